@@ -1,0 +1,9 @@
+//! The `prosesser` binary: the command line and the terminal browser on top of
+//! the library.
+
+mod cli;
+mod tui;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,58 @@
+use super::{Field, Value};
+
+/// The shortcode that makes a call a process card.
+pub const STRATEGY_CARD: &str = "prosesser/strategy-card";
+
+/// One `{{< prosesser/strategy-card ... >}}` call: one process.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The shortcode name as written (always [`STRATEGY_CARD`] for cards).
+    pub shortcode: String,
+    /// 1-based line of the call's `{{`.
+    pub line: u32,
+    /// 1-based byte column of the call's `{{`, as Hugo's `.Position` counts it.
+    pub column: u32,
+    /// Named params in the order first written; a repeated key keeps its first
+    /// place and its last value, as Hugo's last-one-wins does.
+    pub params: Vec<(String, Value)>,
+    /// Positional params, only for a positional call (`None` for a named call).
+    pub positional: Option<Vec<Value>>,
+    /// The raw text between the call and its closing tag, for a paired call.
+    pub inner: Option<String>,
+}
+
+impl Card {
+    /// A named param, `None` when the call does not have it.
+    pub fn param(&self, key: &str) -> Option<&Value> {
+        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// A known field as text: `None` when absent, `Some("")` when written empty.
+    pub fn field(&self, field: Field) -> Option<std::borrow::Cow<'_, str>> {
+        self.param(field.key()).map(Value::as_text)
+    }
+
+    /// The field's text, or "" when absent.
+    pub fn text(&self, field: Field) -> std::borrow::Cow<'_, str> {
+        self.field(field).unwrap_or(std::borrow::Cow::Borrowed(""))
+    }
+
+    /// The title, or "" when absent.
+    pub fn title(&self) -> std::borrow::Cow<'_, str> {
+        self.text(Field::Title)
+    }
+
+    /// Params beyond the six known ones, in written order.
+    pub fn extra_params(&self) -> impl Iterator<Item = &(String, Value)> {
+        self.params
+            .iter()
+            .filter(|(k, _)| Field::from_key(k).is_none())
+    }
+}
+
+/// Where a card lives in a [`super::Handbook`]: its document and its place there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CardId {
+    pub document: u32,
+    pub card: u32,
+}

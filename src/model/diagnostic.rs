@@ -1,0 +1,129 @@
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// What a diagnostic is about; its name is the `[rule]` printed after the message
+/// so CI logs can be grepped and rules discussed by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// The file could not be read (vanished, permissions, too large).
+    Io,
+    /// The file is not text (NUL bytes).
+    Binary,
+    /// Bytes that are not UTF-8; the text is shown lossily.
+    Utf8,
+    /// Front matter Hugo would reject (delimiters, decode errors).
+    FrontMatter,
+    /// A shortcode call Hugo would reject.
+    Shortcode,
+    /// A limit of ours was hit (size, nesting, card count).
+    Limit,
+    /// A card with empty or missing owner, leader or purpose.
+    MissingField,
+    /// A navigation entry without a card, or a card not in the navigation.
+    Navigation,
+    /// Malformed HTML in front matter.
+    Html,
+    /// Two cards with the same title in one document.
+    DuplicateTitle,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Io => "io",
+            Rule::Binary => "binary",
+            Rule::Utf8 => "utf8",
+            Rule::FrontMatter => "front-matter",
+            Rule::Shortcode => "shortcode",
+            Rule::Limit => "limit",
+            Rule::MissingField => "missing-field",
+            Rule::Navigation => "navigation",
+            Rule::Html => "html",
+            Rule::DuplicateTitle => "duplicate-title",
+        }
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A finding about a file, with the position a person can jump to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based byte column.
+    pub column: u32,
+    pub severity: Severity,
+    pub rule: Rule,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(
+        path: &str,
+        line: u32,
+        column: u32,
+        rule: Rule,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            path: path.to_owned(),
+            line,
+            column,
+            severity: Severity::Error,
+            rule,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(
+        path: &str,
+        line: u32,
+        column: u32,
+        rule: Rule,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, column, rule, message)
+        }
+    }
+}
+
+/// `path:line:col: severity: message [rule]`, the way compilers print them.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {} [{}]",
+            self.path, self.line, self.column, self.severity, self.message, self.rule
+        )
+    }
+}

@@ -1,0 +1,110 @@
+use super::{Card, CardId, Diagnostic};
+use std::path::PathBuf;
+
+/// Which kind of front matter a file opened with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterFormat {
+    Yaml,
+    Toml,
+    Json,
+    Org,
+}
+
+/// Decoded front matter. Values keep their decoded types; keys keep the case
+/// they were written in (Hugo's raw map does too).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FrontMatter {
+    pub format: Option<FrontMatterFormat>,
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+impl FrontMatter {
+    /// A top-level param looked up the way Hugo's `.Params` does: case-insensitively.
+    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
+        self.params.get(key).or_else(|| {
+            self.params
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v)
+        })
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(|v| v.as_str())
+    }
+}
+
+/// One content file of the handbook.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The path as shown to people and scripts: relative to the folder given, with `/`.
+    pub path: String,
+    /// Where the file is on disk, when it came from disk (the editor needs it).
+    pub file: Option<PathBuf>,
+    pub front_matter: FrontMatter,
+    /// `navigation_link.text` as a clean list of entries.
+    pub navigation: Vec<String>,
+    pub cards: Vec<Card>,
+}
+
+impl Document {
+    /// `.Title`: read from `title` in any case.
+    pub fn title(&self) -> Option<&str> {
+        self.front_matter.get_str("title")
+    }
+
+    /// `.Weight`: converted to an int as Hugo does (`"7"` is 7); 0 when unset.
+    pub fn weight(&self) -> i64 {
+        match self.front_matter.get("weight") {
+            Some(serde_json::Value::Number(n)) => n
+                .as_i64()
+                .or_else(|| n.as_f64().map(|f| f as i64))
+                .unwrap_or(0),
+            Some(serde_json::Value::String(s)) => s.trim().parse().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    pub fn ingress(&self) -> Option<&str> {
+        self.front_matter.get_str("ingress")
+    }
+}
+
+/// Everything loaded: documents in Hugo's page order, and every diagnostic.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Handbook {
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Handbook {
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.documents
+            .get(id.document as usize)?
+            .cards
+            .get(id.card as usize)
+    }
+
+    pub fn document_of(&self, id: CardId) -> Option<&Document> {
+        self.documents.get(id.document as usize)
+    }
+
+    /// Every card with its id, in document order.
+    pub fn cards(&self) -> impl Iterator<Item = (CardId, &Card)> {
+        self.documents.iter().enumerate().flat_map(|(d, doc)| {
+            doc.cards.iter().enumerate().map(move |(c, card)| {
+                (
+                    CardId {
+                        document: d as u32,
+                        card: c as u32,
+                    },
+                    card,
+                )
+            })
+        })
+    }
+
+    pub fn card_count(&self) -> usize {
+        self.documents.iter().map(|d| d.cards.len()).sum()
+    }
+}

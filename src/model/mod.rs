@@ -1,0 +1,15 @@
+//! The in-memory model of a handbook: documents, the cards they hold, and the
+//! diagnostics found while reading them. Everything else (query, people, flow,
+//! CLI, TUI) is a view of these types.
+
+mod card;
+mod diagnostic;
+mod document;
+mod field;
+mod value;
+
+pub use card::{Card, CardId, STRATEGY_CARD};
+pub use diagnostic::{Diagnostic, Rule, Severity};
+pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook};
+pub use field::Field;
+pub use value::Value;
