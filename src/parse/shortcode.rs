@@ -54,7 +54,24 @@ pub struct LexError {
 }
 
 /// Every call in `text[from..]`, and every error Hugo would stop at.
+#[cfg(test)]
 pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
+    let lexed = lex_capped(text, from, usize::MAX);
+    (lexed.calls, lexed.errors)
+}
+
+/// The calls in a body, and the errors met in it, in file order.
+pub struct Lexed {
+    pub calls: Vec<Call>,
+    /// The first errors, at most the cap given to [`lex_capped`].
+    pub errors: Vec<LexError>,
+    /// How many more errors there were past the cap.
+    pub more_errors: usize,
+}
+
+/// [`lex`], keeping only the first `max_errors` errors (the rest are counted),
+/// so a file of a million broken calls costs no more memory than its text.
+pub fn lex_capped(text: &str, from: usize, max_errors: usize) -> Lexed {
     let mut lexer = Lexer {
         text,
         opened: std::collections::HashSet::new(),
@@ -62,6 +79,17 @@ pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
     };
     let mut calls = Vec::new();
     let mut errors = Vec::new();
+    let mut more_errors = 0usize;
+    let mut push = |errors: &mut Vec<LexError>, e: LexError| {
+        if errors.len() < max_errors {
+            errors.push(e);
+        } else {
+            more_errors += 1;
+        }
+    };
+    // Past this offset no `*/>}}` (index 0) or `*/%}}` (index 1) is left: an
+    // unclosed comment escape is reported without searching the rest again.
+    let mut no_comment_end_after = [usize::MAX; 2];
     let finder = memchr::memmem::Finder::new("{{");
     let mut pos = from;
     while let Some(i) = finder.find(&text.as_bytes()[pos..]) {
@@ -76,18 +104,30 @@ pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
         };
         let inside = at + 3;
         if text[inside..].starts_with("/*") {
-            pos = match comment_end(text, inside, delim) {
+            let memo = &mut no_comment_end_after[delim as usize];
+            let end = if inside >= *memo {
+                None
+            } else {
+                comment_end(text, inside, delim)
+            };
+            if end.is_none() {
+                *memo = (*memo).min(inside);
+            }
+            pos = match end {
                 Some(end) => end,
                 None => {
-                    errors.push(LexError {
-                        swallowed_delimiter: None,
-                        offset: at,
-                        message: format!(
-                            "comment must be closed: `{}/*` needs a matching `*/{}`",
-                            &text[at..inside],
-                            delim.right()
-                        ),
-                    });
+                    push(
+                        &mut errors,
+                        LexError {
+                            swallowed_delimiter: None,
+                            offset: at,
+                            message: format!(
+                                "comment must be closed: `{}/*` needs a matching `*/{}`",
+                                &text[at..inside],
+                                delim.right()
+                            ),
+                        },
+                    );
                     inside
                 }
             };
@@ -100,11 +140,23 @@ pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
             }
             Err(e) => {
                 pos = e.resume.max(at + 1);
-                errors.push(e.error);
+                push(&mut errors, e.error);
             }
         }
     }
-    (calls, errors)
+    Lexed {
+        calls,
+        errors,
+        more_errors,
+    }
+}
+
+/// Document text quoted in a message: at most 40 characters of it.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
 }
 
 /// `{{</* ... */>}}` is text, not a call: where it ends.
@@ -332,14 +384,19 @@ impl Lexer<'_> {
                     st,
                     start,
                     st.pos,
-                    format!("closing tag for shortcode '{word}' does not match start tag"),
+                    format!(
+                        "closing tag for shortcode '{}' does not match start tag",
+                        shown(&word)
+                    ),
                 ));
             }
             look_for_end = true;
         }
         st.closing_state = 0;
         self.any_name = true;
-        self.opened.insert(word.clone());
+        if !self.opened.contains(&word) {
+            self.opened.insert(word.clone());
+        }
         st.step += 1;
         st.tokens.push(Token::Name(word));
         Ok(look_for_end)
@@ -420,7 +477,10 @@ impl Lexer<'_> {
                 st,
                 start,
                 st.pos,
-                format!("got named parameter '{word}'. Cannot mix named and positional parameters"),
+                format!(
+                    "got named parameter '{}'. Cannot mix named and positional parameters",
+                    shown(word)
+                ),
             ));
         } else if !next_eq && st.param_elements == 2 {
             return Err(self.fail(
@@ -428,7 +488,8 @@ impl Lexer<'_> {
                 start,
                 st.pos,
                 format!(
-                    "got positional parameter '{word}'. Cannot mix named and positional parameters"
+                    "got positional parameter '{}'. Cannot mix named and positional parameters",
+                    shown(word)
                 ),
             ));
         }
@@ -510,15 +571,14 @@ impl Lexer<'_> {
     fn unterminated(&self, st: &CallState, quote_at: usize, content_start: usize) -> Failure {
         let rest = &self.text[content_start..];
         let line = rest.split('\n').next().unwrap_or("");
-        let shown: String = line.chars().take(40).collect();
-        let more = if shown.len() < line.len() { "…" } else { "" };
         let resume = (content_start + line.len()).min(self.text.len());
         self.fail(
             st,
             quote_at,
             resume,
             format!(
-                "unterminated quoted string in shortcode parameter-argument: '{shown}{more}' (a \"...\" value cannot span lines; use a `raw string`)"
+                "unterminated quoted string in shortcode parameter-argument: '{}' (a \"...\" value cannot span lines; use a `raw string`)",
+                shown(line)
             ),
         )
     }
@@ -533,13 +593,17 @@ impl Lexer<'_> {
                 Ok(Value::String(self.text[content..content + i].to_owned()))
             }
             None => {
+                // No backtick is left in the file, so the next call can be
+                // looked for from here without a second search.
                 let line = self.text[content..].split('\n').next().unwrap_or("");
-                let shown: String = line.chars().take(40).collect();
                 Err(self.fail(
                     st,
                     open,
                     content,
-                    format!("unterminated raw string in shortcode parameter-argument: '{shown}'"),
+                    format!(
+                        "unterminated raw string in shortcode parameter-argument: '{}'",
+                        shown(line)
+                    ),
                 ))
             }
         }
@@ -572,6 +636,8 @@ impl Lexer<'_> {
             _ => return fail(self, "shortcode has no name".into()),
         };
         let mut named: Vec<(String, Value)> = Vec::new();
+        // Where each key is in `named`, so a call with many params stays linear.
+        let mut slots: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut positional: Vec<Value> = Vec::new();
         let mut self_closing = false;
         while let Some(token) = tokens.next() {
@@ -583,9 +649,12 @@ impl Lexer<'_> {
                             return fail(self, "cannot mix named and positional parameters".into());
                         }
                         let key = p.as_text().into_owned();
-                        match named.iter_mut().find(|(k, _)| *k == key) {
-                            Some(slot) => slot.1 = v.clone(),
-                            None => named.push((key, v.clone())),
+                        match slots.get(&key) {
+                            Some(&slot) => named[slot].1 = v.clone(),
+                            None => {
+                                slots.insert(key.clone(), named.len());
+                                named.push((key, v.clone()));
+                            }
                         }
                     } else {
                         if !named.is_empty() {
