@@ -83,11 +83,19 @@ fn walk_dir(
         {
             continue;
         }
-        let mut children: Vec<(String, PathBuf)> = match std::fs::read_dir(&dir) {
+        let mut children: Vec<(String, PathBuf, bool)> = match std::fs::read_dir(&dir) {
             Ok(rd) => rd
                 .filter_map(Result::ok)
-                .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-                .filter(|(name, _)| !name.starts_with('.'))
+                .map(|e| {
+                    // What the folder itself says; no lookup of the path.
+                    let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        e.path(),
+                        is_dir,
+                    )
+                })
+                .filter(|(name, _, _)| !name.starts_with('.'))
                 .collect(),
             Err(e) => {
                 diagnostics.push(Diagnostic::warning(
@@ -102,7 +110,7 @@ fn walk_dir(
         };
         children.sort();
         let mut subdirs = Vec::new();
-        for (name, file) in children {
+        for (name, file, is_dir) in children {
             let shown_path = format!("{shown}{name}");
             // `metadata` follows symlinks; a FIFO or device is only looked at.
             match std::fs::metadata(&file) {
@@ -125,6 +133,15 @@ fn walk_dir(
                     1,
                     Rule::Io,
                     format!("cannot read the file: {e}"),
+                )),
+                // A folder that cannot even be looked at (its path is too long,
+                // say) would hide its files without a word.
+                Err(e) if is_dir => diagnostics.push(Diagnostic::warning(
+                    &shown_path,
+                    1,
+                    1,
+                    Rule::Io,
+                    format!("cannot read the folder: {e}"),
                 )),
                 Err(_) => {}
             }
