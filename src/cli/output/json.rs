@@ -1,7 +1,7 @@
 //! The JSON shape scripts and tests depend on (documented in the README).
 //!
 //! Strings are exact; characters a terminal would act on (DEL, C1 controls,
-//! bidi overrides, line/paragraph separators) are written as `\uXXXX` escapes
+//! bidi controls: [`prosesser::text::is_unsafe`]) are written as `\uXXXX` escapes
 //! on top of the C0 escapes JSON already requires, so `cat`ing the output is safe.
 
 use super::{Listing, card_refs};
@@ -135,14 +135,10 @@ fn write(out: &mut dyn Write, value: &Value) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Characters that are valid JSON unescaped but that a terminal may act on.
+/// Characters that are valid JSON unescaped but that a terminal may act on
+/// (JSON already escapes C0 controls, so these are DEL, C1 and bidi controls).
 fn needs_escape(c: char) -> bool {
-    matches!(c,
-        '\u{7f}'..='\u{9f}'
-        | '\u{200e}' | '\u{200f}'
-        | '\u{2028}' | '\u{2029}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}')
+    prosesser::text::is_unsafe(c)
 }
 
 /// Pretty JSON that also escapes [`needs_escape`] characters.

@@ -131,7 +131,7 @@ pub fn safe(s: &str) -> Cow<'_, str> {
 
 /// Document text made safe and kept on one line, for a table cell.
 pub fn one_line(s: &str) -> String {
-    let safe = prosesser::text::sanitize(s);
+    let safe = prosesser::text::sanitize_line(s);
     let mut line = String::with_capacity(safe.len());
     for word in safe.split_whitespace() {
         if !line.is_empty() {
