@@ -9,6 +9,8 @@ pub struct Words {
     /// A field written as `""` (or only spaces).
     pub empty: &'static str,
     pub location: &'static str,
+    /// Search results: the fields the query matched in.
+    pub matched_in: &'static str,
     pub source: &'static str,
     pub name: &'static str,
     pub teams: &'static str,
@@ -25,6 +27,7 @@ const NB: Words = Words {
     missing: "(mangler)",
     empty: "(tom)",
     location: "Sted",
+    matched_in: "Treff i",
     source: "Kilde",
     name: "Navn",
     teams: "Team",
@@ -41,6 +44,7 @@ const EN: Words = Words {
     missing: "(missing)",
     empty: "(empty)",
     location: "Location",
+    matched_in: "Matched in",
     source: "Source",
     name: "Name",
     teams: "Teams",

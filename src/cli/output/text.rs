@@ -11,7 +11,9 @@ use unicode_width::UnicodeWidthStr;
 /// Space between columns.
 const GAP: usize = 2;
 
-/// Title, owner and leader of each card, and where it is (`path:line`).
+/// Title, owner and leader of each card, and where it is (`path:line`); for
+/// search results also the fields the query matched in, since a match in the
+/// purpose is not otherwise visible.
 pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<()> {
     let w = words(lang);
     if listing.rows.is_empty() {
@@ -23,22 +25,30 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
         return writeln!(out, "{nothing}");
     }
     let columns = [Field::Title, Field::Owner, Field::Leader];
-    let mut rows = vec![
-        columns
-            .iter()
-            .map(|f| lang.field_label(*f).to_owned())
-            .chain([w.location.to_owned()])
-            .collect::<Vec<_>>(),
-    ];
+    let mut header: Vec<String> = columns
+        .iter()
+        .map(|f| lang.field_label(*f).to_owned())
+        .chain([w.location.to_owned()])
+        .collect();
+    if listing.ranked {
+        header.push(w.matched_in.to_owned());
+    }
+    let mut rows = vec![header];
     for row in &listing.rows {
         let (document, card) = listing.card(row);
-        rows.push(
-            columns
-                .iter()
-                .map(|f| field_cell(card, *f, lang))
-                .chain([format!("{}:{}", one_line(&document.path), card.line)])
-                .collect(),
-        );
+        let mut cells: Vec<String> = columns
+            .iter()
+            .map(|f| field_cell(card, *f, lang))
+            .chain([format!("{}:{}", one_line(&document.path), card.line)])
+            .collect();
+        if listing.ranked {
+            let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
+            fields.sort();
+            fields.dedup();
+            let labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            cells.push(labels.join(", ").to_lowercase());
+        }
+        rows.push(cells);
     }
     table(out, &rows)
 }
