@@ -76,16 +76,16 @@ impl<'a> Listing<'a> {
 
     /// The shown documents, each with its rows (1-based rank included), in order.
     pub fn grouped(&self) -> Vec<(&'a Document, Vec<(usize, &Row)>)> {
+        // One pass over the rows: a listing may hold thousands of documents.
+        let mut by_document: Vec<Vec<(usize, &Row)>> =
+            vec![Vec::new(); self.handbook.documents.len()];
+        for (i, row) in self.rows.iter().enumerate() {
+            by_document[row.id.document as usize].push((i + 1, row));
+        }
         self.documents
             .iter()
             .map(|&d| {
-                let rows = self
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, row)| row.id.document == d)
-                    .map(|(i, row)| (i + 1, row))
-                    .collect();
+                let rows = std::mem::take(&mut by_document[d as usize]);
                 (&self.handbook.documents[d as usize], rows)
             })
             .collect()
