@@ -129,7 +129,10 @@ fn delimited(
             None => {
                 return err(
                     open,
-                    format!("EOF looking for end {name} front matter delimiter"),
+                    format!(
+                        "EOF looking for end {name} front matter delimiter (no line starts with `{}` after this one)",
+                        delim.to_string().repeat(3)
+                    ),
                 );
             }
         }
@@ -277,7 +280,7 @@ mod tests {
         assert_eq!(split("++\n").unwrap_err().message, "invalid TOML delimiter");
         assert_eq!(
             split("---\na: 1\n").unwrap_err().message,
-            "EOF looking for end YAML front matter delimiter"
+            "EOF looking for end YAML front matter delimiter (no line starts with `---` after this one)"
         );
         assert_eq!(
             split("<p>hi</p>").unwrap_err().message,

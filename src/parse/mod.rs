@@ -17,7 +17,7 @@ mod source;
 pub use navigation::decode_entities;
 pub use shortcode::typed as typed_value;
 
-use crate::model::{Card, Diagnostic, Document, FrontMatter, Rule};
+use crate::model::{Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule};
 use source::SourceText;
 
 /// Parse one file. Never fails: what Hugo would reject becomes an error
@@ -55,39 +55,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     let text: &str = &src.text;
     let at = |offset: usize| src.position(offset);
 
-    let mut front = FrontMatter::default();
-    let body_start = match front_matter::split(text) {
-        Ok(split) => {
-            if let Some(block) = split.front_matter {
-                front.format = Some(block.format);
-                match decode::decode(block.format, &text[block.start..block.end]) {
-                    Ok(params) => front.params = params,
-                    Err(e) => {
-                        let (line, column) = at(block.start + e.offset);
-                        diagnostics.push(Diagnostic::error(
-                            path,
-                            line,
-                            column,
-                            Rule::FrontMatter,
-                            e.message,
-                        ));
-                    }
-                }
-            }
-            split.body_start
-        }
-        Err(e) => {
-            let (line, column) = at(e.offset);
-            diagnostics.push(Diagnostic::error(
-                path,
-                line,
-                column,
-                Rule::FrontMatter,
-                e.message,
-            ));
-            e.offset
-        }
-    };
+    let (front, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
     let navigation = front
         .get("navigation_link")
         .and_then(|n| n.as_object())
@@ -106,7 +74,16 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     let (found, unmatched) = cards::pair(&calls);
     let mut errors: Vec<(usize, String)> = lex_errors
         .into_iter()
-        .map(|e| (e.offset, e.message))
+        .map(|e| {
+            let mut message = e.message;
+            if let Some((value, delimiter)) = e.swallowed_delimiter {
+                let (line, column) = at(value);
+                message.push_str(&format!(
+                    " (the unquoted value at {line}:{column} ran past the call's closing `{delimiter}`: an unquoted value ends only at whitespace, so quote it)"
+                ));
+            }
+            (e.offset, message)
+        })
         .collect();
     errors.extend(unmatched.into_iter().map(|u| {
         (
@@ -182,4 +159,59 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         cards,
     };
     (Some(document), diagnostics)
+}
+
+/// The front matter, decoded, and where the body starts.
+fn read_front_matter(
+    path: &str,
+    text: &str,
+    at: &dyn Fn(usize) -> (u32, u32),
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (FrontMatter, usize) {
+    let mut front = FrontMatter::default();
+    let mut error = |offset: usize, message: String| {
+        let (line, column) = at(offset);
+        diagnostics.push(Diagnostic::error(
+            path,
+            line,
+            column,
+            Rule::FrontMatter,
+            message,
+        ));
+    };
+    match front_matter::split(text) {
+        // Cards may still follow a broken start; read the body from the error on.
+        Err(e) => {
+            error(e.offset, e.message);
+            (front, e.offset)
+        }
+        Ok(split) => {
+            let Some(block) = split.front_matter else {
+                return (front, split.body_start);
+            };
+            front.format = Some(block.format);
+            // `{{< ... >}}` first in a file is read as JSON by Hugo: say so, and
+            // read its cards as the body they were meant to be.
+            let shortcode_first = block.format == FrontMatterFormat::Json
+                && (text[block.start..].starts_with("{{<")
+                    || text[block.start..].starts_with("{{%"));
+            match decode::decode(block.format, &text[block.start..block.end]) {
+                Ok(params) => front.params = params,
+                Err(e) if shortcode_first => error(
+                    block.start,
+                    format!(
+                        "{} (a file that starts with `{{` is read as JSON front matter, so it cannot start with a shortcode)",
+                        e.message
+                    ),
+                ),
+                Err(e) => error(block.start + e.offset, e.message),
+            }
+            let body_start = if shortcode_first {
+                block.start
+            } else {
+                split.body_start
+            };
+            (front, body_start)
+        }
+    }
 }

@@ -49,6 +49,8 @@ pub struct Call {
 pub struct LexError {
     pub offset: usize,
     pub message: String,
+    /// Where an unquoted value ran past the call's `>}}`, the likely real mistake.
+    pub swallowed_delimiter: Option<(usize, &'static str)>,
 }
 
 /// Every call in `text[from..]`, and every error Hugo would stop at.
@@ -78,6 +80,7 @@ pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
                 Some(end) => end,
                 None => {
                     errors.push(LexError {
+                        swallowed_delimiter: None,
                         offset: at,
                         message: format!(
                             "comment must be closed: `{}/*` needs a matching `*/{}`",
@@ -282,15 +285,13 @@ impl Lexer<'_> {
         }
     }
 
-    fn fail(&self, st: &CallState, offset: usize, resume: usize, mut message: String) -> Failure {
-        if let Some(v) = st.swallowed {
-            message.push_str(&format!(
-                " (the unquoted value at byte {v} ran past `{}`: an unquoted value ends only at whitespace)",
-                st.delim.right()
-            ));
-        }
+    fn fail(&self, st: &CallState, offset: usize, resume: usize, message: String) -> Failure {
         Failure {
-            error: LexError { offset, message },
+            error: LexError {
+                offset,
+                message,
+                swallowed_delimiter: st.swallowed.map(|at| (at, st.delim.right())),
+            },
             resume,
         }
     }
@@ -593,9 +594,8 @@ impl Lexer<'_> {
                         positional.push(p.clone());
                     }
                 }
-                Token::ParamValue(_) => {
-                    return fail(self, "a parameter value with no name before its `=`".into());
-                }
+                // Hugo drops a value with no name before its `=` without a word.
+                Token::ParamValue(_) => {}
                 Token::Close if tokens.peek().is_none() && !closing => self_closing = true,
                 Token::Close | Token::Name(_) => {
                     return fail(
@@ -605,7 +605,7 @@ impl Lexer<'_> {
                 }
             }
         }
-        let params = if named.is_empty() {
+        let params = if named.is_empty() && !positional.is_empty() {
             Params::Positional(positional)
         } else {
             Params::Named(named)
@@ -868,7 +868,7 @@ mod tests {
     #[test]
     fn unquoted_value_that_eats_the_delimiter_is_explained() {
         let e = error("{{< x title=bare>}}\n\nSome text");
-        assert!(e.message.contains("ran past `>}}`"), "{}", e.message);
+        assert_eq!(e.swallowed_delimiter, Some((12, ">}}")));
     }
 
     #[test]
@@ -884,6 +884,16 @@ mod tests {
     #[test]
     fn inline_shortcode_names() {
         assert_eq!(one("{{< time.inline >}}").name, "time.inline");
+    }
+
+    #[test]
+    fn a_value_without_a_name_is_dropped_as_hugo_does() {
+        assert_eq!(named(r#"{{< x ="v" a="1" >}}"#), vec![("a".into(), s("1"))]);
+    }
+
+    #[test]
+    fn a_call_without_params_is_named_and_empty() {
+        assert_eq!(one("{{< x >}}").params, Params::Named(vec![]));
     }
 
     #[test]
