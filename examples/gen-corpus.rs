@@ -29,23 +29,28 @@ impl Rng {
     }
 }
 
+#[rustfmt::skip]
 const FIRST: &[&str] = &[
     "Hanne", "Torkel", "Tony", "Roberto", "Snorre", "Dan Remi", "Hege", "Espen", "Åse", "Øystein",
     "Bjørn", "Kjærsti", "Ståle", "Mæhre", "Ingrid", "Jørgen", "Sølvi", "Håkon", "Tormod", "Liv",
     "Pål", "Ærlend", "Gunnhild", "Sverre", "Marte", "Dagfinn", "Åsmund", "Siri", "Eirik", "Tove",
 ];
+#[rustfmt::skip]
 const LAST: &[&str] = &[
     "Lauritsen", "Buarøy", "Grimstad", "Andres Carrera", "Aakerø", "Mørk", "Nilsen", "Herskedal",
     "Østby", "Sæther", "Bråten", "Løvås", "Kværnø", "Hågensen", "Ødegård", "Strøm", "Bækkelund",
     "Åsheim", "Fjærli", "Nygård", "Tørresdal", "Haugen", "Berg", "Dahl", "Solbakken",
 ];
+#[rustfmt::skip]
 const TEAMS: &[&str] = &["Tilgangsstyring", "Plattform", "Drift", "Sikkerhet", "Data", "Nett"];
+#[rustfmt::skip]
 const PROCESSES: &[&str] = &[
     "Release", "Endringsstyring", "Behov", "Utvikling", "Produksjonssetting", "Forespørsler",
     "Hendelser", "Problemer", "Tilgangsstyring", "Kapasitetsstyring", "Kontinuitet",
     "Leverandørstyring", "Konfigurasjonsstyring", "Tjenestenivå", "Kunnskapsforvaltning",
     "Overvåking", "Sikkerhetsstyring", "Arkitektur", "Portefølje", "Økonomistyring",
 ];
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
     "sørge", "for", "at", "vi", "håndterer", "etterspørsler", "på", "en", "god", "måte", "ved",
     "å", "raffinere", "kategoriserer", "og", "prioriterer", "behovene", "kontroll", "med",
@@ -66,7 +71,10 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
         s.push_str(rng.pick(WORDS));
     }
     let mut chars = s.chars();
-    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    let first = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_default();
     format!("{first}{}.", chars.as_str())
 }
 
@@ -84,11 +92,13 @@ fn document(rng: &mut Rng, index: usize) -> String {
     let mut titles: Vec<String> = Vec::with_capacity(cards);
     for i in 0..cards {
         let base = rng.pick(PROCESSES);
-        titles.push(if i < PROCESSES.len() && !titles.iter().any(|t| t == base) {
-            base.to_owned()
-        } else {
-            format!("{base} {}", i + 1)
-        });
+        titles.push(
+            if i < PROCESSES.len() && !titles.iter().any(|t| t == base) {
+                base.to_owned()
+            } else {
+                format!("{base} {}", i + 1)
+            },
+        );
     }
     let mut s = String::with_capacity(5000);
     let area = rng.pick(PROCESSES);
@@ -119,8 +129,16 @@ fn document(rng: &mut Rng, index: usize) -> String {
         let words = 10 + rng.below(25);
         let _ = writeln!(s, "  purpose=\"{}\"", sentence(rng, words));
         if rng.below(8) != 0 {
-            let from = if i > 0 { titles[i - 1].to_lowercase() } else { "portefølje".into() };
-            let _ = writeln!(s, "  input=\"{} fra {from}sprosessen\"", sentence(rng, 3).trim_end_matches('.'));
+            let from = if i > 0 {
+                titles[i - 1].to_lowercase()
+            } else {
+                "portefølje".into()
+            };
+            let _ = writeln!(
+                s,
+                "  input=\"{} fra {from}sprosessen\"",
+                sentence(rng, 3).trim_end_matches('.')
+            );
             let words = 4 + rng.below(8);
             let _ = writeln!(s, "  output=\"{}\" ", sentence(rng, words));
         }
@@ -152,11 +170,16 @@ fn main() -> std::io::Result<()> {
         let text = document(&mut rng, i);
         cards += text.matches("{{< prosesser/strategy-card").count();
         bytes += text.len();
-        let dir = out.join(format!("omrade-{:02}", i % 20)).join(format!("seksjon-{:02}", (i / 20) % 25));
+        let dir = out
+            .join(format!("omrade-{:02}", i % 20))
+            .join(format!("seksjon-{:02}", (i / 20) % 25));
         std::fs::create_dir_all(&dir)?;
         write(&dir.join(format!("prosess-{i:05}.md")), &text)?;
     }
-    eprintln!("{docs} documents, {cards} cards, {bytes} bytes in {}", out.display());
+    eprintln!(
+        "{docs} documents, {cards} cards, {bytes} bytes in {}",
+        out.display()
+    );
     Ok(())
 }
 
