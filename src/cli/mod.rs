@@ -14,7 +14,7 @@ use args::{CheckFormat, Cli, Command, Format};
 use clap::Parser as _;
 use output::{Listing, Row};
 use prosesser::i18n::Lang;
-use prosesser::query::{Query, SearchIndex};
+use prosesser::query::Query;
 use prosesser::{Handbook, Severity};
 use std::io::{self, BufWriter, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
@@ -100,13 +100,16 @@ fn search(
         )
     })?;
     let handbook = load(paths)?;
-    let index = SearchIndex::new(&handbook);
-    let rows = index
-        .search(&parsed)
+    // One query over every card once: folding on the fly beats building the
+    // browser's index, which pays off only over many keystrokes.
+    let rows = prosesser::query::search_handbook(&handbook, &parsed)
         .into_iter()
-        .map(|hit| Row {
-            id: hit.card,
-            matches: index.matches(&handbook, &parsed, hit.card),
+        .filter_map(|hit| {
+            let card = handbook.card(hit.card)?;
+            Some(Row {
+                id: hit.card,
+                matches: parsed.matches(card),
+            })
         })
         .collect();
     output::cards(out, &Listing::ranked(&handbook, rows), format, lang)?;

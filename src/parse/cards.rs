@@ -6,20 +6,21 @@
 //! matching later closing tag are paired, any other call stands alone.
 
 use super::shortcode::{Call, Params};
-use crate::model::STRATEGY_CARD;
+use crate::model::{STRATEGY_CARD, Value};
 
 /// A card-to-be: the call and, when paired, the range of its inner text.
-pub struct Found<'a> {
-    pub call: &'a Call,
+pub struct Found {
+    pub call: Call,
     pub inner: Option<std::ops::Range<usize>>,
 }
 
 /// A closing tag with no open call of that name: Hugo rejects the file.
-pub struct Unmatched<'a> {
-    pub call: &'a Call,
+pub struct Unmatched {
+    pub start: usize,
+    pub name: String,
 }
 
-pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
+pub fn pair(calls: Vec<Call>) -> (Vec<Found>, Vec<Unmatched>) {
     // Index of each opening call on the stack; inner ranges filled in at closing.
     let mut stack: Vec<usize> = Vec::new();
     let mut inner: Vec<Option<std::ops::Range<usize>>> = vec![None; calls.len()];
@@ -35,14 +36,17 @@ pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
                     // Calls opened inside and never closed stand alone.
                     stack.truncate(p);
                 }
-                None => unmatched.push(Unmatched { call }),
+                None => unmatched.push(Unmatched {
+                    start: call.start,
+                    name: call.name.clone(),
+                }),
             }
         } else {
             stack.push(i);
         }
     }
     let found = calls
-        .iter()
+        .into_iter()
         .zip(inner)
         .filter(|(c, _)| !c.closing && c.name == STRATEGY_CARD)
         .map(|(call, inner)| Found { call, inner })
@@ -50,15 +54,10 @@ pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
     (found, unmatched)
 }
 
-/// Named params, or `None` for a positional call.
-pub fn split_params(
-    params: &Params,
-) -> (
-    Vec<(String, crate::model::Value)>,
-    Option<Vec<crate::model::Value>>,
-) {
+/// Named params, and the positional ones for a positional call.
+pub fn split_params(params: Params) -> (Vec<(String, Value)>, Option<Vec<Value>>) {
     match params {
-        Params::Named(named) => (named.clone(), None),
-        Params::Positional(p) => (Vec::new(), Some(p.clone())),
+        Params::Named(named) => (named, None),
+        Params::Positional(p) => (Vec::new(), Some(p)),
     }
 }

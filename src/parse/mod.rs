@@ -13,6 +13,7 @@ pub mod limits;
 mod navigation;
 mod shortcode;
 mod source;
+mod yaml_fast;
 
 pub use navigation::decode_entities;
 pub use shortcode::typed as typed_value;
@@ -71,7 +72,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         .unwrap_or_default();
 
     let (calls, lex_errors) = shortcode::lex(text, body_start);
-    let (found, unmatched) = cards::pair(&calls);
+    let (found, unmatched) = cards::pair(calls);
     let mut errors: Vec<(usize, String)> = lex_errors
         .into_iter()
         .map(|e| {
@@ -87,10 +88,10 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         .collect();
     errors.extend(unmatched.into_iter().map(|u| {
         (
-            u.call.start,
+            u.start,
             format!(
                 "closing tag for shortcode '{}' has no open call to close",
-                u.call.name
+                u.name
             ),
         )
     }));
@@ -139,9 +140,9 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         .take(limits::MAX_CARDS_PER_FILE)
         .map(|f| {
             let (line, column) = at(f.call.start);
-            let (params, positional) = cards::split_params(&f.call.params);
+            let (params, positional) = cards::split_params(f.call.params);
             Card {
-                shortcode: f.call.name.clone(),
+                shortcode: f.call.name,
                 line,
                 column,
                 params,
