@@ -19,7 +19,7 @@
 //! Links are found within one document: that is where a handbook page
 //! describes one set of processes, and titles repeat across pages.
 
-use crate::model::{Card, CardId, Document, Field, Handbook};
+use crate::model::{CardId, Document, Field, Handbook};
 
 /// One end of a link.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,11 +111,11 @@ impl Reason {
 
 /// A word of a text that may name a process.
 #[derive(Debug, Clone)]
-struct Mention {
-    /// The words as written (`behovs-`, `porteføljeprosess`).
-    written: String,
-    /// Lower-cased stem to match titles against (`behovs`, `portefølje`).
-    stem: String,
+struct Mention<'a> {
+    /// The words as written, lower-cased (`behovs-`, `porteføljeprosess`).
+    written: &'a str,
+    /// The stem to match titles against (`behovs`, `portefølje`).
+    stem: &'a str,
     /// Written as a `…prosess` compound: a process, card or not.
     process_compound: bool,
 }
@@ -128,91 +128,95 @@ const STOP_WORDS: &[&str] = &[
     "i", "med", "mot", "og", "om", "på", "seg", "som", "til", "ved", "vi", "å",
 ];
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|w| w.trim_start_matches('-').to_lowercase())
-        .filter(|w| !w.is_empty() && w != "-")
-        .collect()
+/// The words of a lower-cased text; a trailing `-` (a suspended compound) is kept.
+fn words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_start_matches('-'))
+        .filter(|w| !w.is_empty())
 }
 
-/// The mentions in an input or output text.
-fn mentions(text: &str) -> Vec<Mention> {
-    let words = words(text);
+/// The mentions in a lower-cased input or output text.
+fn mentions(lower: &str) -> Vec<Mention<'_>> {
+    let words: Vec<&str> = words(lower).collect();
     // A suspended compound (`behovs-`) shares the tail of the next full word
     // in its list: `portefølje-, behovs- og utviklingsprosessene`.
-    let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if let Some(head) = w.strip_suffix('-') {
-            let tail_is_process = words[i + 1..]
-                .iter()
-                .find(|n| !n.ends_with('-') && !STOP_WORDS.contains(&n.as_str()))
-                .is_some_and(|n| n.contains(PROCESS));
-            out.push(Mention {
-                written: w.clone(),
-                stem: head.to_owned(),
-                process_compound: tail_is_process,
-            });
-        } else if let Some(p) = w.find(PROCESS).filter(|&p| p > 0) {
-            out.push(Mention {
-                written: w.clone(),
-                stem: w[..p].trim_end_matches('-').to_owned(),
-                process_compound: true,
-            });
-        } else {
-            out.push(Mention {
-                written: w.clone(),
-                stem: w.clone(),
-                process_compound: false,
-            });
-        }
-    }
-    out
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            if let Some(head) = w.strip_suffix('-') {
+                let tail_is_process = words[i + 1..]
+                    .iter()
+                    .find(|n| !n.ends_with('-') && !STOP_WORDS.contains(n))
+                    .is_some_and(|n| n.contains(PROCESS));
+                Mention {
+                    written: w,
+                    stem: head,
+                    process_compound: tail_is_process,
+                }
+            } else if let Some(p) = w.find(PROCESS).filter(|&p| p > 0) {
+                Mention {
+                    written: w,
+                    stem: w[..p].trim_end_matches('-'),
+                    process_compound: true,
+                }
+            } else {
+                Mention {
+                    written: w,
+                    stem: w,
+                    process_compound: false,
+                }
+            }
+        })
+        .collect()
 }
 
 /// The forms a word may take before endings: `behovene` → `behov`,
 /// `utviklings` → `utvikling`, `forespørsler` → `forespørsl`.
-fn forms(word: &str) -> Vec<&str> {
-    let mut forms = vec![word];
-    for ending in ["ene", "ane", "en", "er", "et", "a", "e", "s"] {
-        if let Some(stem) = word.strip_suffix(ending)
-            && stem.chars().count() >= 4
-        {
-            forms.push(stem);
-        }
-    }
-    forms
+fn forms(word: &str) -> impl Iterator<Item = &str> + Clone {
+    const ENDINGS: [&str; 8] = ["ene", "ane", "en", "er", "et", "a", "e", "s"];
+    std::iter::once(word).chain(ENDINGS.iter().filter_map(move |ending| {
+        word.strip_suffix(ending)
+            .filter(|stem| stem.chars().nth(3).is_some())
+    }))
 }
 
 /// Whether a mention names a title (both lower-cased).
 fn names(mention: &str, title: &str) -> bool {
-    if title.chars().count() < 3 {
+    if title.chars().nth(2).is_none() {
+        return false;
+    }
+    // Two words share a form only if they share their first four letters.
+    let head = |w: &str| w.char_indices().nth(4).map_or(w.len(), |(i, _)| i);
+    if mention[..head(mention)] != title[..head(title)] {
         return false;
     }
     let title_forms = forms(title);
-    forms(mention).iter().any(|m| title_forms.contains(m))
+    forms(mention).any(|m| title_forms.clone().any(|t| t == m))
 }
 
-/// Content words of a phrase, for comparing two phrases.
-fn content_words(text: &str) -> Vec<String> {
-    words(text)
-        .into_iter()
-        .map(|w| w.trim_end_matches('-').to_owned())
-        .filter(|w| w.chars().count() >= 2 && !STOP_WORDS.contains(&w.as_str()))
+/// Content words of a lower-cased phrase, for comparing two phrases.
+fn content_words(lower: &str) -> Vec<String> {
+    words(lower)
+        .map(|w| w.trim_end_matches('-'))
+        .filter(|w| w.chars().nth(1).is_some() && !STOP_WORDS.contains(w))
+        .map(str::to_owned)
         .collect()
 }
 
 fn same_word(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    a == b || names(a, b) || (short.chars().count() >= 5 && long.starts_with(short))
+    a == b || names(a, b) || (short.chars().nth(4).is_some() && long.starts_with(short))
 }
 
-/// The shared words when one phrase says all the other says (at least two words).
-fn same_thing(output: &str, input: &str) -> Option<Vec<String>> {
-    let (o, i) = (content_words(output), content_words(input));
-    let (short, long) = if o.len() <= i.len() {
-        (&o, &i)
+/// The shared words when one phrase says all the other says (at least two
+/// content words, as from [`content_words`]).
+fn same_thing(output: &[String], input: &[String]) -> Option<Vec<String>> {
+    let (short, long) = if output.len() <= input.len() {
+        (output, input)
     } else {
-        (&i, &o)
+        (input, output)
     };
     if short.len() < 2 {
         return None;
@@ -220,7 +224,7 @@ fn same_thing(output: &str, input: &str) -> Option<Vec<String>> {
     short
         .iter()
         .all(|w| long.iter().any(|l| same_word(w, l)))
-        .then(|| short.clone())
+        .then(|| short.to_vec())
 }
 
 fn capitalised(s: &str) -> String {
@@ -231,19 +235,44 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// What a card's words are, worked out once per card.
+struct Prepared {
+    id: CardId,
+    /// Forms of the lower-cased title ([`forms`]).
+    title_forms: Vec<String>,
+    input: String,
+    output: String,
+    input_words: Vec<String>,
+    output_words: Vec<String>,
+}
+
 fn document_links(document: u32, doc: &Document) -> Vec<Link> {
-    let cards: Vec<(CardId, &Card, String)> = doc
+    let cards: Vec<Prepared> = doc
         .cards
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let id = CardId {
-                document,
-                card: i as u32,
+            let title = c.title().trim().to_lowercase();
+            // Titles this short would name too much; such a card can still name others.
+            let title_forms = if title.chars().nth(2).is_none() {
+                Vec::new()
+            } else {
+                forms(&title).map(str::to_owned).collect()
             };
-            (id, c, c.title().trim().to_lowercase())
+            let input = c.text(Field::Input).to_lowercase();
+            let output = c.text(Field::Output).to_lowercase();
+            Prepared {
+                id: CardId {
+                    document,
+                    card: i as u32,
+                },
+                title_forms,
+                input_words: content_words(&input),
+                output_words: content_words(&output),
+                input,
+                output,
+            }
         })
-        .filter(|(_, _, title)| !title.is_empty())
         .collect();
     let mut links: Vec<Link> = Vec::new();
     let mut add = |from: Endpoint, to: Endpoint, reason: Reason| match links
@@ -258,52 +287,65 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             reasons: vec![reason],
         }),
     };
-    for (id, card, _) in &cards {
-        let input = card.text(Field::Input);
-        let output = card.text(Field::Output);
-        for (text, is_input) in [(&input, true), (&output, false)] {
+    for card in &cards {
+        for (text, is_input) in [(&card.input, true), (&card.output, false)] {
             for mention in mentions(text) {
-                let named: Vec<&(CardId, &Card, String)> = cards
-                    .iter()
-                    .filter(|(_, _, other)| names(&mention.stem, other))
-                    .collect();
-                for (other, _, _) in &named {
-                    if other == id {
+                let mut named_any = false;
+                for other in &cards {
+                    if !other
+                        .title_forms
+                        .first()
+                        .is_some_and(|t| names(mention.stem, t))
+                    {
+                        continue;
+                    }
+                    named_any = true;
+                    if other.id == card.id {
                         continue;
                     }
                     let (from, to, reason) = if is_input {
-                        (*other, *id, Reason::InputNames(mention.written.clone()))
+                        (
+                            other.id,
+                            card.id,
+                            Reason::InputNames(mention.written.to_owned()),
+                        )
                     } else {
-                        (*id, *other, Reason::OutputNames(mention.written.clone()))
+                        (
+                            card.id,
+                            other.id,
+                            Reason::OutputNames(mention.written.to_owned()),
+                        )
                     };
                     add(Endpoint::Card(from), Endpoint::Card(to), reason);
                 }
-                if named.is_empty() && mention.process_compound && !mention.stem.is_empty() {
-                    let external = Endpoint::External(capitalised(&mention.stem));
-                    let me = Endpoint::Card(*id);
+                if !named_any && mention.process_compound && !mention.stem.is_empty() {
+                    let external = Endpoint::External(capitalised(mention.stem));
+                    let me = Endpoint::Card(card.id);
                     if is_input {
-                        add(external, me, Reason::InputNames(mention.written.clone()));
+                        add(external, me, Reason::InputNames(mention.written.to_owned()));
                     } else {
-                        add(me, external, Reason::OutputNames(mention.written.clone()));
+                        add(
+                            me,
+                            external,
+                            Reason::OutputNames(mention.written.to_owned()),
+                        );
                     }
                 }
             }
         }
     }
-    for (from, a, _) in &cards {
-        let output = a.text(Field::Output);
-        if output.trim().is_empty() {
+    for a in &cards {
+        if a.output_words.is_empty() {
             continue;
         }
-        for (to, b, _) in &cards {
-            if from == to {
+        for b in &cards {
+            if a.id == b.id {
                 continue;
             }
-            let input = b.text(Field::Input);
-            if let Some(shared) = same_thing(&output, &input) {
+            if let Some(shared) = same_thing(&a.output_words, &b.input_words) {
                 add(
-                    Endpoint::Card(*from),
-                    Endpoint::Card(*to),
+                    Endpoint::Card(a.id),
+                    Endpoint::Card(b.id),
                     Reason::SameThing(shared),
                 );
             }
