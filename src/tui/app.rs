@@ -338,9 +338,8 @@ impl App {
             Ok(query) => {
                 self.query_error = None;
                 let query = (!query.is_empty()).then_some(query);
-                let narrow = self.query.is_some()
-                    && query.is_some()
-                    && extends(&self.applied, &text);
+                let narrow =
+                    self.query.is_some() && query.is_some() && extends(&self.applied, &text);
                 self.set_query(query, text, narrow);
             }
             Err(error) => self.query_error = Some(error),
@@ -382,11 +381,7 @@ impl App {
                     Focus::Detail => Focus::List,
                 }
             }
-            Action::Open => {
-                if self.current().is_some() {
-                    self.focus = Focus::Detail;
-                }
-            }
+            Action::Open if self.current().is_some() => self.focus = Focus::Detail,
             Action::NextMatch | Action::PrevMatch => self.next_match(action == Action::NextMatch),
             Action::Back => {
                 if self.focus == Focus::Detail {
@@ -480,7 +475,9 @@ impl App {
                     self.focus = Focus::Detail;
                 }
             }
-            Action::WheelDown(..) => self.select_person((self.people_selected + 1).min(count.saturating_sub(1))),
+            Action::WheelDown(..) => {
+                self.select_person((self.people_selected + 1).min(count.saturating_sub(1)))
+            }
             Action::WheelUp(..) => self.select_person(self.people_selected.saturating_sub(1)),
             _ => {}
         }
@@ -499,7 +496,8 @@ impl App {
             | Action::PageUp
             | Action::HalfPageDown
             | Action::HalfPageUp => {
-                self.diag_selected = scrolled(self.diag_selected, action, page).min(count.saturating_sub(1));
+                self.diag_selected =
+                    scrolled(self.diag_selected, action, page).min(count.saturating_sub(1));
             }
             Action::WheelDown(..) => {
                 self.diag_selected = (self.diag_selected + 1).min(count.saturating_sub(1))
@@ -727,7 +725,13 @@ pub fn extends(old: &str, new: &str) -> bool {
     let plain = |c: char| c.is_alphanumeric() || c == ' ';
     new.len() > old.len()
         && new.starts_with(old)
-        && old.trim_end().chars().last().is_some_and(char::is_alphanumeric)
+        && old.matches('/').count().is_multiple_of(2)
+        && old.matches('"').count().is_multiple_of(2)
+        && old
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(char::is_alphanumeric)
         && old.chars().last().is_some_and(plain)
         && new[old.len()..].chars().all(plain)
 }

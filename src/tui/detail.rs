@@ -135,7 +135,12 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 }
 
 /// A field's text with its matches highlighted, or "ikke satt (...)".
-fn field_value(app: &App, card: &Card, field: Field, ranges: &[std::ops::Range<usize>]) -> Vec<Segment> {
+fn field_value(
+    app: &App,
+    card: &Card,
+    field: Field,
+    ranges: &[std::ops::Range<usize>],
+) -> Vec<Segment> {
     let t = texts(app.lang);
     let theme = &app.theme;
     match card.field(field) {

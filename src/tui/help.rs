@@ -56,7 +56,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
     section(&mut out, t.help_keys, false);
     out.push(Vec::new());
     section(&mut out, t.help_input, true);
-    for line in wrap::wrap(&[(t.help_input_text.to_owned(), theme.dim)], width.saturating_sub(2)) {
+    for line in wrap::wrap(
+        &[(t.help_input_text.to_owned(), theme.dim)],
+        width.saturating_sub(2),
+    ) {
         let mut l = vec![("  ".to_owned(), theme.dim)];
         l.extend(line);
         out.push(l);

@@ -130,6 +130,7 @@ use KeyCode as K;
 use Scope::{Always, Browse, Input};
 
 /// Every key the browser knows, in the order the help lists them.
+#[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     b(&[c('j'), k(K::Down)], A::Down, Browse, false, "ned", "down"),
     b(&[c('k'), k(K::Up)], A::Up, Browse, false, "opp", "up"),
@@ -139,22 +140,8 @@ pub static KEYMAP: &[Binding] = &[
     b(&[k(K::PageUp)], A::PageUp, Always, false, "side opp", "page up"),
     b(&[ctrl('d')], A::HalfPageDown, Browse, false, "halv side ned", "half a page down"),
     b(&[ctrl('u')], A::HalfPageUp, Browse, false, "halv side opp", "half a page up"),
-    b(
-        &[k(K::Tab), c('l'), k(K::Right)],
-        A::FocusNext,
-        Browse,
-        false,
-        "neste rute (liste, detaljer)",
-        "next pane (list, detail)",
-    ),
-    b(
-        &[k(K::BackTab), c('h'), k(K::Left)],
-        A::FocusPrev,
-        Browse,
-        false,
-        "forrige rute",
-        "previous pane",
-    ),
+    b(&[k(K::Tab), c('l'), k(K::Right)], A::FocusNext, Browse, false, "neste rute (liste, detaljer)", "next pane (list, detail)"),
+    b(&[k(K::BackTab), c('h'), k(K::Left)], A::FocusPrev, Browse, false, "forrige rute", "previous pane"),
     b(&[k(K::Enter)], A::Open, Browse, false, "åpne, velg", "open, choose"),
     b(&[c('/')], A::Search, Browse, true, "søk", "search"),
     b(&[c('n')], A::NextMatch, Browse, false, "neste treff", "next match"),
@@ -280,8 +267,14 @@ mod tests {
     #[test]
     fn search_line_takes_letters_but_ctrl_c_still_quits() {
         let n = KeyModifiers::NONE;
-        assert_eq!(lookup(true, press(KeyCode::Char('q'), n)), Some(A::Insert('q')));
-        assert_eq!(lookup(true, press(KeyCode::Char('j'), n)), Some(A::Insert('j')));
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('q'), n)),
+            Some(A::Insert('q'))
+        );
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('j'), n)),
+            Some(A::Insert('j'))
+        );
         assert_eq!(
             lookup(true, press(KeyCode::Char('Ø'), KeyModifiers::SHIFT)),
             Some(A::Insert('Ø'))

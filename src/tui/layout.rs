@@ -52,17 +52,17 @@ pub fn ingress_lines(app: &App, width: u16) -> Vec<Vec<wrap::Segment>> {
         return Vec::new();
     }
     let text = wrap::clean(ingress.trim());
-    wrap::wrap(&[(text, app.theme.ingress)], width.saturating_sub(2) as usize)
+    wrap::wrap(
+        &[(text, app.theme.ingress)],
+        width.saturating_sub(2) as usize,
+    )
 }
 
 /// Whether the ingress is shown: as chosen with its key, or when it takes at
 /// most a fifth of the screen.
 pub fn ingress_shown(app: &App, width: u16) -> bool {
     let lines = ingress_lines(app, width).len();
-    lines > 0
-        && app
-            .ingress
-            .unwrap_or(lines <= (app.height / 5) as usize)
+    lines > 0 && app.ingress.unwrap_or(lines <= (app.height / 5) as usize)
 }
 
 pub fn regions(app: &App, area: Rect) -> Regions {
@@ -83,12 +83,7 @@ pub fn regions(app: &App, area: Rect) -> Regions {
         0
     };
     let ingress = Rect::new(area.x, area.y + 1, area.width, ingress_height);
-    let body = Rect::new(
-        area.x,
-        ingress.bottom(),
-        area.width,
-        room - ingress_height,
-    );
+    let body = Rect::new(area.x, ingress.bottom(), area.width, room - ingress_height);
     let stacked = area.width < STACK_BELOW;
     let (list, detail) = if stacked {
         // As many rows as the list has, up to two fifths of the body.

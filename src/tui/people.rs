@@ -23,10 +23,13 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let people = app.people.as_deref().unwrap_or_default();
     if people.is_empty() {
-        let lines: Vec<_> = wrap::wrap(&[(t.no_people.to_owned(), theme.notice)], inner.width as usize)
-            .into_iter()
-            .map(wrap::to_line)
-            .collect();
+        let lines: Vec<_> = wrap::wrap(
+            &[(t.no_people.to_owned(), theme.notice)],
+            inner.width as usize,
+        )
+        .into_iter()
+        .map(wrap::to_line)
+        .collect();
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
@@ -41,7 +44,10 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .map(|(i, p)| {
             let selected = i == app.people_selected;
             let mut segs = vec![
-                (if selected { "> " } else { "  " }.to_owned(), theme.card_title),
+                (
+                    if selected { "> " } else { "  " }.to_owned(),
+                    theme.card_title,
+                ),
                 (wrap::clean_line(&p.name), theme.card_title),
                 (format!("  {}", cards_label(app, card_count(p))), theme.dim),
             ];
@@ -104,7 +110,10 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
     if width == 0 {
         return Vec::new();
     }
-    let mut out = wrap::wrap(&[(wrap::clean_line(&person.name), theme.detail_title)], width);
+    let mut out = wrap::wrap(
+        &[(wrap::clean_line(&person.name), theme.detail_title)],
+        width,
+    );
     out.push(Vec::new());
     if !person.teams.is_empty() {
         let teams: Vec<String> = person.teams.iter().map(|s| wrap::clean_line(s)).collect();
@@ -117,7 +126,10 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         ));
         out.push(Vec::new());
     }
-    for (label, cards) in [(t.owner_of, &person.owner_of), (t.leader_of, &person.leader_of)] {
+    for (label, cards) in [
+        (t.owner_of, &person.owner_of),
+        (t.leader_of, &person.leader_of),
+    ] {
         out.push(wrap::truncate(vec![(label.to_owned(), theme.label)], width));
         if cards.is_empty() {
             out.push(vec![(format!("  {}", t.none), theme.unset)]);
@@ -129,7 +141,10 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
                 .map(|c| c.title().into_owned())
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| t.untitled.to_owned());
-            let mut segs = vec![("  • ".to_owned(), theme.dim), (wrap::clean_line(&title), theme.value)];
+            let mut segs = vec![
+                ("  • ".to_owned(), theme.dim),
+                (wrap::clean_line(&title), theme.value),
+            ];
             if app.grouped
                 && let Some(doc) = app.handbook.document_of(*id)
             {

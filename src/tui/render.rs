@@ -9,9 +9,7 @@ use ratatui::widgets::{
 
 use super::app::{App, View};
 use super::texts::texts;
-use super::{
-    detail, diagnostics, help, layout, list, people, status, title, wrap,
-};
+use super::{detail, diagnostics, help, layout, list, people, status, title, wrap};
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -65,7 +63,10 @@ pub fn pane(app: &App, title: &str, focused: bool) -> Block<'static> {
     Block::bordered()
         .border_type(kind)
         .border_style(style)
-        .title(ratatui::text::Span::styled(format!(" {title} "), title_style))
+        .title(ratatui::text::Span::styled(
+            format!(" {title} "),
+            title_style,
+        ))
 }
 
 /// A scrollbar on the right border of `area` when `total` lines overflow `shown`.

@@ -31,7 +31,10 @@ pub fn summary(app: &App) -> Vec<Segment> {
     )];
     if let Some(name) = app.person_name() {
         left.push(("  ".to_owned(), theme.status));
-        left.push((format!("{}: {}", t.person, wrap::clean_line(name)), theme.prompt));
+        left.push((
+            format!("{}: {}", t.person, wrap::clean_line(name)),
+            theme.prompt,
+        ));
     }
     if app.query.is_some() {
         left.push(("  /".to_owned(), theme.prompt));
@@ -42,7 +45,10 @@ pub fn summary(app: &App) -> Vec<Segment> {
     if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
-            parts.push(format!("{errors} {}", if errors == 1 { t.error } else { t.errors }));
+            parts.push(format!(
+                "{errors} {}",
+                if errors == 1 { t.error } else { t.errors }
+            ));
         }
         if warnings > 0 {
             parts.push(format!(
@@ -51,7 +57,11 @@ pub fn summary(app: &App) -> Vec<Segment> {
             ));
         }
         left.push(("  ".to_owned(), theme.status));
-        let style = if errors > 0 { theme.error } else { theme.warning };
+        let style = if errors > 0 {
+            theme.error
+        } else {
+            theme.warning
+        };
         left.push((parts.join(", "), style));
     }
     left
@@ -67,7 +77,10 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
         .filter(|b| !(b.action == Action::Search && app.view == View::Diagnostics))
         .map(|b| {
             (
-                b.keys.first().map(|k| keymap::key_label(*k)).unwrap_or_default(),
+                b.keys
+                    .first()
+                    .map(|k| keymap::key_label(*k))
+                    .unwrap_or_default(),
                 b.description(app.lang),
             )
         })
@@ -113,7 +126,9 @@ fn query_line(app: &App, frame: &mut Frame, area: Rect) {
     };
     let right_width: usize = right.iter().map(|(s, _)| wrap::width(s)).sum();
     // Room for the prompt, the text and the cursor.
-    let room = width.saturating_sub(right_width.min(width / 2)).saturating_sub(2);
+    let room = width
+        .saturating_sub(right_width.min(width / 2))
+        .saturating_sub(2);
     let text = wrap::clean_line(&app.input);
     let shown = tail(&text, room);
     let shown_width = wrap::width(&shown);

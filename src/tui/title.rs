@@ -19,7 +19,10 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
     let mut left = vec![(format!(" {}", wrap::clean_line(&title)), theme.title)];
     let docs = app.handbook.documents.len();
     if docs > 1 {
-        left.push((format!("  ({docs} {})", documents_word(app, docs)), theme.dim));
+        left.push((
+            format!("  ({docs} {})", documents_word(app, docs)),
+            theme.dim,
+        ));
     }
     let right = format!("{} ", texts(app.lang).app_name);
     let right_width = wrap::width(&right);

@@ -267,11 +267,20 @@ mod tests {
 
     #[test]
     fn wraps_by_words() {
-        let segs = vec![("Behov fra portefølje-, behovs- og utviklingsprosessene.".to_owned(), Style::default())];
+        let segs = vec![(
+            "Behov fra portefølje-, behovs- og utviklingsprosessene.".to_owned(),
+            Style::default(),
+        )];
         let lines = wrap(&segs, 20);
         assert_eq!(
             plain(&lines),
-            vec!["Behov fra", "portefølje-, behovs-", "og", "utviklingsprosessene", "."]
+            vec![
+                "Behov fra",
+                "portefølje-, behovs-",
+                "og",
+                "utviklingsprosessene",
+                "."
+            ]
         );
         for l in &lines {
             assert!(l.iter().map(|(t, _)| width(t)).sum::<usize>() <= 20);
@@ -280,8 +289,14 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_newlines_and_empty_text_is_one_line() {
-        assert_eq!(plain(&wrap(&[("a\n\nb".into(), Style::default())], 5)), vec!["a", "", "b"]);
-        assert_eq!(plain(&wrap(&[(String::new(), Style::default())], 5)), vec![""]);
+        assert_eq!(
+            plain(&wrap(&[("a\n\nb".into(), Style::default())], 5)),
+            vec!["a", "", "b"]
+        );
+        assert_eq!(
+            plain(&wrap(&[(String::new(), Style::default())], 5)),
+            vec![""]
+        );
         assert!(wrap(&[("abc".into(), Style::default())], 0).is_empty());
     }
 
@@ -303,7 +318,13 @@ mod tests {
     fn highlight_splits_on_char_boundaries() {
         let hl = Style::new().add_modifier(Modifier::BOLD);
         // "ø" is two bytes; a range ending inside it still takes the whole char.
-        let segs = highlight("Dan Remi Mørk", &[9..11], Style::default(), hl, |s| s.to_owned());
+        let segs = highlight(
+            "Dan Remi Mørk",
+            std::slice::from_ref(&(9..11)),
+            Style::default(),
+            hl,
+            |s| s.to_owned(),
+        );
         assert_eq!(
             segs,
             vec![
@@ -313,7 +334,13 @@ mod tests {
             ]
         );
         // Out of range and empty ranges are ignored; overlapping ones merge.
-        let segs = highlight("abc", &[5..9, 1..1, 0..2, 1..3], Style::default(), hl, |s| s.to_owned());
+        let segs = highlight(
+            "abc",
+            &[5..9, 1..1, 0..2, 1..3],
+            Style::default(),
+            hl,
+            |s| s.to_owned(),
+        );
         assert_eq!(segs, vec![("abc".to_owned(), hl)]);
     }
 
@@ -321,7 +348,10 @@ mod tests {
     fn truncate_adds_ellipsis() {
         let segs = vec![("Produksjonssetting".to_owned(), Style::default())];
         let t = truncate(segs.clone(), 8);
-        assert_eq!(t.iter().map(|(s, _)| s.as_str()).collect::<String>(), "Produks…");
+        assert_eq!(
+            t.iter().map(|(s, _)| s.as_str()).collect::<String>(),
+            "Produks…"
+        );
         assert_eq!(truncate(segs.clone(), 100), segs);
         assert!(truncate(segs, 0).is_empty());
     }
