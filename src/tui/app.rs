@@ -113,7 +113,8 @@ impl App {
             .filter(|d| !d.cards.is_empty())
             .count()
             > 1;
-        let diagnostics = handbook.diagnostics.clone();
+        // The loader's findings and the handbook's lint warnings, as `prosesser check` shows them.
+        let diagnostics = prosesser::check::all(&handbook);
         let title_width = handbook
             .cards()
             .map(|(_, c)| super::wrap::width(&c.title()))
@@ -338,8 +339,12 @@ impl App {
             Ok(query) => {
                 self.query_error = None;
                 let query = (!query.is_empty()).then_some(query);
-                let narrow =
-                    self.query.is_some() && query.is_some() && extends(&self.applied, &text);
+                // Typing more of a word or another term only narrows the
+                // list: test only the cards shown now.
+                let narrow = match (&query, &self.query) {
+                    (Some(new), Some(old)) => new.refines(old),
+                    _ => false,
+                };
                 self.set_query(query, text, narrow);
             }
             Err(error) => self.query_error = Some(error),
@@ -617,14 +622,7 @@ impl App {
         let Some(person) = self.selected_person() else {
             return;
         };
-        let mut cards: Vec<CardId> = person
-            .owner_of
-            .iter()
-            .chain(&person.leader_of)
-            .copied()
-            .collect();
-        cards.sort_unstable();
-        cards.dedup();
+        let cards = person.cards();
         self.person = Some(self.people_selected);
         self.person_cards = cards;
         self.view = View::Cards;
@@ -716,24 +714,6 @@ impl App {
             self.rows.push(Row::Card(i));
         }
     }
-}
-
-/// Whether `new` only adds to `old` in a way that can only narrow the result:
-/// more letters to the last word, or a new plain word. Anything touching
-/// quotes, scopes (`eier:`) or regexes is searched from scratch.
-pub fn extends(old: &str, new: &str) -> bool {
-    let plain = |c: char| c.is_alphanumeric() || c == ' ';
-    new.len() > old.len()
-        && new.starts_with(old)
-        && old.matches('/').count().is_multiple_of(2)
-        && old.matches('"').count().is_multiple_of(2)
-        && old
-            .trim_end()
-            .chars()
-            .last()
-            .is_some_and(char::is_alphanumeric)
-        && old.chars().last().is_some_and(plain)
-        && new[old.len()..].chars().all(plain)
 }
 
 /// A position moved by a movement action over a page of `page` lines.

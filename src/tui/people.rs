@@ -1,7 +1,6 @@
 //! The people view: everyone named as owner or leader, with the cards they
 //! own and lead. Enter limits the card list to the chosen person's cards.
 
-use prosesser::CardId;
 use prosesser::people::Person;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -72,10 +71,7 @@ fn cards_label(app: &App, n: usize) -> String {
 }
 
 fn card_count(p: &Person) -> usize {
-    let mut cards: Vec<CardId> = p.owner_of.iter().chain(&p.leader_of).copied().collect();
-    cards.sort_unstable();
-    cards.dedup();
-    cards.len()
+    p.cards().len()
 }
 
 pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {

@@ -71,12 +71,13 @@ pub fn summary(app: &App) -> Vec<Segment> {
 fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
     let theme = &app.theme;
     let left_width: usize = left.iter().map(|(t, _)| wrap::width(t)).sum();
-    let mut hints: Vec<(String, &str)> = keymap::bindings(app.editing)
-        .filter(|b| b.hint)
+    let mut hints: Vec<(u8, String, &str)> = keymap::bindings(app.editing)
+        .filter(|b| b.hint > 0)
         .filter(|b| b.action != Action::Diagnostics || !app.diagnostics.is_empty())
         .filter(|b| !(b.action == Action::Search && app.view == View::Diagnostics))
         .map(|b| {
             (
+                b.hint,
                 b.keys
                     .first()
                     .map(|k| keymap::key_label(*k))
@@ -85,13 +86,16 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
             )
         })
         .collect();
-    let hints_width = |h: &[(String, &str)]| -> usize {
+    let hints_width = |h: &[(u8, String, &str)]| -> usize {
         h.iter()
-            .map(|(k, d)| wrap::width(k) + 1 + wrap::width(d) + 2)
+            .map(|(_, k, d)| wrap::width(k) + 1 + wrap::width(d) + 2)
             .sum()
     };
     while !hints.is_empty() && left_width + 2 + hints_width(&hints) > width {
-        hints.pop();
+        // Drop the least important hint.
+        if let Some(i) = (0..hints.len()).min_by_key(|i| hints[*i].0) {
+            hints.remove(i);
+        }
     }
     let mut line = left;
     if hints.is_empty() {
@@ -99,7 +103,7 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
     }
     let pad = width - left_width - hints_width(&hints);
     line.push((" ".repeat(pad), theme.status));
-    for (key, desc) in hints {
+    for (_, key, desc) in hints {
         line.push((key, theme.key));
         line.push((format!(" {desc}  "), theme.dim));
     }

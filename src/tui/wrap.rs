@@ -27,8 +27,7 @@ fn char_width(c: char) -> usize {
 /// Document text made safe for one terminal line: control characters and bidi
 /// overrides made visible, line breaks and tabs turned into spaces.
 pub fn clean_line(s: &str) -> String {
-    // TODO(query): prosesser::text::sanitize_line once it lands.
-    prosesser::text::sanitize(s).replace(['\n', '\r', '\t'], " ")
+    prosesser::text::sanitize_line(s).into_owned()
 }
 
 /// Document text made safe for a paragraph that may keep its line breaks.
