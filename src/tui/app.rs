@@ -491,7 +491,7 @@ impl App {
     fn update_diagnostics(&mut self, action: Action) {
         let regions = self.regions();
         let count = self.diagnostics.len();
-        let page = regions.body_inner().height.max(1) as usize;
+        let page = super::diagnostics::list_height(regions.body_inner()).max(1);
         match action {
             Action::Down
             | Action::Up

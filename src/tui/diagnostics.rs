@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
-    let height = inner.height as usize;
+    let height = list_height(inner);
     let offset = app::follow(app.diag_offset, app.diag_selected, height);
     let lines: Vec<_> = app
         .diagnostics
@@ -65,6 +65,32 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let list = Rect::new(inner.x, inner.y, inner.width, height as u16);
+    frame.render_widget(Paragraph::new(lines), list);
     render::scrollbar(frame, area, app.diagnostics.len(), height, offset);
+
+    // The selected finding in full, under the list.
+    let footer = Rect::new(
+        inner.x,
+        list.bottom(),
+        inner.width,
+        inner.bottom() - list.bottom(),
+    );
+    if let (Some(d), false) = (app.diagnostics.get(app.diag_selected), footer.is_empty()) {
+        let mut lines = vec![wrap::to_line(vec![("─".repeat(width), theme.dim)])];
+        lines.extend(
+            wrap::wrap(&[(wrap::clean_line(&d.to_string()), theme.status)], width)
+                .into_iter()
+                .map(wrap::to_line),
+        );
+        frame.render_widget(Paragraph::new(lines), footer);
+    }
 }
+
+/// Rows for the list; below it, when there is room, the selected finding in full.
+pub fn list_height(inner: Rect) -> usize {
+    let h = inner.height as usize;
+    if h >= 10 { h - FOOTER } else { h }
+}
+
+const FOOTER: usize = 4;
