@@ -100,8 +100,9 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         .chain(extra.iter().map(|(k, _)| wrap::clean_line(k)))
         .chain([t.source.to_owned()])
         .collect();
-    out.label_width = labels.iter().map(|l| wrap::width(l)).max().unwrap_or(0) + 2;
-    out.label_width = out.label_width.min(width / 3 + 1);
+    // Labels in a column as wide as the widest (within reason); on their own
+    // lines when that would leave the values too little room.
+    out.label_width = labels.iter().map(|l| wrap::width(l)).max().unwrap_or(0).min(22) + 2;
     out.stacked = width < out.label_width + MIN_VALUE_WIDTH;
 
     for field in &Field::ALL[1..] {
@@ -178,7 +179,17 @@ impl Lines {
     /// `label  value`, the value wrapped with a hanging indent; or, when the
     /// pane is narrow, the label on its own line over the indented value.
     fn labelled(&mut self, label: &str, value: Vec<Segment>) {
-        let (indent, first_prefix) = if self.stacked {
+        // A word too long for the value column (a path) gets the full width.
+        let longest = value
+            .iter()
+            .flat_map(|(t, _)| t.split_whitespace())
+            .map(wrap::width)
+            .max()
+            .unwrap_or(0);
+        let stacked = self.stacked
+            || (longest > self.width.saturating_sub(self.label_width)
+                && longest <= self.width.saturating_sub(2));
+        let (indent, first_prefix) = if stacked {
             self.push(wrap::truncate(
                 vec![(label.to_owned(), self.label_style)],
                 self.width,

@@ -95,7 +95,7 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
         // Owners line up in a column after the titles when there is room.
         let used: usize = segments.iter().map(|(t, _)| wrap::width(t)).sum();
         let column = 2 + app.title_width;
-        let pad = if column + 2 + 10 <= width {
+        let pad = if column + 2 + 8 <= width {
             column.saturating_sub(used) + 2
         } else {
             2
