@@ -10,6 +10,9 @@ use prosesser::people::{Person, people};
 use prosesser::query::{Query, QueryError, SearchIndex};
 use prosesser::{CardId, Diagnostic, Document, Handbook, Severity};
 use ratatui::layout::{Position, Rect};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use super::keymap::Action;
 use super::layout::{self, Regions};
@@ -41,9 +44,26 @@ pub enum Row {
 /// Lines a wheel notch scrolls.
 const WHEEL: usize = 3;
 
+/// Work started before the first frame that the first frame does not need:
+/// the search index, and the checks, the people and the title column. Joined
+/// when done, or at once when a key needs it.
+#[derive(Default)]
+struct Jobs {
+    index: Option<JoinHandle<SearchIndex>>,
+    facts: Option<JoinHandle<Facts>>,
+}
+
+struct Facts {
+    diagnostics: Vec<Diagnostic>,
+    people: Vec<Person>,
+    title_width: usize,
+}
+
 pub struct App {
-    pub handbook: Handbook,
-    pub index: SearchIndex,
+    pub handbook: Arc<Handbook>,
+    /// `None` until its job is done (see [`App::poll_jobs`]).
+    pub index: Option<SearchIndex>,
+    jobs: Jobs,
     pub lang: Lang,
     pub theme: Theme,
     pub mouse: bool,
@@ -84,7 +104,7 @@ pub struct App {
     /// Why the text in the search line does not parse.
     pub query_error: Option<QueryError>,
 
-    /// Everyone named as owner or leader, built the first time it is shown.
+    /// Everyone named as owner or leader (`None` until its job is done).
     pub people: Option<Vec<Person>>,
     pub people_selected: usize,
     pub people_offset: usize,
@@ -103,9 +123,9 @@ pub struct App {
 }
 
 impl App {
-    /// Everything the first frame needs, built before it is drawn.
+    /// Everything the first frame needs; the rest starts on other threads.
     pub fn new(handbook: Handbook, lang: Lang, theme: Theme, mouse: bool) -> App {
-        let index = SearchIndex::new(&handbook);
+        let handbook = Arc::new(handbook);
         let all: Vec<CardId> = handbook.cards().map(|(id, _)| id).collect();
         let grouped = handbook
             .documents
@@ -113,16 +133,29 @@ impl App {
             .filter(|d| !d.cards.is_empty())
             .count()
             > 1;
-        // The loader's findings and the handbook's lint warnings, as `prosesser check` shows them.
-        let diagnostics = prosesser::check::all(&handbook);
-        let title_width = handbook
-            .cards()
-            .map(|(_, c)| super::wrap::width(&c.title()))
-            .max()
-            .unwrap_or(0);
+        let jobs = Jobs {
+            index: Some(std::thread::spawn({
+                let handbook = Arc::clone(&handbook);
+                move || SearchIndex::new(&handbook)
+            })),
+            facts: Some(std::thread::spawn({
+                let handbook = Arc::clone(&handbook);
+                move || Facts {
+                    // The loader's findings and the lint warnings, as `prosesser check` shows them.
+                    diagnostics: prosesser::check::all(&handbook),
+                    title_width: handbook
+                        .cards()
+                        .map(|(_, c)| super::wrap::width(&c.title()))
+                        .max()
+                        .unwrap_or(0),
+                    people: people(&handbook),
+                }
+            })),
+        };
         let mut app = App {
             handbook,
-            index,
+            index: None,
+            jobs,
             lang,
             theme,
             mouse,
@@ -131,7 +164,7 @@ impl App {
             visible: all.clone(),
             all,
             grouped,
-            title_width,
+            title_width: 0,
             rows: Vec::new(),
             row_of: Vec::new(),
             selected: 0,
@@ -152,7 +185,7 @@ impl App {
             people_scroll: 0,
             person: None,
             person_cards: Vec::new(),
-            diagnostics,
+            diagnostics: Vec::new(),
             diag_selected: 0,
             diag_offset: 0,
             ingress: None,
@@ -160,6 +193,63 @@ impl App {
         };
         app.rebuild_rows();
         app
+    }
+
+    // ----- background work -----
+
+    /// Take in the jobs that are done; true when one was (redraw).
+    pub fn poll_jobs(&mut self) -> bool {
+        let mut changed = false;
+        if self
+            .jobs
+            .index
+            .as_ref()
+            .is_some_and(JoinHandle::is_finished)
+        {
+            self.ensure_index();
+            changed = true;
+        }
+        if self
+            .jobs
+            .facts
+            .as_ref()
+            .is_some_and(JoinHandle::is_finished)
+        {
+            self.ensure_facts();
+            changed = true;
+        }
+        changed
+    }
+
+    pub fn jobs_pending(&self) -> bool {
+        self.jobs.index.is_some() || self.jobs.facts.is_some()
+    }
+
+    /// Wait for every job, at most until `deadline`.
+    pub fn wait_jobs(&mut self, deadline: Option<Instant>) {
+        while self.jobs_pending() {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return;
+            }
+            if !self.poll_jobs() {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+    }
+
+    fn ensure_index(&mut self) {
+        if let Some(job) = self.jobs.index.take() {
+            self.index = Some(job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    }
+
+    fn ensure_facts(&mut self) {
+        if let Some(job) = self.jobs.facts.take() {
+            let facts = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            self.diagnostics = facts.diagnostics;
+            self.people = Some(facts.people);
+            self.title_width = facts.title_width;
+        }
     }
 
     // ----- what the screen shows -----
@@ -247,6 +337,7 @@ impl App {
                     self.focus = Focus::List;
                 }
                 Action::Diagnostics => {
+                    self.ensure_facts();
                     self.view = if self.view == View::Diagnostics {
                         View::Cards
                     } else {
@@ -334,6 +425,7 @@ impl App {
     /// Filter by the search line as it stands; a query that does not parse
     /// leaves the last good filter in place and says why.
     fn apply_input(&mut self) {
+        self.ensure_index();
         let text = self.input.clone();
         match Query::parse(&text) {
             Ok(query) => {
@@ -610,9 +702,7 @@ impl App {
     }
 
     fn show_people(&mut self) {
-        if self.people.is_none() {
-            self.people = Some(people(&self.handbook));
-        }
+        self.ensure_facts();
         self.view = View::People;
         let i = self.people_selected;
         self.select_person(i);
@@ -672,9 +762,11 @@ impl App {
         let visible = match (&self.query, base) {
             (None, None) => self.all.clone(),
             (None, Some(base)) => base.to_vec(),
-            (Some(q), None) => self.in_document_order(self.index.search(q).iter().map(|h| h.card)),
+            (Some(q), None) => {
+                self.in_document_order(self.index().search(q).iter().map(|h| h.card))
+            }
             (Some(q), Some(base)) => {
-                self.in_document_order(self.index.search_within(q, base).iter().map(|h| h.card))
+                self.in_document_order(self.index().search_within(q, base).iter().map(|h| h.card))
             }
         };
         self.visible = visible;
@@ -689,6 +781,12 @@ impl App {
         }
         self.list_offset = 0;
         self.ensure_visible();
+    }
+
+    fn index(&self) -> &SearchIndex {
+        self.index
+            .as_ref()
+            .expect("the index is joined before a query is applied")
     }
 
     /// Hits come best first; the list shows them in document order.

@@ -102,7 +102,13 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         .collect();
     // Labels in a column as wide as the widest (within reason); on their own
     // lines when that would leave the values too little room.
-    out.label_width = labels.iter().map(|l| wrap::width(l)).max().unwrap_or(0).min(22) + 2;
+    out.label_width = labels
+        .iter()
+        .map(|l| wrap::width(l))
+        .max()
+        .unwrap_or(0)
+        .min(22)
+        + 2;
     out.stacked = width < out.label_width + MIN_VALUE_WIDTH;
 
     for field in &Field::ALL[1..] {

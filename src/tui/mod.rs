@@ -27,7 +27,7 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
@@ -48,11 +48,20 @@ pub struct Options {
 /// the first frame; the terminal is restored however this returns.
 pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
+    // A small handbook is indexed and checked before anyone could notice; a
+    // large one gets its first frame now and the rest as it is ready.
+    app.wait_jobs(Some(Instant::now() + Duration::from_millis(150)));
     let mut session = terminal::Session::start(options.mouse)?;
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
         session.terminal.draw(|frame| render::render(&app, frame))?;
+        // Wait for input; while background work is pending, wake up to take it in.
+        while app.jobs_pending() && !event::poll(Duration::from_millis(50))? {
+            if app.poll_jobs() {
+                session.terminal.draw(|frame| render::render(&app, frame))?;
+            }
+        }
         // Apply everything already waiting before drawing again, so a burst
         // of keys (or a held key) costs one frame.
         let mut next = Some(event::read()?);

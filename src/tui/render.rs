@@ -86,9 +86,9 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, shown: usize, offs
 
 /// Where the current query matches card `id`, for highlighting.
 pub fn matches(app: &App, id: prosesser::CardId) -> Vec<prosesser::query::Match> {
-    match &app.query {
-        Some(q) => app.index.matches(&app.handbook, q, id),
-        None => Vec::new(),
+    match (&app.query, &app.index) {
+        (Some(q), Some(index)) => index.matches(&app.handbook, q, id),
+        _ => Vec::new(),
     }
 }
 

@@ -32,6 +32,7 @@ fn seed() -> Handbook {
 
 fn app_with(handbook: Handbook, width: u16, height: u16, lang: Lang, theme: Theme) -> App {
     let mut app = App::new(handbook, lang, theme, true);
+    app.wait_jobs(None);
     app.update(Action::Resize(width, height));
     app
 }
