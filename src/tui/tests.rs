@@ -599,3 +599,39 @@ fn the_list_draws_only_visible_rows_at_scale() {
         })
     );
 }
+
+#[test]
+fn control_characters_and_bidi_overrides_never_reach_the_screen() {
+    let doc = "---\ntitle: \"Ond\\e[2J side\"\ningress: \"Ingress\\a med bjelle\"\n---\n\n\
+{{< prosesser/strategy-card title=\"Ond\u{1b}[31m\u{202e}kort\" owner=\"Eve\u{7}\" \
+purpose=`linje1\nlinje2\u{1b}]52;c;aGk=\u{7}` uvanlig=\"\u{9b}2J\" >}}\n";
+    let handbook = load_sources(vec![Source {
+        path: "ond\u{1b}.md".to_owned(),
+        file: None,
+        bytes: doc.as_bytes().to_vec(),
+    }]);
+    assert_eq!(handbook.card_count(), 1, "{:?}", handbook.diagnostics);
+    for setup in [
+        (|_: &mut App| {}) as fn(&mut App),
+        |a| search(a, "kort"),
+        |a| press(a, KeyCode::Char('p')),
+        |a| press(a, KeyCode::Char('w')),
+    ] {
+        let mut app = app_with(handbook.clone(), 100, 30, Lang::Nb, Theme::colour());
+        app.update(Action::Ingress);
+        setup(&mut app);
+        let buffer = draw(&app);
+        for cell in buffer.content() {
+            for c in cell.symbol().chars() {
+                assert!(
+                    !prosesser::text::is_unsafe(c),
+                    "{c:?} reached the screen:\n{}",
+                    screen(&buffer)
+                );
+            }
+        }
+    }
+    let app = app_with(handbook, 100, 30, Lang::Nb, Theme::colour());
+    let text = screen(&draw(&app));
+    assert!(text.contains("Ond␛[31m<U+202E>kort"), "{text}");
+}
