@@ -29,9 +29,12 @@
 //! Ranking: cards where more terms hit the title come first; otherwise, and
 //! within the same rank, document order (document, then card).
 
+#[cfg(test)]
+mod bench;
 mod fold;
 mod highlight;
 mod index;
+mod matcher;
 mod parse;
 #[cfg(test)]
 pub(crate) mod testdata;
@@ -209,8 +212,7 @@ impl Query {
     /// `None` if it does not. Folds the card's text on the fly: for one-off
     /// searches; for many searches over the same cards build a [`SearchIndex`].
     pub fn score(&self, card: &Card) -> Option<u32> {
-        let text = index::OwnedCardText::new(card);
-        index::score(&self.terms, &text)
+        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card))
     }
 
     /// Where the query matches `card`: see [`SearchIndex::matches`].
@@ -261,17 +263,30 @@ pub struct Match {
 /// Every card of `handbook` matching `query`, best first, without building a
 /// [`SearchIndex`] (folds each card once, keeps nothing): for `prosesser search`.
 pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
+    let plan = matcher::Plan::new(query.terms());
     let mut hits: Vec<Hit> = handbook
         .cards()
-        .filter_map(|(card, c)| query.score(c).map(|score| Hit { card, score }))
+        .filter_map(|(card, c)| {
+            let score = plan.score(&matcher::OwnedCardText::new(c))?;
+            Some(Hit { card, score })
+        })
         .collect();
     rank(&mut hits);
     hits
 }
 
-/// Title hits first; otherwise keeps the (document) order given.
-fn rank(hits: &mut [Hit]) {
-    if hits.iter().any(|h| h.score > 0) {
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+/// Title hits first; otherwise keeps the (document) order given. Stable and
+/// linear for the usual case of scores 0 and 1.
+fn rank(hits: &mut Vec<Hit>) {
+    let best = hits.iter().map(|h| h.score).max().unwrap_or(0);
+    match best {
+        0 => {}
+        1 => {
+            let mut ranked = Vec::with_capacity(hits.len());
+            ranked.extend(hits.iter().filter(|h| h.score == 1));
+            ranked.extend(hits.iter().filter(|h| h.score == 0));
+            *hits = ranked;
+        }
+        _ => hits.sort_by_key(|h| std::cmp::Reverse(h.score)),
     }
 }
