@@ -156,6 +156,11 @@ impl SearchIndex {
         } else {
             1
         };
+        #[cfg(test)]
+        let threads = match FORCE_THREADS.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => threads,
+            forced => forced,
+        };
         let only = only.map(|(set, _)| set);
         // Chunks of whole bitset words, so each thread reads its own words.
         let words = self.ids.len().div_ceil(64);
@@ -324,6 +329,11 @@ enum Strategy<'p> {
 const PARALLEL_FROM: usize = if cfg!(test) { 256 } else { 16 * 1024 };
 /// ...but not over more than this many.
 const MAX_THREADS: usize = 8;
+
+/// For the bench: when not 0, every search uses this many threads.
+#[cfg(test)]
+pub(super) static FORCE_THREADS: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
 
 /// The step a sweep is driven by: the longest positive unscoped word (steps
 /// are sorted longest first), else a positive regex.
