@@ -39,11 +39,49 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Folds every card of `handbook` (on all cores for a big handbook).
     pub fn new(handbook: &Handbook) -> SearchIndex {
-        let cards = handbook.card_count();
-        let text_len: usize = handbook
-            .cards()
-            .flat_map(|(_, c)| Field::ALL.map(|f| c.text(f).len() + 1))
+        let documents = &handbook.documents;
+        let threads = threads_for(handbook.card_count());
+        if threads <= 1 {
+            return SearchIndex::build(documents, 0);
+        }
+        // Split the documents into `threads` groups of about as many cards.
+        let per_thread = handbook.card_count().div_ceil(threads);
+        let mut groups = vec![0];
+        let mut cards = 0;
+        for (d, doc) in documents.iter().enumerate() {
+            cards += doc.cards.len();
+            if cards >= per_thread * groups.len() && groups.len() < threads {
+                groups.push(d + 1);
+            }
+        }
+        groups.push(documents.len());
+        groups.dedup();
+        let groups = &groups;
+        let group = move |i: usize| &documents[groups[i]..groups[i + 1]];
+        std::thread::scope(|scope| {
+            let others: Vec<_> = (1..groups.len() - 1)
+                .map(|i| scope.spawn(move || SearchIndex::build(group(i), groups[i])))
+                .collect();
+            let mut index = SearchIndex::build(group(0), 0);
+            for other in others {
+                match other.join() {
+                    Ok(part) => index.append(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            index
+        })
+    }
+
+    /// The index of `documents`, the first of which is document `first`.
+    fn build(documents: &[crate::model::Document], first: usize) -> SearchIndex {
+        let cards: usize = documents.iter().map(|d| d.cards.len()).sum();
+        let text_len: usize = documents
+            .iter()
+            .flat_map(|d| &d.cards)
+            .flat_map(|c| Field::ALL.map(|f| c.text(f).len() + 1))
             .sum();
         let mut index = SearchIndex {
             folded: String::with_capacity(text_len + text_len / 16),
@@ -52,13 +90,13 @@ impl SearchIndex {
             original_at: Vec::with_capacity(FIELDS * cards + 1),
             masks: Vec::with_capacity(cards),
             ids: Vec::with_capacity(cards),
-            document_start: Vec::with_capacity(handbook.documents.len() + 1),
+            document_start: Vec::with_capacity(documents.len() + 1),
         };
-        for (d, doc) in handbook.documents.iter().enumerate() {
+        for (d, doc) in documents.iter().enumerate() {
             index.document_start.push(offset(index.ids.len()));
             for (c, card) in doc.cards.iter().enumerate() {
                 index.ids.push(CardId {
-                    document: d as u32,
+                    document: (first + d) as u32,
                     card: c as u32,
                 });
                 let card_start = index.folded.len();
@@ -84,6 +122,29 @@ impl SearchIndex {
         index.original_at.push(offset(index.original.len()));
         index.folded.shrink_to_fit();
         index
+    }
+
+    /// Adds the index of the documents right after ours.
+    fn append(&mut self, other: SearchIndex) {
+        fn shifted(to: &mut Vec<u32>, from: &[u32], by: usize) {
+            to.pop(); // our end is their start
+            to.extend(from.iter().map(|&at| offset(at as usize + by)));
+        }
+        shifted(&mut self.folded_at, &other.folded_at, self.folded.len());
+        shifted(
+            &mut self.original_at,
+            &other.original_at,
+            self.original.len(),
+        );
+        shifted(
+            &mut self.document_start,
+            &other.document_start,
+            self.ids.len(),
+        );
+        self.folded.push_str(&other.folded);
+        self.original.push_str(&other.original);
+        self.masks.extend(other.masks);
+        self.ids.extend(other.ids);
     }
 
     /// Number of cards indexed.
@@ -151,16 +212,7 @@ impl SearchIndex {
             None => Strategy::OneByOne,
         };
         let cards = only.map_or(self.ids.len(), |(_, count)| count);
-        let threads = if cards >= PARALLEL_FROM {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
-        } else {
-            1
-        };
-        #[cfg(test)]
-        let threads = match FORCE_THREADS.load(std::sync::atomic::Ordering::Relaxed) {
-            0 => threads,
-            forced => forced,
-        };
+        let threads = threads_for(cards);
         let only = only.map(|(set, _)| set);
         // Chunks of whole bitset words, so each thread reads its own words.
         let words = self.ids.len().div_ceil(64);
@@ -334,6 +386,21 @@ const MAX_THREADS: usize = 8;
 #[cfg(test)]
 pub(super) static FORCE_THREADS: std::sync::atomic::AtomicUsize =
     std::sync::atomic::AtomicUsize::new(0);
+
+/// How many threads to go through `cards` cards with.
+fn threads_for(cards: usize) -> usize {
+    let threads = if cards >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+    } else {
+        1
+    };
+    #[cfg(test)]
+    let threads = match FORCE_THREADS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => threads,
+        forced => forced,
+    };
+    threads
+}
 
 /// The step a sweep is driven by: the longest positive unscoped word (steps
 /// are sorted longest first), else a positive regex.
