@@ -3,13 +3,13 @@
 //! A query is a list of terms separated by whitespace; a card matches when
 //! every term does (AND):
 //!
-//! | written                 | matches a card when                                         |
-//! |-------------------------|-------------------------------------------------------------|
-//! | `hanne`                 | any field contains `hanne` (folded, see [`fold`])          |
-//! | `"hanne lau"`           | any field contains the phrase (spaces included)            |
-//! | `/lau?ritsen$/`         | the regex matches in any field (see below)                 |
-//! | `eier:hanne`            | the owner contains `hanne` (also `eier:"…"`, `eier:/…/`)   |
-//! | `-hanne`, `-eier:hanne` | the term does **not** match                                |
+//! | written                 | matches a card when                                       |
+//! |-------------------------|-----------------------------------------------------------|
+//! | `hanne`                 | some field contains `hanne` (folded, see [`fold()`])      |
+//! | `"hanne lau"`           | some field contains the phrase, space included            |
+//! | `/lau?ritsen$/`         | the regex matches in some field (see below)               |
+//! | `eier:hanne`            | the owner contains `hanne` (also `eier:"…"`, `eier:/…/`)  |
+//! | `-hanne`, `-eier:hanne` | the term does **not** match                               |
 //!
 //! Scopes: `title:`/`tittel:`, `owner:`/`eier:`, `leader:`/`leder:`,
 //! `person:` (owner or leader), `purpose:`/`formål:`/`formal:`/`formaal:`,
@@ -17,17 +17,24 @@
 //! colon is not a scope: `kl:12` is just a word. A scope followed by a space
 //! applies to the next value (`eier: hanne`); a scope, `-` or `""` with nothing
 //! after it asks for nothing, so a query being typed never fails or empties
-//! the list for that reason.
+//! the list for that reason. An absent field is searched as empty text.
 //!
-//! Words and phrases are compared in folded form ([`fold`]): case and accents
-//! are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds `Buarøy`.
+//! Words and phrases are compared in folded form ([`fold()`]): case and
+//! accents are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds
+//! `Buarøy`.
 //!
 //! A regex (regex crate syntax) runs on the **original** text of each field
 //! separately, case-insensitively: `^` and `$` are the start and end of the
 //! field; accents are not folded (`/m[oø]rk/`). Write `\/` for a `/` inside it.
 //!
+//! Errors ([`QueryError`], with a byte offset into the query): a `"` or a `/`
+//! without its closing partner, a regex the regex crate rejects.
+//!
 //! Ranking: cards where more terms hit the title come first; otherwise, and
 //! within the same rank, document order (document, then card).
+//!
+//! [`SearchIndex`] answers queries over a loaded handbook fast enough for
+//! every keystroke; [`search_handbook`] answers one query without an index.
 
 #[cfg(test)]
 mod bench;
@@ -48,6 +55,7 @@ use crate::model::{Card, CardId, Field, Handbook};
 use std::fmt;
 use std::ops::Range;
 
+/// A parsed query (see the module docs for the language).
 #[derive(Debug, Clone)]
 pub struct Query {
     source: String,
