@@ -1,6 +1,15 @@
 //! Paths (files, folders, Hugo site roots) to a [`Handbook`].
+//!
+//! [`walk`] finds the files without ever opening a FIFO or device or looping on
+//! symlinks; files are then read and parsed on every core; [`order`] puts the
+//! documents in Hugo's page order.
 
-use crate::model::Handbook;
+mod order;
+mod walk;
+
+use crate::model::{Diagnostic, Handbook, Rule};
+use crate::parse::{limits, parse_document};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// One file's bytes and the names it goes by.
@@ -35,13 +44,121 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// Load every path; documents in Hugo's page order (weight, title, path).
+///
+/// A path the user named that does not exist is an error; a file that cannot be
+/// read inside a folder is a diagnostic, so one bad file never hides the others.
 pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
-    let _ = paths;
-    todo!("loader")
+    let mut entries = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        walk::collect(path, &mut entries, &mut diagnostics)?;
+    }
+    let parsed = parallel_map(&entries, |entry| read_and_parse(&entry.path, &entry.file));
+    Ok(assemble(parsed, diagnostics))
 }
 
 /// Load files already in memory (the compiled-in `data/`, tests).
 pub fn load_sources(sources: Vec<Source>) -> Handbook {
-    let _ = sources;
-    todo!("loader")
+    let parsed = parallel_map(&sources, |s| {
+        let (doc, diags) = parse_document(&s.path, &s.bytes);
+        (
+            doc.map(|mut d| {
+                d.file = s.file.clone();
+                d
+            }),
+            diags,
+        )
+    });
+    assemble(parsed, Vec::new())
+}
+
+type Parsed = (Option<crate::model::Document>, Vec<Diagnostic>);
+
+fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
+    let mut documents = Vec::with_capacity(parsed.len());
+    for (doc, diags) in parsed {
+        documents.extend(doc);
+        diagnostics.extend(diags);
+    }
+    order::sort_documents(&mut documents);
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    Handbook {
+        documents,
+        diagnostics,
+    }
+}
+
+fn read_and_parse(path: &str, file: &Path) -> Parsed {
+    match read_limited(file) {
+        Ok(bytes) => {
+            let (doc, diags) = parse_document(path, &bytes);
+            (
+                doc.map(|mut d| {
+                    d.file = Some(file.to_owned());
+                    d
+                }),
+                diags,
+            )
+        }
+        Err(message) => (None, vec![Diagnostic::error(path, 1, 1, Rule::Io, message)]),
+    }
+}
+
+/// Read a file, refusing one over the size limit even if it grows while read.
+fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
+    let f = std::fs::File::open(file).map_err(|e| format!("cannot read the file: {e}"))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let too_large = || {
+        format!(
+            "the file is larger than the limit of {} MiB; skipped",
+            limits::MAX_FILE_BYTES / (1024 * 1024)
+        )
+    };
+    if len > limits::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    f.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// `f` over `items` on every core, results in the order of `items`.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(items.len().max(1));
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }

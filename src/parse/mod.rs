@@ -1,10 +1,217 @@
-//! One content file to a [`Document`], reading it the way Hugo 0.111 does.
+//! One content file to a [`Document`], reading it the way Hugo 0.111 does
+//! (see `hugo-content.md` in the project's shared notes, summarised in README).
+//!
+//! The stages are one module each: [`source`] (bytes to text, positions),
+//! [`front_matter`] (finding it), [`decode`] (YAML/TOML/JSON/Org to values),
+//! [`shortcode`] (the call lexer), [`cards`] (pairing, picking the cards), and
+//! [`navigation`] (the HTML entry list).
 
-use crate::model::{Diagnostic, Document};
+mod cards;
+mod decode;
+mod front_matter;
+pub mod limits;
+mod navigation;
+mod shortcode;
+mod source;
+
+pub use navigation::decode_entities;
+pub use shortcode::typed as typed_value;
+
+use crate::model::{Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule};
+use source::SourceText;
 
 /// Parse one file. Never fails: what Hugo would reject becomes an error
-/// diagnostic with its true position, and everything before it is kept.
-pub fn parse_document(path: &str, bytes: &[u8]) -> (Document, Vec<Diagnostic>) {
-    let _ = (path, bytes);
-    todo!("parser")
+/// diagnostic with its true position, and everything else is kept (the cards
+/// before an error, and after it where the lexer can find its feet again).
+/// `None` only for a file that is not text at all.
+pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let src = SourceText::new(bytes);
+    if let Some(nul) = memchr::memchr(0, bytes) {
+        let (line, column) = src.position_of_original(nul);
+        diagnostics.push(Diagnostic::error(
+            path,
+            line,
+            column,
+            Rule::Binary,
+            "not a text file (it holds NUL bytes); skipped",
+        ));
+        return (None, diagnostics);
+    }
+    if let Some(&first) = src.invalid_utf8.first() {
+        let (line, column) = src.position_of_original(first);
+        let more = match src.invalid_utf8.len() {
+            1 => String::new(),
+            n => format!(" ({} places in all)", n),
+        };
+        diagnostics.push(Diagnostic::warning(
+            path,
+            line,
+            column,
+            Rule::Utf8,
+            format!("bytes that are not UTF-8{more}; shown as \u{FFFD}"),
+        ));
+    }
+    let text: &str = &src.text;
+    let at = |offset: usize| src.position(offset);
+
+    let (front, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
+    let navigation = front
+        .get("navigation_link")
+        .and_then(|n| n.as_object())
+        .and_then(|n| {
+            n.get("text").or_else(|| {
+                n.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("text"))
+                    .map(|(_, v)| v)
+            })
+        })
+        .and_then(|t| t.as_str())
+        .map(navigation::entries)
+        .unwrap_or_default();
+
+    let (calls, lex_errors) = shortcode::lex(text, body_start);
+    let (found, unmatched) = cards::pair(&calls);
+    let mut errors: Vec<(usize, String)> = lex_errors
+        .into_iter()
+        .map(|e| {
+            let mut message = e.message;
+            if let Some((value, delimiter)) = e.swallowed_delimiter {
+                let (line, column) = at(value);
+                message.push_str(&format!(
+                    " (the unquoted value at {line}:{column} ran past the call's closing `{delimiter}`: an unquoted value ends only at whitespace, so quote it)"
+                ));
+            }
+            (e.offset, message)
+        })
+        .collect();
+    errors.extend(unmatched.into_iter().map(|u| {
+        (
+            u.call.start,
+            format!(
+                "closing tag for shortcode '{}' has no open call to close",
+                u.call.name
+            ),
+        )
+    }));
+    errors.sort_by_key(|e| e.0);
+    let suppressed = errors.len().saturating_sub(limits::MAX_ERRORS_PER_FILE);
+    for (offset, message) in errors.into_iter().take(limits::MAX_ERRORS_PER_FILE) {
+        let (line, column) = at(offset);
+        diagnostics.push(Diagnostic::error(
+            path,
+            line,
+            column,
+            Rule::Shortcode,
+            message,
+        ));
+    }
+    if suppressed > 0 {
+        diagnostics.push(Diagnostic::error(
+            path,
+            1,
+            1,
+            Rule::Limit,
+            format!(
+                "{suppressed} more shortcode errors not listed (at most {} are listed per file)",
+                limits::MAX_ERRORS_PER_FILE
+            ),
+        ));
+    }
+
+    if found.len() > limits::MAX_CARDS_PER_FILE {
+        let first_dropped = found[limits::MAX_CARDS_PER_FILE].call.start;
+        let (line, column) = at(first_dropped);
+        diagnostics.push(Diagnostic::error(
+            path,
+            line,
+            column,
+            Rule::Limit,
+            format!(
+                "more than {} cards in one file; the {} from here on are not loaded",
+                limits::MAX_CARDS_PER_FILE,
+                found.len() - limits::MAX_CARDS_PER_FILE
+            ),
+        ));
+    }
+    let cards = found
+        .into_iter()
+        .take(limits::MAX_CARDS_PER_FILE)
+        .map(|f| {
+            let (line, column) = at(f.call.start);
+            let (params, positional) = cards::split_params(&f.call.params);
+            Card {
+                shortcode: f.call.name.clone(),
+                line,
+                column,
+                params,
+                positional,
+                inner: f.inner.map(|r| text[r].to_owned()),
+            }
+        })
+        .collect();
+
+    let document = Document {
+        path: path.to_owned(),
+        file: None,
+        front_matter: front,
+        navigation,
+        cards,
+    };
+    (Some(document), diagnostics)
+}
+
+/// The front matter, decoded, and where the body starts.
+fn read_front_matter(
+    path: &str,
+    text: &str,
+    at: &dyn Fn(usize) -> (u32, u32),
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (FrontMatter, usize) {
+    let mut front = FrontMatter::default();
+    let mut error = |offset: usize, message: String| {
+        let (line, column) = at(offset);
+        diagnostics.push(Diagnostic::error(
+            path,
+            line,
+            column,
+            Rule::FrontMatter,
+            message,
+        ));
+    };
+    match front_matter::split(text) {
+        // Cards may still follow a broken start; read the body from the error on.
+        Err(e) => {
+            error(e.offset, e.message);
+            (front, e.offset)
+        }
+        Ok(split) => {
+            let Some(block) = split.front_matter else {
+                return (front, split.body_start);
+            };
+            front.format = Some(block.format);
+            // `{{< ... >}}` first in a file is read as JSON by Hugo: say so, and
+            // read its cards as the body they were meant to be.
+            let shortcode_first = block.format == FrontMatterFormat::Json
+                && (text[block.start..].starts_with("{{<")
+                    || text[block.start..].starts_with("{{%"));
+            match decode::decode(block.format, &text[block.start..block.end]) {
+                Ok(params) => front.params = params,
+                Err(e) if shortcode_first => error(
+                    block.start,
+                    format!(
+                        "{} (a file that starts with `{{` is read as JSON front matter, so it cannot start with a shortcode)",
+                        e.message
+                    ),
+                ),
+                Err(e) => error(block.start + e.offset, e.message),
+            }
+            let body_start = if shortcode_first {
+                block.start
+            } else {
+                split.body_start
+            };
+            (front, body_start)
+        }
+    }
 }

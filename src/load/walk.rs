@@ -1,0 +1,159 @@
+//! Finding content files under the paths a user gave.
+
+use super::LoadError;
+use crate::model::{Diagnostic, Rule};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// A file to read: its shown path and where it is.
+pub struct Entry {
+    pub path: String,
+    pub file: PathBuf,
+}
+
+const HUGO_CONFIGS: [&str; 8] = [
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+];
+
+/// A Hugo site root has `content/` beside a Hugo config (a file or `config/`).
+fn is_site_root(dir: &Path) -> bool {
+    dir.join("content").is_dir()
+        && (HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()) || dir.join("config").is_dir())
+}
+
+fn is_content_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+pub fn collect(
+    path: &Path,
+    entries: &mut Vec<Entry>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_owned()),
+        _ => LoadError::Io {
+            path: path.to_owned(),
+            error,
+        },
+    })?;
+    if meta.is_file() {
+        entries.push(Entry {
+            path: path.to_string_lossy().replace('\\', "/"),
+            file: path.to_owned(),
+        });
+        return Ok(());
+    }
+    if !meta.is_dir() {
+        return Err(LoadError::Io {
+            path: path.to_owned(),
+            error: std::io::Error::other("not a file or folder (a FIFO or device is never read)"),
+        });
+    }
+    let (root, prefix) = if is_site_root(path) {
+        (path.join("content"), "content/".to_owned())
+    } else {
+        (path.to_owned(), String::new())
+    };
+    walk_dir(&root, &prefix, entries, diagnostics);
+    Ok(())
+}
+
+/// Depth-first, sorted by name; each folder is visited once, so a symlink loop
+/// ends where it starts.
+fn walk_dir(
+    root: &Path,
+    prefix: &str,
+    entries: &mut Vec<Entry>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut visited: HashSet<(u64, u64)> = HashSet::new();
+    let mut stack: Vec<(PathBuf, String)> = vec![(root.to_owned(), prefix.to_owned())];
+    while let Some((dir, shown)) = stack.pop() {
+        if let Some(id) = dir_id(&dir)
+            && !visited.insert(id)
+        {
+            continue;
+        }
+        let mut children: Vec<(String, PathBuf)> = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd
+                .filter_map(Result::ok)
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+                .filter(|(name, _)| !name.starts_with('.'))
+                .collect(),
+            Err(e) => {
+                diagnostics.push(Diagnostic::warning(
+                    &shown_dir(&shown),
+                    1,
+                    1,
+                    Rule::Io,
+                    format!("cannot read the folder: {e}"),
+                ));
+                continue;
+            }
+        };
+        children.sort();
+        let mut subdirs = Vec::new();
+        for (name, file) in children {
+            let shown_path = format!("{shown}{name}");
+            // `metadata` follows symlinks; a FIFO or device is only looked at.
+            match std::fs::metadata(&file) {
+                Ok(m) if m.is_dir() => subdirs.push((file, format!("{shown_path}/"))),
+                Ok(m) if m.is_file() && is_content_file(&name) => entries.push(Entry {
+                    path: shown_path,
+                    file,
+                }),
+                Ok(_) if is_content_file(&name) => diagnostics.push(Diagnostic::warning(
+                    &shown_path,
+                    1,
+                    1,
+                    Rule::Io,
+                    "not a regular file (a FIFO, socket or device); not opened",
+                )),
+                Ok(_) => {}
+                Err(e) if is_content_file(&name) => diagnostics.push(Diagnostic::warning(
+                    &shown_path,
+                    1,
+                    1,
+                    Rule::Io,
+                    format!("cannot read the file: {e}"),
+                )),
+                Err(_) => {}
+            }
+        }
+        // Reverse so the stack pops them in name order.
+        stack.extend(subdirs.into_iter().rev());
+    }
+}
+
+fn shown_dir(shown: &str) -> String {
+    if shown.is_empty() {
+        ".".into()
+    } else {
+        shown.trim_end_matches('/').into()
+    }
+}
+
+#[cfg(unix)]
+fn dir_id(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_id(dir: &Path) -> Option<(u64, u64)> {
+    // Without inode numbers, the canonical path stands in for the folder's identity.
+    use std::hash::{Hash, Hasher};
+    let canonical = std::fs::canonicalize(dir).ok()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    canonical.hash(&mut h);
+    Some((0, h.finish()))
+}

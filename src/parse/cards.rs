@@ -1,0 +1,64 @@
+//! Calls to cards: pairing opening and closing tags, then keeping the
+//! `prosesser/strategy-card` calls (hugo-content.md §3.5).
+//!
+//! Hugo decides whether a call is paired from its template, which we do not
+//! have; we follow the advice there: a self-closing call and a call with a
+//! matching later closing tag are paired, any other call stands alone.
+
+use super::shortcode::{Call, Params};
+use crate::model::STRATEGY_CARD;
+
+/// A card-to-be: the call and, when paired, the range of its inner text.
+pub struct Found<'a> {
+    pub call: &'a Call,
+    pub inner: Option<std::ops::Range<usize>>,
+}
+
+/// A closing tag with no open call of that name: Hugo rejects the file.
+pub struct Unmatched<'a> {
+    pub call: &'a Call,
+}
+
+pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
+    // Index of each opening call on the stack; inner ranges filled in at closing.
+    let mut stack: Vec<usize> = Vec::new();
+    let mut inner: Vec<Option<std::ops::Range<usize>>> = vec![None; calls.len()];
+    let mut unmatched = Vec::new();
+    for (i, call) in calls.iter().enumerate() {
+        if call.self_closing {
+            inner[i] = Some(call.end..call.end);
+        } else if call.closing {
+            match stack.iter().rposition(|&o| calls[o].name == call.name) {
+                Some(p) => {
+                    let open = stack[p];
+                    inner[open] = Some(calls[open].end..call.start);
+                    // Calls opened inside and never closed stand alone.
+                    stack.truncate(p);
+                }
+                None => unmatched.push(Unmatched { call }),
+            }
+        } else {
+            stack.push(i);
+        }
+    }
+    let found = calls
+        .iter()
+        .zip(inner)
+        .filter(|(c, _)| !c.closing && c.name == STRATEGY_CARD)
+        .map(|(call, inner)| Found { call, inner })
+        .collect();
+    (found, unmatched)
+}
+
+/// Named params, or `None` for a positional call.
+pub fn split_params(
+    params: &Params,
+) -> (
+    Vec<(String, crate::model::Value)>,
+    Option<Vec<crate::model::Value>>,
+) {
+    match params {
+        Params::Named(named) => (named.clone(), None),
+        Params::Positional(p) => (Vec::new(), Some(p.clone())),
+    }
+}

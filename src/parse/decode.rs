@@ -1,0 +1,411 @@
+//! Front-matter text to a map of typed values (hugo-content.md §2.4).
+//!
+//! Every format lands in `serde_json::Value`, the one value type the rest of the
+//! crate and the JSON output share. Hugo accepts a repeated YAML key (the last
+//! wins) and turns non-string keys into strings; so do we, by decoding YAML
+//! through our own visitor instead of `yaml_serde::Value`, which rejects both.
+
+use super::limits;
+use crate::model::FrontMatterFormat;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+/// A decode error with its byte offset inside the front-matter text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub offset: usize,
+    pub message: String,
+}
+
+pub fn decode(format: FrontMatterFormat, text: &str) -> Result<Map<String, Value>, DecodeError> {
+    if text.len() > limits::MAX_FRONT_MATTER_BYTES {
+        return Err(DecodeError {
+            offset: 0,
+            message: format!(
+                "front matter is {} bytes, more than the limit of {} bytes",
+                text.len(),
+                limits::MAX_FRONT_MATTER_BYTES
+            ),
+        });
+    }
+    if let Some((offset, depth)) = too_deep(format, text) {
+        return Err(DecodeError {
+            offset,
+            message: format!(
+                "front matter is nested {depth} levels deep here, more than the limit of {}",
+                limits::MAX_FRONT_MATTER_DEPTH
+            ),
+        });
+    }
+    let value = match format {
+        FrontMatterFormat::Yaml => yaml(text)?,
+        FrontMatterFormat::Toml => toml_value(text)?,
+        FrontMatterFormat::Json => json(text)?,
+        FrontMatterFormat::Org => return Ok(org(text)),
+    };
+    match value {
+        Value::Object(map) => Ok(map),
+        Value::Null => Ok(Map::new()),
+        other => Err(DecodeError {
+            offset: 0,
+            message: format!(
+                "front matter must be a map of keys to values, not {}",
+                kind(&other)
+            ),
+        }),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
+    }
+}
+
+fn yaml(text: &str) -> Result<Value, DecodeError> {
+    let de = serde_yaml::Deserializer::from_str(text);
+    match Loose::deserialize(de) {
+        Ok(Loose(v)) => Ok(v),
+        Err(e) => {
+            let offset = e.location().map(|l| l.index()).unwrap_or(0);
+            let mut message = e.to_string();
+            // The position is ours to report, in file coordinates.
+            if let Some(i) = message.find(" at line ") {
+                message.truncate(i);
+            }
+            Err(DecodeError {
+                offset: offset.min(text.len()),
+                message: format!("failed to unmarshal YAML: {message}"),
+            })
+        }
+    }
+}
+
+fn toml_value(text: &str) -> Result<Value, DecodeError> {
+    match text.parse::<toml::Table>() {
+        Ok(table) => Ok(toml_to_json(toml::Value::Table(table))),
+        Err(e) => Err(DecodeError {
+            offset: e.span().map(|s| s.start).unwrap_or(0).min(text.len()),
+            message: format!("unmarshal failed: toml: {}", e.message().trim()),
+        }),
+    }
+}
+
+fn toml_to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => float(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+fn json(text: &str) -> Result<Value, DecodeError> {
+    serde_json::from_str::<Value>(text).map_err(|e| {
+        let message = e.to_string();
+        let message = match message.find(" at line ") {
+            Some(i) => &message[..i],
+            None => &message[..],
+        };
+        DecodeError {
+            offset: offset_of(text, e.line(), e.column()),
+            message: format!("unmarshal failed: {message}"),
+        }
+    })
+}
+
+/// Byte offset of a 1-based line and 1-based column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Org mode: `#+key: value` lines; `#+key[]: a b` is a list split on whitespace.
+fn org(text: &str) -> Map<String, Value> {
+    let mut map = Map::new();
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("#+") else {
+            continue;
+        };
+        let Some((key, value)) = rest.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        let key = key.trim().to_lowercase();
+        match key.strip_suffix("[]") {
+            Some(key) => {
+                let list = value.split_whitespace().map(Value::from).collect();
+                map.insert(key.to_owned(), Value::Array(list));
+            }
+            None => {
+                map.insert(key, Value::from(value));
+            }
+        }
+    }
+    map
+}
+
+fn float(f: f64) -> Value {
+    serde_json::Number::from_f64(f)
+        .map(Value::Number)
+        .unwrap_or_else(|| Value::String(f.to_string()))
+}
+
+/// Where front matter nests deeper than the limit, and how deep: a cheap scan that
+/// guards the decoders, which are slow or recursive on pathological nesting.
+fn too_deep(format: FrontMatterFormat, text: &str) -> Option<(usize, usize)> {
+    let max = limits::MAX_FRONT_MATTER_DEPTH;
+    let mut flow = 0usize;
+    let mut dots = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut indents: Vec<usize> = Vec::new();
+    let mut line_start = true;
+    let mut indent = 0usize;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if line_start {
+            if b == b' ' {
+                indent += 1;
+                continue;
+            }
+            line_start = false;
+            if format == FrontMatterFormat::Yaml && b != b'\n' && b != b'#' {
+                while indents.last().is_some_and(|&top| top >= indent) {
+                    indents.pop();
+                }
+                indents.push(indent);
+                // `- - - a` nests one level per dash.
+                let dashes = bytes[i..].chunks(2).take_while(|c| c == b"- ").count();
+                if indents.len() + dashes + flow > max {
+                    return Some((i, indents.len() + dashes + flow));
+                }
+            }
+        }
+        match (quote, b) {
+            (_, b'\n') => {
+                line_start = true;
+                indent = 0;
+                // YAML and TOML quoted scalars of these kinds end at the line.
+                if format != FrontMatterFormat::Yaml {
+                    quote = None;
+                }
+            }
+            (Some(q), _) if b == q => quote = None,
+            (Some(b'"'), b'\\') => {}
+            (Some(_), _) => {}
+            (None, b'"') => quote = Some(b'"'),
+            (None, b'\'') if format != FrontMatterFormat::Json => quote = Some(b'\''),
+            (None, b'[' | b'{') => {
+                flow += 1;
+                if flow + indents.len() > max {
+                    return Some((i, flow + indents.len()));
+                }
+            }
+            (None, b']' | b'}') => flow = flow.saturating_sub(1),
+            (None, b'.') if format == FrontMatterFormat::Toml => {
+                // Dotted keys (`a.b.c = 1`, `[a.b.c]`) nest tables within one line.
+                dots += 1;
+                if flow + dots > max {
+                    return Some((i, flow + dots));
+                }
+            }
+            _ => {}
+        }
+        if b == b'\n' {
+            dots = 0;
+        }
+    }
+    None
+}
+
+/// A `serde_json::Value` that decodes from YAML the way Hugo's decoder does.
+struct Loose(Value);
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(LooseVisitor)
+    }
+}
+
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Loose, E> {
+        Ok(Loose(Value::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Loose, E> {
+        Ok(Loose(Value::from(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
+        Ok(Loose(Value::from(v)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Loose, E> {
+        Ok(Loose(float(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Loose, E> {
+        Ok(Loose(Value::from(v)))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Loose, E> {
+        Ok(Loose(Value::String(v)))
+    }
+    fn visit_unit<E>(self) -> Result<Loose, E> {
+        Ok(Loose(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Loose, E> {
+        Ok(Loose(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
+        Loose::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Loose(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Loose(Value::Array(items)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        let mut out = Map::new();
+        while let Some((Loose(k), Loose(v))) = map.next_entry()? {
+            let key = match k {
+                Value::String(s) => s,
+                Value::Null => "null".to_owned(),
+                other => other.to_string(),
+            };
+            // Last one wins, as in yaml.v2; keep the first one's place.
+            out.insert(key, v);
+        }
+        Ok(Loose(Value::Object(out)))
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Loose, A::Error> {
+        // A tagged value (`!tag x`): Hugo keeps the value and drops the tag.
+        use de::VariantAccess;
+        let (_tag, variant): (String, _) = data.variant()?;
+        let Loose(v) = variant.newtype_variant()?;
+        Ok(Loose(v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn yaml_map(text: &str) -> Value {
+        Value::Object(decode(FrontMatterFormat::Yaml, text).unwrap())
+    }
+
+    #[test]
+    fn yaml_keeps_types_and_key_case() {
+        assert_eq!(
+            yaml_map("Title: X\nweight: 2\nratio: 0.5\ndraft: false\nlist: [a, 1]\n"),
+            json!({"Title": "X", "weight": 2, "ratio": 0.5, "draft": false, "list": ["a", 1]})
+        );
+    }
+
+    #[test]
+    fn yaml_repeated_key_last_wins() {
+        assert_eq!(yaml_map("a: 1\na: 2\n"), json!({"a": 2}));
+    }
+
+    #[test]
+    fn yaml_non_string_keys_become_strings() {
+        assert_eq!(
+            yaml_map("1: one\ntrue: yes\n"),
+            json!({"1": "one", "true": "yes"})
+        );
+    }
+
+    #[test]
+    fn yaml_error_has_offset() {
+        let e = decode(FrontMatterFormat::Yaml, "a: 1\nb: [\n").unwrap_err();
+        assert!(
+            e.message.starts_with("failed to unmarshal YAML"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn yaml_list_at_top_level_is_an_error() {
+        let e = decode(FrontMatterFormat::Yaml, "- a\n- b\n").unwrap_err();
+        assert!(e.message.contains("must be a map"));
+    }
+
+    #[test]
+    fn empty_yaml_is_an_empty_map() {
+        assert_eq!(yaml_map(""), json!({}));
+        assert_eq!(yaml_map("# only a comment\n"), json!({}));
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("a: {}1{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = decode(FrontMatterFormat::Yaml, &deep).unwrap_err();
+        assert!(e.message.contains("nested"), "{}", e.message);
+        let deep_map = format!("a: {}1{}\n", "{a: ".repeat(100_000), "}".repeat(100_000));
+        assert!(decode(FrontMatterFormat::Yaml, &deep_map).is_err());
+    }
+
+    #[test]
+    fn deep_block_nesting_is_refused() {
+        let mut text = String::new();
+        for i in 0..200 {
+            text.push_str(&" ".repeat(i));
+            text.push_str("a:\n");
+        }
+        assert!(
+            decode(FrontMatterFormat::Yaml, &text)
+                .unwrap_err()
+                .message
+                .contains("nested")
+        );
+    }
+
+    #[test]
+    fn toml_and_json_and_org() {
+        assert_eq!(
+            Value::Object(decode(FrontMatterFormat::Toml, "title = 'X'\nweight = 3\n").unwrap()),
+            json!({"title": "X", "weight": 3})
+        );
+        assert_eq!(
+            Value::Object(decode(FrontMatterFormat::Json, "{\"title\": \"X\"}").unwrap()),
+            json!({"title": "X"})
+        );
+        assert_eq!(
+            Value::Object(decode(FrontMatterFormat::Org, "#+TITLE: X\n#+tags[]: a b\n").unwrap()),
+            json!({"title": "X", "tags": ["a", "b"]})
+        );
+    }
+
+    #[test]
+    fn toml_error_has_offset() {
+        let e = decode(FrontMatterFormat::Toml, "a = 1\nb = \n").unwrap_err();
+        assert!(e.offset >= 6, "{e:?}");
+    }
+
+    #[test]
+    fn json_error_has_offset() {
+        let e = decode(FrontMatterFormat::Json, "{\n\"a\": x}").unwrap_err();
+        assert_eq!(e.offset, 7);
+    }
+}

@@ -1,0 +1,905 @@
+//! The shortcode lexer: Hugo's main-section and shortcode states
+//! (hugo-content.md §3), one pass over the body, errors as values with offsets.
+//!
+//! Unlike Hugo, which stops at the first error, we note it and carry on from the
+//! next `{{<` or `{{%`, so one broken call does not hide the cards after it.
+
+use crate::model::Value;
+
+/// `{{<` (output inserted after Markdown) or `{{%` (output goes through Markdown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delim {
+    Angle,
+    Percent,
+}
+
+impl Delim {
+    fn right(self) -> &'static str {
+        match self {
+            Delim::Angle => ">}}",
+            Delim::Percent => "%}}",
+        }
+    }
+}
+
+/// A call's params: Hugo decides named or positional by the first one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Params {
+    Named(Vec<(String, Value)>),
+    Positional(Vec<Value>),
+}
+
+/// One `{{< ... >}}` action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    /// Offset of the `{{`.
+    pub start: usize,
+    /// Offset just after the closing `>}}`.
+    pub end: usize,
+    pub delim: Delim,
+    pub name: String,
+    /// `{{< /name >}}`.
+    pub closing: bool,
+    /// `{{< name />}}`.
+    pub self_closing: bool,
+    pub params: Params,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexError {
+    pub offset: usize,
+    pub message: String,
+    /// Where an unquoted value ran past the call's `>}}`, the likely real mistake.
+    pub swallowed_delimiter: Option<(usize, &'static str)>,
+}
+
+/// Every call in `text[from..]`, and every error Hugo would stop at.
+pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
+    let mut lexer = Lexer {
+        text,
+        opened: std::collections::HashSet::new(),
+        any_name: false,
+    };
+    let mut calls = Vec::new();
+    let mut errors = Vec::new();
+    let finder = memchr::memmem::Finder::new("{{");
+    let mut pos = from;
+    while let Some(i) = finder.find(&text.as_bytes()[pos..]) {
+        let at = pos + i;
+        let delim = match text.as_bytes().get(at + 2) {
+            Some(b'<') => Delim::Angle,
+            Some(b'%') => Delim::Percent,
+            _ => {
+                pos = at + 1;
+                continue;
+            }
+        };
+        let inside = at + 3;
+        if text[inside..].starts_with("/*") {
+            pos = match comment_end(text, inside, delim) {
+                Some(end) => end,
+                None => {
+                    errors.push(LexError {
+                        swallowed_delimiter: None,
+                        offset: at,
+                        message: format!(
+                            "comment must be closed: `{}/*` needs a matching `*/{}`",
+                            &text[at..inside],
+                            delim.right()
+                        ),
+                    });
+                    inside
+                }
+            };
+            continue;
+        }
+        match lexer.call(at, delim) {
+            Ok(call) => {
+                pos = call.end;
+                calls.push(call);
+            }
+            Err(e) => {
+                pos = e.resume.max(at + 1);
+                errors.push(e.error);
+            }
+        }
+    }
+    (calls, errors)
+}
+
+/// `{{</* ... */>}}` is text, not a call: where it ends.
+fn comment_end(text: &str, inside: usize, delim: Delim) -> Option<usize> {
+    let close = match delim {
+        Delim::Angle => "*/>}}",
+        Delim::Percent => "*/%}}",
+    };
+    let i = text[inside..].find(close)?;
+    (i > 1).then_some(inside + i + close.len())
+}
+
+struct Lexer<'a> {
+    text: &'a str,
+    /// Names opened so far in the file: a closing tag must name one of them.
+    opened: std::collections::HashSet<String>,
+    /// Whether any shortcode name has been read yet in the file.
+    any_name: bool,
+}
+
+struct Failure {
+    error: LexError,
+    /// Where to look for the next call.
+    resume: usize,
+}
+
+enum Token {
+    Name(String),
+    Close,
+    /// A param word or quoted positional value.
+    Param(Value),
+    /// What follows `=`.
+    ParamValue(Value),
+}
+
+/// Go's `isAlphaNumeric`: `_`, a letter or a digit.
+fn is_alnum(c: char) -> bool {
+    c == '_' || c.is_alphabetic() || c.is_numeric()
+}
+
+fn is_alnum_or_hyphen(c: char) -> bool {
+    c == '-' || is_alnum(c)
+}
+
+/// Hugo's typing of unquoted values (`item.go`).
+pub fn typed(s: &str) -> Value {
+    if s == "true" {
+        return Value::Bool(true);
+    }
+    if s == "false" {
+        return Value::Bool(false);
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return match s.parse::<i64>() {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::String(s.to_owned()),
+        };
+    }
+    if let Some((whole, frac)) = digits.split_once('.')
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return match s.parse::<f64>() {
+            Ok(f) => Value::Float(f),
+            Err(_) => Value::String(s.to_owned()),
+        };
+    }
+    Value::String(s.to_owned())
+}
+
+fn describe(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("U+{:04X} '{c}'", c as u32)
+    }
+}
+
+/// Lexing state of one call.
+struct CallState {
+    at: usize,
+    delim: Delim,
+    pos: usize,
+    step: usize,
+    /// 0: none yet, 1: positional, 2: named.
+    param_elements: u8,
+    closing_state: u8,
+    tokens: Vec<Token>,
+    /// An unquoted value that swallowed the closing delimiter, for a better message.
+    swallowed: Option<usize>,
+}
+
+impl Lexer<'_> {
+    fn call(&mut self, at: usize, delim: Delim) -> Result<Call, Failure> {
+        let mut st = CallState {
+            at,
+            delim,
+            pos: at + 3,
+            step: 0,
+            param_elements: 0,
+            closing_state: 0,
+            tokens: Vec::new(),
+            swallowed: None,
+        };
+        let text = self.text;
+        let right = delim.right();
+        loop {
+            if text[st.pos..].starts_with(right) {
+                st.pos += right.len();
+                return self.finish(st);
+            }
+            let Some(c) = text[st.pos..].chars().next() else {
+                return Err(self.fail(
+                    &st,
+                    at,
+                    text.len(),
+                    format!("unclosed shortcode action: no `{right}` before the end of the file"),
+                ));
+            };
+            match c {
+                ' ' | '\t' | '\r' | '\n' => st.pos += 1,
+                '=' => {
+                    st.pos += 1;
+                    while let Some(w) = text[st.pos..].chars().next().filter(|w| w.is_whitespace())
+                    {
+                        st.pos += w.len_utf8();
+                    }
+                    let value = match text.as_bytes().get(st.pos) {
+                        Some(b'"') => self.quoted(&mut st, true)?,
+                        Some(b'\\') => self.quoted(&mut st, false)?,
+                        Some(b'`') => self.raw(&mut st)?,
+                        _ => self.unquoted(&mut st),
+                    };
+                    st.tokens.push(Token::ParamValue(value));
+                }
+                '/' => {
+                    if !self.any_name {
+                        return Err(self.fail(
+                            &st,
+                            st.pos,
+                            st.pos + 1,
+                            "got closing shortcode, but none is open".into(),
+                        ));
+                    }
+                    st.closing_state += 1;
+                    st.tokens.push(Token::Close);
+                    st.pos += 1;
+                }
+                '\\' => {
+                    st.pos += 1;
+                    if matches!(text.as_bytes().get(st.pos), Some(b'"' | b'`')) {
+                        self.param(&mut st, true)?;
+                    }
+                }
+                c if st.step > 0 && (is_alnum_or_hyphen(c) || c == '"' || c == '`') => {
+                    self.param(&mut st, false)?;
+                }
+                c if is_alnum(c) => {
+                    let look_for_end = self.identifier(&mut st)?;
+                    if look_for_end {
+                        return self.end_of_closing_tag(st);
+                    }
+                }
+                c => {
+                    return Err(self.fail(
+                        &st,
+                        st.pos,
+                        st.pos + c.len_utf8(),
+                        format!(
+                            "unrecognized character in shortcode action: {}. Note: Parameters with non-alphanumeric args must be quoted",
+                            describe(c)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn fail(&self, st: &CallState, offset: usize, resume: usize, message: String) -> Failure {
+        Failure {
+            error: LexError {
+                offset,
+                message,
+                swallowed_delimiter: st.swallowed.map(|at| (at, st.delim.right())),
+            },
+            resume,
+        }
+    }
+
+    /// The shortcode name (first token), or the name in a closing tag.
+    fn identifier(&mut self, st: &mut CallState) -> Result<bool, Failure> {
+        let text = self.text;
+        let start = st.pos;
+        while let Some(c) = text[st.pos..].chars().next() {
+            if is_alnum_or_hyphen(c) || c == '/' {
+                st.pos += c.len_utf8();
+            } else if c == '.' {
+                let rest = &text[st.pos..];
+                let inline = rest.starts_with(".inline")
+                    && !rest[7..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| is_alnum_or_hyphen(n) || n == '/' || n == '.');
+                if !inline {
+                    return Err(self.fail(
+                        st,
+                        st.pos,
+                        st.pos + 1,
+                        "period in shortcode name only allowed for inline identifiers".into(),
+                    ));
+                }
+                st.pos += ".inline".len();
+                break;
+            } else {
+                break;
+            }
+        }
+        let word = text[start..st.pos].to_owned();
+        let mut look_for_end = false;
+        if st.closing_state > 0 {
+            if !self.opened.contains(&word) {
+                return Err(self.fail(
+                    st,
+                    start,
+                    st.pos,
+                    format!("closing tag for shortcode '{word}' does not match start tag"),
+                ));
+            }
+            look_for_end = true;
+        }
+        st.closing_state = 0;
+        self.any_name = true;
+        self.opened.insert(word.clone());
+        st.step += 1;
+        st.tokens.push(Token::Name(word));
+        Ok(look_for_end)
+    }
+
+    /// After `/name` only spaces and tabs may come before the delimiter.
+    fn end_of_closing_tag(&mut self, mut st: CallState) -> Result<Call, Failure> {
+        let right = st.delim.right();
+        loop {
+            let rest = &self.text[st.pos..];
+            if rest.starts_with(right) {
+                st.pos += right.len();
+                return self.finish(st);
+            }
+            match rest.as_bytes().first() {
+                Some(b' ' | b'\t') => st.pos += 1,
+                _ => {
+                    return Err(self.fail(
+                        &st,
+                        st.pos,
+                        st.pos,
+                        format!("unclosed shortcode: a closing tag ends with `{right}` right after its name"),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// A positional word, a named key, or a quoted positional value.
+    fn param(&mut self, st: &mut CallState, escaped_start: bool) -> Result<(), Failure> {
+        let text = self.text;
+        let first = text[st.pos..].chars().next().unwrap_or(' ');
+        if first == '"' || (first == '`' && !escaped_start) {
+            if st.param_elements == 2 {
+                return Err(self.fail(
+                    st,
+                    st.pos,
+                    st.pos + 1,
+                    "got quoted positional parameter. Cannot mix named and positional parameters"
+                        .into(),
+                ));
+            }
+            st.param_elements = 1;
+            let value = if first == '"' {
+                self.quoted(st, !escaped_start)?
+            } else {
+                self.raw(st)?
+            };
+            st.tokens.push(Token::Param(value));
+            return Ok(());
+        }
+        if first == '`' {
+            return Err(self.fail(
+                st,
+                st.pos,
+                st.pos + 1,
+                "unrecognized escape character".into(),
+            ));
+        }
+        let start = st.pos;
+        st.pos += first.len_utf8();
+        let mut next_eq = false;
+        while let Some(c) = text[st.pos..].chars().next() {
+            if c == '=' {
+                next_eq = true;
+                break;
+            }
+            if !is_alnum_or_hyphen(c) && c != '.' {
+                break;
+            }
+            st.pos += c.len_utf8();
+        }
+        let word = &text[start..st.pos];
+        if st.param_elements == 0 {
+            st.param_elements = if next_eq { 2 } else { 1 };
+        } else if next_eq && st.param_elements == 1 {
+            return Err(self.fail(
+                st,
+                start,
+                st.pos,
+                format!("got named parameter '{word}'. Cannot mix named and positional parameters"),
+            ));
+        } else if !next_eq && st.param_elements == 2 {
+            return Err(self.fail(
+                st,
+                start,
+                st.pos,
+                format!(
+                    "got positional parameter '{word}'. Cannot mix named and positional parameters"
+                ),
+            ));
+        }
+        let value = if next_eq {
+            Value::String(word.to_owned())
+        } else {
+            typed(word)
+        };
+        st.tokens.push(Token::Param(value));
+        Ok(())
+    }
+
+    /// A `"..."` value (or `\"...\"` when `escaped_quotes_allowed` is false),
+    /// with Hugo's backslash rules (§3.3).
+    fn quoted(
+        &mut self,
+        st: &mut CallState,
+        escaped_quotes_allowed: bool,
+    ) -> Result<Value, Failure> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let quote_at = st.pos;
+        let mut open = false;
+        let mut content_start = st.pos;
+        let mut inner_escape = false;
+        let mut escaping = false;
+        loop {
+            let Some(&b) = bytes.get(st.pos) else {
+                return Err(self.unterminated(st, quote_at, content_start));
+            };
+            st.pos += 1;
+            match b {
+                b'\\' => match bytes.get(st.pos) {
+                    Some(b'"') if open && !escaped_quotes_allowed => {
+                        st.pos -= 1;
+                        break;
+                    }
+                    Some(b'"') if open => {
+                        inner_escape = true;
+                        escaping = true;
+                    }
+                    Some(b'`') => {
+                        return Err(self.fail(
+                            st,
+                            st.pos - 1,
+                            st.pos,
+                            "unrecognized escape character: a backtick cannot be escaped in a quoted value".into(),
+                        ));
+                    }
+                    _ => {}
+                },
+                b'\n' => return Err(self.unterminated(st, quote_at, content_start)),
+                b'"' if escaping => escaping = false,
+                b'"' if open => {
+                    st.pos -= 1;
+                    break;
+                }
+                b'"' => {
+                    open = true;
+                    content_start = st.pos;
+                }
+                _ => {}
+            }
+        }
+        let raw = &text[content_start..st.pos];
+        let value = if inner_escape {
+            raw.replace('\\', "")
+        } else {
+            raw.to_owned()
+        };
+        match bytes.get(st.pos) {
+            Some(b'\\') if bytes.get(st.pos + 1) == Some(&b'"') => st.pos += 2,
+            Some(b'"') => st.pos += 1,
+            _ => {}
+        }
+        Ok(Value::String(value))
+    }
+
+    fn unterminated(&self, st: &CallState, quote_at: usize, content_start: usize) -> Failure {
+        let rest = &self.text[content_start..];
+        let line = rest.split('\n').next().unwrap_or("");
+        let shown: String = line.chars().take(40).collect();
+        let more = if shown.len() < line.len() { "…" } else { "" };
+        let resume = (content_start + line.len()).min(self.text.len());
+        self.fail(
+            st,
+            quote_at,
+            resume,
+            format!(
+                "unterminated quoted string in shortcode parameter-argument: '{shown}{more}' (a \"...\" value cannot span lines; use a `raw string`)"
+            ),
+        )
+    }
+
+    /// A `` `...` `` value: no escapes, may span lines.
+    fn raw(&mut self, st: &mut CallState) -> Result<Value, Failure> {
+        let open = st.pos;
+        let content = open + 1;
+        match memchr::memchr(b'`', &self.text.as_bytes()[content..]) {
+            Some(i) => {
+                st.pos = content + i + 1;
+                Ok(Value::String(self.text[content..content + i].to_owned()))
+            }
+            None => {
+                let line = self.text[content..].split('\n').next().unwrap_or("");
+                let shown: String = line.chars().take(40).collect();
+                Err(self.fail(
+                    st,
+                    open,
+                    content,
+                    format!("unterminated raw string in shortcode parameter-argument: '{shown}'"),
+                ))
+            }
+        }
+    }
+
+    /// An unquoted value runs to the next whitespace, delimiter or not.
+    fn unquoted(&mut self, st: &mut CallState) -> Value {
+        let start = st.pos;
+        let rest = &self.text[start..];
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        st.pos = start + len;
+        let word = &rest[..len];
+        if word.contains(st.delim.right()) {
+            st.swallowed = Some(start);
+        }
+        typed(word)
+    }
+
+    /// The tokens of one action to a call (Hugo's `extractShortcode`).
+    fn finish(&mut self, st: CallState) -> Result<Call, Failure> {
+        let end = st.pos;
+        let fail = |me: &Self, message: String| Err(me.fail(&st, st.at, end, message));
+        let mut tokens = st.tokens.iter().peekable();
+        let closing = matches!(tokens.peek(), Some(Token::Close));
+        if closing {
+            tokens.next();
+        }
+        let name = match tokens.next() {
+            Some(Token::Name(n)) => n.clone(),
+            _ => return fail(self, "shortcode has no name".into()),
+        };
+        let mut named: Vec<(String, Value)> = Vec::new();
+        let mut positional: Vec<Value> = Vec::new();
+        let mut self_closing = false;
+        while let Some(token) = tokens.next() {
+            match token {
+                Token::Param(p) => {
+                    if let Some(Token::ParamValue(v)) = tokens.peek() {
+                        tokens.next();
+                        if !positional.is_empty() {
+                            return fail(self, "cannot mix named and positional parameters".into());
+                        }
+                        let key = p.as_text().into_owned();
+                        match named.iter_mut().find(|(k, _)| *k == key) {
+                            Some(slot) => slot.1 = v.clone(),
+                            None => named.push((key, v.clone())),
+                        }
+                    } else {
+                        if !named.is_empty() {
+                            return fail(self, "cannot mix named and positional parameters".into());
+                        }
+                        positional.push(p.clone());
+                    }
+                }
+                // Hugo drops a value with no name before its `=` without a word.
+                Token::ParamValue(_) => {}
+                Token::Close if tokens.peek().is_none() && !closing => self_closing = true,
+                Token::Close | Token::Name(_) => {
+                    return fail(
+                        self,
+                        "a `/` may only start a closing tag or end a self-closing call".into(),
+                    );
+                }
+            }
+        }
+        let params = if named.is_empty() && !positional.is_empty() {
+            Params::Positional(positional)
+        } else {
+            Params::Named(named)
+        };
+        Ok(Call {
+            start: st.at,
+            end,
+            delim: st.delim,
+            name,
+            closing,
+            self_closing,
+            params,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Call {
+        let (calls, errors) = lex(text, 0);
+        assert_eq!(errors, vec![], "{text}");
+        assert_eq!(calls.len(), 1, "{text}");
+        calls.into_iter().next().unwrap()
+    }
+
+    fn error(text: &str) -> LexError {
+        let (_, errors) = lex(text, 0);
+        errors
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no error for {text}"))
+    }
+
+    fn named(text: &str) -> Vec<(String, Value)> {
+        match one(text).params {
+            Params::Named(p) => p,
+            p => panic!("not named: {p:?}"),
+        }
+    }
+
+    fn s(v: &str) -> Value {
+        Value::String(v.into())
+    }
+
+    #[test]
+    fn named_params_keep_order_and_last_repeat_wins() {
+        assert_eq!(
+            named(r#"{{< x b="1" a="2" b="3" >}}"#),
+            vec![("b".into(), s("3")), ("a".into(), s("2"))]
+        );
+    }
+
+    #[test]
+    fn names_may_hold_slashes_and_need_no_spaces() {
+        assert_eq!(
+            one("{{<prosesser/strategy-card>}}").name,
+            "prosesser/strategy-card"
+        );
+        assert_eq!(one("{{< box/>}}").name, "box/");
+    }
+
+    #[test]
+    fn unquoted_values_are_typed_like_hugo() {
+        let p = named(
+            "{{< x a=true b=false c=42 d=-7 e=+7 f=1.5 g=.5 h=False i=1e3 j=0x10 k=a/b?c=d >}}",
+        );
+        let v: Vec<Value> = p.into_iter().map(|(_, v)| v).collect();
+        assert_eq!(
+            v,
+            vec![
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Int(42),
+                Value::Int(-7),
+                Value::Int(7),
+                Value::Float(1.5),
+                Value::Float(0.5),
+                s("False"),
+                s("1e3"),
+                s("0x10"),
+                s("a/b?c=d"),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_values_are_always_strings() {
+        assert_eq!(
+            named(r#"{{< x a="true" b=`42` >}}"#),
+            vec![("a".into(), s("true")), ("b".into(), s("42"))]
+        );
+    }
+
+    #[test]
+    fn backslashes_are_kept_unless_the_value_has_an_escaped_quote() {
+        assert_eq!(named(r#"{{< x a="C:\dir\n" >}}"#)[0].1, s(r"C:\dir\n"));
+        assert_eq!(
+            named(r#"{{< x a="say \"hi\" \\ \n" >}}"#)[0].1,
+            s(r#"say "hi"  n"#)
+        );
+    }
+
+    #[test]
+    fn raw_strings_span_lines_and_keep_everything() {
+        assert_eq!(
+            named("{{< x a=`line 1\r\nline \"2\" >}} \\n` >}}")[0].1,
+            s("line 1\r\nline \"2\" >}} \\n")
+        );
+        assert_eq!(named("{{< x a=`` >}}")[0].1, s(""));
+    }
+
+    #[test]
+    fn value_may_follow_equals_after_newlines() {
+        assert_eq!(named("{{< x a=\n  \"v\" >}}")[0].1, s("v"));
+    }
+
+    #[test]
+    fn positional_params() {
+        let call = one(r#"{{< x word "quoted" `raw` 7 -3 data-x >}}"#);
+        assert_eq!(
+            call.params,
+            Params::Positional(vec![
+                s("word"),
+                s("quoted"),
+                s("raw"),
+                Value::Int(7),
+                Value::Int(-3),
+                s("data-x")
+            ])
+        );
+    }
+
+    #[test]
+    fn escaped_quotes_start_a_value() {
+        assert_eq!(named(r#"{{< x a=\"v w\" >}}"#)[0].1, s("v w"));
+        assert_eq!(
+            one(r#"{{< x \"v w\" >}}"#).params,
+            Params::Positional(vec![s("v w")])
+        );
+    }
+
+    #[test]
+    fn spaced_equals_pairs_into_named_params() {
+        assert_eq!(
+            named(r#"{{< x a = "1" b = "2" >}}"#),
+            vec![("a".into(), s("1")), ("b".into(), s("2"))]
+        );
+    }
+
+    #[test]
+    fn mixing_named_and_positional_is_an_error() {
+        assert!(
+            error(r#"{{< x a="1" word >}}"#)
+                .message
+                .contains("got positional parameter 'word'")
+        );
+        assert!(
+            error(r#"{{< x word a="1" >}}"#)
+                .message
+                .contains("got named parameter 'a'")
+        );
+        assert!(
+            error(r#"{{< x a="1" "q" >}}"#)
+                .message
+                .contains("got quoted positional parameter")
+        );
+        assert!(
+            error(r#"{{< x a = "1" b="2" >}}"#)
+                .message
+                .contains("got named parameter 'b'")
+        );
+    }
+
+    #[test]
+    fn percent_calls_and_mismatched_delimiters() {
+        assert_eq!(one("{{% x a=\"1\" %}}").delim, Delim::Percent);
+        assert!(error("{{% x >}}").message.contains("U+003E '>'"));
+    }
+
+    #[test]
+    fn comment_escape_is_not_a_call() {
+        let (calls, errors) = lex(r#"{{</* x a="1" */>}} {{< y >}}"#, 0);
+        assert!(errors.is_empty());
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].name, "y");
+        assert!(
+            error("{{</* x ")
+                .message
+                .starts_with("comment must be closed")
+        );
+    }
+
+    #[test]
+    fn spaced_comment_is_a_closing_slash() {
+        assert_eq!(
+            error("{{< /* x */ >}}").message,
+            "got closing shortcode, but none is open"
+        );
+    }
+
+    #[test]
+    fn closing_and_self_closing_tags() {
+        let (calls, errors) = lex("{{< box >}}in{{< /box >}}{{< box />}}{{</box>}}", 0);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(!calls[0].closing);
+        assert!(calls[1].closing);
+        assert!(calls[2].self_closing);
+        assert!(calls[3].closing);
+        assert!(
+            error("{{< a >}}{{< /b >}}")
+                .message
+                .contains("closing tag for shortcode 'b' does not match start tag")
+        );
+        assert!(
+            error("{{< a >}}{{< /a\n>}}")
+                .message
+                .starts_with("unclosed shortcode")
+        );
+    }
+
+    #[test]
+    fn errors_hugo_would_stop_at() {
+        assert_eq!(error("{{< >}}").message, "shortcode has no name");
+        assert!(
+            error("{{< x a=\"b")
+                .message
+                .starts_with("unterminated quoted string")
+        );
+        assert!(
+            error("{{< x a=\"b\nc\" >}}")
+                .message
+                .starts_with("unterminated quoted string")
+        );
+        assert!(
+            error("{{< x a=`b")
+                .message
+                .starts_with("unterminated raw string")
+        );
+        assert!(
+            error("{{< x a=\"b\"")
+                .message
+                .starts_with("unclosed shortcode action")
+        );
+        assert!(error("{{< x\u{a0}a=\"1\" >}}").message.contains("U+00A0"));
+        assert!(error("{{< x +7 >}}").message.contains("U+002B '+'"));
+        assert!(
+            error("{{< x.y >}}")
+                .message
+                .contains("period in shortcode name")
+        );
+        assert!(
+            error(r#"{{< x a="\`" >}}"#)
+                .message
+                .starts_with("unrecognized escape character")
+        );
+    }
+
+    #[test]
+    fn unquoted_value_that_eats_the_delimiter_is_explained() {
+        let e = error("{{< x title=bare>}}\n\nSome text");
+        assert_eq!(e.swallowed_delimiter, Some((12, ">}}")));
+    }
+
+    #[test]
+    fn error_recovery_keeps_later_calls() {
+        let (calls, errors) = lex("{{< x a=\"open\n>}}\n{{< y >}}", 0);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            calls.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+            ["y"]
+        );
+    }
+
+    #[test]
+    fn inline_shortcode_names() {
+        assert_eq!(one("{{< time.inline >}}").name, "time.inline");
+    }
+
+    #[test]
+    fn a_value_without_a_name_is_dropped_as_hugo_does() {
+        assert_eq!(named(r#"{{< x ="v" a="1" >}}"#), vec![("a".into(), s("1"))]);
+    }
+
+    #[test]
+    fn a_call_without_params_is_named_and_empty() {
+        assert_eq!(one("{{< x >}}").params, Params::Named(vec![]));
+    }
+
+    #[test]
+    fn words_with_braces_are_text() {
+        let (calls, errors) = lex("{{ .Title }} {x} {{{< y >}}", 0);
+        assert!(errors.is_empty());
+        assert_eq!(calls.len(), 1);
+    }
+}

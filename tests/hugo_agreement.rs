@@ -1,0 +1,247 @@
+//! Hugo is the reference for what a document means: every fixture under
+//! `tests/fixtures/hugo/` is built by a real `hugo` (0.111, Debian's) and what
+//! it makes of the front matter and the cards is compared with our parse.
+//!
+//! Without `hugo` on the machine the comparison is skipped with a message,
+//! except under CI (`CI` set), where `.ci/run` installs it and its absence fails.
+
+use prosesser::model::Severity;
+use prosesser::parse::parse_document;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn hugo_available() -> bool {
+    let found = Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "hugo is not installed; .ci/run installs it (apt-get install hugo)"
+        );
+        eprintln!(
+            "SKIPPED: hugo is not installed (apt-get install hugo) — Hugo agreement not checked"
+        );
+    }
+    found
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let digits: Vec<u8> = s.bytes().filter(|&c| c != b'=').map(value).collect();
+    let mut out = Vec::new();
+    for chunk in digits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &d)| n | (d as u32) << (18 - 6 * i));
+        out.extend_from_slice(&n.to_be_bytes()[1..chunk.len()]);
+    }
+    out
+}
+
+/// What Hugo made of one fixture: `None` when the build failed.
+struct HugoPage {
+    front_matter: Value,
+    cards: Vec<(u32, u32, Value)>,
+}
+
+fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-site"),
+        site.path(),
+    );
+    std::fs::create_dir_all(site.path().join("content")).unwrap();
+    std::fs::copy(fixture, site.path().join("content/f.md")).unwrap();
+    let out = Command::new("hugo")
+        .args(["--quiet", "--source"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let html = std::fs::read_to_string(site.path().join("public/f/index.html")).unwrap();
+    let mut front_matter = Value::Null;
+    let mut cards = Vec::new();
+    for word in html.split_whitespace().collect::<Vec<_>>().windows(3) {
+        if word[0] == "FM" {
+            front_matter = serde_json::from_slice(&base64_decode(word[1])).unwrap();
+        }
+        if word[0].ends_with("CARD") {
+            let (line, col) = word[1].split_once(':').unwrap();
+            let params =
+                serde_json::from_slice(&base64_decode(word[2].trim_end_matches("</p>"))).unwrap();
+            cards.push((line.parse().unwrap(), col.parse().unwrap(), params));
+        }
+    }
+    Ok(HugoPage {
+        front_matter,
+        cards,
+    })
+}
+
+fn lowercase_keys(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| (k.to_lowercase(), lowercase_keys(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(lowercase_keys).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Numbers compare by value: Go prints the float 1.0 as 1.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        (Value::Null, Value::Object(m)) | (Value::Object(m), Value::Null) => m.is_empty(),
+        _ => a == b,
+    }
+}
+
+fn our_params(card: &prosesser::Card) -> Value {
+    match &card.positional {
+        Some(p) => serde_json::to_value(p).unwrap(),
+        None => Value::Object(
+            card.params
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::to_value(v).unwrap()))
+                .collect(),
+        ),
+    }
+}
+
+#[test]
+fn hugo_and_prosesser_agree_on_every_fixture() {
+    if !hugo_available() {
+        return;
+    }
+    let files = fixtures();
+    assert!(files.len() >= 60, "the fixtures are missing");
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(files.len().div_ceil(4))
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|f| compare(f).err())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "Hugo disagrees:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn compare(fixture: &Path) -> Result<(), String> {
+    let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
+    let bytes = std::fs::read(fixture).unwrap();
+    let (doc, diagnostics) = parse_document(&name, &bytes);
+    let doc = doc.unwrap();
+    let our_error = diagnostics.iter().find(|d| d.severity == Severity::Error);
+    match (hugo_build(fixture), our_error) {
+        (Err(hugo), None) => Err(format!(
+            "{name}: Hugo rejects it ({}) but we report no error",
+            hugo.trim()
+        )),
+        (Ok(_), Some(ours)) => Err(format!("{name}: Hugo accepts it but we report {ours}")),
+        (Err(_), Some(_)) => {
+            if !name.starts_with("err-") {
+                return Err(format!("{name}: rejected by both, but not named err-*"));
+            }
+            Ok(())
+        }
+        (Ok(page), None) => {
+            if name.starts_with("err-") {
+                return Err(format!("{name}: named err-* but both accept it"));
+            }
+            let ours: Vec<_> = doc
+                .cards
+                .iter()
+                .map(|c| (c.line, c.column, our_params(c)))
+                .collect();
+            if ours.len() != page.cards.len() {
+                return Err(format!(
+                    "{name}: Hugo sees {} cards, we see {}",
+                    page.cards.len(),
+                    ours.len()
+                ));
+            }
+            for ((ol, oc, op), (hl, hc, hp)) in ours.iter().zip(&page.cards) {
+                if !same(op, hp) {
+                    return Err(format!("{name}: card params differ: ours {op} Hugo {hp}"));
+                }
+                // Hugo reports nested calls at 1:1; we report where they are.
+                if (hl, hc) != (&1, &1) && (ol, oc) != (hl, hc) {
+                    return Err(format!("{name}: card at {ol}:{oc}, Hugo says {hl}:{hc}"));
+                }
+            }
+            let ours = lowercase_keys(&Value::Object(doc.front_matter.params.clone()));
+            for (key, value) in ours.as_object().unwrap() {
+                match page.front_matter.get(key) {
+                    Some(h) if same(value, h) => {}
+                    // Hugo converts .Weight and keeps title as .Title; the raw types may differ.
+                    Some(_) if key == "weight" => {}
+                    h => {
+                        return Err(format!(
+                            "{name}: front matter {key}: ours {value}, Hugo {h:?}"
+                        ));
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}
