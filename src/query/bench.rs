@@ -214,8 +214,13 @@ fn ms(d: Duration) -> f64 {
 #[test]
 #[ignore = "timing: run in release with --ignored --nocapture"]
 fn bench_keystrokes_at_100k_cards() {
+    // PROSESSER_BENCH_CORPUS=DIR measures a corpus on disk (e.g. one written
+    // by `cargo run --release --example gen-corpus -- --docs 10000 DIR`).
     let started = Instant::now();
-    let handbook = synthetic(10_000, 10);
+    let handbook = match std::env::var_os("PROSESSER_BENCH_CORPUS") {
+        Some(dir) => crate::load::load_paths(&[std::path::Path::new(&dir)]).unwrap(),
+        None => synthetic(10_000, 10),
+    };
     let text: usize = handbook
         .cards()
         .map(|(_, c)| {
@@ -226,7 +231,7 @@ fn bench_keystrokes_at_100k_cards() {
         })
         .sum();
     println!(
-        "built {} cards ({:.1} MB of field text) in {:.0} ms",
+        "{} cards ({:.1} MB of field text) in {:.0} ms",
         handbook.card_count(),
         text as f64 / 1e6,
         ms(started.elapsed())

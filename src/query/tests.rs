@@ -563,3 +563,15 @@ fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
         assert_eq!(index.search_within(&query, &few), within_few, "{q}");
     }
 }
+
+#[test]
+fn hand_built_seed_is_what_the_parser_reads() {
+    let bytes = include_bytes!("../../data/prosesser/utvikling-drift.md");
+    let (doc, _) = crate::parse::parse_document("prosesser/utvikling-drift.md", bytes);
+    let parsed: Vec<_> = doc.unwrap().cards.into_iter().map(|c| c.params).collect();
+    let built: Vec<_> = testdata::seed_cards()
+        .into_iter()
+        .map(|c| c.params)
+        .collect();
+    assert_eq!(parsed, built);
+}
