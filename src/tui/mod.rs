@@ -75,6 +75,9 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
         }
     }
     drop(session);
+    // The terminal is back; the process is about to exit, and freeing a
+    // 100,000-card handbook piece by piece would only delay it.
+    std::mem::forget(app);
     Ok(())
 }
 
