@@ -12,7 +12,7 @@
 //!
 //! The same person written twice (different case, spacing, or accents, such
 //! as `Buarøy` and `Buaroey`) is one person: people are keyed by their folded
-//! name ([`crate::query::fold`]) and keep the spelling seen first.
+//! name ([`crate::query::fold()`]) and keep the spelling seen first.
 //!
 //! [`people`] sorts by the folded name, then the name as written: `Øystein`
 //! sorts as `oystein` (among the O's, not after Z as in a Norwegian

@@ -1,40 +1,42 @@
-//! Folding: the one canonical form that both the searched text and the query
-//! are turned into before a plain (non-regex) term is looked up, so that
-//! `mork` finds `Mørk`, and `buaroy` and `buaroey` both find `Buarøy`.
-//!
-//! [`fold`] walks the text once, left to right, and applies these rules:
-//!
-//! 1. **Case**: letters are lowercased (`Hanne` → `hanne`; full Unicode
-//!    lowercasing, so `İ` → `i` once its combining dot is dropped by rule 3).
-//! 2. **Letters with marks** become plain ASCII letters:
-//!    `æ` → `ae`, `ø` `ö` `ó` `ò` `ô` `õ` `ő` → `o`, `å` `ä` `á` `à` `â` `ã` → `a`,
-//!    `é` `è` `ê` `ë` → `e`, `ü` `ú` `ù` `û` → `u`, `í` `ì` `î` `ï` → `i`,
-//!    `ñ` → `n`, `ç` `č` → `c`, `š` → `s`, `ž` → `z`, `ý` `ÿ` → `y`, `ł` → `l`,
-//!    `ð` `đ` → `d`, `ß` → `ss`, `œ` → `oe`, `þ` → `th` (and the other
-//!    common Latin letters with a diacritic, upper or lower case).
-//! 3. **Combining marks** (U+0300–U+036F and the other combining blocks) are
-//!    dropped, so decomposed text (`o` + U+0308) folds like `ö`. Soft hyphens
-//!    and zero-width characters (U+00AD, U+200B–U+200F, U+2060, U+FEFF) are
-//!    dropped too.
-//! 4. **Whitespace and control characters** (space, tab, newline, NBSP, ...)
-//!    become one space; a run of them becomes a single space.
-//! 5. **Digraphs**, applied to the result of rules 1–4: an `e` right after an
-//!    `o` is dropped (`oe` → `o`), and an `a` right after an `a` is dropped
-//!    (`aa` → `a`, so any run of `a`s is one `a`).
-//!
-//! Because the same rules are applied to both sides, `buaroey` and `Buarøy`
-//! both fold to `buaroy`, `aakero` and `Aakerø` to `akero`, `formaal` and
-//! `Formål` to `formal`, `foresporsler` and `Forespørsler` to `foresporsler`.
-//! The price is a few harmless extra hits (`pot` finds `poet`), and a query
-//! cannot match half of a folded pair (`ey` does not find `Buaroey`, whose
-//! `oe` became one `o`). `æ` is `ae`, not `a`: `kjarlighet` does not find
-//! `kjærlighet`, `kjaerlighet` does.
-//!
-//! Folding may change the length of the text, so a match in folded text is
-//! mapped back to the original with [`FoldMap`], computed on demand for the one
-//! card being highlighted; the search index stores only the folded text.
+//! Folding: the canonical form in which words are compared, so that `mork`
+//! finds `Mørk` (see [`fold`] for the rules), and [`FoldMap`], the way back
+//! from a match in folded text to the original text.
 
-/// `s` in its folded form (see the module docs).
+/// `s` in its folded form: the one canonical form that both the searched text
+/// and the query are turned into before a word or phrase is looked up, so
+/// that `mork` finds `Mørk`, and `buaroy` and `buaroey` both find `Buarøy`.
+///
+/// It walks the text once, left to right, applying:
+///
+/// 1. **Case**: letters are lowercased (`Hanne` → `hanne`; full Unicode
+///    lowercasing, so `İ` → `i` once its combining dot is dropped by rule 3).
+/// 2. **Letters with marks** become plain ASCII letters:
+///    `æ` → `ae`, `ø` `ö` `ó` `ò` `ô` `õ` `ő` → `o`, `å` `ä` `á` `à` `â` `ã` → `a`,
+///    `é` `è` `ê` `ë` → `e`, `ü` `ú` `ù` `û` → `u`, `í` `ì` `î` `ï` → `i`,
+///    `ñ` → `n`, `ç` `č` → `c`, `š` → `s`, `ž` → `z`, `ý` `ÿ` → `y`, `ł` → `l`,
+///    `ð` `đ` → `d`, `ß` → `ss`, `œ` → `oe`, `þ` → `th` (and the other
+///    common Latin letters with a diacritic, upper or lower case).
+/// 3. **Combining marks** (U+0300–U+036F and the other combining blocks) are
+///    dropped, so decomposed text (`o` + U+0308) folds like `ö`. Soft hyphens
+///    and zero-width characters (U+00AD, U+200B–U+200F, U+2060, U+FEFF) are
+///    dropped too.
+/// 4. **Whitespace and control characters** (space, tab, newline, NBSP, ...)
+///    become one space; a run of them becomes a single space.
+/// 5. **Digraphs**, applied to the result of rules 1–4: an `e` right after an
+///    `o` is dropped (`oe` → `o`), and an `a` right after an `a` is dropped
+///    (`aa` → `a`, so any run of `a`s is one `a`).
+///
+/// Because the same rules are applied to both sides, `buaroey` and `Buarøy`
+/// both fold to `buaroy`, `aakero` and `Aakerø` to `akero`, `formaal` and
+/// `Formål` to `formal`, `foresporsler` and `Forespørsler` to `foresporsler`.
+/// The price is a few harmless extra hits (`pot` finds `poet`), and a query
+/// cannot match half of a folded pair (`ey` does not find `Buaroey`, whose
+/// `oe` became one `o`). `æ` is `ae`, not `a`: `kjarlighet` does not find
+/// `kjærlighet`, `kjaerlighet` does.
+///
+/// Folding may change the length of the text, so a match in folded text is
+/// mapped back to the original with [`FoldMap`], computed on demand for the one
+/// card being highlighted; the search index stores no per-byte mapping.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(s, &mut out);

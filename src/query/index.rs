@@ -2,22 +2,23 @@
 //! keystroke is a tight substring scan.
 //!
 //! Layout: one `String` holds the folded text of every card, field after field
-//! in [`Field::ALL`] order, each field followed by a NUL byte (folding turns any
-//! NUL in a document into a space, and a folded query never contains one, so
-//! no match can run from one field into the next). A `Vec<u32>` holds where
-//! each field starts. An unscoped word is then one `find` over the card's
-//! whole folded text; the first hit also tells whether the title (the first
-//! field) was hit. The original text is kept the same way (without the NULs)
-//! for regexes, which run on the original text. Nothing is stored per byte:
-//! the folded-to-original mapping for highlighting is computed in
+//! in [`Field::ALL`] order, each field followed by a NUL (no match can span
+//! two fields, see [`matcher::SEPARATOR`]), and a `Vec<u32>` holds where each
+//! field starts. The original text is kept the same way (each field followed
+//! by a newline) for regexes, which run on the original. Nothing is stored per
+//! byte: the folded-to-original mapping for highlighting is computed in
 //! [`SearchIndex::matches`] for the one card asked about.
+//!
+//! A search over many cards is a *sweep*: the query's longest unscoped word is
+//! looked up with one SIMD substring search (`memchr::memmem`) over the whole
+//! folded text; each hit names a card, which is then checked against the other
+//! terms, and the sweep jumps to the next card. A regex sweeps the original
+//! text the same way. Narrowing sweeps only the runs of candidate cards.
 
-use super::{Hit, Match, Pattern, Query, Scope, Term, fold_into, highlight, rank};
-use crate::model::{Card, CardId, Field, Handbook};
-use std::borrow::Cow;
-
-const FIELDS: usize = Field::ALL.len();
-const SEPARATOR: char = '\0';
+use super::matcher::{self, CardText, FIELDS, How, Plan, SEPARATOR};
+use super::{Hit, Match, Query, Scope, fold_into, highlight, rank};
+use crate::model::{CardId, Field, Handbook};
+use std::ops::Range;
 
 /// Folded text of every card, built once at load so a keystroke only scans.
 pub struct SearchIndex {
@@ -25,10 +26,12 @@ pub struct SearchIndex {
     folded: String,
     /// `FIELDS * cards + 1` offsets into `folded`: where each field starts.
     folded_at: Vec<u32>,
-    /// Every card's fields as written, back to back.
+    /// Every card's fields as written, each followed by a newline.
     original: String,
     /// `FIELDS * cards + 1` offsets into `original`.
     original_at: Vec<u32>,
+    /// The [`matcher::letter_mask`] of each card and of its title.
+    masks: Vec<(u64, u64)>,
     /// The card at each position, in document order.
     ids: Vec<CardId>,
     /// Position of each document's first card; one more entry at the end.
@@ -36,35 +39,82 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Folds every card of `handbook` (on all cores for a big handbook).
     pub fn new(handbook: &Handbook) -> SearchIndex {
-        let cards = handbook.card_count();
-        let text_len: usize = handbook
-            .cards()
-            .flat_map(|(_, c)| Field::ALL.map(|f| c.text(f).len()))
+        let documents = &handbook.documents;
+        let threads = threads_for(handbook.card_count());
+        if threads <= 1 {
+            return SearchIndex::build(documents, 0);
+        }
+        // Split the documents into `threads` groups of about as many cards.
+        let per_thread = handbook.card_count().div_ceil(threads);
+        let mut groups = vec![0];
+        let mut cards = 0;
+        for (d, doc) in documents.iter().enumerate() {
+            cards += doc.cards.len();
+            if cards >= per_thread * groups.len() && groups.len() < threads {
+                groups.push(d + 1);
+            }
+        }
+        groups.push(documents.len());
+        groups.dedup();
+        let groups = &groups;
+        let group = move |i: usize| &documents[groups[i]..groups[i + 1]];
+        std::thread::scope(|scope| {
+            let others: Vec<_> = (1..groups.len() - 1)
+                .map(|i| scope.spawn(move || SearchIndex::build(group(i), groups[i])))
+                .collect();
+            let mut index = SearchIndex::build(group(0), 0);
+            for other in others {
+                match other.join() {
+                    Ok(part) => index.append(part),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            index
+        })
+    }
+
+    /// The index of `documents`, the first of which is document `first`.
+    fn build(documents: &[crate::model::Document], first: usize) -> SearchIndex {
+        let cards: usize = documents.iter().map(|d| d.cards.len()).sum();
+        let text_len: usize = documents
+            .iter()
+            .flat_map(|d| &d.cards)
+            .flat_map(|c| Field::ALL.map(|f| c.text(f).len() + 1))
             .sum();
         let mut index = SearchIndex {
-            folded: String::with_capacity(text_len + text_len / 8 + FIELDS * cards),
+            folded: String::with_capacity(text_len + text_len / 16),
             folded_at: Vec::with_capacity(FIELDS * cards + 1),
             original: String::with_capacity(text_len),
             original_at: Vec::with_capacity(FIELDS * cards + 1),
+            masks: Vec::with_capacity(cards),
             ids: Vec::with_capacity(cards),
-            document_start: Vec::with_capacity(handbook.documents.len() + 1),
+            document_start: Vec::with_capacity(documents.len() + 1),
         };
-        for (d, doc) in handbook.documents.iter().enumerate() {
+        for (d, doc) in documents.iter().enumerate() {
             index.document_start.push(offset(index.ids.len()));
             for (c, card) in doc.cards.iter().enumerate() {
                 index.ids.push(CardId {
-                    document: d as u32,
+                    document: (first + d) as u32,
                     card: c as u32,
                 });
+                let card_start = index.folded.len();
+                let mut title_mask = 0;
                 for field in Field::ALL {
                     let text = card.text(field);
                     index.folded_at.push(offset(index.folded.len()));
                     fold_into(&text, &mut index.folded);
+                    if field == Field::Title {
+                        title_mask = matcher::letter_mask(&index.folded.as_bytes()[card_start..]);
+                    }
                     index.folded.push(SEPARATOR);
                     index.original_at.push(offset(index.original.len()));
                     index.original.push_str(&text);
+                    index.original.push('\n');
                 }
+                let card_mask = matcher::letter_mask(&index.folded.as_bytes()[card_start..]);
+                index.masks.push((card_mask, title_mask));
             }
         }
         index.document_start.push(offset(index.ids.len()));
@@ -72,6 +122,29 @@ impl SearchIndex {
         index.original_at.push(offset(index.original.len()));
         index.folded.shrink_to_fit();
         index
+    }
+
+    /// Adds the index of the documents right after ours.
+    fn append(&mut self, other: SearchIndex) {
+        fn shifted(to: &mut Vec<u32>, from: &[u32], by: usize) {
+            to.pop(); // our end is their start
+            to.extend(from.iter().map(|&at| offset(at as usize + by)));
+        }
+        shifted(&mut self.folded_at, &other.folded_at, self.folded.len());
+        shifted(
+            &mut self.original_at,
+            &other.original_at,
+            self.original.len(),
+        );
+        shifted(
+            &mut self.document_start,
+            &other.document_start,
+            self.ids.len(),
+        );
+        self.folded.push_str(&other.folded);
+        self.original.push_str(&other.original);
+        self.masks.extend(other.masks);
+        self.ids.extend(other.ids);
     }
 
     /// Number of cards indexed.
@@ -91,50 +164,26 @@ impl SearchIndex {
                 + self.original_at.capacity()
                 + self.document_start.capacity())
             + std::mem::size_of::<CardId>() * self.ids.capacity()
+            + std::mem::size_of::<(u64, u64)>() * self.masks.capacity()
     }
 
     /// Every matching card, best first; an empty query gives every card in order.
     pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let terms = evaluation_order(query);
-        let mut hits = Vec::new();
-        for (position, &card) in self.ids.iter().enumerate() {
-            if let Some(score) = score_refs(&terms, &self.card_text(position)) {
-                hits.push(Hit { card, score });
-            }
-        }
-        rank(&mut hits);
-        hits
+        self.run(&Plan::new(query.terms()), None)
     }
 
     /// As [`Self::search`], but only among `candidates` (for narrowing as a
     /// query grows; see [`Query::refines`]). Candidates may come in any order
     /// (the hits are ranked afresh); ids not in the index are ignored.
     pub fn search_within(&self, query: &Query, candidates: &[CardId]) -> Vec<Hit> {
-        // Mark the candidates in a bitset, then walk it: document order for
-        // free, duplicates dropped, no sort.
-        let mut marked = vec![0u64; self.ids.len().div_ceil(64)];
+        let mut marked = Bitset::new(self.ids.len());
+        let mut count = 0;
         for id in candidates {
             if let Some(position) = self.position(*id) {
-                marked[position / 64] |= 1 << (position % 64);
+                count += usize::from(marked.insert(position));
             }
         }
-        let terms = evaluation_order(query);
-        let mut hits = Vec::with_capacity(candidates.len());
-        for (word_index, &word) in marked.iter().enumerate() {
-            let mut bits = word;
-            while bits != 0 {
-                let position = word_index * 64 + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if let Some(score) = score_refs(&terms, &self.card_text(position)) {
-                    hits.push(Hit {
-                        card: self.ids[position],
-                        score,
-                    });
-                }
-            }
-        }
-        rank(&mut hits);
-        hits
+        self.run(&Plan::new(query.terms()), Some((&marked, count)))
     }
 
     /// Where the query matches one card, for highlighting: each positive
@@ -149,6 +198,155 @@ impl SearchIndex {
             .unwrap_or_default()
     }
 
+    fn run(&self, plan: &Plan<'_>, only: Option<(&Bitset, usize)>) -> Vec<Hit> {
+        let strategy = match driver(plan) {
+            Some(d) => match &plan.steps[d].how {
+                // A one-letter word is answered by the letter masks alone.
+                How::Text(_, _, true) => Strategy::OneByOne,
+                How::Text(finder, ..) => Strategy::Words(d, finder),
+                How::Regex(_) => match sweep_regex(plan.steps[d].term) {
+                    Some(regex) => Strategy::Regex(d, regex),
+                    None => Strategy::OneByOne,
+                },
+            },
+            None => Strategy::OneByOne,
+        };
+        let cards = only.map_or(self.ids.len(), |(_, count)| count);
+        let threads = threads_for(cards);
+        let only = only.map(|(set, _)| set);
+        // Chunks of whole bitset words, so each thread reads its own words.
+        let words = self.ids.len().div_ceil(64);
+        let per_thread = words.div_ceil(threads.max(1)).max(1);
+        let chunk = |i: usize| (i * per_thread).min(words)..((i + 1) * per_thread).min(words);
+        let mut hits = if threads <= 1 {
+            self.collect(plan, &strategy, only, 0..words)
+        } else {
+            std::thread::scope(|scope| {
+                let strategy = &strategy;
+                let others: Vec<_> = (1..threads)
+                    .map(|i| scope.spawn(move || self.collect(plan, strategy, only, chunk(i))))
+                    .collect();
+                let mut hits = self.collect(plan, strategy, only, chunk(0));
+                for other in others {
+                    match other.join() {
+                        Ok(more) => hits.extend(more),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+                hits
+            })
+        };
+        rank(&mut hits);
+        hits
+    }
+
+    /// The hits among the cards of bitset words `words` (64 cards a word).
+    fn collect(
+        &self,
+        plan: &Plan<'_>,
+        strategy: &Strategy<'_>,
+        only: Option<&Bitset>,
+        words: Range<usize>,
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut each_run = |cards: Range<usize>| match strategy {
+            Strategy::Words(d, finder) => self.sweep_words(plan, *d, finder, cards, &mut hits),
+            Strategy::Regex(d, regex) => self.sweep_regex(plan, *d, regex, cards, &mut hits),
+            Strategy::OneByOne => {
+                for position in cards {
+                    if let Some(score) = plan.score(&self.card_text(position)) {
+                        hits.push(Hit {
+                            card: self.ids[position],
+                            score,
+                        });
+                    }
+                }
+            }
+        };
+        match only {
+            Some(set) => set.for_each_run(words, each_run),
+            None => {
+                let cards =
+                    (words.start * 64).min(self.ids.len())..(words.end * 64).min(self.ids.len());
+                if !cards.is_empty() {
+                    each_run(cards);
+                }
+            }
+        }
+        hits
+    }
+
+    /// Sweep the folded text of `cards` with the driver word's finder.
+    fn sweep_words(
+        &self,
+        plan: &Plan<'_>,
+        driver: usize,
+        finder: &memchr::memmem::Finder<'_>,
+        cards: Range<usize>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let card_start = |position: usize| self.folded_at[FIELDS * position] as usize;
+        let text = &self.folded.as_bytes()[..card_start(cards.end)];
+        let mut position = cards.start;
+        let mut from = card_start(position);
+        while let Some(found) = finder.find(&text[from..]) {
+            let at = from + found;
+            while card_start(position + 1) <= at {
+                position += 1;
+            }
+            from = card_start(position + 1);
+            let title_end = self.folded_at[FIELDS * position + 1] as usize - 1;
+            if let Some(score) = plan.score_rest(&self.card_text(position), driver, at < title_end)
+            {
+                hits.push(Hit {
+                    card: self.ids[position],
+                    score,
+                });
+            }
+        }
+    }
+
+    /// Sweep the original text of `cards` with `regex` (the driver's regex in
+    /// multi-line mode: it matches wherever the driver matches in some field,
+    /// and maybe more), then check each card it lands in exactly.
+    fn sweep_regex(
+        &self,
+        plan: &Plan<'_>,
+        driver: usize,
+        regex: &regex::Regex,
+        cards: Range<usize>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let card_start = |position: usize| self.original_at[FIELDS * position] as usize;
+        let text = &self.original[..card_start(cards.end)];
+        let mut position = cards.start;
+        let mut from = card_start(position);
+        while from < text.len() {
+            let Some(found) = regex.find_at(text, from) else {
+                break;
+            };
+            let at = found.start();
+            while position < cards.end && card_start(position + 1) <= at {
+                position += 1;
+            }
+            if position == cards.end {
+                break;
+            }
+            from = card_start(position + 1);
+            let card = self.card_text(position);
+            let (hit, title_hit) = plan.steps[driver].hits(&card);
+            if !hit {
+                continue;
+            }
+            if let Some(score) = plan.score_rest(&card, driver, title_hit) {
+                hits.push(Hit {
+                    card: self.ids[position],
+                    score,
+                });
+            }
+        }
+    }
+
     fn position(&self, id: CardId) -> Option<usize> {
         let doc = id.document as usize;
         let start = *self.document_start.get(doc)? as usize;
@@ -161,163 +359,154 @@ impl SearchIndex {
         let at = FIELDS * position;
         IndexedCard {
             index: self,
+            masks: self.masks[position],
             folded_at: &self.folded_at[at..=at + FIELDS],
             original_at: &self.original_at[at..=at + FIELDS],
         }
     }
 }
 
+/// How a search goes through the cards.
+enum Strategy<'p> {
+    /// Sweep the folded text for the word of step `.0`.
+    Words(usize, &'p memchr::memmem::Finder<'p>),
+    /// Sweep the original text with the multi-line twin of step `.0`'s regex.
+    Regex(usize, regex::Regex),
+    /// Check each card (one-letter words: by letter mask).
+    OneByOne,
+}
+
+/// From this many cards on, a search is split over the cores (tests split
+/// small handbooks too, so that path is checked)...
+const PARALLEL_FROM: usize = if cfg!(test) { 256 } else { 16 * 1024 };
+/// ...but not over more than this many.
+const MAX_THREADS: usize = 8;
+
+/// For the bench: when not 0, every search uses this many threads.
+#[cfg(test)]
+pub(super) static FORCE_THREADS: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
+
+/// How many threads to go through `cards` cards with.
+fn threads_for(cards: usize) -> usize {
+    let threads = if cards >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+    } else {
+        1
+    };
+    #[cfg(test)]
+    let threads = match FORCE_THREADS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => threads,
+        forced => forced,
+    };
+    threads
+}
+
+/// The step a sweep is driven by: the longest positive unscoped word (steps
+/// are sorted longest first), else a positive regex.
+fn driver(plan: &Plan<'_>) -> Option<usize> {
+    let positive = |s: &&matcher::Step<'_>| !s.term.negated;
+    plan.steps
+        .iter()
+        .position(|s| positive(&s) && s.term.scope == Scope::Any && matches!(s.how, How::Text(..)))
+        .or_else(|| {
+            plan.steps
+                .iter()
+                .position(|s| positive(&s) && matches!(s.how, How::Regex(_)))
+        })
+}
+
+/// The multi-line twin of a term's regex for sweeping the whole original
+/// text, or `None` when the twin might miss a match (`\A`, `\z` and inline
+/// flags mean something else there).
+fn sweep_regex(term: &super::Term) -> Option<regex::Regex> {
+    let super::Pattern::Regex(regex) = &term.pattern else {
+        return None;
+    };
+    let source = regex.as_str();
+    if source.contains("\\A") || source.contains("\\z") || source.contains("(?") {
+        return None;
+    }
+    regex::RegexBuilder::new(source)
+        .case_insensitive(true)
+        .multi_line(true)
+        .size_limit(1 << 22)
+        .build()
+        .ok()
+}
+
 fn offset(len: usize) -> u32 {
     u32::try_from(len).expect("search index over 4 GiB")
 }
 
-/// Terms in the order they are cheapest to reject a card with: words and
-/// phrases (longest first: rarer), then regexes.
-fn evaluation_order(query: &Query) -> Vec<&Term> {
-    let mut terms: Vec<&Term> = query.terms().iter().collect();
-    terms.sort_by_key(|t| match &t.pattern {
-        Pattern::Text(text) => (0, usize::MAX - text.len()),
-        Pattern::Regex(_) => (1, 0),
-    });
-    terms
-}
-
-/// One card's text as the matcher sees it.
-pub(super) trait CardText {
-    /// All fields folded, each followed by a NUL; the title comes first.
-    fn folded_all(&self) -> &str;
-    /// Length of the folded title (where the first NUL is).
-    fn folded_title_len(&self) -> usize;
-    fn folded(&self, field: usize) -> &str;
-    fn original(&self, field: usize) -> &str;
-}
-
 struct IndexedCard<'i> {
     index: &'i SearchIndex,
+    masks: (u64, u64),
     folded_at: &'i [u32],
     original_at: &'i [u32],
 }
 
 impl CardText for IndexedCard<'_> {
     #[inline]
-    fn folded_all(&self) -> &str {
-        &self.index.folded[self.folded_at[0] as usize..self.folded_at[FIELDS] as usize]
+    fn masks(&self) -> Option<(u64, u64)> {
+        Some(self.masks)
+    }
+    #[inline]
+    fn folded_all(&self) -> &[u8] {
+        &self.index.folded.as_bytes()[self.folded_at[0] as usize..self.folded_at[FIELDS] as usize]
     }
     #[inline]
     fn folded_title_len(&self) -> usize {
         (self.folded_at[1] - self.folded_at[0]) as usize - 1
     }
     #[inline]
-    fn folded(&self, field: usize) -> &str {
-        &self.index.folded[self.folded_at[field] as usize..self.folded_at[field + 1] as usize - 1]
+    fn folded(&self, field: usize) -> &[u8] {
+        &self.index.folded.as_bytes()
+            [self.folded_at[field] as usize..self.folded_at[field + 1] as usize - 1]
     }
     #[inline]
     fn original(&self, field: usize) -> &str {
-        &self.index.original[self.original_at[field] as usize..self.original_at[field + 1] as usize]
+        &self.index.original
+            [self.original_at[field] as usize..self.original_at[field + 1] as usize - 1]
     }
 }
 
-/// One card folded on the fly (for [`Query::score`]).
-pub(super) struct OwnedCardText<'c> {
-    folded: String,
-    at: [usize; FIELDS + 1],
-    original: [Cow<'c, str>; FIELDS],
-}
+/// Positions of the candidates: document order and no duplicates for free.
+struct Bitset(Vec<u64>);
 
-impl<'c> OwnedCardText<'c> {
-    pub(super) fn new(card: &'c Card) -> Self {
-        let original = Field::ALL.map(|f| card.text(f));
-        let mut folded = String::with_capacity(original.iter().map(|t| t.len() + 1).sum());
-        let mut at = [0; FIELDS + 1];
-        for (i, text) in original.iter().enumerate() {
-            at[i] = folded.len();
-            fold_into(text, &mut folded);
-            folded.push(SEPARATOR);
-        }
-        at[FIELDS] = folded.len();
-        OwnedCardText {
-            folded,
-            at,
-            original,
-        }
+impl Bitset {
+    fn new(len: usize) -> Self {
+        Bitset(vec![0; len.div_ceil(64)])
     }
-}
 
-impl CardText for OwnedCardText<'_> {
-    fn folded_all(&self) -> &str {
-        &self.folded
+    /// Adds `i`; false when it was there already.
+    fn insert(&mut self, i: usize) -> bool {
+        let (word, bit) = (i / 64, 1u64 << (i % 64));
+        let added = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        added
     }
-    fn folded_title_len(&self) -> usize {
-        self.at[1] - 1
-    }
-    fn folded(&self, field: usize) -> &str {
-        &self.folded[self.at[field]..self.at[field + 1] - 1]
-    }
-    fn original(&self, field: usize) -> &str {
-        &self.original[field]
-    }
-}
 
-/// The card's rank if every term agrees with it, `None` otherwise.
-pub(super) fn score(terms: &[Term], card: &impl CardText) -> Option<u32> {
-    let refs: Vec<&Term> = terms.iter().collect();
-    score_refs(&refs, card)
-}
-
-#[inline]
-fn score_refs(terms: &[&Term], card: &impl CardText) -> Option<u32> {
-    let mut score = 0;
-    for term in terms {
-        let (hit, title_hit) = hits(term, card);
-        if hit == term.negated {
-            return None;
-        }
-        score += u32::from(title_hit && !term.negated);
-    }
-    Some(score)
-}
-
-/// Whether `term` matches the card, and whether it matches its title.
-#[inline]
-fn hits(term: &Term, card: &impl CardText) -> (bool, bool) {
-    match (&term.pattern, term.scope) {
-        (Pattern::Text(needle), Scope::Any) => match card.folded_all().find(needle.as_str()) {
-            // The title is the first field, so its hit would be the first.
-            Some(at) => (true, at < card.folded_title_len()),
-            None => (false, false),
-        },
-        (Pattern::Text(needle), scope) => {
-            let mut hit = false;
-            let mut title_hit = false;
-            for &field in scope.fields() {
-                if card.folded(field_index(field)).contains(needle.as_str()) {
-                    hit = true;
-                    title_hit |= field == Field::Title;
+    /// Calls `f` with each run of consecutive members in `words`, in order.
+    fn for_each_run(&self, words: Range<usize>, mut f: impl FnMut(Range<usize>)) {
+        let mut run: Option<Range<usize>> = None;
+        for (w, &word) in self.0.iter().enumerate().take(words.end).skip(words.start) {
+            let mut bits = word;
+            while bits != 0 {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                match &mut run {
+                    Some(r) if r.end == i => r.end += 1,
+                    _ => {
+                        if let Some(r) = run.replace(i..i + 1) {
+                            f(r);
+                        }
+                    }
                 }
             }
-            (hit, title_hit)
         }
-        (Pattern::Regex(regex), scope) => {
-            let mut hit = false;
-            let mut title_hit = false;
-            for &field in scope.fields() {
-                if regex.is_match(card.original(field_index(field))) {
-                    hit = true;
-                    title_hit |= field == Field::Title;
-                }
-            }
-            (hit, title_hit)
+        if let Some(r) = run {
+            f(r);
         }
-    }
-}
-
-fn field_index(field: Field) -> usize {
-    match field {
-        Field::Title => 0,
-        Field::Owner => 1,
-        Field::Leader => 2,
-        Field::Purpose => 3,
-        Field::Input => 4,
-        Field::Output => 5,
     }
 }

@@ -3,13 +3,13 @@
 //! A query is a list of terms separated by whitespace; a card matches when
 //! every term does (AND):
 //!
-//! | written                 | matches a card when                                         |
-//! |-------------------------|-------------------------------------------------------------|
-//! | `hanne`                 | any field contains `hanne` (folded, see [`fold`])          |
-//! | `"hanne lau"`           | any field contains the phrase (spaces included)            |
-//! | `/lau?ritsen$/`         | the regex matches in any field (see below)                 |
-//! | `eier:hanne`            | the owner contains `hanne` (also `eier:"…"`, `eier:/…/`)   |
-//! | `-hanne`, `-eier:hanne` | the term does **not** match                                |
+//! | written                 | matches a card when                                       |
+//! |-------------------------|-----------------------------------------------------------|
+//! | `hanne`                 | some field contains `hanne` (folded, see [`fold()`])      |
+//! | `"hanne lau"`           | some field contains the phrase, space included            |
+//! | `/lau?ritsen$/`         | the regex matches in some field (see below)               |
+//! | `eier:hanne`            | the owner contains `hanne` (also `eier:"…"`, `eier:/…/`)  |
+//! | `-hanne`, `-eier:hanne` | the term does **not** match                               |
 //!
 //! Scopes: `title:`/`tittel:`, `owner:`/`eier:`, `leader:`/`leder:`,
 //! `person:` (owner or leader), `purpose:`/`formål:`/`formal:`/`formaal:`,
@@ -17,21 +17,31 @@
 //! colon is not a scope: `kl:12` is just a word. A scope followed by a space
 //! applies to the next value (`eier: hanne`); a scope, `-` or `""` with nothing
 //! after it asks for nothing, so a query being typed never fails or empties
-//! the list for that reason.
+//! the list for that reason. An absent field is searched as empty text.
 //!
-//! Words and phrases are compared in folded form ([`fold`]): case and accents
-//! are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds `Buarøy`.
+//! Words and phrases are compared in folded form ([`fold()`]): case and
+//! accents are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds
+//! `Buarøy`.
 //!
 //! A regex (regex crate syntax) runs on the **original** text of each field
 //! separately, case-insensitively: `^` and `$` are the start and end of the
 //! field; accents are not folded (`/m[oø]rk/`). Write `\/` for a `/` inside it.
 //!
+//! Errors ([`QueryError`], with a byte offset into the query): a `"` or a `/`
+//! without its closing partner, a regex the regex crate rejects.
+//!
 //! Ranking: cards where more terms hit the title come first; otherwise, and
 //! within the same rank, document order (document, then card).
+//!
+//! [`SearchIndex`] answers queries over a loaded handbook fast enough for
+//! every keystroke; [`search_handbook`] answers one query without an index.
 
+#[cfg(test)]
+mod bench;
 mod fold;
 mod highlight;
 mod index;
+mod matcher;
 mod parse;
 #[cfg(test)]
 pub(crate) mod testdata;
@@ -45,6 +55,7 @@ use crate::model::{Card, CardId, Field, Handbook};
 use std::fmt;
 use std::ops::Range;
 
+/// A parsed query (see the module docs for the language).
 #[derive(Debug, Clone)]
 pub struct Query {
     source: String,
@@ -209,8 +220,7 @@ impl Query {
     /// `None` if it does not. Folds the card's text on the fly: for one-off
     /// searches; for many searches over the same cards build a [`SearchIndex`].
     pub fn score(&self, card: &Card) -> Option<u32> {
-        let text = index::OwnedCardText::new(card);
-        index::score(&self.terms, &text)
+        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card))
     }
 
     /// Where the query matches `card`: see [`SearchIndex::matches`].
@@ -261,17 +271,30 @@ pub struct Match {
 /// Every card of `handbook` matching `query`, best first, without building a
 /// [`SearchIndex`] (folds each card once, keeps nothing): for `prosesser search`.
 pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
+    let plan = matcher::Plan::new(query.terms());
     let mut hits: Vec<Hit> = handbook
         .cards()
-        .filter_map(|(card, c)| query.score(c).map(|score| Hit { card, score }))
+        .filter_map(|(card, c)| {
+            let score = plan.score(&matcher::OwnedCardText::new(c))?;
+            Some(Hit { card, score })
+        })
         .collect();
     rank(&mut hits);
     hits
 }
 
-/// Title hits first; otherwise keeps the (document) order given.
-fn rank(hits: &mut [Hit]) {
-    if hits.iter().any(|h| h.score > 0) {
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+/// Title hits first; otherwise keeps the (document) order given. Stable and
+/// linear for the usual case of scores 0 and 1.
+fn rank(hits: &mut Vec<Hit>) {
+    let best = hits.iter().map(|h| h.score).max().unwrap_or(0);
+    match best {
+        0 => {}
+        1 => {
+            let mut ranked = Vec::with_capacity(hits.len());
+            ranked.extend(hits.iter().filter(|h| h.score == 1));
+            ranked.extend(hits.iter().filter(|h| h.score == 0));
+            *hits = ranked;
+        }
+        _ => hits.sort_by_key(|h| std::cmp::Reverse(h.score)),
     }
 }

@@ -524,3 +524,54 @@ fn non_string_values_are_searched_as_text() {
     let index = SearchIndex::new(&handbook);
     assert_eq!(index.search(&Query::parse("formål:42").unwrap()).len(), 1);
 }
+
+// --- The index agrees with the plain search, on every path ---
+
+#[test]
+fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
+    let handbook = super::bench::synthetic(60, 10);
+    let index = SearchIndex::new(&handbook);
+    let all: Vec<CardId> = handbook.cards().map(|(id, _)| id).collect();
+    let few: Vec<CardId> = all.iter().copied().step_by(37).collect();
+    for q in [
+        "lauritsen",
+        "han",
+        "eier:han",
+        "leder:tilgangsstyring",
+        "mork buaroy",
+        "-mork",
+        "produksjon -eier:hanne",
+        "/lau.*sen/",
+        "/^hanne/",
+        "tittel:/^re/",
+        "/\\Ahanne/",
+        "/(?i)MØRK/ kontroll",
+        "/x*/",
+        "zzz",
+        "\"hanne lau\"",
+        "e styring",
+    ] {
+        let query = Query::parse(q).unwrap();
+        let expected = search_handbook(&handbook, &query);
+        assert_eq!(index.search(&query), expected, "{q}");
+        assert_eq!(index.search_within(&query, &all), expected, "{q}");
+        let within_few: Vec<Hit> = expected
+            .iter()
+            .copied()
+            .filter(|h| few.contains(&h.card))
+            .collect();
+        assert_eq!(index.search_within(&query, &few), within_few, "{q}");
+    }
+}
+
+#[test]
+fn hand_built_seed_is_what_the_parser_reads() {
+    let bytes = include_bytes!("../../data/prosesser/utvikling-drift.md");
+    let (doc, _) = crate::parse::parse_document("prosesser/utvikling-drift.md", bytes);
+    let parsed: Vec<_> = doc.unwrap().cards.into_iter().map(|c| c.params).collect();
+    let built: Vec<_> = testdata::seed_cards()
+        .into_iter()
+        .map(|c| c.params)
+        .collect();
+    assert_eq!(parsed, built);
+}
