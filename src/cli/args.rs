@@ -55,6 +55,18 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// How the processes hand work to each other, read from their input and output
+    ///
+    /// Per document: chains (`Behov → Utvikling → Produksjonssetting`), cards fed
+    /// by several (`Release ← Behov, Utvikling`), cards without links, and why
+    /// each link was drawn. `--format dot` writes Graphviz DOT instead
+    /// (`prosesser flow -f dot | dot -Tsvg > flow.svg`).
+    Flow {
+        /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = FlowFormat::Text)]
+        format: FlowFormat,
+    },
     /// Report problems as `path:line:col: severity: message [rule]`
     ///
     /// Exits 1 when there is an error (or, with --strict, a warning).
@@ -97,6 +109,14 @@ pub enum Format {
     /// A Markdown table per document, for wikis
     #[value(alias = "md")]
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlowFormat {
+    /// Chains, feeds and reasons for people, in the UI language
+    Text,
+    /// Graphviz DOT
+    Dot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,4 +1,4 @@
-//! The command line: `list`, `search`, `people`, `check`, and the browser by default.
+//! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
 //!
 //! Exit codes: 0 ok; 1 when `check` finds an error (or a warning with
 //! `--strict`); 2 for usage and I/O errors (clap exits 2 on usage itself).
@@ -10,7 +10,7 @@ mod words;
 
 use crate::tui;
 use anyhow::Context as _;
-use args::{CheckFormat, Cli, Command, Format};
+use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::Parser as _;
 use output::{Listing, Row};
 use prosesser::i18n::Lang;
@@ -60,6 +60,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let handbook = load(&paths)?;
             let people = prosesser::people::people(&handbook);
             output::people(&mut out, &handbook, &people, format, lang)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Flow { paths, format }) => {
+            let handbook = load(&paths)?;
+            match format {
+                FlowFormat::Text => output::flow::text(&mut out, &handbook, lang)?,
+                FlowFormat::Dot => output::flow::dot(&mut out, &handbook, lang)?,
+            }
+            tell_load_problems(&handbook, Format::Text, lang);
             ExitCode::SUCCESS
         }
         Some(Command::Check {

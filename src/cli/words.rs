@@ -21,6 +21,14 @@ pub struct Words {
     pub no_people: &'static str,
     pub no_problems: &'static str,
     pub load_problems: &'static str,
+    /// After an external process's name.
+    pub external: &'static str,
+    pub untitled: &'static str,
+    pub chains: &'static str,
+    pub feeds: &'static str,
+    pub unlinked: &'static str,
+    pub why: &'static str,
+    pub no_links: &'static str,
 }
 
 const NB: Words = Words {
@@ -38,6 +46,13 @@ const NB: Words = Words {
     no_people: "Ingen personer.",
     no_problems: "Ingen funn.",
     load_problems: "feil ved lesing; se `prosesser check`",
+    external: "(ekstern)",
+    untitled: "(uten tittel)",
+    chains: "Kjeder",
+    feeds: "Mottar fra flere",
+    unlinked: "Uten lenker",
+    why: "Hvorfor",
+    no_links: "Ingen lenker mellom kortene.",
 };
 
 const EN: Words = Words {
@@ -55,6 +70,13 @@ const EN: Words = Words {
     no_people: "No people.",
     no_problems: "No problems found.",
     load_problems: "error(s) while reading; see `prosesser check`",
+    external: "(external)",
+    untitled: "(untitled)",
+    chains: "Chains",
+    feeds: "Fed by several",
+    unlinked: "Without links",
+    why: "Why",
+    no_links: "No links between the cards.",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

@@ -5,6 +5,8 @@
 //! on top of the C0 escapes JSON already requires, so `cat`ing the output is safe.
 
 use super::{Listing, card_refs};
+use prosesser::flow::{Endpoint, Flow, Link};
+use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::{Card, Diagnostic, Document, Field, Handbook};
 use serde::Serialize;
@@ -18,11 +20,24 @@ pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
         .grouped()
         .into_iter()
         .map(|(document, rows)| {
+            // Only the documents printed pay for their flow.
+            let flow = rows
+                .first()
+                .map(|(_, row)| Flow::for_document(listing.handbook, row.id.document))
+                .unwrap_or_default();
             let cards = rows
                 .into_iter()
                 .map(|(rank, row)| {
                     let (_, card) = listing.card(row);
                     let mut value = card_json(card);
+                    value.insert(
+                        "upstream".into(),
+                        links_json(listing.handbook, flow.upstream(row.id), |l| &l.from),
+                    );
+                    value.insert(
+                        "downstream".into(),
+                        links_json(listing.handbook, flow.downstream(row.id), |l| &l.to),
+                    );
                     if listing.ranked {
                         value.insert("rank".into(), json!(rank));
                         value.insert(
@@ -90,6 +105,25 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> 
             "warnings": found.len() - errors,
         }),
     )
+}
+
+/// `[{"title", "external", "reasons"}]`: the other end of each link, and why
+/// it was drawn (in English, as every machine format is).
+fn links_json<'a>(
+    handbook: &Handbook,
+    links: impl Iterator<Item = &'a Link>,
+    other: fn(&Link) -> &Endpoint,
+) -> Value {
+    links
+        .map(|link| {
+            let (title, external) = match other(link) {
+                Endpoint::Card(id) => (handbook.card(*id).map(|c| c.title().into_owned()), false),
+                Endpoint::External(name) => (Some(name.clone()), true),
+            };
+            let reasons: Vec<String> = link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
+            json!({"title": title, "external": external, "reasons": reasons})
+        })
+        .collect()
 }
 
 fn document_json(document: &Document, cards: Vec<Value>) -> Value {

@@ -6,6 +6,7 @@
 //! CSV has no escapes, so control characters in it are made visible too.
 
 pub mod csv;
+pub mod flow;
 pub mod json;
 pub mod markdown;
 pub mod text;
