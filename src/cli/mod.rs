@@ -45,6 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = tui::Options {
                 lang,
                 mouse: cli.mouse,
+                paths: cli.paths.clone(),
             };
             tui::run(handbook, options)?;
             return Ok(ExitCode::SUCCESS);

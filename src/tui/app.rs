@@ -5,15 +5,17 @@
 //! here when a filter changes, never while drawing; drawing reads only the
 //! rows that fit on screen.
 
+use prosesser::flow::{self, Endpoint, Flow, Layout, Reason};
 use prosesser::i18n::Lang;
 use prosesser::people::{Person, people};
 use prosesser::query::{Query, QueryError, SearchIndex};
 use prosesser::{CardId, Diagnostic, Document, Handbook, Severity};
 use ratatui::layout::{Position, Rect};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::editor::{Editor, EditorCommand};
 use super::keymap::Action;
 use super::layout::{self, Regions};
 use super::theme::Theme;
@@ -24,6 +26,8 @@ pub enum View {
     Cards,
     People,
     Diagnostics,
+    /// The whole flow of one document.
+    Flow,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,10 +57,98 @@ struct Jobs {
     facts: Option<JoinHandle<Facts>>,
 }
 
-struct Facts {
+pub struct Facts {
     diagnostics: Vec<Diagnostic>,
     people: Vec<Person>,
     title_width: usize,
+}
+
+impl Facts {
+    fn compute(handbook: &Handbook) -> Facts {
+        Facts {
+            // The loader's findings and the lint warnings, as `prosesser check` shows them.
+            diagnostics: prosesser::check::all(handbook),
+            title_width: handbook
+                .cards()
+                .map(|(_, c)| super::wrap::width(&c.title()))
+                .max()
+                .unwrap_or(0),
+            people: people(handbook),
+        }
+    }
+}
+
+/// A handbook read again, with everything the browser derives from it,
+/// built off the UI thread and swapped in whole by [`App::reloaded`].
+pub struct Loaded {
+    handbook: Handbook,
+    index: SearchIndex,
+    facts: Facts,
+}
+
+impl Loaded {
+    pub fn build(handbook: Handbook) -> Loaded {
+        let (index, facts) = std::thread::scope(|scope| {
+            let index = scope.spawn(|| SearchIndex::new(&handbook));
+            let facts = Facts::compute(&handbook);
+            (
+                index
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                facts,
+            )
+        });
+        Loaded {
+            handbook,
+            index,
+            facts,
+        }
+    }
+}
+
+/// What the browser asks of the loop around it: things that need the
+/// terminal or another thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Hand the terminal to the editor, then read the files again.
+    Edit(EditorCommand),
+    /// Read the files again now.
+    Reload,
+}
+
+/// One line of the status bar that says what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// One link of a card, as the detail pane lists it.
+pub struct LinkRow<'a> {
+    /// True for "Mottar fra", false for "Leverer til".
+    pub upstream: bool,
+    pub other: &'a Endpoint,
+    pub reasons: &'a [Reason],
+    /// The digit that follows it (cards only, 1–9).
+    pub number: Option<u8>,
+}
+
+/// The flow view's state: the document's layout and a cursor over its cards.
+pub struct FlowView {
+    pub document: u32,
+    pub layout: Layout,
+    /// Each card of the layout once, in reading order.
+    pub items: Vec<CardId>,
+    pub cursor: usize,
+    pub offset: usize,
+}
+
+/// How a card is found again after the files are read anew.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CardKey {
+    path: String,
+    title: String,
+    index: u32,
 }
 
 pub struct App {
@@ -120,6 +212,20 @@ pub struct App {
     /// `None`: show the ingress when there is room; otherwise as chosen.
     pub ingress: Option<bool>,
     pub quit: bool,
+
+    /// Each document's flow, worked out the first time it is shown.
+    flows: Vec<OnceLock<Flow>>,
+    /// Cards left by jumping along a link, the last on top.
+    pub history: Vec<CardId>,
+    pub flow_view: Option<FlowView>,
+    /// What just happened, until the next key.
+    pub message: Option<Message>,
+    /// For the loop around `update` to carry out.
+    pub request: Option<Request>,
+    /// `$VISUAL`/`$EDITOR`, read once at start.
+    pub editor: Option<Editor>,
+    /// The handbook came from paths that can be read again.
+    pub can_reload: bool,
 }
 
 impl App {
@@ -140,18 +246,12 @@ impl App {
             })),
             facts: Some(std::thread::spawn({
                 let handbook = Arc::clone(&handbook);
-                move || Facts {
-                    // The loader's findings and the lint warnings, as `prosesser check` shows them.
-                    diagnostics: prosesser::check::all(&handbook),
-                    title_width: handbook
-                        .cards()
-                        .map(|(_, c)| super::wrap::width(&c.title()))
-                        .max()
-                        .unwrap_or(0),
-                    people: people(&handbook),
-                }
+                move || Facts::compute(&handbook)
             })),
         };
+        let flows = (0..handbook.documents.len())
+            .map(|_| OnceLock::new())
+            .collect();
         let mut app = App {
             handbook,
             index: None,
@@ -190,6 +290,13 @@ impl App {
             diag_offset: 0,
             ingress: None,
             quit: false,
+            flows,
+            history: Vec::new(),
+            flow_view: None,
+            message: None,
+            request: None,
+            editor: None,
+            can_reload: false,
         };
         app.rebuild_rows();
         app
@@ -311,6 +418,12 @@ impl App {
             }
             _ => {}
         }
+        if !matches!(
+            action,
+            Action::Click(..) | Action::WheelDown(..) | Action::WheelUp(..)
+        ) {
+            self.message = None;
+        }
         if self.help {
             self.update_help(action);
         } else if self.editing {
@@ -350,10 +463,20 @@ impl App {
                     self.ingress = Some(!shown);
                     self.ensure_visible();
                 }
+                Action::Flow => {
+                    if self.view == View::Flow {
+                        self.view = View::Cards;
+                    } else {
+                        self.open_flow();
+                    }
+                }
+                Action::Edit => self.edit(),
+                Action::Reload => self.reload(),
                 _ => match self.view {
                     View::Cards => self.update_cards(action),
                     View::People => self.update_people(action),
                     View::Diagnostics => self.update_diagnostics(action),
+                    View::Flow => self.update_flow(action),
                 },
             }
         }
@@ -479,6 +602,8 @@ impl App {
                 }
             }
             Action::Open if self.current().is_some() => self.focus = Focus::Detail,
+            Action::Follow(n) => self.follow(n),
+            Action::JumpBack => self.jump_back(),
             Action::NextMatch | Action::PrevMatch => self.next_match(action == Action::NextMatch),
             Action::Back => {
                 if self.focus == Focus::Detail {
@@ -616,6 +741,366 @@ impl App {
         self.diag_offset = follow(self.diag_offset, self.diag_selected, page);
     }
 
+    // ----- the flow -----
+
+    /// A document's flow, worked out the first time it is asked for.
+    pub fn flow_of(&self, document: u32) -> &Flow {
+        static NONE: Flow = Flow { links: Vec::new() };
+        match self.flows.get(document as usize) {
+            Some(cell) => cell.get_or_init(|| Flow::for_document(&self.handbook, document)),
+            None => &NONE,
+        }
+    }
+
+    /// A card's links: where its work comes from, then where it goes; the
+    /// links to cards numbered 1–9 for their digit keys.
+    pub fn links(&self, id: CardId) -> Vec<LinkRow<'_>> {
+        let flow = self.flow_of(id.document);
+        let mut next = 1u8;
+        let mut number = |other: &Endpoint| match other {
+            Endpoint::Card(_) if next <= 9 => {
+                next += 1;
+                Some(next - 1)
+            }
+            _ => None,
+        };
+        let mut rows = Vec::new();
+        for link in flow.upstream(id) {
+            rows.push(LinkRow {
+                upstream: true,
+                number: number(&link.from),
+                other: &link.from,
+                reasons: &link.reasons,
+            });
+        }
+        for link in flow.downstream(id) {
+            rows.push(LinkRow {
+                upstream: false,
+                number: number(&link.to),
+                other: &link.to,
+                reasons: &link.reasons,
+            });
+        }
+        rows
+    }
+
+    /// A link's other end as people read it.
+    pub fn endpoint_name(&self, endpoint: &Endpoint) -> String {
+        let t = super::texts::texts(self.lang);
+        match endpoint {
+            Endpoint::Card(id) => self.card_title(*id),
+            Endpoint::External(name) => format!("{} {}", super::wrap::clean_line(name), t.external),
+        }
+    }
+
+    pub fn card_title(&self, id: CardId) -> String {
+        let t = super::texts::texts(self.lang);
+        match self.handbook.card(id).map(|c| c.title()) {
+            Some(title) if !title.trim().is_empty() => super::wrap::clean_line(&title),
+            _ => t.untitled.to_owned(),
+        }
+    }
+
+    fn follow(&mut self, n: u8) {
+        let Some(id) = self.current() else {
+            return;
+        };
+        let target = self
+            .links(id)
+            .iter()
+            .find(|l| l.number == Some(n))
+            .and_then(|l| match l.other {
+                Endpoint::Card(to) => Some(*to),
+                Endpoint::External(_) => None,
+            });
+        match target {
+            Some(to) => {
+                self.history.push(id);
+                self.go_to(to);
+            }
+            None => {
+                let t = super::texts::texts(self.lang);
+                self.tell(format!("{} {n}.", t.no_link), false);
+            }
+        }
+    }
+
+    fn jump_back(&mut self) {
+        match self.history.pop() {
+            Some(id) => self.go_to(id),
+            None => {
+                let t = super::texts::texts(self.lang);
+                self.tell(t.no_history.to_owned(), false);
+            }
+        }
+    }
+
+    /// Show card `id` in the list, dropping the filters if they hide it.
+    fn go_to(&mut self, id: CardId) {
+        if self.visible.binary_search(&id).is_err() {
+            self.person = None;
+            self.person_cards.clear();
+            self.input.clear();
+            self.set_query(None, String::new(), false);
+        }
+        if let Ok(i) = self.visible.binary_search(&id) {
+            self.select(i);
+        }
+        self.view = View::Cards;
+    }
+
+    fn open_flow(&mut self) {
+        let Some(document) = self
+            .current()
+            .map(|id| id.document)
+            .or_else(|| self.all.first().map(|id| id.document))
+        else {
+            return;
+        };
+        let layout = flow::layout(self.flow_of(document), &self.handbook, document);
+        let mut items: Vec<CardId> = Vec::new();
+        let mut add = |e: &Endpoint| {
+            if let Endpoint::Card(id) = e
+                && !items.contains(id)
+            {
+                items.push(*id);
+            }
+        };
+        for chain in &layout.chains {
+            chain.iter().for_each(&mut add);
+        }
+        for (target, sources) in &layout.feeds {
+            add(target);
+            sources.iter().for_each(&mut add);
+        }
+        for id in &layout.unlinked {
+            add(&Endpoint::Card(*id));
+        }
+        let cursor = self
+            .current()
+            .and_then(|id| items.iter().position(|i| *i == id))
+            .unwrap_or(0);
+        self.flow_view = Some(FlowView {
+            document,
+            layout,
+            items,
+            cursor,
+            offset: 0,
+        });
+        self.view = View::Flow;
+        self.update_flow_offset();
+    }
+
+    fn update_flow(&mut self, action: Action) {
+        let Some(view) = self.flow_view.as_mut() else {
+            self.view = View::Cards;
+            return;
+        };
+        let last = view.items.len().saturating_sub(1);
+        match action {
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp => {
+                view.cursor = scrolled(view.cursor, action, 5).min(last);
+            }
+            Action::WheelDown(..) => view.cursor = (view.cursor + 1).min(last),
+            Action::WheelUp(..) => view.cursor = view.cursor.saturating_sub(1),
+            Action::Open => {
+                if let Some(&id) = view.items.get(view.cursor) {
+                    if let Some(from) = self.current().filter(|c| *c != id) {
+                        self.history.push(from);
+                    }
+                    self.go_to(id);
+                    self.focus = Focus::List;
+                }
+            }
+            Action::Back => self.view = View::Cards,
+            _ => {}
+        }
+        self.update_flow_offset();
+    }
+
+    fn update_flow_offset(&mut self) {
+        let inner = self.regions().body_inner();
+        let (line, height) = super::flow::cursor_line(self, inner);
+        if let Some(view) = self.flow_view.as_mut() {
+            view.offset = follow(view.offset, line, height);
+        }
+    }
+
+    /// The card the flow view's cursor is on.
+    pub fn flow_card(&self) -> Option<CardId> {
+        let view = self.flow_view.as_ref()?;
+        view.items.get(view.cursor).copied()
+    }
+
+    // ----- the editor and reading again -----
+
+    pub fn tell(&mut self, text: String, error: bool) {
+        self.message = Some(Message { text, error });
+    }
+
+    fn edit(&mut self) {
+        let t = super::texts::texts(self.lang);
+        let target: Result<(&Document, u32), &str> = match self.view {
+            View::Cards | View::People => self
+                .current()
+                .filter(|_| self.view == View::Cards)
+                .and_then(|id| Some((self.handbook.document_of(id)?, self.handbook.card(id)?.line)))
+                .ok_or(t.no_selection),
+            View::Flow => self
+                .flow_card()
+                .and_then(|id| Some((self.handbook.document_of(id)?, self.handbook.card(id)?.line)))
+                .ok_or(t.no_selection),
+            View::Diagnostics => self
+                .diagnostics
+                .get(self.diag_selected)
+                .and_then(|d| {
+                    let doc = self
+                        .handbook
+                        .documents
+                        .iter()
+                        .find(|doc| doc.path == d.path)?;
+                    Some((doc, d.line))
+                })
+                .ok_or(t.no_file),
+        };
+        let command = target.and_then(|(doc, line)| {
+            let file = doc.file.as_deref().ok_or(t.compiled_in)?;
+            let editor = self.editor.as_ref().ok_or(t.no_editor)?;
+            Ok(editor.command(file, line))
+        });
+        match command {
+            Ok(command) => self.request = Some(Request::Edit(command)),
+            Err(why) => self.tell(why.to_owned(), true),
+        }
+    }
+
+    fn reload(&mut self) {
+        let t = super::texts::texts(self.lang);
+        if self.can_reload {
+            self.request = Some(Request::Reload);
+            self.tell(t.reloading.to_owned(), false);
+        } else {
+            self.tell(t.nothing_to_reload.to_owned(), false);
+        }
+    }
+
+    fn card_key(&self, id: CardId) -> Option<CardKey> {
+        Some(CardKey {
+            path: self.handbook.document_of(id)?.path.clone(),
+            title: self.handbook.card(id)?.title().into_owned(),
+            index: id.card,
+        })
+    }
+
+    /// The card a key names now: same document and title (the nearest of
+    /// several), else the same place in the same document.
+    fn find_key(&self, key: &CardKey) -> Option<CardId> {
+        let document = self
+            .handbook
+            .documents
+            .iter()
+            .position(|d| d.path == key.path)? as u32;
+        let cards = &self.handbook.documents[document as usize].cards;
+        let by_title = (0..cards.len() as u32)
+            .filter(|&i| cards[i as usize].title() == key.title)
+            .min_by_key(|&i| i.abs_diff(key.index));
+        let card = by_title.or((key.index < cards.len() as u32).then_some(key.index))?;
+        Some(CardId { document, card })
+    }
+
+    /// Swap in a handbook read again, keeping the selection, the filters, the
+    /// jump history and the view on the same cards where they still exist.
+    pub fn reloaded(&mut self, result: Result<Loaded, String>) {
+        let t = super::texts::texts(self.lang);
+        let loaded = match result {
+            Ok(loaded) => loaded,
+            Err(why) => {
+                self.tell(format!("{}: {why}", t.reload_failed), true);
+                return;
+            }
+        };
+        let selected = self.current().and_then(|id| self.card_key(id));
+        let history: Vec<CardKey> = self
+            .history
+            .iter()
+            .filter_map(|id| self.card_key(*id))
+            .collect();
+        let flow_card = self.flow_card().and_then(|id| self.card_key(id));
+        let person = self.person_name().map(str::to_owned);
+        let position = self.selected;
+        let list_offset = self.list_offset;
+
+        let Loaded {
+            handbook,
+            index,
+            facts,
+        } = loaded;
+        self.handbook = Arc::new(handbook);
+        self.index = Some(index);
+        // Jobs still running for the old handbook are not needed any more.
+        self.jobs = Jobs::default();
+        self.diagnostics = facts.diagnostics;
+        self.title_width = facts.title_width;
+        self.flows = (0..self.handbook.documents.len())
+            .map(|_| OnceLock::new())
+            .collect();
+        self.all = self.handbook.cards().map(|(id, _)| id).collect();
+        self.grouped = self
+            .handbook
+            .documents
+            .iter()
+            .filter(|d| !d.cards.is_empty())
+            .count()
+            > 1;
+        self.person = person.and_then(|name| facts.people.iter().position(|p| p.name == name));
+        self.person_cards = self
+            .person
+            .map(|i| facts.people[i].cards())
+            .unwrap_or_default();
+        self.people_selected = self
+            .people_selected
+            .min(facts.people.len().saturating_sub(1));
+        self.people = Some(facts.people);
+        self.diag_selected = self
+            .diag_selected
+            .min(self.diagnostics.len().saturating_sub(1));
+
+        self.visible = self.filtered_cards(false);
+        self.rebuild_rows();
+        let found = selected
+            .as_ref()
+            .and_then(|k| self.find_key(k))
+            .and_then(|id| self.visible.binary_search(&id).ok());
+        if found.is_none() {
+            self.detail_scroll = 0;
+        }
+        self.selected = found
+            .unwrap_or(position)
+            .min(self.visible.len().saturating_sub(1));
+        self.list_offset = list_offset;
+        self.ensure_visible();
+        self.history = history.iter().filter_map(|k| self.find_key(k)).collect();
+        if self.view == View::Flow {
+            let cursor = flow_card.and_then(|k| self.find_key(&k));
+            self.open_flow();
+            if let (Some(view), Some(id)) = (self.flow_view.as_mut(), cursor)
+                && let Some(i) = view.items.iter().position(|c| *c == id)
+            {
+                view.cursor = i;
+            }
+            self.update_flow_offset();
+        }
+        self.tell(t.reloaded.to_owned(), false);
+        self.clamp_scrolls();
+    }
+
     // ----- helpers -----
 
     fn list_page(&self) -> usize {
@@ -674,7 +1159,7 @@ impl App {
                     .people_scroll
                     .min(lines.saturating_sub(inner.height as usize));
             }
-            View::Diagnostics => {}
+            View::Diagnostics | View::Flow => {}
         }
         if self.help {
             let max = help::max_scroll(self, Rect::new(0, 0, self.width, self.height));
@@ -752,24 +1237,7 @@ impl App {
     /// only the cards visible now need testing.
     fn refilter(&mut self, narrow: bool) {
         let keep = self.current();
-        let base: Option<&[CardId]> = if narrow {
-            Some(&self.visible)
-        } else if self.person.is_some() {
-            Some(&self.person_cards)
-        } else {
-            None
-        };
-        let visible = match (&self.query, base) {
-            (None, None) => self.all.clone(),
-            (None, Some(base)) => base.to_vec(),
-            (Some(q), None) => {
-                self.in_document_order(self.index().search(q).iter().map(|h| h.card))
-            }
-            (Some(q), Some(base)) => {
-                self.in_document_order(self.index().search_within(q, base).iter().map(|h| h.card))
-            }
-        };
-        self.visible = visible;
+        self.visible = self.filtered_cards(narrow);
         self.rebuild_rows();
         let (selected, same) = match keep.map(|id| self.visible.binary_search(&id)) {
             Some(Ok(i)) => (i, true),
@@ -781,6 +1249,27 @@ impl App {
         }
         self.list_offset = 0;
         self.ensure_visible();
+    }
+
+    /// The cards the filters let through; `narrow`: test only the visible ones.
+    fn filtered_cards(&self, narrow: bool) -> Vec<CardId> {
+        let base: Option<&[CardId]> = if narrow {
+            Some(&self.visible)
+        } else if self.person.is_some() {
+            Some(&self.person_cards)
+        } else {
+            None
+        };
+        match (&self.query, base) {
+            (None, None) => self.all.clone(),
+            (None, Some(base)) => base.to_vec(),
+            (Some(q), None) => {
+                self.in_document_order(self.index().search(q).iter().map(|h| h.card))
+            }
+            (Some(q), Some(base)) => {
+                self.in_document_order(self.index().search_within(q, base).iter().map(|h| h.card))
+            }
+        }
     }
 
     fn index(&self) -> &SearchIndex {

@@ -98,7 +98,11 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         .iter()
         .map(|f| app.lang.field_label(*f).to_owned())
         .chain(extra.iter().map(|(k, _)| wrap::clean_line(k)))
-        .chain([t.source.to_owned()])
+        .chain([
+            t.source.to_owned(),
+            t.receives.to_owned(),
+            t.delivers.to_owned(),
+        ])
         .collect();
     // Labels in a column as wide as the widest (within reason); on their own
     // lines when that would leave the values too little room.
@@ -115,6 +119,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         let value = field_value(app, card, *field, &ranges_of(&found, *field));
         out.labelled(app.lang.field_label(*field), value);
     }
+    flow_lines(app, id, &mut out);
     for (key, value) in extra {
         let text = value.as_text();
         let segs = if text.trim().is_empty() {
@@ -139,6 +144,38 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         out.labelled(t.source, vec![(source, theme.dim)]);
     }
     out.lines
+}
+
+/// "Mottar fra" and "Leverer til": each linked card with the digit that
+/// follows it, external processes marked, and under each why it was drawn.
+fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
+    let t = texts(app.lang);
+    let theme = &app.theme;
+    let links = app.links(id);
+    for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
+        let rows: Vec<_> = links.iter().filter(|l| l.upstream == upstream).collect();
+        if rows.is_empty() {
+            out.labelled(label, vec![(t.none.to_owned(), theme.unset)]);
+        }
+        for (i, link) in rows.into_iter().enumerate() {
+            let mut segs = match link.number {
+                Some(n) => vec![(format!("{n} "), theme.key)],
+                None => vec![("  ".to_owned(), theme.dim)],
+            };
+            match link.other {
+                prosesser::flow::Endpoint::Card(to) => {
+                    segs.push((app.card_title(*to), theme.value));
+                }
+                prosesser::flow::Endpoint::External(name) => {
+                    segs.push((wrap::clean_line(name), theme.value));
+                    segs.push((format!(" {}", t.external), theme.dim));
+                }
+            }
+            out.entry((i == 0).then_some(label), segs, 0);
+            let why = prosesser::flow::explain_all(link.reasons, app.lang);
+            out.entry(None, vec![(wrap::clean_line(&why), theme.dim)], 2);
+        }
+    }
 }
 
 /// A field's text with its matches highlighted, or "ikke satt (...)".
@@ -185,6 +222,12 @@ impl Lines {
     /// `label  value`, the value wrapped with a hanging indent; or, when the
     /// pane is narrow, the label on its own line over the indented value.
     fn labelled(&mut self, label: &str, value: Vec<Segment>) {
+        self.entry(Some(label), value, 0);
+    }
+
+    /// [`Lines::labelled`], or without a label a value under the one before,
+    /// `extra` columns further in.
+    fn entry(&mut self, label: Option<&str>, value: Vec<Segment>, extra: usize) {
         // A word too long for the value column (a path) gets the full width.
         let longest = value
             .iter()
@@ -196,13 +239,18 @@ impl Lines {
             || (longest > self.width.saturating_sub(self.label_width)
                 && longest <= self.width.saturating_sub(2));
         let (indent, first_prefix) = if stacked {
-            self.push(wrap::truncate(
-                vec![(label.to_owned(), self.label_style)],
-                self.width,
-            ));
-            (2.min(self.width.saturating_sub(1)), None)
+            if let Some(label) = label {
+                self.push(wrap::truncate(
+                    vec![(label.to_owned(), self.label_style)],
+                    self.width,
+                ));
+            }
+            ((2 + extra).min(self.width.saturating_sub(1)), None)
         } else {
-            (self.label_width, Some(label))
+            (
+                (self.label_width + extra).min(self.width.saturating_sub(1)),
+                label,
+            )
         };
         let value_width = self.width.saturating_sub(indent).max(1);
         for (i, line) in wrap::wrap(&value, value_width).into_iter().enumerate() {

@@ -29,6 +29,16 @@ pub enum Action {
     People,
     Diagnostics,
     Ingress,
+    /// Follow link number n (1–9) of the selected card.
+    Follow(u8),
+    /// Back to the card before the last jump along a link.
+    JumpBack,
+    /// The whole flow of the document.
+    Flow,
+    /// Open the card's file in `$VISUAL`/`$EDITOR`.
+    Edit,
+    /// Read the files again.
+    Reload,
     // The search line.
     Insert(char),
     DeleteChar,
@@ -98,8 +108,22 @@ impl Binding {
         }
     }
 
-    /// The keys as people write them: `j ↓`, `ctrl-d`.
+    /// The keys as people write them: `j ↓`, `ctrl-d`; a run of digits as `1–9`.
     pub fn keys_label(&self) -> String {
+        let digits: Vec<u32> = self
+            .keys
+            .iter()
+            .filter_map(|k| match k.code {
+                KeyCode::Char(c) if k.mods.is_empty() => c.to_digit(10),
+                _ => None,
+            })
+            .collect();
+        if digits.len() > 2
+            && digits.len() == self.keys.len()
+            && digits.windows(2).all(|w| w[1] == w[0] + 1)
+        {
+            return format!("{}–{}", digits[0], digits[digits.len() - 1]);
+        }
         self.keys
             .iter()
             .map(|k| key_label(*k))
@@ -151,6 +175,11 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('p')], A::People, Browse, 2, "personer", "people"),
     b(&[c('w')], A::Diagnostics, Browse, 1, "advarsler", "warnings"),
     b(&[c('i')], A::Ingress, Browse, 0, "vis eller skjul ingressen", "show or hide the ingress"),
+    b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, "følg lenke nr. (Mottar fra, Leverer til)", "follow link number (Receives from, Delivers to)"),
+    b(&[k(K::Backspace)], A::JumpBack, Browse, 0, "tilbake til forrige kort", "back to the previous card"),
+    b(&[c('f')], A::Flow, Browse, 2, "flyt", "flow"),
+    b(&[c('e')], A::Edit, Browse, 0, "rediger kortet i $VISUAL/$EDITOR", "edit the card in $VISUAL/$EDITOR"),
+    b(&[c('r')], A::Reload, Browse, 0, "les filene på nytt", "read the files again"),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, "hjelp", "help"),
     b(&[c('q')], A::Quit, Browse, 4, "avslutt", "quit"),
     b(&[ctrl('c')], A::Quit, Always, 0, "avslutt", "quit"),
@@ -182,7 +211,13 @@ pub fn lookup(input: bool, event: KeyEvent) -> Option<Action> {
             Input => input,
         })
         .find(|b| b.keys.contains(&key))
-        .map(|b| b.action);
+        .map(|b| match (b.action, key.code) {
+            // One row of the table stands for the digits: the digit is the number.
+            (Action::Follow(_), KeyCode::Char(d)) => {
+                Action::Follow(d.to_digit(10).unwrap_or(0) as u8)
+            }
+            (action, _) => action,
+        });
     if found.is_some() {
         return found;
     }
@@ -263,6 +298,28 @@ mod tests {
         );
         assert_eq!(lookup(false, press(KeyCode::F(1), n)), Some(A::Help));
         assert_eq!(lookup(false, press(KeyCode::Char('x'), n)), None);
+    }
+
+    #[test]
+    fn digits_follow_their_link_and_read_as_a_range_in_the_help() {
+        let n = KeyModifiers::NONE;
+        assert_eq!(
+            lookup(false, press(KeyCode::Char('3'), n)),
+            Some(A::Follow(3))
+        );
+        assert_eq!(
+            lookup(false, press(KeyCode::Backspace, n)),
+            Some(A::JumpBack)
+        );
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('3'), n)),
+            Some(A::Insert('3'))
+        );
+        let follow = KEYMAP
+            .iter()
+            .find(|b| matches!(b.action, A::Follow(_)))
+            .unwrap();
+        assert_eq!(follow.keys_label(), "1–9");
     }
 
     #[test]

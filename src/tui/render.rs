@@ -9,7 +9,7 @@ use ratatui::widgets::{
 
 use super::app::{App, View};
 use super::texts::texts;
-use super::{detail, diagnostics, help, layout, list, people, status, title, wrap};
+use super::{detail, diagnostics, flow, help, layout, list, people, status, title, wrap};
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -29,6 +29,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             people::render_detail(app, frame, regions.detail);
         }
         View::Diagnostics => diagnostics::render(app, frame, regions.body),
+        View::Flow => flow::render(app, frame, regions.body),
     }
     status::render(app, frame, regions.status);
     if app.help {

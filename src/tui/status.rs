@@ -16,7 +16,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.editing {
         return query_line(app, frame, area);
     }
-    let left = summary(app);
+    let mut left = summary(app);
+    if let Some(message) = &app.message {
+        let style = if message.error {
+            app.theme.error
+        } else {
+            app.theme.notice
+        };
+        let text = wrap::clean_line(&message.text);
+        let used: usize = left.iter().map(|(t, _)| wrap::width(t)).sum();
+        // The message matters more than the counts when both do not fit.
+        if used + 2 + wrap::width(&text) > width {
+            left.clear();
+            left.push((" ".to_owned(), app.theme.status));
+        } else {
+            left.push(("  ".to_owned(), app.theme.status));
+        }
+        left.push((text, style));
+    }
     let line = with_hints(app, left, width);
     frame.render_widget(Paragraph::new(wrap::to_line(line)), area);
 }

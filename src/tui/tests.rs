@@ -17,7 +17,7 @@ use super::theme::Theme;
 
 const SEED: &[u8] = include_bytes!("../../data/prosesser/utvikling-drift.md");
 
-fn seed() -> Handbook {
+pub(super) fn seed() -> Handbook {
     static SEED_HANDBOOK: std::sync::OnceLock<Handbook> = std::sync::OnceLock::new();
     SEED_HANDBOOK
         .get_or_init(|| {
@@ -30,19 +30,25 @@ fn seed() -> Handbook {
         .clone()
 }
 
-fn app_with(handbook: Handbook, width: u16, height: u16, lang: Lang, theme: Theme) -> App {
+pub(super) fn app_with(
+    handbook: Handbook,
+    width: u16,
+    height: u16,
+    lang: Lang,
+    theme: Theme,
+) -> App {
     let mut app = App::new(handbook, lang, theme, true);
     app.wait_jobs(None);
     app.update(Action::Resize(width, height));
     app
 }
 
-fn app(width: u16, height: u16) -> App {
+pub(super) fn app(width: u16, height: u16) -> App {
     app_with(seed(), width, height, Lang::Nb, Theme::colour())
 }
 
 /// Press keys as the terminal reports them, through the keymap table.
-fn press(app: &mut App, code: KeyCode) {
+pub(super) fn press(app: &mut App, code: KeyCode) {
     let mods = match code {
         KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
@@ -61,25 +67,28 @@ fn ctrl(app: &mut App, c: char) {
     }
 }
 
-fn typed(app: &mut App, text: &str) {
+pub(super) fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
 }
 
-fn search(app: &mut App, query: &str) {
+pub(super) fn search(app: &mut App, query: &str) {
     press(app, KeyCode::Char('/'));
     typed(app, query);
 }
 
-fn draw(app: &App) -> Buffer {
+pub(super) fn draw(app: &App) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
     terminal.draw(|f| render(app, f)).unwrap();
     terminal.backend().buffer().clone()
 }
 
 /// The screen as text, with cells for which `mark` holds wrapped in `[...]`.
-fn screen_marked(buffer: &Buffer, mark: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
+pub(super) fn screen_marked(
+    buffer: &Buffer,
+    mark: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> String {
     let mut out = String::new();
     for y in 0..buffer.area.height {
         let mut inside = false;
@@ -105,7 +114,7 @@ fn screen_marked(buffer: &Buffer, mark: impl Fn(&ratatui::buffer::Cell) -> bool)
     out
 }
 
-fn screen(buffer: &Buffer) -> String {
+pub(super) fn screen(buffer: &Buffer) -> String {
     screen_marked(buffer, |_| false)
 }
 
@@ -113,7 +122,7 @@ fn is_match(cell: &ratatui::buffer::Cell) -> bool {
     cell.bg == Color::Yellow
 }
 
-fn title_of(app: &App) -> String {
+pub(super) fn title_of(app: &App) -> String {
     let id = app.current().expect("a card is selected");
     app.handbook.card(id).unwrap().title().into_owned()
 }
@@ -273,6 +282,7 @@ fn every_size_from_1x1_to_40x15_draws_in_every_state() {
         }),
         ("diagnostics", |a| press(a, KeyCode::Char('w'))),
         ("ingress", |a| press(a, KeyCode::Char('i'))),
+        ("flow", |a| press(a, KeyCode::Char('f'))),
     ];
     for (name, setup) in states {
         let mut app = app(80, 24);
