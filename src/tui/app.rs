@@ -1097,7 +1097,10 @@ impl App {
             }
             self.update_flow_offset();
         }
-        self.tell(t.reloaded.to_owned(), false);
+        // An error just reported (the editor's exit status) outranks this news.
+        if !self.message.as_ref().is_some_and(|m| m.error) {
+            self.tell(t.reloaded.to_owned(), false);
+        }
         self.clamp_scrolls();
     }
 
