@@ -552,7 +552,13 @@ fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
         "e styring",
     ] {
         let query = Query::parse(q).unwrap();
-        let expected = search_handbook(&handbook, &query);
+        // One card at a time, no threads, no index: the reference.
+        let mut expected: Vec<Hit> = handbook
+            .cards()
+            .filter_map(|(card, c)| query.score(c).map(|score| Hit { card, score }))
+            .collect();
+        rank(&mut expected);
+        assert_eq!(search_handbook(&handbook, &query), expected, "{q}");
         assert_eq!(index.search(&query), expected, "{q}");
         assert_eq!(index.search_within(&query, &all), expected, "{q}");
         let within_few: Vec<Hit> = expected
