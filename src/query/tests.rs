@@ -581,3 +581,31 @@ fn hand_built_seed_is_what_the_parser_reads() {
         .collect();
     assert_eq!(parsed, built);
 }
+
+#[test]
+fn empty_handbook_and_documents_without_cards() {
+    let empty = Handbook::default();
+    let index = SearchIndex::new(&empty);
+    assert!(index.is_empty());
+    assert!(index.search(&Query::parse("").unwrap()).is_empty());
+    assert!(search_handbook(&empty, &Query::parse("x").unwrap()).is_empty());
+
+    let mut documents: Vec<_> = (0..400)
+        .map(|d| testdata::document(&format!("{d}.md"), Vec::new()))
+        .collect();
+    documents[150].cards = testdata::seed_cards();
+    documents[399].cards = testdata::seed_cards();
+    let handbook = testdata::handbook(documents);
+    let index = SearchIndex::new(&handbook);
+    assert_eq!(index.len(), 18);
+    let hits = index.search(&Query::parse("mork").unwrap());
+    let ids: Vec<(u32, u32)> = hits
+        .iter()
+        .map(|h| (h.card.document, h.card.card))
+        .collect();
+    assert_eq!(ids, [(150, 4), (399, 4)]);
+    assert_eq!(
+        search_handbook(&handbook, &Query::parse("mork").unwrap()),
+        hits
+    );
+}
