@@ -401,3 +401,44 @@ fn bench_parts() {
         );
     }
 }
+
+#[test]
+#[ignore = "timing: run in release with --ignored --nocapture"]
+fn bench_fold() {
+    super::index::FORCE_THREADS.store(1, std::sync::atomic::Ordering::Relaxed);
+    let handbook = match std::env::var_os("PROSESSER_BENCH_CORPUS") {
+        Some(dir) => crate::load::load_paths(&[std::path::Path::new(&dir)]).unwrap(),
+        None => synthetic(10_000, 10),
+    };
+    let started = now();
+    let texts: Vec<String> = handbook
+        .cards()
+        .flat_map(|(_, c)| crate::model::Field::ALL.map(|f| c.text(f).into_owned()))
+        .collect();
+    let len: usize = texts.iter().map(String::len).sum();
+    println!(
+        "copy out {:.1} MB: {:.0} ms",
+        len as f64 / 1e6,
+        ms(started.elapsed())
+    );
+    let all = texts.concat();
+    for _ in 0..3 {
+        let started = now();
+        let folded = super::fold(&all);
+        println!(
+            "fold one {:.1} MB string: {:.0} ms",
+            len as f64 / 1e6,
+            ms(started.elapsed())
+        );
+        drop(folded);
+        let started = now();
+        let mut out = String::with_capacity(len + len / 16);
+        for t in &texts {
+            super::fold_into(t, &mut out);
+        }
+        println!("fold_into per field: {:.0} ms", ms(started.elapsed()));
+        let started = now();
+        drop(SearchIndex::new(&handbook));
+        println!("SearchIndex::new: {:.0} ms", ms(started.elapsed()));
+    }
+}
