@@ -412,7 +412,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        for (_, card) in crate::query::bench::synthetic(3, 4).cards() {
+        for (_, card) in crate::query::testdata::synthetic(3, 4).cards() {
             texts.extend(Field::ALL.map(|f| card.text(f).into_owned()));
         }
         for text in &texts {

@@ -36,8 +36,6 @@
 //! [`SearchIndex`] answers queries over a loaded handbook fast enough for
 //! every keystroke; [`search_handbook`] answers one query without an index.
 
-#[cfg(test)]
-mod bench;
 mod fold;
 mod highlight;
 mod index;

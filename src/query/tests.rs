@@ -529,7 +529,7 @@ fn non_string_values_are_searched_as_text() {
 
 #[test]
 fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
-    let handbook = super::bench::synthetic(60, 10);
+    let handbook = super::testdata::synthetic(60, 10);
     let index = SearchIndex::new(&handbook);
     let all: Vec<CardId> = handbook.cards().map(|(id, _)| id).collect();
     let few: Vec<CardId> = all.iter().copied().step_by(37).collect();
