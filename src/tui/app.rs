@@ -145,7 +145,9 @@ impl App {
                     diagnostics: prosesser::check::all(&handbook),
                     title_width: handbook
                         .cards()
-                        .map(|(_, c)| super::wrap::width(&c.title()))
+                        .map(|(_, c)| {
+                            super::wrap::width(&prosesser::text::sanitize_line(&c.title()))
+                        })
                         .max()
                         .unwrap_or(0),
                     people: people(&handbook),

@@ -25,6 +25,8 @@ mod title;
 mod wrap;
 
 #[cfg(test)]
+mod safety_tests;
+#[cfg(test)]
 mod tests;
 
 use std::time::{Duration, Instant};
