@@ -26,7 +26,10 @@ const SEQUENCES: &[(&str, &str)] = &[
     ("C1 NEL and OSC", "\u{85}\u{9d}0;c1\u{9c}"),
     ("BEL, BS, CR, DEL", "\u{7}\u{8}\r\u{7f}"),
     ("bidi override", "\u{202e}gnp.exe"),
-    ("bidi isolates and marks", "\u{2066}\u{2067}\u{2068}\u{2069}\u{202a}\u{202b}\u{202c}\u{202d}\u{200e}\u{200f}\u{61c}"),
+    (
+        "bidi isolates and marks",
+        "\u{2066}\u{2067}\u{2068}\u{2069}\u{202a}\u{202b}\u{202c}\u{202d}\u{200e}\u{200f}\u{61c}",
+    ),
     ("zero width", "\u{200b}\u{2060}\u{feff}"),
     ("line separators", "\u{2028}\u{2029}"),
 ];

@@ -136,7 +136,10 @@ impl App {
         let jobs = Jobs {
             index: Some(std::thread::spawn({
                 let handbook = Arc::clone(&handbook);
-                move || SearchIndex::new(&handbook)
+                move || {
+                    super::terminal::fault::in_job();
+                    SearchIndex::new(&handbook)
+                }
             })),
             facts: Some(std::thread::spawn({
                 let handbook = Arc::clone(&handbook);

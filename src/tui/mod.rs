@@ -57,17 +57,18 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
-        session.terminal.draw(|frame| render::render(&app, frame))?;
+        session.draw(|frame| render::render(&app, frame))?;
         // Wait for input; while background work is pending, wake up to take it in.
         while app.jobs_pending() && !event::poll(Duration::from_millis(50))? {
             if app.poll_jobs() {
-                session.terminal.draw(|frame| render::render(&app, frame))?;
+                session.draw(|frame| render::render(&app, frame))?;
             }
         }
         // Apply everything already waiting before drawing again, so a burst
         // of keys (or a held key) costs one frame.
         let mut next = Some(event::read()?);
         while let Some(ev) = next.take() {
+            terminal::fault::on_event(&ev)?;
             if let Some(action) = action_for(&app, ev) {
                 app.update(action);
             }
