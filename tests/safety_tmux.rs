@@ -300,7 +300,7 @@ purpose=`linje1\nlinje2 {EVIL}` input=`{EVIL}` output=`ut` uvanlig=`{EVIL}` >}}}
 {{{{< prosesser/strategy-card title=`Rolig` owner=`Per` leader=`Kari` purpose=`p` input=`i` output=`o` >}}}}\n"
     );
     std::fs::write(
-        root.join(format!("ond\u{1b}]0;fil\u{7}\u{1b}]52;c;ZmlsCg==\u{7}.md")),
+        root.join("ond\u{1b}]0;fil\u{7}\u{1b}]52;c;ZmlsCg==\u{7}.md"),
         doc,
     )
     .unwrap();
@@ -455,7 +455,7 @@ fn a_storm_of_random_keys_across_resizes_ends_with_q_and_status_0() {
     };
     pane.go();
     pane.wait_for("Ond ␛]0;pwned␇");
-    let mut rng = Rng(0x5eed_0f_5a_fe7e);
+    let mut rng = Rng(0x5eed_0f5a_fe7e);
     let mut sent = 0;
     for batch in 0..50 {
         let batch_keys: Vec<&str> = (0..80).map(|_| rng.pick(&keys)).collect();
