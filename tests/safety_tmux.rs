@@ -544,6 +544,9 @@ fn fault(name: &str, kind: &str) -> (i32, String) {
     let status = pane.exit_status();
     pane.assert_terminal_restored();
     let screen = pane.wait_for("EXIT=");
+    // Each fault's message carries an OSC 0 title sequence: shown, not run.
+    assert!(screen.contains("on purpose ␛]0;pwned␇"), "{screen}");
+    assert_eq!(pane.title(), TITLE, "the message did not retitle the pane");
     (status, screen)
 }
 
@@ -594,7 +597,7 @@ fn an_error_restores_the_terminal() {
     }
     assert_eq!(status, 2, "{screen}");
     assert!(
-        screen.contains("prosesser: PROSESSER_FAULT=error: an error, on purpose"),
+        screen.contains("prosesser: PROSESSER_FAULT=error: an error, on purpose ␛]0;pwned␇"),
         "{screen}"
     );
 }

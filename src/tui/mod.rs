@@ -34,7 +34,9 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use app::App;
+
 use keymap::Action;
+pub use terminal::safe_panic_messages;
 use theme::Theme;
 
 /// How the browser was asked to run.

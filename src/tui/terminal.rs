@@ -69,6 +69,44 @@ impl Drop for Session {
     }
 }
 
+/// Print panic messages as the default hook does, but made safe: a message
+/// can quote document text (a panic slicing a string shows the string), and
+/// printed raw its escape sequences would reach the terminal. Installed once
+/// at start; [`Session::start`] builds the restoring hooks on top of it.
+pub fn safe_panic_messages() {
+    use prosesser::text::{sanitize, sanitize_line};
+    use std::backtrace::{Backtrace, BacktraceStatus};
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("Box<dyn Any>");
+        let thread = std::thread::current();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}:{}", l.file(), l.line(), l.column()))
+            .unwrap_or_default();
+        let backtrace = Backtrace::capture();
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "\nthread '{}' panicked{}:\n{}",
+            sanitize_line(thread.name().unwrap_or("<unnamed>")),
+            sanitize_line(&at),
+            sanitize(message)
+        );
+        let _ = match backtrace.status() {
+            BacktraceStatus::Captured => writeln!(err, "stack backtrace:\n{backtrace}"),
+            _ => writeln!(
+                err,
+                "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace"
+            ),
+        };
+    }));
+}
+
 /// Restores the terminal if `try_init` fails half way.
 struct Guard;
 
@@ -92,7 +130,8 @@ pub fn restore() {
 
 /// Failing on purpose, so the end-to-end tests can prove the terminal comes
 /// back after a panic on the main thread, a panic on a background thread and
-/// an error: `PROSESSER_FAULT=panic|thread|error`. Read in debug builds only;
+/// an error: `PROSESSER_FAULT=panic|thread|error`. Each message carries an
+/// OSC 0 title sequence, to prove messages are made safe too. Read in debug builds only;
 /// a release build never looks at the variable.
 pub mod fault {
     use crossterm::event::Event;
@@ -111,10 +150,12 @@ pub mod fault {
             return Ok(());
         }
         if asked("panic") {
-            panic!("PROSESSER_FAULT=panic: a panic on the main thread, on purpose");
+            panic!(
+                "PROSESSER_FAULT=panic: a panic on the main thread, on purpose \u{1b}]0;pwned\u{7}"
+            );
         }
         if asked("error") {
-            anyhow::bail!("PROSESSER_FAULT=error: an error, on purpose");
+            anyhow::bail!("PROSESSER_FAULT=error: an error, on purpose \u{1b}]0;pwned\u{7}");
         }
         Ok(())
     }
@@ -126,7 +167,9 @@ pub mod fault {
             while !KEY_SEEN.load(Ordering::SeqCst) {
                 std::thread::sleep(Duration::from_millis(10));
             }
-            panic!("PROSESSER_FAULT=thread: a panic on a background thread, on purpose");
+            panic!(
+                "PROSESSER_FAULT=thread: a panic on a background thread, on purpose \u{1b}]0;pwned\u{7}"
+            );
         }
     }
 }
