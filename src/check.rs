@@ -11,8 +11,9 @@
 //! - [`Rule::Html`]: a front matter string whose HTML tags do not balance.
 //! - [`Rule::DuplicateTitle`]: two cards with the same title in one document.
 //!
-//! Front matter keys carry no position in the model, so front matter findings
-//! point at line 1, column 1 (where the front matter starts) and name the key.
+//! Front matter findings point at the line of the value they are about
+//! ([`crate::model::FrontMatter::value_position`]), and at 1:1 where the parser
+//! could not tell (JSON front matter).
 
 use crate::model::{Card, Diagnostic, Document, Field, Handbook, Rule};
 
@@ -82,12 +83,24 @@ fn navigation(document: &Document, found: &mut Vec<Diagnostic>) {
     }
     let titles: Vec<String> = document.cards.iter().map(|c| key(&c.title())).collect();
     let entries: Vec<String> = document.navigation.iter().map(|e| key(e)).collect();
+    let html = document
+        .front_matter
+        .get("navigation_link")
+        .and_then(|n| n.get("text"))
+        .and_then(|t| t.as_str())
+        .unwrap_or("");
     for (entry, entry_key) in document.navigation.iter().zip(&entries) {
         if !titles.contains(entry_key) {
+            // The entry's line in the value, to point at it in the file.
+            let n = html
+                .lines()
+                .position(|l| l.contains(entry.trim()))
+                .map_or(1, |i| i as u32 + 1);
+            let (line, column) = front_matter_position(document, "navigation_link.text", n);
             found.push(Diagnostic::warning(
                 &document.path,
-                1,
-                1,
+                line,
+                column,
                 Rule::Navigation,
                 format!(
                     "front matter navigation_link.text lists {:?}, but no card has that title",
@@ -151,15 +164,16 @@ fn html_value(
     match value {
         serde_json::Value::String(text) => {
             let problems = tag_balance(text);
-            if !problems.is_empty() {
+            if let Some(first) = problems.first() {
                 let described: Vec<String> = problems
                     .iter()
                     .map(|p| p.describe(text))
                     .collect::<Vec<_>>();
+                let (line, column) = front_matter_position(document, key_path, first.line_in(text));
                 found.push(Diagnostic::warning(
                     &document.path,
-                    1,
-                    1,
+                    line,
+                    column,
                     Rule::Html,
                     format!(
                         "front matter {key_path}: malformed HTML: {}",
@@ -197,7 +211,22 @@ enum TagProblem {
     Stray { tag: String, offset: usize },
 }
 
+/// Where line `n` of a front-matter value is in the file; the start of the
+/// file when the parser could not tell (JSON front matter).
+fn front_matter_position(document: &Document, key_path: &str, n: u32) -> (u32, u32) {
+    document
+        .front_matter
+        .value_position(key_path, n)
+        .unwrap_or((1, 1))
+}
+
 impl TagProblem {
+    /// The 1-based line of the value the problem is on.
+    fn line_in(&self, text: &str) -> u32 {
+        let (TagProblem::Unclosed { offset, .. } | TagProblem::Stray { offset, .. }) = self;
+        text[..*offset].matches('\n').count() as u32 + 1
+    }
+
     /// `unclosed <p> on line 3 of the value: "<p> - Behov<p>"`.
     fn describe(&self, text: &str) -> String {
         let (what, offset) = match self {

@@ -411,7 +411,7 @@ fn people_text_csv_and_markdown_list_each_person_once() {
 // ---- check ----
 
 const SEED_WARNINGS: &str = "\
-prosesser/utvikling-drift.md:1:1: warning: front matter navigation_link.text: malformed HTML: unclosed <p> on line 3 of the value: \"<p> - Behov<p>\" [html]
+prosesser/utvikling-drift.md:17:5: warning: front matter navigation_link.text: malformed HTML: unclosed <p> on line 3 of the value: \"<p> - Behov<p>\" [html]
 prosesser/utvikling-drift.md:71:1: warning: card \"Forespørsler\" has an empty owner, leader and purpose [missing-field]
 prosesser/utvikling-drift.md:80:1: warning: card \"Hendelser\" has an empty owner, leader and purpose [missing-field]
 prosesser/utvikling-drift.md:89:1: warning: card \"Problemer\" has an empty owner, leader and purpose [missing-field]
@@ -452,7 +452,7 @@ fn check_finds_navigation_drift_and_duplicate_titles_in_a_folder() {
     let output = prosesser(&["check", &fixture("two-docs")]);
     assert_eq!(
         stdout(&output),
-        "a.md:1:1: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
+        "a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
          b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
     );
     assert_eq!(output.status.code(), Some(0));

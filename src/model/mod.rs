@@ -10,6 +10,6 @@ mod value;
 
 pub use card::{Card, CardId, STRATEGY_CARD};
 pub use diagnostic::{Diagnostic, Rule, Severity};
-pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook};
+pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
 pub use value::Value;

@@ -9,6 +9,7 @@
 mod cards;
 mod decode;
 mod front_matter;
+mod key_lines;
 pub mod limits;
 mod navigation;
 mod shortcode;
@@ -197,7 +198,12 @@ fn read_front_matter(
                 && (text[block.start..].starts_with("{{<")
                     || text[block.start..].starts_with("{{%"));
             match decode::decode(block.format, &text[block.start..block.end]) {
-                Ok(params) => front.params = params,
+                Ok(params) => {
+                    front.params = params;
+                    let (first_line, _) = at(block.start);
+                    front.key_lines =
+                        key_lines::scan(block.format, &text[block.start..block.end], first_line);
+                }
                 Err(e) if shortcode_first => error(
                     block.start,
                     format!(

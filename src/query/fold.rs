@@ -92,6 +92,8 @@ impl FoldMap {
 /// Where a folder records which original bytes each folded byte came from.
 trait Spans {
     fn push(&mut self, bytes: usize, start: usize, end: usize);
+    /// Each byte of `from..to` stands for itself.
+    fn push_each(&mut self, from: usize, to: usize);
     /// The last folded byte also stands for the original bytes up to `end`.
     fn extend(&mut self, end: usize);
 }
@@ -102,6 +104,8 @@ impl Spans for NoSpans {
     #[inline(always)]
     fn push(&mut self, _: usize, _: usize, _: usize) {}
     #[inline(always)]
+    fn push_each(&mut self, _: usize, _: usize) {}
+    #[inline(always)]
     fn extend(&mut self, _: usize) {}
 }
 
@@ -110,6 +114,9 @@ impl Spans for &mut Vec<(usize, usize)> {
         for _ in 0..bytes {
             Vec::push(self, (start, end));
         }
+    }
+    fn push_each(&mut self, from: usize, to: usize) {
+        Extend::extend(*self, (from..to).map(|i| (i, i + 1)));
     }
     fn extend(&mut self, end: usize) {
         if let Some(last) = self.last_mut() {
@@ -137,36 +144,76 @@ impl<'o, S: Spans> Folder<'o, S> {
 
     fn run(mut self, s: &str) {
         let bytes = s.as_bytes();
+        // Most bytes (lowercase letters, digits, punctuation, single spaces)
+        // fold to themselves: they are copied a stretch at a time.
+        let mut same_from = 0;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                let folded = match b {
-                    b'A'..=b'Z' => b + (b'a' - b'A'),
-                    0..=0x20 | 0x7f => b' ',
-                    _ => b,
-                };
-                self.ascii(folded, i, i + 1);
+            if folds_to_itself(b) && !self.drops(b) {
+                self.last = b;
                 i += 1;
-            } else {
-                // `i` is a char boundary: we only ever step over whole chars.
-                let c = s[i..].chars().next().unwrap_or('\u{fffd}');
-                let end = i + c.len_utf8();
-                self.non_ascii(c, i, end);
-                i = end;
+                continue;
             }
+            self.copy(s, same_from, i);
+            i = self.step(s, i);
+            same_from = i;
+        }
+        self.copy(s, same_from, bytes.len());
+    }
+
+    /// Copies `s[from..to]`, bytes that fold to themselves.
+    #[inline]
+    fn copy(&mut self, s: &str, from: usize, to: usize) {
+        if from < to {
+            self.out.push_str(&s[from..to]);
+            self.spans.push_each(from, to);
+        }
+    }
+
+    /// Folds the character at byte `i` (a char boundary); returns where the
+    /// next one starts.
+    fn step(&mut self, s: &str, i: usize) -> usize {
+        let b = s.as_bytes()[i];
+        if b < 0x80 {
+            let folded = match b {
+                b'A'..=b'Z' => b + (b'a' - b'A'),
+                0..=0x20 | 0x7f => b' ',
+                _ => b,
+            };
+            self.ascii(folded, i, i + 1);
+            i + 1
+        } else {
+            let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+            let end = i + c.len_utf8();
+            self.non_ascii(c, i, end);
+            end
+        }
+    }
+
+    /// The whitespace and digraph rules: `b` after the last byte written is dropped.
+    #[inline(always)]
+    fn drops(&self, b: u8) -> bool {
+        match b {
+            b' ' => self.last == b' ',
+            b'e' => self.last == b'o',
+            b'a' => self.last == b'a',
+            _ => false,
+        }
+    }
+
+    /// One character at a time, no stretches: the reference `run` must agree with.
+    #[cfg(test)]
+    fn run_bytewise(mut self, s: &str) {
+        let mut i = 0;
+        while i < s.len() {
+            i = self.step(s, i);
         }
     }
 
     #[inline(always)]
     fn ascii(&mut self, b: u8, start: usize, end: usize) {
-        let dropped = match b {
-            b' ' => self.last == b' ',
-            b'e' => self.last == b'o',
-            b'a' => self.last == b'a',
-            _ => false,
-        };
-        if dropped {
+        if self.drops(b) {
             self.spans.extend(end);
         } else {
             self.out.push(b as char);
@@ -202,6 +249,13 @@ impl<'o, S: Spans> Folder<'o, S> {
             }
         }
     }
+}
+
+/// Printable ASCII but uppercase letters (and space): what folding leaves
+/// as it is, unless the whitespace or digraph rule drops it.
+#[inline(always)]
+fn folds_to_itself(b: u8) -> bool {
+    matches!(b, b' '..=b'@' | b'['..=b'~')
 }
 
 /// Combining marks, soft hyphen and zero-width characters: folded to nothing.
@@ -256,6 +310,7 @@ fn letter(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Field;
 
     #[test]
     fn lowercases_and_strips_norwegian_letters() {
@@ -337,6 +392,38 @@ mod tests {
         assert_eq!(&original[map.original_range(at..at + 1)], "æ");
         let at = map.folded().find("mork").unwrap();
         assert_eq!(&original[map.original_range(at..at + 4)], "mo\u{308}rk");
+    }
+
+    #[test]
+    fn copying_stretches_folds_like_one_character_at_a_time() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "  a",
+            "aa aaa a",
+            "oe oee ooe Oe OE øe",
+            "Buaroey  Aakerø\t\nX",
+            "Tilgangsstyring/Espen Herskedal",
+            "a\u{0}b\u{7f}c\u{1b}[2J",
+            "ÆØÅ æøå Œuvre ß",
+            "mo\u{308}rk  \u{a0} x",
+            "ΣΟΦΊΑ 日本 🙂 aé",
+            "kl:12, (test) [x] {y} ~`^_|\\",
+        ]
+        .map(String::from)
+        .to_vec();
+        for (_, card) in crate::query::testdata::synthetic(3, 4).cards() {
+            texts.extend(Field::ALL.map(|f| card.text(f).into_owned()));
+        }
+        for text in &texts {
+            let mut bytewise = String::new();
+            let mut spans = Vec::new();
+            Folder::new(&mut bytewise, &mut spans).run_bytewise(text);
+            assert_eq!(fold(text), bytewise, "{text:?}");
+            let map = FoldMap::new(text);
+            assert_eq!(map.folded(), bytewise, "{text:?}");
+            assert_eq!(map.spans, spans, "{text:?}");
+        }
     }
 
     #[test]

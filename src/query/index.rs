@@ -42,37 +42,19 @@ impl SearchIndex {
     /// Folds every card of `handbook` (on all cores for a big handbook).
     pub fn new(handbook: &Handbook) -> SearchIndex {
         let documents = &handbook.documents;
-        let threads = threads_for(handbook.card_count());
-        if threads <= 1 {
-            return SearchIndex::build(documents, 0);
+        let groups = document_groups(documents);
+        let parts = on_each(groups.len() - 1, &|g| {
+            vec![SearchIndex::build(
+                &documents[groups[g]..groups[g + 1]],
+                groups[g],
+            )]
+        });
+        let mut parts = parts.into_iter();
+        let mut index = parts.next().unwrap_or_else(|| SearchIndex::build(&[], 0));
+        for part in parts {
+            index.append(part);
         }
-        // Split the documents into `threads` groups of about as many cards.
-        let per_thread = handbook.card_count().div_ceil(threads);
-        let mut groups = vec![0];
-        let mut cards = 0;
-        for (d, doc) in documents.iter().enumerate() {
-            cards += doc.cards.len();
-            if cards >= per_thread * groups.len() && groups.len() < threads {
-                groups.push(d + 1);
-            }
-        }
-        groups.push(documents.len());
-        groups.dedup();
-        let groups = &groups;
-        let group = move |i: usize| &documents[groups[i]..groups[i + 1]];
-        std::thread::scope(|scope| {
-            let others: Vec<_> = (1..groups.len() - 1)
-                .map(|i| scope.spawn(move || SearchIndex::build(group(i), groups[i])))
-                .collect();
-            let mut index = SearchIndex::build(group(0), 0);
-            for other in others {
-                match other.join() {
-                    Ok(part) => index.append(part),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            index
-        })
+        index
     }
 
     /// The index of `documents`, the first of which is document `first`.
@@ -218,24 +200,7 @@ impl SearchIndex {
         let words = self.ids.len().div_ceil(64);
         let per_thread = words.div_ceil(threads.max(1)).max(1);
         let chunk = |i: usize| (i * per_thread).min(words)..((i + 1) * per_thread).min(words);
-        let mut hits = if threads <= 1 {
-            self.collect(plan, &strategy, only, 0..words)
-        } else {
-            std::thread::scope(|scope| {
-                let strategy = &strategy;
-                let others: Vec<_> = (1..threads)
-                    .map(|i| scope.spawn(move || self.collect(plan, strategy, only, chunk(i))))
-                    .collect();
-                let mut hits = self.collect(plan, strategy, only, chunk(0));
-                for other in others {
-                    match other.join() {
-                        Ok(more) => hits.extend(more),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    }
-                }
-                hits
-            })
-        };
+        let mut hits = on_each(threads, &|i| self.collect(plan, &strategy, only, chunk(i)));
         rank(&mut hits);
         hits
     }
@@ -386,6 +351,47 @@ const MAX_THREADS: usize = 8;
 #[cfg(test)]
 pub(super) static FORCE_THREADS: std::sync::atomic::AtomicUsize =
     std::sync::atomic::AtomicUsize::new(0);
+
+/// The documents split into one group per thread, of about as many cards
+/// each: group `g` is `documents[groups[g]..groups[g + 1]]`.
+pub(super) fn document_groups(documents: &[crate::model::Document]) -> Vec<usize> {
+    let cards: usize = documents.iter().map(|d| d.cards.len()).sum();
+    let threads = threads_for(cards);
+    let per_thread = cards.div_ceil(threads).max(1);
+    let mut groups = vec![0];
+    let mut seen = 0;
+    for (d, doc) in documents.iter().enumerate() {
+        seen += doc.cards.len();
+        if seen >= per_thread * groups.len() && groups.len() < threads {
+            groups.push(d + 1);
+        }
+    }
+    groups.push(documents.len());
+    groups.dedup();
+    if groups.len() == 1 {
+        groups.push(0); // no documents: one empty group
+    }
+    groups
+}
+
+/// `work(0) ++ work(1) ++ ... ++ work(count - 1)`, each on its own thread
+/// (the first on this one).
+pub(super) fn on_each<T: Send>(count: usize, work: &(impl Fn(usize) -> Vec<T> + Sync)) -> Vec<T> {
+    if count <= 1 {
+        return if count == 1 { work(0) } else { Vec::new() };
+    }
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..count).map(|i| scope.spawn(move || work(i))).collect();
+        let mut all = work(0);
+        for other in others {
+            match other.join() {
+                Ok(more) => all.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        all
+    })
+}
 
 /// How many threads to go through `cards` cards with.
 fn threads_for(cards: usize) -> usize {

@@ -189,8 +189,15 @@ pub(super) struct OwnedCardText<'c> {
 
 impl<'c> OwnedCardText<'c> {
     pub(super) fn new(card: &'c Card) -> Self {
+        OwnedCardText::with_buffer(card, String::new())
+    }
+
+    /// As [`Self::new`], folding into `buffer` (cleared first), so a loop over
+    /// many cards can reuse one allocation: see [`Self::into_buffer`].
+    pub(super) fn with_buffer(card: &'c Card, mut folded: String) -> Self {
         let original = Field::ALL.map(|f| card.text(f));
-        let mut folded = String::with_capacity(original.iter().map(|t| t.len() + 1).sum());
+        folded.clear();
+        folded.reserve(original.iter().map(|t| t.len() + 1).sum());
         let mut at = [0; FIELDS + 1];
         for (i, text) in original.iter().enumerate() {
             at[i] = folded.len();
@@ -203,6 +210,10 @@ impl<'c> OwnedCardText<'c> {
             at,
             original,
         }
+    }
+
+    pub(super) fn into_buffer(self) -> String {
+        self.folded
     }
 }
 

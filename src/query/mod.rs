@@ -36,8 +36,6 @@
 //! [`SearchIndex`] answers queries over a loaded handbook fast enough for
 //! every keystroke; [`search_handbook`] answers one query without an index.
 
-#[cfg(test)]
-mod bench;
 mod fold;
 mod highlight;
 mod index;
@@ -269,16 +267,32 @@ pub struct Match {
 }
 
 /// Every card of `handbook` matching `query`, best first, without building a
-/// [`SearchIndex`] (folds each card once, keeps nothing): for `prosesser search`.
+/// [`SearchIndex`]: folds each card once and keeps nothing (no index memory),
+/// on all cores for a big handbook. For a one-off search (`prosesser search`).
 pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
     let plan = matcher::Plan::new(query.terms());
-    let mut hits: Vec<Hit> = handbook
-        .cards()
-        .filter_map(|(card, c)| {
-            let score = plan.score(&matcher::OwnedCardText::new(c))?;
-            Some(Hit { card, score })
-        })
-        .collect();
+    let documents = &handbook.documents;
+    let groups = index::document_groups(documents);
+    let search_group = |g: usize| {
+        let mut hits = Vec::new();
+        let mut buffer = String::new();
+        let first = groups[g];
+        for (d, document) in documents[first..groups[g + 1]].iter().enumerate() {
+            for (c, card) in document.cards.iter().enumerate() {
+                let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
+                if let Some(score) = plan.score(&text) {
+                    let card = CardId {
+                        document: (first + d) as u32,
+                        card: c as u32,
+                    };
+                    hits.push(Hit { card, score });
+                }
+                buffer = text.into_buffer();
+            }
+        }
+        hits
+    };
+    let mut hits = index::on_each(groups.len() - 1, &search_group);
     rank(&mut hits);
     hits
 }

@@ -128,3 +128,152 @@ pub(crate) fn seed() -> Handbook {
     doc.front_matter.params.insert("weight".into(), 2.into());
     handbook(vec![doc])
 }
+
+// A synthetic handbook for tests that need many cards.
+
+const FIRST: [&str; 16] = [
+    "Hanne",
+    "Torkel",
+    "Tony",
+    "Snorre",
+    "Dan Remi",
+    "Roberto Andres",
+    "Hege",
+    "Espen",
+    "Øystein",
+    "Åse",
+    "Kåre",
+    "Bjørn",
+    "Ingrid",
+    "Sølvi",
+    "Mette",
+    "Jørgen",
+];
+const LAST: [&str; 16] = [
+    "Lauritsen",
+    "Buarøy",
+    "Grimstad",
+    "Aakerø",
+    "Mørk",
+    "Nilsen",
+    "Herskedal",
+    "Bakke",
+    "Dahl",
+    "Lie",
+    "Sæther",
+    "Østby",
+    "Haugen",
+    "Carrera",
+    "Ødegård",
+    "Fjær",
+];
+const TITLES: [&str; 12] = [
+    "Release",
+    "Endringsstyring",
+    "Behov",
+    "Utvikling",
+    "Produksjonssetting",
+    "Forespørsler",
+    "Hendelser",
+    "Problemer",
+    "Tilgangsstyring",
+    "Kapasitet",
+    "Leverandørstyring",
+    "Kontinuitet",
+];
+const WORDS: [&str; 40] = [
+    "planlegge",
+    "tidsette",
+    "kontrollere",
+    "bygging",
+    "testing",
+    "utrulling",
+    "av",
+    "en",
+    "produksjonsenhet",
+    "holde",
+    "kontroll",
+    "på",
+    "at",
+    "det",
+    "ikke",
+    "oppstår",
+    "uplanlagte",
+    "alvorlige",
+    "hendelser",
+    "når",
+    "vi",
+    "innfører",
+    "gjennomfører",
+    "arbeid",
+    "vedlikehold",
+    "IT-plattformen",
+    "sikrer",
+    "kunder",
+    "og",
+    "brukere",
+    "får",
+    "størst",
+    "mulig",
+    "tillit",
+    "til",
+    "tjenestene",
+    "håndterer",
+    "etterspørsler",
+    "behovene",
+    "løsninger",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+
+    fn name(&mut self) -> String {
+        format!("{} {}", FIRST[self.next(16)], LAST[self.next(16)])
+    }
+
+    fn words(&mut self, bytes: usize) -> String {
+        let mut s = String::new();
+        while s.len() < bytes {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(WORDS[self.next(WORDS.len())]);
+        }
+        s[..1].to_uppercase() + &s[1..] + "."
+    }
+}
+
+pub(crate) fn synthetic(documents: usize, cards_per_document: usize) -> Handbook {
+    let mut rng = Rng(42);
+    let docs = (0..documents)
+        .map(|d| {
+            let cards = (0..cards_per_document)
+                .map(|c| {
+                    let title = format!("{} {d}-{c}", TITLES[rng.next(TITLES.len())]);
+                    let leader = if rng.next(10) == 0 {
+                        format!("Tilgangsstyring/{}", rng.name())
+                    } else {
+                        rng.name()
+                    };
+                    let len = 140 + rng.next(120);
+                    let purpose = rng.words(len);
+                    let len = 30 + rng.next(30);
+                    let input = rng.words(len);
+                    let len = 40 + rng.next(40);
+                    let output = rng.words(len);
+                    card6(&title, &rng.name(), &leader, &purpose, &input, &output)
+                })
+                .collect();
+            document(&format!("p/{}/{d}.md", d % 100), cards)
+        })
+        .collect();
+    handbook(docs)
+}

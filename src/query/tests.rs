@@ -529,7 +529,7 @@ fn non_string_values_are_searched_as_text() {
 
 #[test]
 fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
-    let handbook = super::bench::synthetic(60, 10);
+    let handbook = super::testdata::synthetic(60, 10);
     let index = SearchIndex::new(&handbook);
     let all: Vec<CardId> = handbook.cards().map(|(id, _)| id).collect();
     let few: Vec<CardId> = all.iter().copied().step_by(37).collect();
@@ -552,7 +552,13 @@ fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
         "e styring",
     ] {
         let query = Query::parse(q).unwrap();
-        let expected = search_handbook(&handbook, &query);
+        // One card at a time, no threads, no index: the reference.
+        let mut expected: Vec<Hit> = handbook
+            .cards()
+            .filter_map(|(card, c)| query.score(c).map(|score| Hit { card, score }))
+            .collect();
+        rank(&mut expected);
+        assert_eq!(search_handbook(&handbook, &query), expected, "{q}");
         assert_eq!(index.search(&query), expected, "{q}");
         assert_eq!(index.search_within(&query, &all), expected, "{q}");
         let within_few: Vec<Hit> = expected
@@ -574,4 +580,32 @@ fn hand_built_seed_is_what_the_parser_reads() {
         .map(|c| c.params)
         .collect();
     assert_eq!(parsed, built);
+}
+
+#[test]
+fn empty_handbook_and_documents_without_cards() {
+    let empty = Handbook::default();
+    let index = SearchIndex::new(&empty);
+    assert!(index.is_empty());
+    assert!(index.search(&Query::parse("").unwrap()).is_empty());
+    assert!(search_handbook(&empty, &Query::parse("x").unwrap()).is_empty());
+
+    let mut documents: Vec<_> = (0..400)
+        .map(|d| testdata::document(&format!("{d}.md"), Vec::new()))
+        .collect();
+    documents[150].cards = testdata::seed_cards();
+    documents[399].cards = testdata::seed_cards();
+    let handbook = testdata::handbook(documents);
+    let index = SearchIndex::new(&handbook);
+    assert_eq!(index.len(), 18);
+    let hits = index.search(&Query::parse("mork").unwrap());
+    let ids: Vec<(u32, u32)> = hits
+        .iter()
+        .map(|h| (h.card.document, h.card.card))
+        .collect();
+    assert_eq!(ids, [(150, 4), (399, 4)]);
+    assert_eq!(
+        search_handbook(&handbook, &Query::parse("mork").unwrap()),
+        hits
+    );
 }
