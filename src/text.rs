@@ -11,23 +11,34 @@
 //! | DEL U+007F                                  | `␡`                           |
 //! | C1 controls U+0080–U+009F (8-bit CSI U+009B, …) | `<U+009B>`                |
 //! | bidi controls U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069 | `<U+202E>` |
+//! | invisible U+200B (zero-width space), U+2060 (word joiner), U+FEFF (BOM) | `<U+200B>` |
+//! | line and paragraph separators U+2028, U+2029 | a newline                     |
 //!
 //! Tab and newline are kept by [`sanitize`] (multi-line text such as a
 //! purpose). [`sanitize_line`], for one-line places (list rows, status bar,
-//! CSV-ish text), also turns each newline, CRLF and tab into one space.
+//! CSV-ish text), also turns each newline, CRLF, tab, U+2028 and U+2029 into
+//! one space.
+//!
+//! Why the last two rows: a zero-width character can hide text (`Han\u{200B}ne`
+//! reads as `Hanne`), and terminals disagree about how wide U+2028/U+2029 are,
+//! so printed raw they shift the rest of the screen. Both are rare in real
+//! text, so showing them costs nothing. Joiners that real text needs (U+200C,
+//! U+200D in emoji and Indic scripts) and the soft hyphen are left alone.
 //!
 //! Both return the text borrowed, without copying, when there is nothing to
 //! change (the usual case).
 
 use std::borrow::Cow;
 
-/// Control characters (C0 but tab/newline, DEL, C1) and bidi controls made
-/// visible; tab and newline kept.
+/// Control characters (C0 but tab/newline, DEL, C1), bidi controls and
+/// zero-width spaces made visible; tab and newline kept, U+2028 and U+2029
+/// made newlines.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     clean(s, false)
 }
 
-/// As [`sanitize`], for one line: newline, CRLF and tab also become a space.
+/// As [`sanitize`], for one line: newline, CRLF, tab, U+2028 and U+2029 also
+/// become a space.
 pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     clean(s, true)
 }
@@ -45,8 +56,9 @@ enum Shown {
 
 fn shown_as(c: char, line: bool) -> Option<Shown> {
     match c {
-        '\n' | '\t' if line => Some(Shown::Char(' ')),
+        '\n' | '\t' | '\u{2028}' | '\u{2029}' if line => Some(Shown::Char(' ')),
         '\n' | '\t' => None,
+        '\u{2028}' | '\u{2029}' => Some(Shown::Char('\n')),
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).map(Shown::Char),
         '\u{7f}' => Some(Shown::Char('\u{2421}')),
         '\u{80}'..='\u{9f}'
@@ -54,16 +66,20 @@ fn shown_as(c: char, line: bool) -> Option<Shown> {
         | '\u{200e}'
         | '\u{200f}'
         | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}' => Some(Shown::Code(c as u32)),
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200b}'
+        | '\u{2060}'
+        | '\u{feff}' => Some(Shown::Code(c as u32)),
         _ => None,
     }
 }
 
 /// A byte that may start a character [`shown_as`] changes: C0, DEL, or the
-/// UTF-8 lead bytes of U+0080–U+00BF (C1), U+0600–U+063F (U+061C) and
-/// U+2000–U+2FFF (the bidi controls).
+/// UTF-8 lead bytes of U+0080–U+00BF (C1), U+0600–U+063F (U+061C),
+/// U+2000–U+2FFF (bidi controls, separators, U+200B, U+2060) and
+/// U+F000–U+FFFF (U+FEFF).
 fn suspect(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2
+    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2 || b == 0xef
 }
 
 fn clean(s: &str, line: bool) -> Cow<'_, str> {
@@ -196,11 +212,56 @@ mod tests {
     }
 
     #[test]
+    fn zero_width_characters_that_hide_text_are_shown_as_code_points() {
+        assert_eq!(sanitize("Han\u{200b}ne"), "Han<U+200B>ne");
+        assert_eq!(sanitize("a\u{2060}b\u{feff}c"), "a<U+2060>b<U+FEFF>c");
+        // Joiners that emoji and scripts need are text, not tricks.
+        assert_eq!(sanitize("👩\u{200d}💻 \u{200c}"), "👩\u{200d}💻 \u{200c}");
+        // Neighbours of U+FEFF are ordinary text.
+        assert_eq!(sanitize("\u{fefe}\u{ff01}"), "\u{fefe}\u{ff01}");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_become_line_breaks() {
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a\nb\nc");
+        assert_eq!(sanitize_line("a\u{2028}b\u{2029}c"), "a b c");
+    }
+
+    #[test]
+    fn every_character_sanitize_keeps_is_harmless_to_a_terminal() {
+        // All of Unicode: what comes out is never a control character (but
+        // tab and newline), and never a bidi or zero-width control.
+        for code in 0..=0x10_ffffu32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let s = c.to_string();
+            for out in [sanitize(&s), sanitize_line(&s)] {
+                for o in out.chars() {
+                    assert!(
+                        !(o.is_control() && o != '\n' && o != '\t'),
+                        "U+{code:04X} gave {out:?}"
+                    );
+                    assert!(!is_unsafe(o), "U+{code:04X} gave {out:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn is_unsafe_agrees_with_sanitize() {
         assert!(is_unsafe('\u{1b}'));
         assert!(is_unsafe('\u{9b}'));
         assert!(is_unsafe('\u{202e}'));
+        assert!(is_unsafe('\u{2028}'));
+        assert!(is_unsafe('\u{feff}'));
         assert!(!is_unsafe('\n'));
         assert!(!is_unsafe('ø'));
+        for code in 0..=0x10_ffffu32 {
+            if let Some(c) = char::from_u32(code) {
+                let s = c.to_string();
+                assert_eq!(is_unsafe(c), sanitize(&s) != s, "U+{code:04X}");
+            }
+        }
     }
 }

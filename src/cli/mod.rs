@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
+    tui::safe_panic_messages();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

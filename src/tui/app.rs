@@ -70,7 +70,8 @@ impl Facts {
             diagnostics: prosesser::check::all(handbook),
             title_width: handbook
                 .cards()
-                .map(|(_, c)| super::wrap::width(&c.title()))
+                // Measured as drawn: sanitising can widen a title.
+                .map(|(_, c)| super::wrap::width(&prosesser::text::sanitize_line(&c.title())))
                 .max()
                 .unwrap_or(0),
             people: people(handbook),
@@ -242,7 +243,10 @@ impl App {
         let jobs = Jobs {
             index: Some(std::thread::spawn({
                 let handbook = Arc::clone(&handbook);
-                move || SearchIndex::new(&handbook)
+                move || {
+                    super::terminal::fault::in_job();
+                    SearchIndex::new(&handbook)
+                }
             })),
             facts: Some(std::thread::spawn({
                 let handbook = Arc::clone(&handbook);

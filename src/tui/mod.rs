@@ -31,6 +31,8 @@ mod title;
 mod wrap;
 
 #[cfg(test)]
+mod safety_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_flow;
@@ -41,6 +43,7 @@ use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 
 use app::{App, Request};
 use keymap::Action;
+pub use terminal::safe_panic_messages;
 use theme::Theme;
 
 /// How the browser was asked to run.
@@ -75,7 +78,7 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
-        session.terminal.draw(|frame| render::render(&app, frame))?;
+        session.draw(|frame| render::render(&app, frame))?;
         // Wait for input; while background work is pending or files are
         // watched, wake up to take in what is done.
         while (app.jobs_pending() || reloader.is_some()) && !event::poll(Duration::from_millis(50))?
@@ -86,13 +89,14 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
                 changed = true;
             }
             if changed {
-                session.terminal.draw(|frame| render::render(&app, frame))?;
+                session.draw(|frame| render::render(&app, frame))?;
             }
         }
         // Apply everything already waiting before drawing again, so a burst
         // of keys (or a held key) costs one frame.
         let mut next = Some(event::read()?);
         while let Some(ev) = next.take() {
+            terminal::fault::on_event(&ev)?;
             if let Some(action) = action_for(&app, ev) {
                 app.update(action);
             }
