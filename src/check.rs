@@ -349,7 +349,7 @@ mod tests {
 
     fn card(line: u32, params: &[(&str, &str)]) -> Card {
         Card {
-            shortcode: crate::model::STRATEGY_CARD.to_owned(),
+            shortcode: crate::model::STRATEGY_CARD.into(),
             line,
             column: 1,
             params: params
@@ -440,7 +440,7 @@ mod tests {
     #[test]
     fn missing_input_and_output_are_not_warned_about() {
         let mut c = full(98, "Tilgangsstyring");
-        c.params.retain(|(k, _)| k != "input" && k != "output");
+        c.params = c.params.without(|k| k == "input" || k == "output");
         assert_eq!(check(&handbook(vec![document(vec![c])])), []);
     }
 

@@ -24,4 +24,6 @@ pub mod people;
 pub mod query;
 pub mod text;
 
-pub use model::{Card, CardId, Diagnostic, Document, Field, Handbook, Rule, Severity, Value};
+pub use model::{
+    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Rule, Severity, Value, ValueRef,
+};

@@ -6,7 +6,7 @@
 //! matching later closing tag are paired, any other call stands alone.
 
 use super::shortcode::{Call, Params};
-use crate::model::{STRATEGY_CARD, Value};
+use crate::model::{Params as CardParams, STRATEGY_CARD, Value};
 
 /// A card-to-be: the call and, when paired, the range of its inner text.
 pub struct Found {
@@ -55,9 +55,9 @@ pub fn pair(calls: Vec<Call>) -> (Vec<Found>, Vec<Unmatched>) {
 }
 
 /// Named params, and the positional ones for a positional call.
-pub fn split_params(params: Params) -> (Vec<(String, Value)>, Option<Vec<Value>>) {
+pub fn split_params(params: Params) -> (CardParams, Option<Vec<Value>>) {
     match params {
-        Params::Named(named) => (named, None),
-        Params::Positional(p) => (Vec::new(), Some(p)),
+        Params::Named(named) => (CardParams::new(named), None),
+        Params::Positional(p) => (CardParams::default(), Some(p)),
     }
 }

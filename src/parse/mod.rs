@@ -19,7 +19,9 @@ mod yaml_fast;
 pub use navigation::decode_entities;
 pub use shortcode::typed as typed_value;
 
-use crate::model::{Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule};
+use crate::model::{
+    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule, STRATEGY_CARD,
+};
 use source::SourceText;
 
 /// Parse one file. Never fails: what Hugo would reject becomes an error
@@ -143,7 +145,8 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
             let (line, column) = at(f.call.start);
             let (params, positional) = cards::split_params(f.call.params);
             Card {
-                shortcode: f.call.name,
+                // Only strategy cards become cards: the name is always the constant.
+                shortcode: std::borrow::Cow::Borrowed(STRATEGY_CARD),
                 line,
                 column,
                 params,

@@ -6,7 +6,7 @@ use crate::model::{Card, Document, FrontMatter, Handbook, STRATEGY_CARD, Value};
 /// A card with these named params, in this order.
 pub(crate) fn card(params: &[(&str, &str)]) -> Card {
     Card {
-        shortcode: STRATEGY_CARD.to_owned(),
+        shortcode: STRATEGY_CARD.into(),
         line: 1,
         column: 1,
         params: params

@@ -519,7 +519,18 @@ fn nul_and_control_characters_in_text_do_not_join_fields() {
 #[test]
 fn non_string_values_are_searched_as_text() {
     let mut card = card6("Tall", "", "", "", "", "");
-    card.params[3].1 = crate::model::Value::Int(42);
+    card.params = card
+        .params
+        .iter()
+        .map(|(k, v)| {
+            let v = if k == "purpose" {
+                crate::model::Value::Int(42)
+            } else {
+                v.to_value()
+            };
+            (k.to_owned(), v)
+        })
+        .collect();
     let handbook = testdata::handbook(vec![testdata::document("x.md", vec![card])]);
     let index = SearchIndex::new(&handbook);
     assert_eq!(index.search(&Query::parse("formål:42").unwrap()).len(), 1);

@@ -2,7 +2,7 @@
 //! any extra params and where it was written. A field that is absent and one
 //! that is written empty both read "ikke satt", each saying which it is.
 
-use prosesser::{Card, Field, Value};
+use prosesser::{Card, Field, ValueRef};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -93,7 +93,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     out.push(Vec::new());
 
     // The known fields, then any others, then where it was written.
-    let extra: Vec<&(String, Value)> = card.extra_params().collect();
+    let extra: Vec<(&str, ValueRef)> = card.extra_params().collect();
     let labels: Vec<String> = Field::ALL[1..]
         .iter()
         .map(|f| app.lang.field_label(*f).to_owned())

@@ -149,7 +149,7 @@ fn card_json(card: &Card) -> Map<String, Value> {
         Value::Object(
             card.params
                 .iter()
-                .map(|(k, v)| (k.clone(), json!(v)))
+                .map(|(k, v)| (k.to_owned(), json!(v)))
                 .collect(),
         ),
     );
