@@ -10,10 +10,12 @@
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
+//! - [`flow`]: how processes hand work to each other.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
 pub mod check;
+pub mod flow;
 pub mod i18n;
 pub mod load;
 pub mod model;
@@ -22,4 +24,6 @@ pub mod people;
 pub mod query;
 pub mod text;
 
-pub use model::{Card, CardId, Diagnostic, Document, Field, Handbook, Rule, Severity, Value};
+pub use model::{
+    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Rule, Severity, Value, ValueRef,
+};

@@ -614,7 +614,7 @@ fn a_call_with_two_hundred_thousand_params_loads() {
     assert_eq!(doc.cards[0].params.len(), 200_001);
     assert_eq!(
         doc.cards[0].param("k7"),
-        Some(&prosesser::Value::String("last".into()))
+        Some(prosesser::model::ValueRef::String("last"))
     );
 }
 

@@ -145,12 +145,7 @@ fn same(a: &Value, b: &Value) -> bool {
 fn our_params(card: &prosesser::Card) -> Value {
     match &card.positional {
         Some(p) => serde_json::to_value(p).unwrap(),
-        None => Value::Object(
-            card.params
-                .iter()
-                .map(|(k, v)| (k.clone(), serde_json::to_value(v).unwrap()))
-                .collect(),
-        ),
+        None => serde_json::to_value(&card.params).unwrap(),
     }
 }
 

@@ -1,5 +1,186 @@
-//! The command line: `list`, `search`, `people`, `check`, and the browser by default.
+//! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
+//!
+//! Exit codes: 0 ok; 1 when `check` finds an error (or a warning with
+//! `--strict`); 2 for usage and I/O errors (clap exits 2 on usage itself).
 
-pub fn main() -> std::process::ExitCode {
-    todo!("cli")
+mod args;
+mod embedded;
+mod output;
+mod words;
+
+use crate::tui;
+use anyhow::Context as _;
+use args::{CheckFormat, Cli, Command, FlowFormat, Format};
+use clap::Parser as _;
+use output::{Listing, Row};
+use prosesser::i18n::Lang;
+use prosesser::query::Query;
+use prosesser::{Handbook, Severity};
+use std::io::{self, BufWriter, IsTerminal as _, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub fn main() -> ExitCode {
+    tui::safe_panic_messages();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        // `prosesser | head` closing the pipe early is not a failure.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = output::one_line(&format!("{error:#}"));
+            eprintln!("prosesser: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let lang = Lang::from(cli.lang);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        None if stdout.is_terminal() => {
+            let handbook = load(&cli.paths)?;
+            drop(out);
+            let options = tui::Options {
+                lang,
+                mouse: cli.mouse,
+                paths: cli.paths.clone(),
+            };
+            tui::run(handbook, options)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => list(&mut out, &cli.paths, Format::Text, lang)?,
+        Some(Command::List { paths, format }) => list(&mut out, &paths, format, lang)?,
+        Some(Command::Search {
+            query,
+            paths,
+            format,
+        }) => search(&mut out, &query, &paths, format, lang)?,
+        Some(Command::People { paths, format }) => {
+            let handbook = load(&paths)?;
+            let people = prosesser::people::people(&handbook);
+            output::people(&mut out, &handbook, &people, format, lang)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Flow { paths, format }) => {
+            let handbook = load(&paths)?;
+            match format {
+                FlowFormat::Text => output::flow::text(&mut out, &handbook, lang)?,
+                FlowFormat::Dot => output::flow::dot(&mut out, &handbook, lang)?,
+            }
+            tell_load_problems(&handbook, Format::Text, lang);
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check {
+            paths,
+            strict,
+            format,
+        }) => check(&mut out, &paths, strict, format, lang)?,
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn list(
+    out: &mut dyn Write,
+    paths: &[PathBuf],
+    format: Format,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let handbook = load(paths)?;
+    output::cards(out, &Listing::all(&handbook), format, lang)?;
+    tell_load_problems(&handbook, format, lang);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(
+    out: &mut dyn Write,
+    query: &str,
+    paths: &[PathBuf],
+    format: Format,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let parsed = Query::parse(query).map_err(|e| {
+        anyhow::anyhow!(
+            "invalid query at byte {}: {} (in {:?})",
+            e.offset,
+            e.message,
+            query
+        )
+    })?;
+    let handbook = load(paths)?;
+    // One query over every card once: folding on the fly beats building the
+    // browser's index, which pays off only over many keystrokes.
+    let rows = prosesser::query::search_handbook(&handbook, &parsed)
+        .into_iter()
+        .filter_map(|hit| {
+            let card = handbook.card(hit.card)?;
+            Some(Row {
+                id: hit.card,
+                matches: parsed.matches(card),
+            })
+        })
+        .collect();
+    output::cards(out, &Listing::ranked(&handbook, rows), format, lang)?;
+    tell_load_problems(&handbook, format, lang);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(
+    out: &mut dyn Write,
+    paths: &[PathBuf],
+    strict: bool,
+    format: CheckFormat,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let handbook = load(paths)?;
+    let found = prosesser::check::all(&handbook);
+    output::diagnostics(out, &found, format == CheckFormat::Json)?;
+    let errors = found
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = found.len() - errors;
+    if found.is_empty() {
+        eprintln!("{}", words::words(lang).no_problems);
+    } else {
+        eprintln!("{}", words::summary(lang, errors, warnings));
+    }
+    let failed = errors > 0 || (strict && warnings > 0);
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The handbook at `paths`, or the one compiled in from `data/` when none is given.
+fn load(paths: &[PathBuf]) -> anyhow::Result<Handbook> {
+    if paths.is_empty() {
+        return Ok(prosesser::load::load_sources(embedded::sources()));
+    }
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    prosesser::load::load_paths(&paths).context("cannot read the handbook")
+}
+
+/// People reading text learn on stderr that something did not load cleanly;
+/// machine formats carry the diagnostics themselves (JSON) or stay pure (CSV).
+fn tell_load_problems(handbook: &Handbook, format: Format, lang: Lang) {
+    let errors = handbook
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 && matches!(format, Format::Text | Format::Markdown) {
+        eprintln!("prosesser: {errors} {}", words::words(lang).load_problems);
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }

@@ -2,21 +2,28 @@
 //! then path.
 
 use crate::model::Document;
-use std::cmp::Ordering;
 
-pub fn sort_documents(documents: &mut [Document]) {
-    documents.sort_by(compare);
-}
-
-fn compare(a: &Document, b: &Document) -> Ordering {
-    let (wa, wb) = (a.weight(), b.weight());
-    // Hugo sorts weight 0 (unset) after every weighted page.
-    let weight = match (wa == 0, wb == 0) {
-        (true, false) => Ordering::Greater,
-        (false, true) => Ordering::Less,
-        _ => wa.cmp(&wb),
-    };
-    weight
-        .then_with(|| a.title().unwrap_or("").cmp(b.title().unwrap_or("")))
-        .then_with(|| a.path.cmp(&b.path))
+pub fn sort_documents(documents: &mut Vec<Document>) {
+    // Each key is looked up once, not once per comparison: title and weight
+    // live in the front-matter map.
+    let mut keyed: Vec<(bool, i64, &str, &str, usize)> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let weight = d.weight();
+            // Hugo sorts weight 0 (unset) after every weighted page.
+            (
+                weight == 0,
+                weight,
+                d.title().unwrap_or(""),
+                d.path.as_str(),
+                i,
+            )
+        })
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|k| k.4).collect();
+    let mut slots: Vec<Option<Document>> =
+        std::mem::take(documents).into_iter().map(Some).collect();
+    documents.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }

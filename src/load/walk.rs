@@ -83,37 +83,41 @@ fn walk_dir(
         {
             continue;
         }
-        let mut children: Vec<(String, PathBuf, bool)> = match std::fs::read_dir(&dir) {
-            Ok(rd) => rd
-                .filter_map(Result::ok)
-                .map(|e| {
-                    // What the folder itself says; no lookup of the path.
-                    let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-                    (
-                        e.file_name().to_string_lossy().into_owned(),
-                        e.path(),
-                        is_dir,
-                    )
-                })
-                .filter(|(name, _, _)| !name.starts_with('.'))
-                .collect(),
-            Err(e) => {
-                diagnostics.push(Diagnostic::warning(
-                    &shown_dir(&shown),
-                    1,
-                    1,
-                    Rule::Io,
-                    format!("cannot read the folder: {e}"),
-                ));
-                continue;
-            }
-        };
-        children.sort();
+        let mut children: Vec<(String, PathBuf, Option<std::fs::FileType>)> =
+            match std::fs::read_dir(&dir) {
+                Ok(rd) => rd
+                    .filter_map(Result::ok)
+                    .map(|e| {
+                        (
+                            e.file_name().to_string_lossy().into_owned(),
+                            e.path(),
+                            e.file_type().ok(),
+                        )
+                    })
+                    .filter(|(name, _, _)| !name.starts_with('.'))
+                    .collect(),
+                Err(e) => {
+                    diagnostics.push(Diagnostic::warning(
+                        &shown_dir(&shown),
+                        1,
+                        1,
+                        Rule::Io,
+                        format!("cannot read the folder: {e}"),
+                    ));
+                    continue;
+                }
+            };
+        children.sort_by(|a, b| a.0.cmp(&b.0));
         let mut subdirs = Vec::new();
-        for (name, file, is_dir) in children {
+        for (name, file, kind) in children {
             let shown_path = format!("{shown}{name}");
-            // `metadata` follows symlinks; a FIFO or device is only looked at.
-            match std::fs::metadata(&file) {
+            // The entry's own type needs no system call; only a symlink is
+            // followed with `metadata`. A FIFO or device is only looked at.
+            let kind = match kind {
+                Some(k) if !k.is_symlink() => Ok(k),
+                _ => std::fs::metadata(&file).map(|m| m.file_type()),
+            };
+            match kind {
                 Ok(m) if m.is_dir() => subdirs.push((file, format!("{shown_path}/"))),
                 Ok(m) if m.is_file() && is_content_file(&name) => entries.push(Entry {
                     path: shown_path,
@@ -133,15 +137,6 @@ fn walk_dir(
                     1,
                     Rule::Io,
                     format!("cannot read the file: {e}"),
-                )),
-                // A folder that cannot even be looked at (its path is too long,
-                // say) would hide its files without a word.
-                Err(e) if is_dir => diagnostics.push(Diagnostic::warning(
-                    &shown_path,
-                    1,
-                    1,
-                    Rule::Io,
-                    format!("cannot read the folder: {e}"),
                 )),
                 Err(_) => {}
             }

@@ -1,4 +1,5 @@
-use super::{Field, Value};
+use super::{Field, Params, Value, ValueRef};
+use std::borrow::Cow;
 
 /// The shortcode that makes a call a process card.
 pub const STRATEGY_CARD: &str = "prosesser/strategy-card";
@@ -6,15 +7,15 @@ pub const STRATEGY_CARD: &str = "prosesser/strategy-card";
 /// One `{{< prosesser/strategy-card ... >}}` call: one process.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
-    /// The shortcode name as written (always [`STRATEGY_CARD`] for cards).
-    pub shortcode: String,
+    /// The shortcode name as written (always [`STRATEGY_CARD`] for cards, so
+    /// it is shared, not allocated per card).
+    pub shortcode: Cow<'static, str>,
     /// 1-based line of the call's `{{`.
     pub line: u32,
     /// 1-based byte column of the call's `{{`, as Hugo's `.Position` counts it.
     pub column: u32,
-    /// Named params in the order first written; a repeated key keeps its first
-    /// place and its last value, as Hugo's last-one-wins does.
-    pub params: Vec<(String, Value)>,
+    /// Named params in the order first written.
+    pub params: Params,
     /// Positional params, only for a positional call (`None` for a named call).
     pub positional: Option<Vec<Value>>,
     /// The raw text between the call and its closing tag, for a paired call.
@@ -23,27 +24,27 @@ pub struct Card {
 
 impl Card {
     /// A named param, `None` when the call does not have it.
-    pub fn param(&self, key: &str) -> Option<&Value> {
-        self.params.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    pub fn param(&self, key: &str) -> Option<ValueRef<'_>> {
+        self.params.get(key)
     }
 
     /// A known field as text: `None` when absent, `Some("")` when written empty.
-    pub fn field(&self, field: Field) -> Option<std::borrow::Cow<'_, str>> {
-        self.param(field.key()).map(Value::as_text)
+    pub fn field(&self, field: Field) -> Option<Cow<'_, str>> {
+        self.params.field(field).map(ValueRef::as_text)
     }
 
     /// The field's text, or "" when absent.
-    pub fn text(&self, field: Field) -> std::borrow::Cow<'_, str> {
-        self.field(field).unwrap_or(std::borrow::Cow::Borrowed(""))
+    pub fn text(&self, field: Field) -> Cow<'_, str> {
+        self.field(field).unwrap_or(Cow::Borrowed(""))
     }
 
     /// The title, or "" when absent.
-    pub fn title(&self) -> std::borrow::Cow<'_, str> {
+    pub fn title(&self) -> Cow<'_, str> {
         self.text(Field::Title)
     }
 
     /// Params beyond the six known ones, in written order.
-    pub fn extra_params(&self) -> impl Iterator<Item = &(String, Value)> {
+    pub fn extra_params(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
         self.params
             .iter()
             .filter(|(k, _)| Field::from_key(k).is_none())

@@ -16,6 +16,23 @@ pub enum FrontMatterFormat {
 pub struct FrontMatter {
     pub format: Option<FrontMatterFormat>,
     pub params: serde_json::Map<String, serde_json::Value>,
+    /// Where keys were written, so findings about a value can point into the
+    /// file (YAML and TOML; empty for JSON and Org).
+    pub key_lines: Vec<KeyLine>,
+}
+
+/// Where one front-matter key and its value are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyLine {
+    /// The key's path, nested keys joined with `.`: `navigation_link.text`.
+    pub path: String,
+    /// 1-based file line of the key.
+    pub line: u32,
+    /// 1-based file line where the value's text starts (the next line for a
+    /// `|` or `>` block).
+    pub value_line: u32,
+    /// 1-based byte column where the value's text starts on its lines.
+    pub value_column: u32,
 }
 
 impl FrontMatter {
@@ -31,6 +48,18 @@ impl FrontMatter {
 
     pub fn get_str(&self, key: &str) -> Option<&str> {
         self.get(key).and_then(|v| v.as_str())
+    }
+
+    /// Where the value at `path` (`navigation_link.text`) is written, if known.
+    pub fn key_line(&self, path: &str) -> Option<&KeyLine> {
+        self.key_lines.iter().rev().find(|k| k.path == path)
+    }
+
+    /// File line and column of line `n` (1-based) of the string value at
+    /// `path`; for a value written on one line, its start.
+    pub fn value_position(&self, path: &str, n: u32) -> Option<(u32, u32)> {
+        let key = self.key_line(path)?;
+        Some((key.value_line + n.saturating_sub(1), key.value_column))
     }
 }
 

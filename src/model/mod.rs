@@ -6,10 +6,12 @@ mod card;
 mod diagnostic;
 mod document;
 mod field;
+mod params;
 mod value;
 
 pub use card::{Card, CardId, STRATEGY_CARD};
 pub use diagnostic::{Diagnostic, Rule, Severity};
-pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook};
+pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
+pub use params::{Params, ValueRef};
 pub use value::Value;

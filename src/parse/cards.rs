@@ -6,21 +6,22 @@
 //! matching later closing tag are paired, any other call stands alone.
 
 use super::shortcode::{Call, Params};
-use crate::model::STRATEGY_CARD;
+use crate::model::{Params as CardParams, STRATEGY_CARD, Value};
 use std::collections::HashMap;
 
 /// A card-to-be: the call and, when paired, the range of its inner text.
-pub struct Found<'a> {
-    pub call: &'a Call,
+pub struct Found {
+    pub call: Call,
     pub inner: Option<std::ops::Range<usize>>,
 }
 
 /// A closing tag with no open call of that name: Hugo rejects the file.
-pub struct Unmatched<'a> {
-    pub call: &'a Call,
+pub struct Unmatched {
+    pub start: usize,
+    pub name: String,
 }
 
-pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
+pub fn pair(calls: Vec<Call>) -> (Vec<Found>, Vec<Unmatched>) {
     // Index of each opening call on the stack; inner ranges filled in at closing.
     let mut stack: Vec<usize> = Vec::new();
     // For each name, the places in `stack` where a call of that name is open
@@ -45,7 +46,10 @@ pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
                         }
                     }
                 }
-                None => unmatched.push(Unmatched { call }),
+                None => unmatched.push(Unmatched {
+                    start: call.start,
+                    name: call.name.clone(),
+                }),
             }
         } else {
             open_by_name
@@ -56,7 +60,7 @@ pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
         }
     }
     let found = calls
-        .iter()
+        .into_iter()
         .zip(inner)
         .filter(|(c, _)| !c.closing && c.name == STRATEGY_CARD)
         .map(|(call, inner)| Found { call, inner })
@@ -64,15 +68,10 @@ pub fn pair(calls: &[Call]) -> (Vec<Found<'_>>, Vec<Unmatched<'_>>) {
     (found, unmatched)
 }
 
-/// Named params, or `None` for a positional call.
-pub fn split_params(
-    params: &Params,
-) -> (
-    Vec<(String, crate::model::Value)>,
-    Option<Vec<crate::model::Value>>,
-) {
+/// Named params, and the positional ones for a positional call.
+pub fn split_params(params: Params) -> (CardParams, Option<Vec<Value>>) {
     match params {
-        Params::Named(named) => (named.clone(), None),
-        Params::Positional(p) => (Vec::new(), Some(p.clone())),
+        Params::Named(named) => (CardParams::new(named), None),
+        Params::Positional(p) => (CardParams::default(), Some(p)),
     }
 }

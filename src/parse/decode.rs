@@ -28,6 +28,11 @@ pub fn decode(format: FrontMatterFormat, text: &str) -> Result<Map<String, Value
             ),
         });
     }
+    if format == FrontMatterFormat::Yaml
+        && let Some(map) = super::yaml_fast::decode(text)
+    {
+        return Ok(map);
+    }
     if let Some((offset, depth)) = too_deep(format, text) {
         return Err(DecodeError {
             offset,
@@ -38,7 +43,7 @@ pub fn decode(format: FrontMatterFormat, text: &str) -> Result<Map<String, Value
         });
     }
     let value = match format {
-        FrontMatterFormat::Yaml => yaml(text)?,
+        FrontMatterFormat::Yaml => decode_full_yaml(text)?,
         FrontMatterFormat::Toml => toml_value(text)?,
         FrontMatterFormat::Json => json(text)?,
         FrontMatterFormat::Org => return Ok(org(text)),
@@ -67,7 +72,8 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn yaml(text: &str) -> Result<Value, DecodeError> {
+/// YAML through the full parser (the fast path's reference).
+pub(super) fn decode_full_yaml(text: &str) -> Result<Value, DecodeError> {
     let de = serde_yaml::Deserializer::from_str(text);
     match Loose::deserialize(de) {
         Ok(Loose(v)) => Ok(v),
@@ -366,6 +372,13 @@ impl<'de> Visitor<'de> for LooseVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
         Ok(Loose(Value::from(v)))
     }
+    // Go's yaml.v2 reads integers too large for 64 bits as floats.
+    fn visit_u128<E>(self, v: u128) -> Result<Loose, E> {
+        Ok(Loose(float(v as f64)))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Loose, E> {
+        Ok(Loose(float(v as f64)))
+    }
     fn visit_f64<E>(self, v: f64) -> Result<Loose, E> {
         Ok(Loose(float(v)))
     }
@@ -427,6 +440,14 @@ mod tests {
         assert_eq!(
             yaml_map("Title: X\nweight: 2\nratio: 0.5\ndraft: false\nlist: [a, 1]\n"),
             json!({"Title": "X", "weight": 2, "ratio": 0.5, "draft": false, "list": ["a", 1]})
+        );
+    }
+
+    #[test]
+    fn yaml_integers_beyond_64_bits_are_floats() {
+        assert_eq!(
+            yaml_map("big: 99999999999999999999\n"),
+            json!({"big": 1e20})
         );
     }
 

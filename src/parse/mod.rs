@@ -9,15 +9,19 @@
 mod cards;
 mod decode;
 mod front_matter;
+mod key_lines;
 pub mod limits;
 mod navigation;
 mod shortcode;
 mod source;
+mod yaml_fast;
 
 pub use navigation::decode_entities;
 pub use shortcode::typed as typed_value;
 
-use crate::model::{Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule};
+use crate::model::{
+    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule, STRATEGY_CARD,
+};
 use source::SourceText;
 
 /// Parse one file. Never fails: what Hugo would reject becomes an error
@@ -72,15 +76,14 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
-    let calls = lexed.calls;
-    let (found, unmatched) = cards::pair(&calls);
+    let (found, unmatched) = cards::pair(lexed.calls);
     let total_errors = lexed.errors.len() + lexed.more_errors + unmatched.len();
     // Both lists are in file order: merge them, then word only the first few.
-    let mut errors: Vec<(usize, Result<shortcode::LexError, &shortcode::Call>)> = lexed
+    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::Unmatched>)> = lexed
         .errors
         .into_iter()
         .map(|e| (e.offset, Ok(e)))
-        .chain(unmatched.into_iter().map(|u| (u.call.start, Err(u.call))))
+        .chain(unmatched.into_iter().map(|u| (u.start, Err(u))))
         .collect();
     errors.sort_by_key(|e| e.0);
     for (offset, error) in errors.iter().take(limits::MAX_ERRORS_PER_FILE) {
@@ -95,9 +98,9 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 }
                 message
             }
-            Err(call) => format!(
+            Err(u) => format!(
                 "closing tag for shortcode '{}' has no open call to close",
-                shortcode::shown(&call.name)
+                shortcode::shown(&u.name)
             ),
         };
         let (line, column) = at(*offset);
@@ -146,7 +149,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         .take(limits::MAX_CARDS_PER_FILE)
         .map(|f| {
             let (line, column) = at(f.call.start);
-            let (params, positional) = cards::split_params(&f.call.params);
+            let (params, positional) = cards::split_params(f.call.params);
             let inner = f.inner.and_then(|r| {
                 if r.len() > inner_budget {
                     let dropped = inner_dropped.get_or_insert((f.call.start, 0));
@@ -157,7 +160,8 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 Some(text[r].to_owned())
             });
             Card {
-                shortcode: f.call.name.clone(),
+                // Only strategy cards become cards: the name is always the constant.
+                shortcode: std::borrow::Cow::Borrowed(STRATEGY_CARD),
                 line,
                 column,
                 params,
@@ -226,7 +230,12 @@ fn read_front_matter(
                 && (text[block.start..].starts_with("{{<")
                     || text[block.start..].starts_with("{{%"));
             match decode::decode(block.format, &text[block.start..block.end]) {
-                Ok(params) => front.params = params,
+                Ok(params) => {
+                    front.params = params;
+                    let (first_line, _) = at(block.start);
+                    front.key_lines =
+                        key_lines::scan(block.format, &text[block.start..block.end], first_line);
+                }
                 Err(e) if shortcode_first => error(
                     block.start,
                     format!(

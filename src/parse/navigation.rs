@@ -5,27 +5,32 @@
 /// Entries in order: text between tags, one per line or paragraph, with list
 /// bullets (`- `, `* `, `• `, `– `) and entities taken away.
 pub fn entries(html: &str) -> Vec<String> {
-    let mut text = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        match rest[open..].find('>') {
-            Some(close) => {
-                text.push('\n');
-                rest = &rest[open + close + 1..];
+    let mut out = Vec::new();
+    let mut push = |piece: &str| {
+        for line in piece.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
             }
-            None => {
-                rest = &rest[open..];
-                break;
+            let decoded = decode_entities(line);
+            let entry = strip_bullet(decoded.trim()).trim();
+            if !entry.is_empty() {
+                out.push(entry.to_owned());
             }
         }
+    };
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        match rest[open..].find('>') {
+            Some(close) => {
+                push(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            None => break,
+        }
     }
-    text.push_str(rest);
-    text.lines()
-        .map(|line| decode_entities(line.trim()))
-        .map(|line| strip_bullet(&line).trim().to_owned())
-        .filter(|line| !line.is_empty())
-        .collect()
+    push(rest);
+    out
 }
 
 fn strip_bullet(line: &str) -> &str {
@@ -41,9 +46,9 @@ fn strip_bullet(line: &str) -> &str {
 }
 
 /// The entities people write by hand; others are left as written.
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_owned();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -89,7 +94,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

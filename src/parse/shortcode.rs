@@ -172,6 +172,7 @@ fn comment_end(text: &str, inside: usize, delim: Delim) -> Option<usize> {
 struct Lexer<'a> {
     text: &'a str,
     /// Names opened so far in the file: a closing tag must name one of them.
+    /// A set, not a list: a hostile file can use 100,000 different names.
     opened: std::collections::HashSet<String>,
     /// Whether any shortcode name has been read yet in the file.
     any_name: bool,
@@ -260,7 +261,7 @@ impl Lexer<'_> {
             step: 0,
             param_elements: 0,
             closing_state: 0,
-            tokens: Vec::new(),
+            tokens: Vec::with_capacity(16),
             swallowed: None,
         };
         let text = self.text;
@@ -459,12 +460,21 @@ impl Lexer<'_> {
         let start = st.pos;
         st.pos += first.len_utf8();
         let mut next_eq = false;
-        while let Some(c) = text[st.pos..].chars().next() {
-            if c == '=' {
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(st.pos) {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+                st.pos += 1;
+                continue;
+            }
+            if b == b'=' {
                 next_eq = true;
                 break;
             }
-            if !is_alnum_or_hyphen(c) && c != '.' {
+            if b.is_ascii() {
+                break;
+            }
+            let c = text[st.pos..].chars().next().unwrap_or(' ');
+            if !is_alnum_or_hyphen(c) {
                 break;
             }
             st.pos += c.len_utf8();
@@ -517,6 +527,9 @@ impl Lexer<'_> {
         let mut inner_escape = false;
         let mut escaping = false;
         loop {
+            // Only quotes, backslashes and line feeds matter here.
+            st.pos = memchr::memchr3(b'"', b'\\', b'\n', &bytes[st.pos..])
+                .map_or(bytes.len(), |k| st.pos + k);
             let Some(&b) = bytes.get(st.pos) else {
                 return Err(self.unterminated(st, quote_at, content_start));
             };
@@ -623,44 +636,67 @@ impl Lexer<'_> {
     }
 
     /// The tokens of one action to a call (Hugo's `extractShortcode`).
-    fn finish(&mut self, st: CallState) -> Result<Call, Failure> {
+    fn finish(&mut self, mut st: CallState) -> Result<Call, Failure> {
         let end = st.pos;
-        let fail = |me: &Self, message: String| Err(me.fail(&st, st.at, end, message));
-        let mut tokens = st.tokens.iter().peekable();
+        let fail =
+            |me: &Self, st: &CallState, message: &str| Err(me.fail(st, st.at, end, message.into()));
+        let taken = std::mem::take(&mut st.tokens);
+        let capacity = taken.len() / 2;
+        let mut tokens = taken.into_iter().peekable();
         let closing = matches!(tokens.peek(), Some(Token::Close));
         if closing {
             tokens.next();
         }
         let name = match tokens.next() {
-            Some(Token::Name(n)) => n.clone(),
-            _ => return fail(self, "shortcode has no name".into()),
+            Some(Token::Name(n)) => n,
+            _ => return fail(self, &st, "shortcode has no name"),
         };
-        let mut named: Vec<(String, Value)> = Vec::new();
-        // Where each key is in `named`, so a call with many params stays linear.
-        let mut slots: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut named: Vec<(String, Value)> = Vec::with_capacity(capacity);
+        // Where each key is in `named`, once there are enough keys for a
+        // scan to cost more than hashing: a call with 200,000 params stays linear.
+        let mut slots: Option<std::collections::HashMap<String, usize>> = None;
         let mut positional: Vec<Value> = Vec::new();
         let mut self_closing = false;
         while let Some(token) = tokens.next() {
             match token {
                 Token::Param(p) => {
-                    if let Some(Token::ParamValue(v)) = tokens.peek() {
-                        tokens.next();
+                    if let Some(Token::ParamValue(v)) =
+                        tokens.next_if(|t| matches!(t, Token::ParamValue(_)))
+                    {
                         if !positional.is_empty() {
-                            return fail(self, "cannot mix named and positional parameters".into());
+                            return fail(self, &st, "cannot mix named and positional parameters");
                         }
-                        let key = p.as_text().into_owned();
-                        match slots.get(&key) {
-                            Some(&slot) => named[slot].1 = v.clone(),
+                        let key = match p {
+                            Value::String(k) => k,
+                            other => other.to_string(),
+                        };
+                        if slots.is_none() && named.len() >= 16 {
+                            slots = Some(
+                                named
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, (k, _))| (k.clone(), i))
+                                    .collect(),
+                            );
+                        }
+                        let slot = match &slots {
+                            Some(slots) => slots.get(&key).copied(),
+                            None => named.iter().position(|(k, _)| *k == key),
+                        };
+                        match slot {
+                            Some(slot) => named[slot].1 = v,
                             None => {
-                                slots.insert(key.clone(), named.len());
-                                named.push((key, v.clone()));
+                                if let Some(slots) = &mut slots {
+                                    slots.insert(key.clone(), named.len());
+                                }
+                                named.push((key, v));
                             }
                         }
                     } else {
                         if !named.is_empty() {
-                            return fail(self, "cannot mix named and positional parameters".into());
+                            return fail(self, &st, "cannot mix named and positional parameters");
                         }
-                        positional.push(p.clone());
+                        positional.push(p);
                     }
                 }
                 // Hugo drops a value with no name before its `=` without a word.
@@ -669,7 +705,8 @@ impl Lexer<'_> {
                 Token::Close | Token::Name(_) => {
                     return fail(
                         self,
-                        "a `/` may only start a closing tag or end a self-closing call".into(),
+                        &st,
+                        "a `/` may only start a closing tag or end a self-closing call",
                     );
                 }
             }

@@ -7,25 +7,27 @@
 /// A file's text, ready to lex, and the way back to its byte positions.
 pub struct SourceText<'a> {
     pub text: std::borrow::Cow<'a, str>,
+    bytes: &'a [u8],
     /// (offset in `text` just after a replacement, original offset there), ascending.
     replacements: Vec<(usize, usize)>,
-    /// Byte offsets (in the original file) where each line starts.
-    line_starts: Vec<usize>,
     /// Offsets of invalid UTF-8 in the original file.
     pub invalid_utf8: Vec<usize>,
+    /// The last position asked for: (original offset, its line, its line's start).
+    /// Positions are mostly asked for in file order, so each is found by
+    /// counting line breaks from the one before, not from the start.
+    cursor: std::cell::Cell<(usize, u32, usize)>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(bytes: &'a [u8]) -> SourceText<'a> {
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
-            .collect();
+        let cursor = std::cell::Cell::new((0, 1, 0));
         match std::str::from_utf8(bytes) {
             Ok(text) => SourceText {
                 text: std::borrow::Cow::Borrowed(text),
+                bytes,
                 replacements: Vec::new(),
-                line_starts,
                 invalid_utf8: Vec::new(),
+                cursor,
             },
             Err(_) => {
                 let mut text = String::with_capacity(bytes.len() + 16);
@@ -44,9 +46,10 @@ impl<'a> SourceText<'a> {
                 }
                 SourceText {
                     text: std::borrow::Cow::Owned(text),
+                    bytes,
                     replacements,
-                    line_starts,
                     invalid_utf8,
+                    cursor,
                 }
             }
         }
@@ -71,9 +74,18 @@ impl<'a> SourceText<'a> {
 
     /// 1-based line and byte column of an offset into the original bytes.
     pub fn position_of_original(&self, offset: usize) -> (u32, u32) {
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line - 1];
-        (line as u32, (offset - start + 1) as u32)
+        let offset = offset.min(self.bytes.len());
+        let (mut from, mut line, mut line_start) = self.cursor.get();
+        if offset < from {
+            (from, line, line_start) = (0, 1, 0);
+        }
+        let between = &self.bytes[from..offset];
+        line += memchr::memchr_iter(b'\n', between).count() as u32;
+        if let Some(last) = memchr::memrchr(b'\n', between) {
+            line_start = from + last + 1;
+        }
+        self.cursor.set((offset, line, line_start));
+        (line, (offset - line_start + 1) as u32)
     }
 }
 
@@ -84,7 +96,9 @@ mod tests {
     #[test]
     fn positions_are_one_based_and_count_bytes() {
         let src = SourceText::new("ab\næøå {{< x >}}".as_bytes());
+        assert_eq!(src.position(3), (2, 1));
         assert_eq!(src.position(0), (1, 1));
+        assert_eq!(src.position(2), (1, 3));
         assert_eq!(src.position(3), (2, 1));
         let at = src.text.find("{{").unwrap();
         assert_eq!(src.position(at), (2, 8));

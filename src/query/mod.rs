@@ -1,13 +1,70 @@
 //! The search language shared by `prosesser search` and the browser.
 //!
-//! CONTRACT (helper fills in): see the issue text in README / issue 2.
+//! A query is a list of terms separated by whitespace; a card matches when
+//! every term does (AND):
+//!
+//! | written                 | matches a card when                                       |
+//! |-------------------------|-----------------------------------------------------------|
+//! | `hanne`                 | some field contains `hanne` (folded, see [`fold()`])      |
+//! | `"hanne lau"`           | some field contains the phrase, space included            |
+//! | `/lau?ritsen$/`         | the regex matches in some field (see below)               |
+//! | `eier:hanne`            | the owner contains `hanne` (also `eier:"…"`, `eier:/…/`)  |
+//! | `-hanne`, `-eier:hanne` | the term does **not** match                               |
+//!
+//! Scopes: `title:`/`tittel:`, `owner:`/`eier:`, `leader:`/`leder:`,
+//! `person:` (owner or leader), `purpose:`/`formål:`/`formal:`/`formaal:`,
+//! `input:`, `output:`. Scope names ignore case. An unknown name before a
+//! colon is not a scope: `kl:12` is just a word. A scope followed by a space
+//! applies to the next value (`eier: hanne`); a scope, `-` or `""` with nothing
+//! after it asks for nothing, so a query being typed never fails or empties
+//! the list for that reason. An absent field is searched as empty text.
+//!
+//! Words and phrases are compared in folded form ([`fold()`]): case and
+//! accents are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds
+//! `Buarøy`.
+//!
+//! A regex (regex crate syntax) runs on the **original** text of each field
+//! separately, case-insensitively: `^` and `$` are the start and end of the
+//! field; accents are not folded (`/m[oø]rk/`). Write `\/` for a `/` inside it.
+//!
+//! Errors ([`QueryError`], with a byte offset into the query): a `"` or a `/`
+//! without its closing partner, a regex the regex crate rejects.
+//!
+//! Ranking: cards where more terms hit the title come first; otherwise, and
+//! within the same rank, document order (document, then card).
+//!
+//! [`SearchIndex`] answers queries over a loaded handbook fast enough for
+//! every keystroke; [`search_handbook`] answers one query without an index.
 
-use crate::model::{CardId, Field, Handbook};
+mod fold;
+mod highlight;
+mod index;
+mod matcher;
+mod parse;
+#[cfg(test)]
+pub(crate) mod testdata;
+#[cfg(test)]
+mod tests;
+
+pub use fold::{FoldMap, fold, fold_into};
+pub use index::SearchIndex;
+
+use crate::model::{Card, CardId, Field, Handbook};
+use std::fmt;
 use std::ops::Range;
 
-#[derive(Debug, Clone, PartialEq)]
+/// A parsed query (see the module docs for the language).
+#[derive(Debug, Clone)]
 pub struct Query {
     source: String,
+    terms: Vec<Term>,
+}
+
+/// Two queries are equal when they were written the same.
+impl PartialEq for Query {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,14 +74,181 @@ pub struct QueryError {
     pub message: String,
 }
 
-impl Query {
-    pub fn parse(input: &str) -> Result<Query, QueryError> {
-        let _ = input;
-        todo!("query")
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// One term of a query: what it looks for, where, and whether it must be absent.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// `-term`: the card must not match it.
+    pub negated: bool,
+    pub scope: Scope,
+    pub pattern: Pattern,
+    /// Where the term is written in the query (its `-` and scope included).
+    pub span: Range<usize>,
+}
+
+impl PartialEq for Term {
+    fn eq(&self, other: &Self) -> bool {
+        self.negated == other.negated && self.scope == other.scope && self.pattern == other.pattern
+    }
+}
+
+/// What a term looks for.
+#[derive(Debug, Clone)]
+pub enum Pattern {
+    /// A word or phrase, already folded; found as a substring of folded text.
+    Text(String),
+    /// A case-insensitive regex over the original text.
+    Regex(regex::Regex),
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Pattern::Text(a), Pattern::Text(b)) => a == b,
+            (Pattern::Regex(a), Pattern::Regex(b)) => a.as_str() == b.as_str(),
+            _ => false,
+        }
+    }
+}
+
+/// Which fields a term looks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Every field (no scope written).
+    Any,
+    Title,
+    Owner,
+    Leader,
+    /// Owner or leader.
+    Person,
+    Purpose,
+    Input,
+    Output,
+}
+
+impl Scope {
+    /// Every scope name the parser accepts, with its scope (compared folded).
+    pub const NAMES: [(&'static str, Scope); 13] = [
+        ("title", Scope::Title),
+        ("tittel", Scope::Title),
+        ("owner", Scope::Owner),
+        ("eier", Scope::Owner),
+        ("leader", Scope::Leader),
+        ("leder", Scope::Leader),
+        ("person", Scope::Person),
+        ("purpose", Scope::Purpose),
+        ("formål", Scope::Purpose),
+        ("formal", Scope::Purpose),
+        ("formaal", Scope::Purpose),
+        ("input", Scope::Input),
+        ("output", Scope::Output),
+    ];
+
+    /// The scope a name such as `eier` or `Formål` stands for.
+    pub fn from_name(name: &str) -> Option<Scope> {
+        let name = fold(name);
+        Scope::NAMES
+            .iter()
+            .find(|(n, _)| fold(n) == name)
+            .map(|&(_, s)| s)
     }
 
+    /// The fields looked in, in [`Field::ALL`] order.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Scope::Any => &Field::ALL,
+            Scope::Title => &[Field::Title],
+            Scope::Owner => &[Field::Owner],
+            Scope::Leader => &[Field::Leader],
+            Scope::Person => &[Field::Owner, Field::Leader],
+            Scope::Purpose => &[Field::Purpose],
+            Scope::Input => &[Field::Input],
+            Scope::Output => &[Field::Output],
+        }
+    }
+
+    pub fn includes(self, field: Field) -> bool {
+        self.fields().contains(&field)
+    }
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Result<Query, QueryError> {
+        Ok(Query {
+            source: input.to_owned(),
+            terms: parse::parse(input)?,
+        })
+    }
+
+    /// True when the query asks for nothing (blank, or only `eier:`, `-`,
+    /// `""`...): it matches every card.
     pub fn is_empty(&self) -> bool {
-        todo!("query")
+        self.terms.is_empty()
+    }
+
+    /// The query as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// True when every card matching `self` also matches `previous`, so a
+    /// list filtered by `previous` can be narrowed with
+    /// [`SearchIndex::search_within`] instead of searched afresh. Typing
+    /// more letters of a word, or adding a term, refines; editing a regex or
+    /// deleting letters does not.
+    pub fn refines(&self, previous: &Query) -> bool {
+        previous
+            .terms
+            .iter()
+            .all(|old| self.terms.iter().any(|new| new.implies(old)))
+    }
+
+    /// The card's rank if it matches (the number of terms that hit its title),
+    /// `None` if it does not. Folds the card's text on the fly: for one-off
+    /// searches; for many searches over the same cards build a [`SearchIndex`].
+    pub fn score(&self, card: &Card) -> Option<u32> {
+        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card))
+    }
+
+    /// Where the query matches `card`: see [`SearchIndex::matches`].
+    pub fn matches(&self, card: &Card) -> Vec<Match> {
+        highlight::matches(&self.terms, card)
+    }
+}
+
+impl Term {
+    /// Every card matching `self` matches `other`.
+    fn implies(&self, other: &Term) -> bool {
+        if self.negated != other.negated {
+            return false;
+        }
+        let (narrow, wide) = if self.negated {
+            (other, self)
+        } else {
+            (self, other)
+        };
+        let scope_ok = narrow
+            .scope
+            .fields()
+            .iter()
+            .all(|f| wide.scope.includes(*f));
+        scope_ok
+            && match (&narrow.pattern, &wide.pattern) {
+                (Pattern::Text(n), Pattern::Text(w)) => n.contains(w.as_str()),
+                (Pattern::Regex(n), Pattern::Regex(w)) => n.as_str() == w.as_str(),
+                _ => false,
+            }
     }
 }
 
@@ -42,30 +266,49 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
-/// Folded text of every card, built once at load so a keystroke only scans.
-pub struct SearchIndex {}
+/// Every card of `handbook` matching `query`, best first, without building a
+/// [`SearchIndex`]: folds each card once and keeps nothing (no index memory),
+/// on all cores for a big handbook. For a one-off search (`prosesser search`).
+pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
+    let plan = matcher::Plan::new(query.terms());
+    let documents = &handbook.documents;
+    let groups = index::document_groups(documents);
+    let search_group = |g: usize| {
+        let mut hits = Vec::new();
+        let mut buffer = String::new();
+        let first = groups[g];
+        for (d, document) in documents[first..groups[g + 1]].iter().enumerate() {
+            for (c, card) in document.cards.iter().enumerate() {
+                let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
+                if let Some(score) = plan.score(&text) {
+                    let card = CardId {
+                        document: (first + d) as u32,
+                        card: c as u32,
+                    };
+                    hits.push(Hit { card, score });
+                }
+                buffer = text.into_buffer();
+            }
+        }
+        hits
+    };
+    let mut hits = index::on_each(groups.len() - 1, &search_group);
+    rank(&mut hits);
+    hits
+}
 
-impl SearchIndex {
-    pub fn new(handbook: &Handbook) -> SearchIndex {
-        let _ = handbook;
-        todo!("query")
-    }
-
-    /// Every matching card, best first; an empty query gives every card in order.
-    pub fn search(&self, query: &Query) -> Vec<Hit> {
-        let _ = query;
-        todo!("query")
-    }
-
-    /// As [`Self::search`], but only among `candidates` (for narrowing as a query grows).
-    pub fn search_within(&self, query: &Query, candidates: &[CardId]) -> Vec<Hit> {
-        let _ = (query, candidates);
-        todo!("query")
-    }
-
-    /// Where the query matches one card, for highlighting.
-    pub fn matches(&self, handbook: &Handbook, query: &Query, card: CardId) -> Vec<Match> {
-        let _ = (handbook, query, card);
-        todo!("query")
+/// Title hits first; otherwise keeps the (document) order given. Stable and
+/// linear for the usual case of scores 0 and 1.
+fn rank(hits: &mut Vec<Hit>) {
+    let best = hits.iter().map(|h| h.score).max().unwrap_or(0);
+    match best {
+        0 => {}
+        1 => {
+            let mut ranked = Vec::with_capacity(hits.len());
+            ranked.extend(hits.iter().filter(|h| h.score == 1));
+            ranked.extend(hits.iter().filter(|h| h.score == 0));
+            *hits = ranked;
+        }
+        _ => hits.sort_by_key(|h| std::cmp::Reverse(h.score)),
     }
 }

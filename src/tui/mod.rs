@@ -1,1 +1,181 @@
-//! The terminal browser.
+//! The terminal browser: processes beside their detail, search by owner or
+//! leader, people, diagnostics, the process flow; `e` edits a card in the
+//! user's editor, and changed files are read again as they are saved.
+//!
+//! One loop: crossterm events become [`keymap::Action`]s through the keymap
+//! table, [`app::App::update`] changes the state, and [`render::render`] draws
+//! it as a pure function of that state. Each region of the screen has its own
+//! module (`list`, `detail`, `title`, `status`, `help`, `people`,
+//! `diagnostics`, `flow`); `theme` holds every style and `terminal` enters and
+//! leaves raw mode. What needs the terminal or another thread (running the
+//! editor, reading the files again) `update` asks for with an
+//! [`app::Request`], and this loop carries it out; `reload` watches the files.
+
+mod app;
+mod detail;
+mod diagnostics;
+mod editor;
+mod flow;
+mod help;
+mod keymap;
+mod layout;
+mod list;
+mod people;
+mod reload;
+mod render;
+mod status;
+mod terminal;
+mod texts;
+mod theme;
+mod title;
+mod wrap;
+
+#[cfg(test)]
+mod safety_tests;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_flow;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+
+use app::{App, Request};
+use keymap::Action;
+pub use terminal::safe_panic_messages;
+use theme::Theme;
+
+/// How the browser was asked to run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: prosesser::i18n::Lang,
+    /// Capture the mouse (click selects, wheel scrolls); off by default since
+    /// capture breaks the terminal's own text selection.
+    pub mouse: bool,
+    /// The paths the handbook was read from, to watch and read again; empty
+    /// for the compiled-in handbook (nothing to watch).
+    pub paths: Vec<std::path::PathBuf>,
+}
+
+/// Browse `handbook` until the user quits. Everything slow happens before
+/// the first frame; the terminal is restored however this returns.
+pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()> {
+    let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
+    app.editor = editor::Editor::from_env();
+    app.can_reload = !options.paths.is_empty();
+    let reloader = app
+        .can_reload
+        .then(|| reload::Reloader::start(options.paths.clone()));
+    if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
+        let t = texts::texts(app.lang);
+        app.tell(format!("{}: {why}", t.watch_off), true);
+    }
+    // A small handbook is indexed and checked before anyone could notice; a
+    // large one gets its first frame now and the rest as it is ready.
+    app.wait_jobs(Some(Instant::now() + Duration::from_millis(150)));
+    let mut session = terminal::Session::start(options.mouse)?;
+    let size = session.terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    while !app.quit {
+        session.draw(|frame| render::render(&app, frame))?;
+        // Wait for input; while background work is pending or files are
+        // watched, wake up to take in what is done.
+        while (app.jobs_pending() || reloader.is_some()) && !event::poll(Duration::from_millis(50))?
+        {
+            let mut changed = app.poll_jobs();
+            if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
+                app.reloaded(loaded);
+                changed = true;
+            }
+            if changed {
+                session.draw(|frame| render::render(&app, frame))?;
+            }
+        }
+        // Apply everything already waiting before drawing again, so a burst
+        // of keys (or a held key) costs one frame.
+        let mut next = Some(event::read()?);
+        while let Some(ev) = next.take() {
+            terminal::fault::on_event(&ev)?;
+            if let Some(action) = action_for(&app, ev) {
+                app.update(action);
+            }
+            if let Some(request) = app.request.take() {
+                carry_out(&mut app, &mut session, reloader.as_ref(), request)?;
+                break;
+            }
+            if !app.quit && event::poll(Duration::ZERO)? {
+                next = Some(event::read()?);
+            }
+        }
+    }
+    drop(session);
+    // The terminal is back; the process is about to exit, and freeing a
+    // 100,000-card handbook piece by piece would only delay it.
+    std::mem::forget(app);
+    Ok(())
+}
+
+/// Do what `update` asked for.
+fn carry_out(
+    app: &mut App,
+    session: &mut terminal::Session,
+    reloader: Option<&reload::Reloader>,
+    request: Request,
+) -> anyhow::Result<()> {
+    let t = texts::texts(app.lang);
+    match request {
+        Request::Reload => {
+            if let Some(r) = reloader {
+                r.reload_now();
+            }
+        }
+        Request::Edit(command) => {
+            if editor::locate(&command.program).is_none() {
+                app.tell(
+                    format!(
+                        "{} «{}» (${}).",
+                        t.editor_missing, command.program, command.var
+                    ),
+                    true,
+                );
+                return Ok(());
+            }
+            session.suspend()?;
+            let status = std::process::Command::new(&command.program)
+                .args(&command.args)
+                .status();
+            session.resume()?;
+            let size = session.terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
+            match status {
+                Ok(s) if s.success() => app.tell(t.back_from_editor.to_owned(), false),
+                Ok(s) => {
+                    let code = s.code().map_or_else(|| s.to_string(), |c| c.to_string());
+                    app.tell(format!("{} {code}.", t.editor_status), true)
+                }
+                Err(e) => app.tell(format!("{}: {e}", t.editor_failed), true),
+            }
+            // The watcher sees the save too; this covers folders it cannot watch.
+            if let Some(r) = reloader {
+                r.reload_now();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The action an event asks for in the app's current mode.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::lookup(app.editing, key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) if app.mouse => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::WheelDown(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::WheelUp(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}

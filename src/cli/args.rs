@@ -1,0 +1,153 @@
+//! What the command line accepts (clap definitions only).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Browse and query a Hugo process handbook (prosesser/strategy-card pages).
+///
+/// Without a subcommand, opens the browser when stdout is a terminal and prints
+/// what `list` prints otherwise. Without PATHS, uses the handbook compiled in
+/// from `data/`.
+#[derive(Debug, Parser)]
+#[command(name = "prosesser", version, subcommand_precedence_over_arg = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files, folders or Hugo site roots to read [default: the compiled-in handbook]
+    pub paths: Vec<PathBuf>,
+
+    /// Language of text for people (machine formats always use English keys)
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Nb)]
+    pub lang: LangArg,
+
+    /// Let the browser capture the mouse (this stops the terminal's own text selection)
+    #[arg(long)]
+    pub mouse: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Every card, in Hugo's page order
+    List {
+        /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The cards matching a query, best first
+    ///
+    /// Words must all match; `eier:`/`owner:`, `leder:`/`leader:`, `person:`,
+    /// `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:` scope a word;
+    /// "quoted phrases" and /regex/ work too. Case and accents are ignored.
+    Search {
+        /// The query, e.g. `mork` or `eier:hanne`
+        query: String,
+        /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Each person once, with the cards they own and lead
+    People {
+        /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// How the processes hand work to each other, read from their input and output
+    ///
+    /// Per document: chains (`Behov → Utvikling → Produksjonssetting`), cards fed
+    /// by several (`Release ← Behov, Utvikling`), cards without links, and why
+    /// each link was drawn. `--format dot` writes Graphviz DOT instead
+    /// (`prosesser flow -f dot | dot -Tsvg > flow.svg`).
+    Flow {
+        /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        paths: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = FlowFormat::Text)]
+        format: FlowFormat,
+    },
+    /// Report problems as `path:line:col: severity: message [rule]`
+    ///
+    /// Exits 1 when there is an error (or, with --strict, a warning).
+    Check {
+        /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        paths: Vec<PathBuf>,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Norwegian Bokmål
+    Nb,
+    /// English
+    En,
+}
+
+impl From<LangArg> for prosesser::i18n::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Nb => prosesser::i18n::Lang::Nb,
+            LangArg::En => prosesser::i18n::Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people, in the UI language
+    Text,
+    /// The documented JSON shape, for scripts
+    Json,
+    /// RFC 4180 CSV with English headers
+    Csv,
+    /// A Markdown table per document, for wikis
+    #[value(alias = "md")]
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlowFormat {
+    /// Chains, feeds and reasons for people, in the UI language
+    Text,
+    /// Graphviz DOT
+    Dot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `path:line:col: severity: message [rule]`, one a line
+    Text,
+    /// `{"diagnostics": [...]}`
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn lang_is_accepted_after_a_subcommand() {
+        let cli = Cli::try_parse_from(["prosesser", "list", "--lang", "en"]).unwrap();
+        assert_eq!(cli.lang, LangArg::En);
+    }
+
+    #[test]
+    fn paths_without_a_subcommand_are_the_browsers() {
+        let cli = Cli::try_parse_from(["prosesser", "a", "b", "--mouse"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.paths, [PathBuf::from("a"), PathBuf::from("b")]);
+        assert!(cli.mouse);
+    }
+}

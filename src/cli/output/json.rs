@@ -1,0 +1,247 @@
+//! The JSON shape scripts and tests depend on (documented in the README).
+//!
+//! Strings are exact; characters a terminal would act on (DEL, C1 controls,
+//! bidi controls: [`prosesser::text::is_unsafe`]) are written as `\uXXXX` escapes
+//! on top of the C0 escapes JSON already requires, so `cat`ing the output is safe.
+
+use super::{Listing, card_refs};
+use prosesser::flow::{Endpoint, Flow, Link};
+use prosesser::i18n::Lang;
+use prosesser::people::Person;
+use prosesser::{Card, Diagnostic, Document, Field, Handbook};
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::{Map, Value, json};
+use std::io::{self, Write};
+
+/// `{"documents": [...], "diagnostics": [...]}`.
+pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
+    let documents: Vec<Value> = listing
+        .grouped()
+        .into_iter()
+        .map(|(document, rows)| {
+            // Only the documents printed pay for their flow.
+            let flow = rows
+                .first()
+                .map(|(_, row)| Flow::for_document(listing.handbook, row.id.document))
+                .unwrap_or_default();
+            let cards = rows
+                .into_iter()
+                .map(|(rank, row)| {
+                    let (_, card) = listing.card(row);
+                    let mut value = card_json(card);
+                    value.insert(
+                        "upstream".into(),
+                        links_json(listing.handbook, flow.upstream(row.id), |l| &l.from),
+                    );
+                    value.insert(
+                        "downstream".into(),
+                        links_json(listing.handbook, flow.downstream(row.id), |l| &l.to),
+                    );
+                    if listing.ranked {
+                        value.insert("rank".into(), json!(rank));
+                        value.insert(
+                            "matches".into(),
+                            row.matches
+                                .iter()
+                                .map(|m| {
+                                    json!({
+                                        "field": m.field.key(),
+                                        "start": m.range.start,
+                                        "end": m.range.end,
+                                    })
+                                })
+                                .collect(),
+                        );
+                    }
+                    Value::Object(value)
+                })
+                .collect();
+            document_json(document, cards)
+        })
+        .collect();
+    write(
+        out,
+        &json!({
+            "documents": documents,
+            "diagnostics": listing.handbook.diagnostics,
+        }),
+    )
+}
+
+/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
+pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
+    let refs = |ids| -> Vec<Value> {
+        card_refs(handbook, ids)
+            .into_iter()
+            .map(|(title, path, line)| json!({"title": title, "path": path, "line": line}))
+            .collect()
+    };
+    let people: Vec<Value> = people
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.name,
+                "teams": p.teams,
+                "owner_of": refs(&p.owner_of),
+                "leader_of": refs(&p.leader_of),
+            })
+        })
+        .collect();
+    write(out, &json!({ "people": people }))
+}
+
+/// `{"diagnostics": [...], "errors": n, "warnings": n}`.
+pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> {
+    let errors = found
+        .iter()
+        .filter(|d| d.severity == prosesser::Severity::Error)
+        .count();
+    write(
+        out,
+        &json!({
+            "diagnostics": found,
+            "errors": errors,
+            "warnings": found.len() - errors,
+        }),
+    )
+}
+
+/// `[{"title", "external", "reasons"}]`: the other end of each link, and why
+/// it was drawn (in English, as every machine format is).
+fn links_json<'a>(
+    handbook: &Handbook,
+    links: impl Iterator<Item = &'a Link>,
+    other: fn(&Link) -> &Endpoint,
+) -> Value {
+    links
+        .map(|link| {
+            let (title, external) = match other(link) {
+                Endpoint::Card(id) => (handbook.card(*id).map(|c| c.title().into_owned()), false),
+                Endpoint::External(name) => (Some(name.clone()), true),
+            };
+            let reasons: Vec<String> = link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
+            json!({"title": title, "external": external, "reasons": reasons})
+        })
+        .collect()
+}
+
+fn document_json(document: &Document, cards: Vec<Value>) -> Value {
+    json!({
+        "path": document.path,
+        "title": document.title(),
+        "weight": document.weight(),
+        "front_matter": document.front_matter.params,
+        "navigation": document.navigation,
+        "cards": cards,
+    })
+}
+
+/// A card: where it is, its params as Hugo typed them, and the six fields as
+/// text (`null` when absent, `""` when written empty).
+fn card_json(card: &Card) -> Map<String, Value> {
+    let mut value = Map::new();
+    value.insert("shortcode".into(), json!(card.shortcode));
+    value.insert("line".into(), json!(card.line));
+    value.insert("column".into(), json!(card.column));
+    value.insert(
+        "params".into(),
+        Value::Object(
+            card.params
+                .iter()
+                .map(|(k, v)| (k.to_owned(), json!(v)))
+                .collect(),
+        ),
+    );
+    if let Some(positional) = &card.positional {
+        value.insert("positional".into(), json!(positional));
+    }
+    for field in Field::ALL {
+        value.insert(field.key().into(), json!(card.field(field)));
+    }
+    value
+}
+
+fn write(out: &mut dyn Write, value: &Value) -> io::Result<()> {
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
+    value.serialize(&mut serializer).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// Characters that are valid JSON unescaped but that a terminal may act on
+/// (JSON already escapes C0 controls, so these are DEL, C1 and bidi controls).
+fn needs_escape(c: char) -> bool {
+    prosesser::text::is_unsafe(c)
+}
+
+/// Pretty JSON that also escapes [`needs_escape`] characters.
+struct TerminalSafe<'a>(PrettyFormatter<'a>);
+
+impl Formatter for TerminalSafe<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if needs_escape(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    // The rest is PrettyFormatter's layout, delegated.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_acting_characters_are_escaped_and_the_string_survives() {
+        let original = "a\u{1b}[31m b\u{9b}c \u{202e}d\u{7f} ø";
+        let mut out = Vec::new();
+        write(&mut out, &json!({ "s": original })).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(r"\u001b"), "{text}");
+        assert!(text.contains(r"\u009b") && text.contains(r"\u202e") && text.contains(r"\u007f"));
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["s"], original);
+    }
+}

@@ -1,0 +1,132 @@
+//! Markdown for a wiki: a heading and a table per document, in the UI language.
+//!
+//! Cell text is escaped so it renders as written: Markdown punctuation gets a
+//! backslash, `|` cannot end a cell, and newlines become `<br>`.
+
+use super::{Listing, card_refs, field_cell, one_line, safe};
+use crate::cli::words::words;
+use prosesser::i18n::Lang;
+use prosesser::people::Person;
+use prosesser::{Field, Handbook};
+use std::io::{self, Write};
+
+pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<()> {
+    let w = words(lang);
+    let groups = listing.grouped();
+    if groups.is_empty() {
+        let nothing = if listing.ranked {
+            w.no_hits
+        } else {
+            w.no_cards
+        };
+        return writeln!(out, "*{}*", escape(nothing));
+    }
+    for (i, (document, rows)) in groups.into_iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let heading = document.title().unwrap_or(&document.path);
+        writeln!(out, "## {}\n", escape(&one_line(heading)))?;
+        writeln!(out, "{}: {}\n", w.source, escape(&one_line(&document.path)))?;
+        if rows.is_empty() {
+            writeln!(out, "*{}*", escape(w.no_cards))?;
+            continue;
+        }
+        let header: Vec<String> = Field::ALL
+            .iter()
+            .map(|f| lang.field_label(*f).to_owned())
+            .collect();
+        table_row(out, &header)?;
+        table_row(out, &vec!["---".to_owned(); header.len()])?;
+        for (_, row) in rows {
+            let (_, card) = listing.card(row);
+            let cells: Vec<String> = Field::ALL
+                .iter()
+                .map(|f| match card.field(*f) {
+                    Some(text) if !text.trim().is_empty() => cell(&text),
+                    _ => escape(&field_cell(card, *f, lang)),
+                })
+                .collect();
+            table_row(out, &cells)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn people(
+    out: &mut dyn Write,
+    handbook: &Handbook,
+    people: &[Person],
+    lang: Lang,
+) -> io::Result<()> {
+    let w = words(lang);
+    if people.is_empty() {
+        return writeln!(out, "*{}*", escape(w.no_people));
+    }
+    let titles = |ids| {
+        card_refs(handbook, ids)
+            .iter()
+            .map(|(title, _, _)| cell(title))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let header = [w.name, w.teams, w.owner_of, w.leader_of].map(str::to_owned);
+    table_row(out, &header)?;
+    table_row(out, &vec!["---".to_owned(); header.len()])?;
+    for person in people {
+        table_row(
+            out,
+            &[
+                cell(&person.name),
+                cell(&person.teams.join(", ")),
+                titles(&person.owner_of),
+                titles(&person.leader_of),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn table_row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))
+}
+
+/// A cell: safe, escaped, its lines joined with `<br>`.
+fn cell(text: &str) -> String {
+    safe(text)
+        .trim()
+        .lines()
+        .map(|line| escape(&one_line(line)))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Backslash-escapes the punctuation that would change how a line renders.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~'
+        ) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipes_and_markup_are_escaped_and_newlines_become_br() {
+        assert_eq!(cell("a|b\n*c*"), r"a\|b<br>\*c\*");
+        assert_eq!(cell("<p>x</p>"), r"\<p\>x\</p\>");
+        assert_eq!(
+            cell("Tilgangsstyring/Espen Herskedal"),
+            "Tilgangsstyring/Espen Herskedal"
+        );
+    }
+}

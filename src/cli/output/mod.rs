@@ -1,0 +1,175 @@
+//! Writing cards, people and diagnostics in each `--format`.
+//!
+//! Text and Markdown are for people: UI language, every document string made
+//! safe with [`prosesser::text`]. JSON and CSV are for scripts: English keys.
+//! JSON keeps every string exact (terminal-unsafe characters are `\u` escapes);
+//! CSV has no escapes, so control characters in it are made visible too.
+
+pub mod csv;
+pub mod flow;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use super::args::Format;
+use prosesser::i18n::Lang;
+use prosesser::people::Person;
+use prosesser::query::Match;
+use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+/// The cards to show: every card for `list`, the hits for `search`.
+pub struct Listing<'a> {
+    pub handbook: &'a Handbook,
+    pub rows: Vec<Row>,
+    /// Documents shown in grouped formats (JSON, Markdown), in order. `list`
+    /// shows every document, even one without cards; `search` shows the
+    /// documents with hits, in the order of their best hit.
+    pub documents: Vec<u32>,
+    /// True for search results: rows are best first and carry matches.
+    pub ranked: bool,
+}
+
+pub struct Row {
+    pub id: CardId,
+    /// Where the query matched, for search results.
+    pub matches: Vec<Match>,
+}
+
+impl<'a> Listing<'a> {
+    /// Every card in document order.
+    pub fn all(handbook: &'a Handbook) -> Self {
+        Listing {
+            handbook,
+            rows: handbook
+                .cards()
+                .map(|(id, _)| Row {
+                    id,
+                    matches: Vec::new(),
+                })
+                .collect(),
+            documents: (0..handbook.documents.len() as u32).collect(),
+            ranked: false,
+        }
+    }
+
+    /// Search hits, best first.
+    pub fn ranked(handbook: &'a Handbook, rows: Vec<Row>) -> Self {
+        let mut documents: Vec<u32> = Vec::new();
+        for row in &rows {
+            if !documents.contains(&row.id.document) {
+                documents.push(row.id.document);
+            }
+        }
+        Listing {
+            handbook,
+            rows,
+            documents,
+            ranked: true,
+        }
+    }
+
+    pub fn card(&self, row: &Row) -> (&'a Document, &'a Card) {
+        let document = &self.handbook.documents[row.id.document as usize];
+        (document, &document.cards[row.id.card as usize])
+    }
+
+    /// The shown documents, each with its rows (1-based rank included), in order.
+    pub fn grouped(&self) -> Vec<(&'a Document, Vec<(usize, &Row)>)> {
+        // One pass over the rows: a listing may hold thousands of documents.
+        let mut by_document: Vec<Vec<(usize, &Row)>> =
+            vec![Vec::new(); self.handbook.documents.len()];
+        for (i, row) in self.rows.iter().enumerate() {
+            by_document[row.id.document as usize].push((i + 1, row));
+        }
+        self.documents
+            .iter()
+            .map(|&d| {
+                let rows = std::mem::take(&mut by_document[d as usize]);
+                (&self.handbook.documents[d as usize], rows)
+            })
+            .collect()
+    }
+}
+
+pub fn cards(out: &mut dyn Write, listing: &Listing, format: Format, lang: Lang) -> io::Result<()> {
+    match format {
+        Format::Text => text::cards(out, listing, lang),
+        Format::Json => json::cards(out, listing),
+        Format::Csv => csv::cards(out, listing),
+        Format::Markdown => markdown::cards(out, listing, lang),
+    }
+}
+
+pub fn people(
+    out: &mut dyn Write,
+    handbook: &Handbook,
+    people: &[Person],
+    format: Format,
+    lang: Lang,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::people(out, handbook, people, lang),
+        Format::Json => json::people(out, handbook, people),
+        Format::Csv => csv::people(out, handbook, people),
+        Format::Markdown => markdown::people(out, handbook, people, lang),
+    }
+}
+
+pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic], json: bool) -> io::Result<()> {
+    if json {
+        json::diagnostics(out, found)
+    } else {
+        text::diagnostics(out, found)
+    }
+}
+
+/// Document text made safe for a terminal, keeping newlines and tabs.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    prosesser::text::sanitize(s)
+}
+
+/// Document text made safe and kept on one line, for a table cell.
+pub fn one_line(s: &str) -> String {
+    let safe = prosesser::text::sanitize_line(s);
+    let mut line = String::with_capacity(safe.len());
+    for word in safe.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
+}
+
+/// A field for people: its text on one line, or the words for missing / empty.
+pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
+    let words = super::words::words(lang);
+    match card.field(field) {
+        None => words.missing.to_owned(),
+        Some(text) if text.trim().is_empty() => words.empty.to_owned(),
+        Some(text) => one_line(&text),
+    }
+}
+
+/// (title, path, line) of each card, for people outputs.
+pub fn card_refs<'a>(handbook: &'a Handbook, ids: &[CardId]) -> Vec<(Cow<'a, str>, &'a str, u32)> {
+    ids.iter()
+        .filter_map(|&id| {
+            let card = handbook.card(id)?;
+            let document = handbook.document_of(id)?;
+            Some((card.title(), document.path.as_str(), card.line))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_folds_newlines_and_runs_of_spaces() {
+        assert_eq!(one_line("  a\nb \t c\r\n"), "a b c");
+    }
+}

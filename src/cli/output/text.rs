@@ -1,0 +1,147 @@
+//! Aligned columns for people, in the UI language.
+
+use super::{Listing, card_refs, field_cell, one_line};
+use crate::cli::words::words;
+use prosesser::i18n::Lang;
+use prosesser::people::Person;
+use prosesser::{Diagnostic, Field, Handbook};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// Space between columns.
+const GAP: usize = 2;
+
+/// Title, owner and leader of each card, and where it is (`path:line`); for
+/// search results also the fields the query matched in, since a match in the
+/// purpose is not otherwise visible.
+pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<()> {
+    let w = words(lang);
+    if listing.rows.is_empty() {
+        let nothing = if listing.ranked {
+            w.no_hits
+        } else {
+            w.no_cards
+        };
+        return writeln!(out, "{nothing}");
+    }
+    let columns = [Field::Title, Field::Owner, Field::Leader];
+    let mut header: Vec<String> = columns
+        .iter()
+        .map(|f| lang.field_label(*f).to_owned())
+        .chain([w.location.to_owned()])
+        .collect();
+    if listing.ranked {
+        header.push(w.matched_in.to_owned());
+    }
+    let mut rows = vec![header];
+    for row in &listing.rows {
+        let (document, card) = listing.card(row);
+        let mut cells: Vec<String> = columns
+            .iter()
+            .map(|f| field_cell(card, *f, lang))
+            .chain([format!("{}:{}", one_line(&document.path), card.line)])
+            .collect();
+        if listing.ranked {
+            let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
+            fields.sort();
+            fields.dedup();
+            let labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            cells.push(labels.join(", ").to_lowercase());
+        }
+        rows.push(cells);
+    }
+    table(out, &rows)
+}
+
+/// Each person once: name, teams, and the titles they own and lead.
+pub fn people(
+    out: &mut dyn Write,
+    handbook: &Handbook,
+    people: &[Person],
+    lang: Lang,
+) -> io::Result<()> {
+    let w = words(lang);
+    if people.is_empty() {
+        return writeln!(out, "{}", w.no_people);
+    }
+    let titles = |ids| {
+        card_refs(handbook, ids)
+            .iter()
+            .map(|(title, _, _)| one_line(title))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut rows = vec![vec![
+        w.name.to_owned(),
+        w.teams.to_owned(),
+        w.owner_of.to_owned(),
+        w.leader_of.to_owned(),
+    ]];
+    for person in people {
+        rows.push(vec![
+            one_line(&person.name),
+            one_line(&person.teams.join(", ")),
+            titles(&person.owner_of),
+            titles(&person.leader_of),
+        ]);
+    }
+    table(out, &rows)
+}
+
+/// `path:line:col: severity: message [rule]`, one a line.
+pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> {
+    for diagnostic in found {
+        writeln!(out, "{}", one_line(&diagnostic.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Rows padded to their column's display width (æøå are one column wide, CJK
+/// two); the last column is not padded, so no line ends in spaces.
+pub fn table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; columns];
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(cell.width());
+        }
+    }
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                let pad = widths[i] - cell.width() + GAP;
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(rows: &[&[&str]]) -> String {
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect();
+        let mut out = Vec::new();
+        table(&mut out, &rows).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn columns_align_by_display_width_not_bytes() {
+        let shown = render(&[&["Buarøy", "x"], &["ab", "y"], &["日本", "z"]]);
+        assert_eq!(shown, "Buarøy  x\nab      y\n日本    z\n");
+    }
+
+    #[test]
+    fn empty_last_cells_leave_no_trailing_spaces() {
+        assert_eq!(render(&[&["a", ""], &["bb", "c"]]), "a\nbb  c\n");
+    }
+}

@@ -1,0 +1,820 @@
+//! How processes hand work to each other, read from the cards' own words.
+//!
+//! A card A is **upstream** of a card B in the same document when
+//! - B's input names A: its title, an inflection of it (`behovene`), or a
+//!   compound built on it (`behovsprosessen`, the suspended `behovs-` in
+//!   `portefølje-, behovs- og utviklingsprosessene`);
+//! - A's output names B the same way; or
+//! - A's output and B's input say the same thing: every content word of the
+//!   shorter one is in the longer one (`Prioriterte behov` and `Prioriterte
+//!   behov fra behovsprosessen`), a word also matching when one is the start
+//!   of the other (`produksjon`, `produksjonssetting`).
+//!
+//! A `…prosess` compound whose first part names no card (`porteføljeprosess`)
+//! is an **external** source (in an input) or sink (in an output). Nothing
+//! else is guessed: a card without input and output has no links, and a card
+//! never links to itself. Every link keeps its reasons, with the words that
+//! matched, so the flow can always be explained.
+//!
+//! Links are found within one document: that is where a handbook page
+//! describes one set of processes, and titles repeat across pages.
+
+use crate::model::{CardId, Document, Field, Handbook};
+use std::collections::HashMap;
+
+/// One end of a link.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Endpoint {
+    Card(CardId),
+    /// A process named in the text that has no card (`Portefølje`).
+    External(String),
+}
+
+/// Why a link was drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The downstream card's input names the upstream one (the words that did).
+    InputNames(String),
+    /// The upstream card's output names the downstream one.
+    OutputNames(String),
+    /// The upstream output and the downstream input share these words.
+    SameThing(Vec<String>),
+}
+
+/// Work flows from `from` to `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub from: Endpoint,
+    pub to: Endpoint,
+    pub reasons: Vec<Reason>,
+}
+
+/// Every link in a handbook.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flow {
+    pub links: Vec<Link>,
+}
+
+impl Flow {
+    pub fn new(handbook: &Handbook) -> Flow {
+        let links = handbook
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| document_links(d as u32, doc))
+            .collect();
+        Flow { links }
+    }
+
+    /// The links of one document only: all a caller showing one document needs,
+    /// without paying for the others (about 0.1 ms per document).
+    pub fn for_document(handbook: &Handbook, document: u32) -> Flow {
+        let links = handbook
+            .documents
+            .get(document as usize)
+            .map(|doc| document_links(document, doc))
+            .unwrap_or_default();
+        Flow { links }
+    }
+
+    /// Links into a card, in document order of their sources.
+    pub fn upstream(&self, card: CardId) -> impl Iterator<Item = &Link> {
+        let target = Endpoint::Card(card);
+        self.links.iter().filter(move |l| l.to == target)
+    }
+
+    /// Links out of a card.
+    pub fn downstream(&self, card: CardId) -> impl Iterator<Item = &Link> {
+        let source = Endpoint::Card(card);
+        self.links.iter().filter(move |l| l.from == source)
+    }
+
+    /// Links within one document.
+    pub fn of_document(&self, document: u32) -> Vec<&Link> {
+        self.links
+            .iter()
+            .filter(|l| {
+                [&l.from, &l.to]
+                    .into_iter()
+                    .any(|e| matches!(e, Endpoint::Card(id) if id.document == document))
+            })
+            .collect()
+    }
+}
+
+impl Reason {
+    /// One line a person can read: which words made the link.
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match (self, lang) {
+            (Reason::InputNames(w), Lang::Nb) => format!("input nevner «{w}»"),
+            (Reason::InputNames(w), Lang::En) => format!("input names “{w}”"),
+            (Reason::OutputNames(w), Lang::Nb) => format!("output nevner «{w}»"),
+            (Reason::OutputNames(w), Lang::En) => format!("output names “{w}”"),
+            (Reason::SameThing(ws), Lang::Nb) => {
+                format!("output og input sier det samme: {}", ws.join(", "))
+            }
+            (Reason::SameThing(ws), Lang::En) => {
+                format!("output and input say the same: {}", ws.join(", "))
+            }
+        }
+    }
+}
+
+/// All of a link's reasons on one line, the words of reasons of one kind
+/// gathered: `input nevner «behov», «behovsprosessen»; output og input sier
+/// det samme: prioriterte, behov`.
+pub fn explain_all(reasons: &[Reason], lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Lang;
+    let quoted = |w: &str| match lang {
+        Lang::Nb => format!("«{w}»"),
+        Lang::En => format!("“{w}”"),
+    };
+    let gather = |pick: fn(&Reason) -> Option<&String>| -> Vec<String> {
+        reasons.iter().filter_map(pick).map(|w| quoted(w)).collect()
+    };
+    let input = gather(|r| match r {
+        Reason::InputNames(w) => Some(w),
+        _ => None,
+    });
+    let output = gather(|r| match r {
+        Reason::OutputNames(w) => Some(w),
+        _ => None,
+    });
+    let mut parts = Vec::new();
+    let (input_names, output_names) = match lang {
+        Lang::Nb => ("input nevner", "output nevner"),
+        Lang::En => ("input names", "output names"),
+    };
+    if !input.is_empty() {
+        parts.push(format!("{input_names} {}", input.join(", ")));
+    }
+    if !output.is_empty() {
+        parts.push(format!("{output_names} {}", output.join(", ")));
+    }
+    parts.extend(
+        reasons
+            .iter()
+            .filter(|r| matches!(r, Reason::SameThing(_)))
+            .map(|r| r.explain(lang)),
+    );
+    parts.join("; ")
+}
+
+/// A word of a text that may name a process.
+#[derive(Debug, Clone)]
+struct Mention<'a> {
+    /// The words as written, lower-cased (`behovs-`, `porteføljeprosess`).
+    written: &'a str,
+    /// The stem to match titles against (`behovs`, `portefølje`).
+    stem: &'a str,
+    /// Written as a `…prosess` compound: a process, card or not.
+    process_compound: bool,
+}
+
+const PROCESS: &str = "prosess";
+
+/// Words that carry no meaning of their own when comparing two phrases.
+const STOP_WORDS: &[&str] = &[
+    "av", "at", "de", "den", "der", "det", "eller", "en", "er", "et", "for", "fra", "fører", "gir",
+    "i", "med", "mot", "og", "om", "på", "seg", "som", "til", "ved", "vi", "å",
+];
+
+/// The words of a lower-cased text; a trailing `-` (a suspended compound) is kept.
+fn words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_start_matches('-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// The mentions in a lower-cased input or output text.
+fn mentions(lower: &str) -> Vec<Mention<'_>> {
+    let words: Vec<&str> = words(lower).collect();
+    // A suspended compound (`behovs-`) shares the tail of the next full word
+    // in its list: `portefølje-, behovs- og utviklingsprosessene`.
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            if let Some(head) = w.strip_suffix('-') {
+                let tail_is_process = words[i + 1..]
+                    .iter()
+                    .find(|n| !n.ends_with('-') && !STOP_WORDS.contains(n))
+                    .is_some_and(|n| n.contains(PROCESS));
+                Mention {
+                    written: w,
+                    stem: head,
+                    process_compound: tail_is_process,
+                }
+            } else if let Some(p) = w.find(PROCESS).filter(|&p| p > 0) {
+                Mention {
+                    written: w,
+                    stem: w[..p].trim_end_matches('-'),
+                    process_compound: true,
+                }
+            } else {
+                Mention {
+                    written: w,
+                    stem: w,
+                    process_compound: false,
+                }
+            }
+        })
+        .collect()
+}
+
+/// The forms a word may take before endings: `behovene` → `behov`,
+/// `utviklings` → `utvikling`, `forespørsler` → `forespørsl`.
+fn forms(word: &str) -> impl Iterator<Item = &str> + Clone {
+    const ENDINGS: [&str; 8] = ["ene", "ane", "en", "er", "et", "a", "e", "s"];
+    std::iter::once(word).chain(ENDINGS.iter().filter_map(move |ending| {
+        word.strip_suffix(ending)
+            .filter(|stem| stem.chars().nth(3).is_some())
+    }))
+}
+
+/// Whether a mention names a title (both lower-cased).
+fn names(mention: &str, title: &str) -> bool {
+    if title.chars().nth(2).is_none() {
+        return false;
+    }
+    // Two words share a form only if they share their first four letters.
+    let head = |w: &str| w.char_indices().nth(4).map_or(w.len(), |(i, _)| i);
+    if mention[..head(mention)] != title[..head(title)] {
+        return false;
+    }
+    let title_forms = forms(title);
+    forms(mention).any(|m| title_forms.clone().any(|t| t == m))
+}
+
+/// Content words of a lower-cased phrase, for comparing two phrases.
+fn content_words(lower: &str) -> Vec<String> {
+    words(lower)
+        .map(|w| w.trim_end_matches('-'))
+        .filter(|w| w.chars().nth(1).is_some() && !STOP_WORDS.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    a == b || names(a, b) || (short.chars().nth(4).is_some() && long.starts_with(short))
+}
+
+/// The shared words when one phrase says all the other says (at least two
+/// content words, as from [`content_words`]).
+fn same_thing(output: &[String], input: &[String]) -> Option<Vec<String>> {
+    let (short, long) = if output.len() <= input.len() {
+        (output, input)
+    } else {
+        (input, output)
+    };
+    if short.len() < 2 {
+        return None;
+    }
+    short
+        .iter()
+        .all(|w| long.iter().any(|l| same_word(w, l)))
+        .then(|| short.to_vec())
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What a card's words are, worked out once per card.
+struct Prepared {
+    id: CardId,
+    /// Forms of the lower-cased title ([`forms`]).
+    title_forms: Vec<String>,
+    input: String,
+    output: String,
+    input_words: Vec<String>,
+    output_words: Vec<String>,
+}
+
+fn document_links(document: u32, doc: &Document) -> Vec<Link> {
+    let cards: Vec<Prepared> = doc
+        .cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let title = c.title().trim().to_lowercase();
+            // Titles this short would name too much; such a card can still name others.
+            let title_forms = if title.chars().nth(2).is_none() {
+                Vec::new()
+            } else {
+                forms(&title).map(str::to_owned).collect()
+            };
+            let input = c.text(Field::Input).to_lowercase();
+            let output = c.text(Field::Output).to_lowercase();
+            Prepared {
+                id: CardId {
+                    document,
+                    card: i as u32,
+                },
+                title_forms,
+                input_words: content_words(&input),
+                output_words: content_words(&output),
+                input,
+                output,
+            }
+        })
+        .collect();
+    // Every form of every title, to the cards with that title: a mention is
+    // matched by looking its forms up, not by comparing it with every card.
+    let mut by_form: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, card) in cards.iter().enumerate() {
+        for form in &card.title_forms {
+            by_form.entry(form.as_str()).or_default().push(i);
+        }
+    }
+    let mut links: Vec<Link> = Vec::new();
+    let mut at: HashMap<(Endpoint, Endpoint), usize> = HashMap::new();
+    let mut add = |from: Endpoint, to: Endpoint, reason: Reason| match at.entry((from, to)) {
+        std::collections::hash_map::Entry::Occupied(e) => {
+            let link = &mut links[*e.get()];
+            if !link.reasons.contains(&reason) {
+                link.reasons.push(reason);
+            }
+        }
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let (from, to) = e.key().clone();
+            e.insert(links.len());
+            links.push(Link {
+                from,
+                to,
+                reasons: vec![reason],
+            });
+        }
+    };
+    for card in &cards {
+        for (text, is_input) in [(&card.input, true), (&card.output, false)] {
+            for mention in mentions(text) {
+                let mut named: Vec<usize> = forms(mention.stem)
+                    .filter_map(|f| by_form.get(f))
+                    .flatten()
+                    .copied()
+                    .collect();
+                named.sort_unstable();
+                named.dedup();
+                // A word that names many cards (repeated titles) says nothing
+                // about which one is meant.
+                if named.len() > MAX_NAMED {
+                    continue;
+                }
+                for &other in &named {
+                    let other = cards[other].id;
+                    if other == card.id {
+                        continue;
+                    }
+                    let written = mention.written.to_owned();
+                    let (from, to, reason) = if is_input {
+                        (other, card.id, Reason::InputNames(written))
+                    } else {
+                        (card.id, other, Reason::OutputNames(written))
+                    };
+                    add(Endpoint::Card(from), Endpoint::Card(to), reason);
+                }
+                if named.is_empty() && mention.process_compound && !mention.stem.is_empty() {
+                    let external = Endpoint::External(capitalised(without_linking_s(mention.stem)));
+                    let me = Endpoint::Card(card.id);
+                    let written = mention.written.to_owned();
+                    if is_input {
+                        add(external, me, Reason::InputNames(written));
+                    } else {
+                        add(me, external, Reason::OutputNames(written));
+                    }
+                }
+            }
+        }
+    }
+    // Two phrases can only say the same thing if they share a word's first
+    // four letters; only such inputs are compared with an output.
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, card) in cards.iter().enumerate() {
+        for word in &card.input_words {
+            let list = by_head.entry(head(word)).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    for a in &cards {
+        let mut candidates: Vec<usize> = a
+            .output_words
+            .iter()
+            .filter_map(|w| by_head.get(head(w)))
+            .flat_map(|cards| cards.iter().take(MAX_COMPARED))
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let same: Vec<(CardId, Vec<String>)> = candidates
+            .iter()
+            .take(MAX_COMPARED)
+            .map(|&b| &cards[b])
+            .filter(|b| b.id != a.id)
+            .filter_map(|b| Some((b.id, same_thing(&a.output_words, &b.input_words)?)))
+            .collect();
+        // An output that says what many inputs say is too general to be a link.
+        if same.len() > MAX_NAMED {
+            continue;
+        }
+        for (b, shared) in same {
+            add(
+                Endpoint::Card(a.id),
+                Endpoint::Card(b),
+                Reason::SameThing(shared),
+            );
+        }
+    }
+    links.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+    links
+}
+
+/// A mention naming more cards than this, or an output saying the same as
+/// more inputs than this, is ambiguous and links none.
+const MAX_NAMED: usize = 8;
+/// At most this many inputs are compared with one output (in document order):
+/// only a page of hundreds of look-alike cards reaches it.
+const MAX_COMPARED: usize = 64;
+/// At most this many chains are drawn; the links left go to the feeds.
+const MAX_CHAINS: usize = 64;
+
+/// The first part of a compound without its linking `s` (`behovs` in
+/// `behovsprosessen` is `behov`).
+fn without_linking_s(stem: &str) -> &str {
+    match stem.strip_suffix('s') {
+        Some(rest) if rest.chars().nth(3).is_some() => rest,
+        _ => stem,
+    }
+}
+
+/// The first four letters, where two words that share a form agree.
+fn head(word: &str) -> &str {
+    word.char_indices().nth(4).map_or(word, |(i, _)| &word[..i])
+}
+
+/// The flow of one document arranged for reading: chains of two links or more,
+/// longest and best-founded first, then the links left over grouped by target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub chains: Vec<Vec<Endpoint>>,
+    /// A target and the sources feeding it that no chain shows.
+    pub feeds: Vec<(Endpoint, Vec<Endpoint>)>,
+    /// Cards with no link at all.
+    pub unlinked: Vec<CardId>,
+}
+
+pub fn layout(flow: &Flow, handbook: &Handbook, document: u32) -> Layout {
+    let links = flow.of_document(document);
+    let mut covered = vec![false; links.len()];
+    let mut chains = Vec::new();
+    while chains.len() < MAX_CHAINS {
+        match longest_path(&links, &covered) {
+            Some(path) if path.len() >= 2 => {
+                let mut chain = vec![links[path[0]].from.clone()];
+                for &i in &path {
+                    covered[i] = true;
+                    chain.push(links[i].to.clone());
+                }
+                chains.push(chain);
+            }
+            _ => break,
+        }
+    }
+    let mut feeds: Vec<(Endpoint, Vec<Endpoint>)> = Vec::new();
+    for (i, link) in links.iter().enumerate() {
+        if covered[i] {
+            continue;
+        }
+        match feeds.iter_mut().find(|(t, _)| *t == link.to) {
+            Some((_, sources)) => sources.push(link.from.clone()),
+            None => feeds.push((link.to.clone(), vec![link.from.clone()])),
+        }
+    }
+    let linked: std::collections::HashSet<&Endpoint> =
+        links.iter().flat_map(|l| [&l.from, &l.to]).collect();
+    let unlinked = handbook
+        .documents
+        .get(document as usize)
+        .map(|doc| {
+            (0..doc.cards.len() as u32)
+                .map(|card| CardId { document, card })
+                .filter(|&id| !linked.contains(&Endpoint::Card(id)))
+                .collect()
+        })
+        .unwrap_or_default();
+    Layout {
+        chains,
+        feeds,
+        unlinked,
+    }
+}
+
+/// The longest path of uncovered links, the better-founded (more reasons) of
+/// equally long ones, as link indices. Cycles are broken where a depth-first
+/// walk finds them, so this is linear in the links, never exponential.
+fn longest_path(links: &[&Link], covered: &[bool]) -> Option<Vec<usize>> {
+    let mut node: HashMap<&Endpoint, usize> = HashMap::new();
+    for l in links {
+        let n = node.len();
+        node.entry(&l.from).or_insert(n);
+        let n = node.len();
+        node.entry(&l.to).or_insert(n);
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); node.len()];
+    for (i, l) in links.iter().enumerate() {
+        if !covered[i] {
+            out[node[&l.from]].push(i);
+        }
+    }
+    // Depth-first finishing order (a reverse topological order once the
+    // links back into the walk's own path are left out).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut mark = vec![Mark::New; node.len()];
+    let mut back = vec![false; links.len()];
+    let mut finished = Vec::with_capacity(node.len());
+    for root in 0..node.len() {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (v, ref mut k)) = stack.last_mut() {
+            if let Some(&link) = out[v].get(*k) {
+                *k += 1;
+                let w = node[&links[link].to];
+                match mark[w] {
+                    Mark::New => {
+                        mark[w] = Mark::Open;
+                        stack.push((w, 0));
+                    }
+                    Mark::Open => back[link] = true,
+                    Mark::Done => {}
+                }
+            } else {
+                mark[v] = Mark::Done;
+                finished.push(v);
+                stack.pop();
+            }
+        }
+    }
+    // Longest (then heaviest) path from each node, sinks first.
+    let mut best: Vec<(usize, usize, Option<usize>)> = vec![(0, 0, None); node.len()];
+    for &v in &finished {
+        for &link in &out[v] {
+            if back[link] {
+                continue;
+            }
+            let (len, weight, _) = best[node[&links[link].to]];
+            let candidate = (len + 1, weight + links[link].reasons.len(), Some(link));
+            if (candidate.0, candidate.1) > (best[v].0, best[v].1) {
+                best[v] = candidate;
+            }
+        }
+    }
+    let start = (0..node.len()).max_by_key(|&v| (best[v].0, best[v].1, std::cmp::Reverse(v)))?;
+    let mut path = Vec::new();
+    let mut at = start;
+    while let (_, _, Some(link)) = best[at] {
+        path.push(link);
+        at = node[&links[link].to];
+    }
+    Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, load_sources};
+
+    fn seed() -> Handbook {
+        load_sources(vec![Source {
+            path: "utvikling-drift.md".into(),
+            file: None,
+            bytes: include_bytes!("../data/prosesser/utvikling-drift.md").to_vec(),
+        }])
+    }
+
+    fn name(hb: &Handbook, e: &Endpoint) -> String {
+        match e {
+            Endpoint::Card(id) => hb.card(*id).unwrap().title().into_owned(),
+            Endpoint::External(n) => format!("{n} (ext)"),
+        }
+    }
+
+    fn edges(hb: &Handbook, flow: &Flow) -> Vec<String> {
+        let mut v: Vec<String> = flow
+            .links
+            .iter()
+            .map(|l| format!("{} -> {}", name(hb, &l.from), name(hb, &l.to)))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn seed_flow_is_the_chain_its_words_describe() {
+        let hb = seed();
+        let flow = Flow::new(&hb);
+        assert_eq!(
+            edges(&hb, &flow),
+            [
+                "Behov -> Release",
+                "Behov -> Utvikling",
+                "Portefølje (ext) -> Behov",
+                "Portefølje (ext) -> Release",
+                "Utvikling -> Produksjonssetting",
+                "Utvikling -> Release",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_seed_link_says_why() {
+        let hb = seed();
+        let flow = Flow::new(&hb);
+        let behov_utvikling = flow
+            .links
+            .iter()
+            .find(|l| name(&hb, &l.from) == "Behov" && name(&hb, &l.to) == "Utvikling")
+            .unwrap();
+        assert_eq!(
+            behov_utvikling.reasons,
+            [
+                Reason::InputNames("behov".into()),
+                Reason::InputNames("behovsprosessen".into()),
+                Reason::SameThing(vec!["prioriterte".into(), "behov".into()]),
+            ]
+        );
+        let release_inputs: Vec<&Reason> = flow
+            .links
+            .iter()
+            .filter(|l| name(&hb, &l.to) == "Release")
+            .flat_map(|l| &l.reasons)
+            .collect();
+        assert!(release_inputs.contains(&&Reason::InputNames("utviklingsprosessene".into())));
+        assert!(release_inputs.contains(&&Reason::InputNames("behovs-".into())));
+        assert!(release_inputs.contains(&&Reason::InputNames("portefølje-".into())));
+    }
+
+    #[test]
+    fn tilgangsstyring_and_empty_cards_have_no_links() {
+        let hb = seed();
+        let flow = Flow::new(&hb);
+        for title in ["Tilgangsstyring", "Forespørsler", "Hendelser", "Problemer"] {
+            let (id, _) = hb.cards().find(|(_, c)| c.title() == title).unwrap();
+            assert_eq!(
+                flow.upstream(id).count() + flow.downstream(id).count(),
+                0,
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn seed_layout_has_the_main_chain_and_release_fed_by_three() {
+        let hb = seed();
+        let flow = Flow::new(&hb);
+        let layout = layout(&flow, &hb, 0);
+        let chains: Vec<Vec<String>> = layout
+            .chains
+            .iter()
+            .map(|c| c.iter().map(|e| name(&hb, e)).collect())
+            .collect();
+        assert_eq!(
+            chains,
+            [[
+                "Portefølje (ext)",
+                "Behov",
+                "Utvikling",
+                "Produksjonssetting"
+            ]]
+        );
+        let feeds: Vec<(String, Vec<String>)> = layout
+            .feeds
+            .iter()
+            .map(|(t, s)| (name(&hb, t), s.iter().map(|e| name(&hb, e)).collect()))
+            .collect();
+        assert_eq!(
+            feeds,
+            [(
+                "Release".to_owned(),
+                vec![
+                    "Behov".to_owned(),
+                    "Utvikling".to_owned(),
+                    "Portefølje (ext)".to_owned()
+                ]
+            )]
+        );
+        let unlinked: Vec<String> = layout
+            .unlinked
+            .iter()
+            .map(|&id| hb.card(id).unwrap().title().into_owned())
+            .collect();
+        assert_eq!(
+            unlinked,
+            [
+                "Endringsstyring",
+                "Forespørsler",
+                "Hendelser",
+                "Problemer",
+                "Tilgangsstyring"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_document_flow_is_the_whole_flow_of_that_document() {
+        let hb = seed();
+        assert_eq!(Flow::for_document(&hb, 0), Flow::new(&hb));
+        assert!(Flow::for_document(&hb, 7).links.is_empty());
+    }
+
+    #[test]
+    fn explain_all_gathers_words_of_one_kind() {
+        use crate::i18n::Lang;
+        let reasons = [
+            Reason::InputNames("behov".into()),
+            Reason::InputNames("behovsprosessen".into()),
+            Reason::SameThing(vec!["prioriterte".into(), "behov".into()]),
+        ];
+        assert_eq!(
+            explain_all(&reasons, Lang::Nb),
+            "input nevner «behov», «behovsprosessen»; output og input sier det samme: prioriterte, behov"
+        );
+        assert_eq!(explain_all(&reasons[..1], Lang::En), "input names “behov”");
+    }
+
+    #[test]
+    fn a_page_of_thousands_of_look_alike_cards_stays_linear() {
+        // Every output says what every input says, and titles repeat: the
+        // pairwise way would compare millions of phrases and search paths
+        // exponentially; this must finish in a blink even in a debug build.
+        let mut text = String::from("---\ntitle: x\n---\n");
+        for i in 0..3000 {
+            text.push_str(&format!(
+                "{{{{< prosesser/strategy-card title=\"Behov {}\" input=\"Prioriterte behov fra behovsprosessen\" output=\"Prioriterte behov til utvikling {i}\" >}}}}\n",
+                i % 10
+            ));
+        }
+        let hb = load_sources(vec![Source {
+            path: "many.md".into(),
+            file: None,
+            bytes: text.into_bytes(),
+        }]);
+        let flow = Flow::new(&hb);
+        let layout = layout(&flow, &hb, 0);
+        assert!(layout.chains.len() <= MAX_CHAINS);
+        // A title written 300 times is ambiguous, and so is an output that
+        // says what 3,000 inputs say: no card links to another.
+        assert!(
+            flow.links
+                .iter()
+                .all(|l| matches!(l.from, Endpoint::External(_))),
+            "{:?}",
+            flow.links
+                .iter()
+                .find(|l| !matches!(l.from, Endpoint::External(_)))
+        );
+        // The compound names an external source, without its linking s.
+        assert_eq!(flow.links[0].from, Endpoint::External("Behov".into()));
+    }
+
+    #[test]
+    fn inflections_and_compounds_name_a_title() {
+        assert!(names("behovene", "behov"));
+        assert!(names("behovs", "behov"));
+        assert!(names("utviklings", "utvikling"));
+        assert!(!names("produksjon", "produksjonssetting"));
+        assert!(!names("endringer", "endringsstyring"));
+    }
+
+    #[test]
+    fn a_card_never_links_to_itself_and_cycles_do_not_hang() {
+        let text = "---\ntitle: x\n---\n\
+            {{< prosesser/strategy-card title=\"Alfa\" input=\"Fra betaene\" output=\"Til Beta\" >}}\n\
+            {{< prosesser/strategy-card title=\"Beta\" input=\"Fra alfaen\" output=\"Til Alfa og Beta\" >}}\n";
+        let hb = load_sources(vec![Source {
+            path: "x.md".into(),
+            file: None,
+            bytes: text.as_bytes().to_vec(),
+        }]);
+        let flow = Flow::new(&hb);
+        assert_eq!(edges(&hb, &flow), ["Alfa -> Beta", "Beta -> Alfa"]);
+        let layout = layout(&flow, &hb, 0);
+        assert!(layout.chains.len() + layout.feeds.len() >= 1);
+    }
+}

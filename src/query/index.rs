@@ -1,0 +1,518 @@
+//! [`SearchIndex`]: every card's text folded once at load, laid out so that a
+//! keystroke is a tight substring scan.
+//!
+//! Layout: one `String` holds the folded text of every card, field after field
+//! in [`Field::ALL`] order, each field followed by a NUL (no match can span
+//! two fields, see [`matcher::SEPARATOR`]), and a `Vec<u32>` holds where each
+//! field starts. The original text is kept the same way (each field followed
+//! by a newline) for regexes, which run on the original. Nothing is stored per
+//! byte: the folded-to-original mapping for highlighting is computed in
+//! [`SearchIndex::matches`] for the one card asked about.
+//!
+//! A search over many cards is a *sweep*: the query's longest unscoped word is
+//! looked up with one SIMD substring search (`memchr::memmem`) over the whole
+//! folded text; each hit names a card, which is then checked against the other
+//! terms, and the sweep jumps to the next card. A regex sweeps the original
+//! text the same way. Narrowing sweeps only the runs of candidate cards.
+
+use super::matcher::{self, CardText, FIELDS, How, Plan, SEPARATOR};
+use super::{Hit, Match, Query, Scope, fold_into, highlight, rank};
+use crate::model::{CardId, Field, Handbook};
+use std::ops::Range;
+
+/// Folded text of every card, built once at load so a keystroke only scans.
+pub struct SearchIndex {
+    /// Every card's fields, folded, each followed by [`SEPARATOR`].
+    folded: String,
+    /// `FIELDS * cards + 1` offsets into `folded`: where each field starts.
+    folded_at: Vec<u32>,
+    /// Every card's fields as written, each followed by a newline.
+    original: String,
+    /// `FIELDS * cards + 1` offsets into `original`.
+    original_at: Vec<u32>,
+    /// The [`matcher::letter_mask`] of each card and of its title.
+    masks: Vec<(u64, u64)>,
+    /// The card at each position, in document order.
+    ids: Vec<CardId>,
+    /// Position of each document's first card; one more entry at the end.
+    document_start: Vec<u32>,
+}
+
+impl SearchIndex {
+    /// Folds every card of `handbook` (on all cores for a big handbook).
+    pub fn new(handbook: &Handbook) -> SearchIndex {
+        let documents = &handbook.documents;
+        let groups = document_groups(documents);
+        let parts = on_each(groups.len() - 1, &|g| {
+            vec![SearchIndex::build(
+                &documents[groups[g]..groups[g + 1]],
+                groups[g],
+            )]
+        });
+        let mut parts = parts.into_iter();
+        let mut index = parts.next().unwrap_or_else(|| SearchIndex::build(&[], 0));
+        for part in parts {
+            index.append(part);
+        }
+        index
+    }
+
+    /// The index of `documents`, the first of which is document `first`.
+    fn build(documents: &[crate::model::Document], first: usize) -> SearchIndex {
+        let cards: usize = documents.iter().map(|d| d.cards.len()).sum();
+        let text_len: usize = documents
+            .iter()
+            .flat_map(|d| &d.cards)
+            .flat_map(|c| Field::ALL.map(|f| c.text(f).len() + 1))
+            .sum();
+        let mut index = SearchIndex {
+            folded: String::with_capacity(text_len + text_len / 16),
+            folded_at: Vec::with_capacity(FIELDS * cards + 1),
+            original: String::with_capacity(text_len),
+            original_at: Vec::with_capacity(FIELDS * cards + 1),
+            masks: Vec::with_capacity(cards),
+            ids: Vec::with_capacity(cards),
+            document_start: Vec::with_capacity(documents.len() + 1),
+        };
+        for (d, doc) in documents.iter().enumerate() {
+            index.document_start.push(offset(index.ids.len()));
+            for (c, card) in doc.cards.iter().enumerate() {
+                index.ids.push(CardId {
+                    document: (first + d) as u32,
+                    card: c as u32,
+                });
+                let card_start = index.folded.len();
+                let mut title_mask = 0;
+                for field in Field::ALL {
+                    let text = card.text(field);
+                    index.folded_at.push(offset(index.folded.len()));
+                    fold_into(&text, &mut index.folded);
+                    if field == Field::Title {
+                        title_mask = matcher::letter_mask(&index.folded.as_bytes()[card_start..]);
+                    }
+                    index.folded.push(SEPARATOR);
+                    index.original_at.push(offset(index.original.len()));
+                    index.original.push_str(&text);
+                    index.original.push('\n');
+                }
+                let card_mask = matcher::letter_mask(&index.folded.as_bytes()[card_start..]);
+                index.masks.push((card_mask, title_mask));
+            }
+        }
+        index.document_start.push(offset(index.ids.len()));
+        index.folded_at.push(offset(index.folded.len()));
+        index.original_at.push(offset(index.original.len()));
+        index.folded.shrink_to_fit();
+        index
+    }
+
+    /// Adds the index of the documents right after ours.
+    fn append(&mut self, other: SearchIndex) {
+        fn shifted(to: &mut Vec<u32>, from: &[u32], by: usize) {
+            to.pop(); // our end is their start
+            to.extend(from.iter().map(|&at| offset(at as usize + by)));
+        }
+        shifted(&mut self.folded_at, &other.folded_at, self.folded.len());
+        shifted(
+            &mut self.original_at,
+            &other.original_at,
+            self.original.len(),
+        );
+        shifted(
+            &mut self.document_start,
+            &other.document_start,
+            self.ids.len(),
+        );
+        self.folded.push_str(&other.folded);
+        self.original.push_str(&other.original);
+        self.masks.extend(other.masks);
+        self.ids.extend(other.ids);
+    }
+
+    /// Number of cards indexed.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Bytes the index holds on the heap (for measuring).
+    pub fn heap_bytes(&self) -> usize {
+        self.folded.capacity()
+            + self.original.capacity()
+            + 4 * (self.folded_at.capacity()
+                + self.original_at.capacity()
+                + self.document_start.capacity())
+            + std::mem::size_of::<CardId>() * self.ids.capacity()
+            + std::mem::size_of::<(u64, u64)>() * self.masks.capacity()
+    }
+
+    /// Every matching card, best first; an empty query gives every card in order.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        self.run(&Plan::new(query.terms()), None)
+    }
+
+    /// As [`Self::search`], but only among `candidates` (for narrowing as a
+    /// query grows; see [`Query::refines`]). Candidates may come in any order
+    /// (the hits are ranked afresh); ids not in the index are ignored.
+    pub fn search_within(&self, query: &Query, candidates: &[CardId]) -> Vec<Hit> {
+        let mut marked = Bitset::new(self.ids.len());
+        let mut count = 0;
+        for id in candidates {
+            if let Some(position) = self.position(*id) {
+                count += usize::from(marked.insert(position));
+            }
+        }
+        self.run(&Plan::new(query.terms()), Some((&marked, count)))
+    }
+
+    /// Where the query matches one card, for highlighting: each positive
+    /// term's matches in each field it looks in, as byte ranges in
+    /// `card.text(field)` (on char boundaries). Sorted by field
+    /// ([`Field::ALL`] order), then position; overlapping or touching ranges
+    /// in a field are merged into one. Empty when the card does not exist.
+    pub fn matches(&self, handbook: &Handbook, query: &Query, card: CardId) -> Vec<Match> {
+        handbook
+            .card(card)
+            .map(|c| highlight::matches(query.terms(), c))
+            .unwrap_or_default()
+    }
+
+    fn run(&self, plan: &Plan<'_>, only: Option<(&Bitset, usize)>) -> Vec<Hit> {
+        let strategy = match driver(plan) {
+            Some(d) => match &plan.steps[d].how {
+                // A one-letter word is answered by the letter masks alone.
+                How::Text(_, _, true) => Strategy::OneByOne,
+                How::Text(finder, ..) => Strategy::Words(d, finder),
+                How::Regex(_) => match sweep_regex(plan.steps[d].term) {
+                    Some(regex) => Strategy::Regex(d, regex),
+                    None => Strategy::OneByOne,
+                },
+            },
+            None => Strategy::OneByOne,
+        };
+        let cards = only.map_or(self.ids.len(), |(_, count)| count);
+        let threads = threads_for(cards);
+        let only = only.map(|(set, _)| set);
+        // Chunks of whole bitset words, so each thread reads its own words.
+        let words = self.ids.len().div_ceil(64);
+        let per_thread = words.div_ceil(threads.max(1)).max(1);
+        let chunk = |i: usize| (i * per_thread).min(words)..((i + 1) * per_thread).min(words);
+        let mut hits = on_each(threads, &|i| self.collect(plan, &strategy, only, chunk(i)));
+        rank(&mut hits);
+        hits
+    }
+
+    /// The hits among the cards of bitset words `words` (64 cards a word).
+    fn collect(
+        &self,
+        plan: &Plan<'_>,
+        strategy: &Strategy<'_>,
+        only: Option<&Bitset>,
+        words: Range<usize>,
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut each_run = |cards: Range<usize>| match strategy {
+            Strategy::Words(d, finder) => self.sweep_words(plan, *d, finder, cards, &mut hits),
+            Strategy::Regex(d, regex) => self.sweep_regex(plan, *d, regex, cards, &mut hits),
+            Strategy::OneByOne => {
+                for position in cards {
+                    if let Some(score) = plan.score(&self.card_text(position)) {
+                        hits.push(Hit {
+                            card: self.ids[position],
+                            score,
+                        });
+                    }
+                }
+            }
+        };
+        match only {
+            Some(set) => set.for_each_run(words, each_run),
+            None => {
+                let cards =
+                    (words.start * 64).min(self.ids.len())..(words.end * 64).min(self.ids.len());
+                if !cards.is_empty() {
+                    each_run(cards);
+                }
+            }
+        }
+        hits
+    }
+
+    /// Sweep the folded text of `cards` with the driver word's finder.
+    fn sweep_words(
+        &self,
+        plan: &Plan<'_>,
+        driver: usize,
+        finder: &memchr::memmem::Finder<'_>,
+        cards: Range<usize>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let card_start = |position: usize| self.folded_at[FIELDS * position] as usize;
+        let text = &self.folded.as_bytes()[..card_start(cards.end)];
+        let mut position = cards.start;
+        let mut from = card_start(position);
+        while let Some(found) = finder.find(&text[from..]) {
+            let at = from + found;
+            while card_start(position + 1) <= at {
+                position += 1;
+            }
+            from = card_start(position + 1);
+            let title_end = self.folded_at[FIELDS * position + 1] as usize - 1;
+            if let Some(score) = plan.score_rest(&self.card_text(position), driver, at < title_end)
+            {
+                hits.push(Hit {
+                    card: self.ids[position],
+                    score,
+                });
+            }
+        }
+    }
+
+    /// Sweep the original text of `cards` with `regex` (the driver's regex in
+    /// multi-line mode: it matches wherever the driver matches in some field,
+    /// and maybe more), then check each card it lands in exactly.
+    fn sweep_regex(
+        &self,
+        plan: &Plan<'_>,
+        driver: usize,
+        regex: &regex::Regex,
+        cards: Range<usize>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let card_start = |position: usize| self.original_at[FIELDS * position] as usize;
+        let text = &self.original[..card_start(cards.end)];
+        let mut position = cards.start;
+        let mut from = card_start(position);
+        while from < text.len() {
+            let Some(found) = regex.find_at(text, from) else {
+                break;
+            };
+            let at = found.start();
+            while position < cards.end && card_start(position + 1) <= at {
+                position += 1;
+            }
+            if position == cards.end {
+                break;
+            }
+            from = card_start(position + 1);
+            let card = self.card_text(position);
+            let (hit, title_hit) = plan.steps[driver].hits(&card);
+            if !hit {
+                continue;
+            }
+            if let Some(score) = plan.score_rest(&card, driver, title_hit) {
+                hits.push(Hit {
+                    card: self.ids[position],
+                    score,
+                });
+            }
+        }
+    }
+
+    fn position(&self, id: CardId) -> Option<usize> {
+        let doc = id.document as usize;
+        let start = *self.document_start.get(doc)? as usize;
+        let end = *self.document_start.get(doc + 1)? as usize;
+        let position = start + id.card as usize;
+        (position < end).then_some(position)
+    }
+
+    fn card_text(&self, position: usize) -> IndexedCard<'_> {
+        let at = FIELDS * position;
+        IndexedCard {
+            index: self,
+            masks: self.masks[position],
+            folded_at: &self.folded_at[at..=at + FIELDS],
+            original_at: &self.original_at[at..=at + FIELDS],
+        }
+    }
+}
+
+/// How a search goes through the cards.
+enum Strategy<'p> {
+    /// Sweep the folded text for the word of step `.0`.
+    Words(usize, &'p memchr::memmem::Finder<'p>),
+    /// Sweep the original text with the multi-line twin of step `.0`'s regex.
+    Regex(usize, regex::Regex),
+    /// Check each card (one-letter words: by letter mask).
+    OneByOne,
+}
+
+/// From this many cards on, a search is split over the cores (tests split
+/// small handbooks too, so that path is checked)...
+const PARALLEL_FROM: usize = if cfg!(test) { 256 } else { 16 * 1024 };
+/// ...but not over more than this many.
+const MAX_THREADS: usize = 8;
+
+/// For the bench: when not 0, every search uses this many threads.
+#[cfg(test)]
+pub(super) static FORCE_THREADS: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
+
+/// The documents split into one group per thread, of about as many cards
+/// each: group `g` is `documents[groups[g]..groups[g + 1]]`.
+pub(super) fn document_groups(documents: &[crate::model::Document]) -> Vec<usize> {
+    let cards: usize = documents.iter().map(|d| d.cards.len()).sum();
+    let threads = threads_for(cards);
+    let per_thread = cards.div_ceil(threads).max(1);
+    let mut groups = vec![0];
+    let mut seen = 0;
+    for (d, doc) in documents.iter().enumerate() {
+        seen += doc.cards.len();
+        if seen >= per_thread * groups.len() && groups.len() < threads {
+            groups.push(d + 1);
+        }
+    }
+    groups.push(documents.len());
+    groups.dedup();
+    if groups.len() == 1 {
+        groups.push(0); // no documents: one empty group
+    }
+    groups
+}
+
+/// `work(0) ++ work(1) ++ ... ++ work(count - 1)`, each on its own thread
+/// (the first on this one).
+pub(super) fn on_each<T: Send>(count: usize, work: &(impl Fn(usize) -> Vec<T> + Sync)) -> Vec<T> {
+    if count <= 1 {
+        return if count == 1 { work(0) } else { Vec::new() };
+    }
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..count).map(|i| scope.spawn(move || work(i))).collect();
+        let mut all = work(0);
+        for other in others {
+            match other.join() {
+                Ok(more) => all.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        all
+    })
+}
+
+/// How many threads to go through `cards` cards with.
+fn threads_for(cards: usize) -> usize {
+    let threads = if cards >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+    } else {
+        1
+    };
+    #[cfg(test)]
+    let threads = match FORCE_THREADS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => threads,
+        forced => forced,
+    };
+    threads
+}
+
+/// The step a sweep is driven by: the longest positive unscoped word (steps
+/// are sorted longest first), else a positive regex.
+fn driver(plan: &Plan<'_>) -> Option<usize> {
+    let positive = |s: &&matcher::Step<'_>| !s.term.negated;
+    plan.steps
+        .iter()
+        .position(|s| positive(&s) && s.term.scope == Scope::Any && matches!(s.how, How::Text(..)))
+        .or_else(|| {
+            plan.steps
+                .iter()
+                .position(|s| positive(&s) && matches!(s.how, How::Regex(_)))
+        })
+}
+
+/// The multi-line twin of a term's regex for sweeping the whole original
+/// text, or `None` when the twin might miss a match (`\A`, `\z` and inline
+/// flags mean something else there).
+fn sweep_regex(term: &super::Term) -> Option<regex::Regex> {
+    let super::Pattern::Regex(regex) = &term.pattern else {
+        return None;
+    };
+    let source = regex.as_str();
+    if source.contains("\\A") || source.contains("\\z") || source.contains("(?") {
+        return None;
+    }
+    regex::RegexBuilder::new(source)
+        .case_insensitive(true)
+        .multi_line(true)
+        .size_limit(1 << 22)
+        .build()
+        .ok()
+}
+
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).expect("search index over 4 GiB")
+}
+
+struct IndexedCard<'i> {
+    index: &'i SearchIndex,
+    masks: (u64, u64),
+    folded_at: &'i [u32],
+    original_at: &'i [u32],
+}
+
+impl CardText for IndexedCard<'_> {
+    #[inline]
+    fn masks(&self) -> Option<(u64, u64)> {
+        Some(self.masks)
+    }
+    #[inline]
+    fn folded_all(&self) -> &[u8] {
+        &self.index.folded.as_bytes()[self.folded_at[0] as usize..self.folded_at[FIELDS] as usize]
+    }
+    #[inline]
+    fn folded_title_len(&self) -> usize {
+        (self.folded_at[1] - self.folded_at[0]) as usize - 1
+    }
+    #[inline]
+    fn folded(&self, field: usize) -> &[u8] {
+        &self.index.folded.as_bytes()
+            [self.folded_at[field] as usize..self.folded_at[field + 1] as usize - 1]
+    }
+    #[inline]
+    fn original(&self, field: usize) -> &str {
+        &self.index.original
+            [self.original_at[field] as usize..self.original_at[field + 1] as usize - 1]
+    }
+}
+
+/// Positions of the candidates: document order and no duplicates for free.
+struct Bitset(Vec<u64>);
+
+impl Bitset {
+    fn new(len: usize) -> Self {
+        Bitset(vec![0; len.div_ceil(64)])
+    }
+
+    /// Adds `i`; false when it was there already.
+    fn insert(&mut self, i: usize) -> bool {
+        let (word, bit) = (i / 64, 1u64 << (i % 64));
+        let added = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        added
+    }
+
+    /// Calls `f` with each run of consecutive members in `words`, in order.
+    fn for_each_run(&self, words: Range<usize>, mut f: impl FnMut(Range<usize>)) {
+        let mut run: Option<Range<usize>> = None;
+        for (w, &word) in self.0.iter().enumerate().take(words.end).skip(words.start) {
+            let mut bits = word;
+            while bits != 0 {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                match &mut run {
+                    Some(r) if r.end == i => r.end += 1,
+                    _ => {
+                        if let Some(r) = run.replace(i..i + 1) {
+                            f(r);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(r) = run {
+            f(r);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The diagnostics view: what the loader and the checks found, one per row
+//! as compilers print them (`path:line:col: severity: message [rule]`).
+//! Enter jumps to the card on that line, when there is one.
+
+use prosesser::Severity;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+use super::app::{self, App};
+use super::render;
+use super::texts::texts;
+use super::wrap;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let t = texts(app.lang);
+    let theme = &app.theme;
+    let block = render::pane(app, t.diagnostics, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    let width = inner.width as usize;
+    if app.diagnostics.is_empty() {
+        let lines: Vec<_> = wrap::wrap(&[(t.no_diagnostics.to_owned(), theme.notice)], width)
+            .into_iter()
+            .map(wrap::to_line)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let height = list_height(inner);
+    let offset = app::follow(app.diag_offset, app.diag_selected, height);
+    let lines: Vec<_> = app
+        .diagnostics
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, d)| {
+            let severity = match d.severity {
+                Severity::Error => theme.error,
+                Severity::Warning => theme.warning,
+            };
+            let selected = i == app.diag_selected;
+            let segs = vec![
+                (if selected { "> " } else { "  " }.to_owned(), theme.status),
+                (
+                    format!("{}:{}:{}: ", wrap::clean_line(&d.path), d.line, d.column),
+                    theme.dim,
+                ),
+                (d.severity.to_string(), severity),
+                (format!(": {} ", wrap::clean_line(&d.message)), theme.status),
+                (format!("[{}]", d.rule), theme.dim),
+            ];
+            if selected {
+                let segs = segs
+                    .into_iter()
+                    .map(|(t, s)| (t, s.patch(theme.selected)))
+                    .collect();
+                wrap::to_line(wrap::fill(segs, width, theme.selected))
+            } else {
+                wrap::to_line(wrap::truncate(segs, width))
+            }
+        })
+        .collect();
+    let list = Rect::new(inner.x, inner.y, inner.width, height as u16);
+    frame.render_widget(Paragraph::new(lines), list);
+    render::scrollbar(frame, area, app.diagnostics.len(), height, offset);
+
+    // The selected finding in full, under the list.
+    let footer = Rect::new(
+        inner.x,
+        list.bottom(),
+        inner.width,
+        inner.bottom() - list.bottom(),
+    );
+    if let (Some(d), false) = (app.diagnostics.get(app.diag_selected), footer.is_empty()) {
+        let mut lines = vec![wrap::to_line(vec![("─".repeat(width), theme.dim)])];
+        lines.extend(
+            wrap::wrap(&[(wrap::clean_line(&d.to_string()), theme.status)], width)
+                .into_iter()
+                .map(wrap::to_line),
+        );
+        frame.render_widget(Paragraph::new(lines), footer);
+    }
+}
+
+/// Rows for the list; below it, when there is room, the selected finding in full.
+pub fn list_height(inner: Rect) -> usize {
+    let h = inner.height as usize;
+    if h >= 10 { h - FOOTER } else { h }
+}
+
+const FOOTER: usize = 4;

@@ -1,0 +1,109 @@
+//! The help overlay: every binding of the keymap table, in the user's language.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::app::App;
+use super::keymap::{self, Binding};
+use super::render;
+use super::texts::texts;
+use super::wrap::{self, Segment};
+
+/// The overlay's lines, before wrapping.
+pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
+    let t = texts(app.lang);
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    let keys_width = keymap::KEYMAP
+        .iter()
+        .map(|b| wrap::width(&b.keys_label()))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let section = |out: &mut Vec<Vec<Segment>>, title: &str, input: bool| {
+        out.push(vec![(title.to_owned(), theme.title)]);
+        // The search line lists only its own keys; the rest work as listed above.
+        let bindings: Vec<&Binding> = keymap::bindings(input)
+            .filter(|b| !input || b.scope == keymap::Scope::Input)
+            .collect();
+        let mut i = 0;
+        while i < bindings.len() {
+            // Bindings side by side with the same action and words share a row.
+            let mut keys = bindings[i].keys_label();
+            let mut j = i + 1;
+            while j < bindings.len()
+                && bindings[j].action == bindings[i].action
+                && bindings[j].nb == bindings[i].nb
+            {
+                keys.push(' ');
+                keys.push_str(&bindings[j].keys_label());
+                j += 1;
+            }
+            let desc = bindings[i].description(app.lang);
+            let pad = keys_width.saturating_sub(wrap::width(&keys));
+            out.push(wrap::truncate(
+                vec![
+                    (format!("  {keys}"), theme.key),
+                    (" ".repeat(pad), theme.status),
+                    (desc.to_owned(), theme.status),
+                ],
+                width,
+            ));
+            i = j;
+        }
+    };
+    section(&mut out, t.help_keys, false);
+    out.push(Vec::new());
+    section(&mut out, t.help_input, true);
+    for line in wrap::wrap(
+        &[(t.help_input_text.to_owned(), theme.dim)],
+        width.saturating_sub(2),
+    ) {
+        let mut l = vec![("  ".to_owned(), theme.dim)];
+        l.extend(line);
+        out.push(l);
+    }
+    out.push(Vec::new());
+    for text in [t.help_mouse, t.help_close] {
+        out.extend(wrap::wrap(&[(text.to_owned(), theme.dim)], width));
+    }
+    out
+}
+
+/// The overlay's rectangle: centred, as large as its content allows.
+fn area_of(app: &App, screen: Rect) -> (Rect, usize) {
+    let width = screen.width.saturating_sub(4).min(64);
+    let inner_width = width.saturating_sub(2) as usize;
+    let n = lines(app, inner_width).len();
+    let height = (n as u16 + 2).min(screen.height.saturating_sub(2));
+    let x = screen.x + (screen.width - width) / 2;
+    let y = screen.y + (screen.height - height) / 2;
+    (Rect::new(x, y, width, height), n)
+}
+
+pub fn max_scroll(app: &App, screen: Rect) -> usize {
+    let (area, n) = area_of(app, screen);
+    n.saturating_sub(area.height.saturating_sub(2) as usize)
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
+    let (area, n) = area_of(app, screen);
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    let block = render::pane(app, texts(app.lang).help, true);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let scroll = app.help_scroll.min(n.saturating_sub(height));
+    let shown: Vec<_> = lines(app, inner.width as usize)
+        .into_iter()
+        .skip(scroll)
+        .take(height)
+        .map(wrap::to_line)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    render::scrollbar(frame, area, n, height, scroll);
+}

@@ -1,0 +1,367 @@
+//! The keymap is data: one table of (keys, action, Norwegian and English
+//! description). The key handler, the status-bar hints and the help overlay
+//! all read [`KEYMAP`], so they cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use prosesser::i18n::Lang;
+
+/// What the user asked for. Keys and mouse events become actions; only
+/// [`super::app::App::update`] changes state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    FocusNext,
+    FocusPrev,
+    Open,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Back,
+    Help,
+    People,
+    Diagnostics,
+    Ingress,
+    /// Follow link number n (1–9) of the selected card.
+    Follow(u8),
+    /// Back to the card before the last jump along a link.
+    JumpBack,
+    /// The whole flow of the document.
+    Flow,
+    /// Open the card's file in `$VISUAL`/`$EDITOR`.
+    Edit,
+    /// Read the files again.
+    Reload,
+    // The search line.
+    Insert(char),
+    DeleteChar,
+    DeleteWord,
+    ClearLine,
+    Accept,
+    // Not keys.
+    Resize(u16, u16),
+    Click(u16, u16),
+    WheelDown(u16, u16),
+    WheelUp(u16, u16),
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Browsing: list, detail, people, diagnostics, help.
+    Browse,
+    /// Typing in the search line.
+    Input,
+    /// Both.
+    Always,
+}
+
+/// One key: a code and the modifiers that matter (ctrl, alt; shift is part
+/// of the character or of `BackTab`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn c(ch: char) -> Key {
+    k(KeyCode::Char(ch))
+}
+
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub scope: Scope,
+    /// Shown in the status bar when non-zero; when space is short the
+    /// lowest go first.
+    pub hint: u8,
+    pub nb: &'static str,
+    pub en: &'static str,
+}
+
+impl Binding {
+    pub fn description(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nb => self.nb,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The keys as people write them: `j ↓`, `ctrl-d`; a run of digits as `1–9`.
+    pub fn keys_label(&self) -> String {
+        let digits: Vec<u32> = self
+            .keys
+            .iter()
+            .filter_map(|k| match k.code {
+                KeyCode::Char(c) if k.mods.is_empty() => c.to_digit(10),
+                _ => None,
+            })
+            .collect();
+        if digits.len() > 2
+            && digits.len() == self.keys.len()
+            && digits.windows(2).all(|w| w[1] == w[0] + 1)
+        {
+            return format!("{}–{}", digits[0], digits[digits.len() - 1]);
+        }
+        self.keys
+            .iter()
+            .map(|k| key_label(*k))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+const fn b(
+    keys: &'static [Key],
+    action: Action,
+    scope: Scope,
+    hint: u8,
+    nb: &'static str,
+    en: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        scope,
+        hint,
+        nb,
+        en,
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+use Scope::{Always, Browse, Input};
+
+/// Every key the browser knows, in the order the help lists them.
+#[rustfmt::skip]
+pub static KEYMAP: &[Binding] = &[
+    b(&[c('j'), k(K::Down)], A::Down, Browse, 0, "ned", "down"),
+    b(&[c('k'), k(K::Up)], A::Up, Browse, 0, "opp", "up"),
+    b(&[c('g'), k(K::Home)], A::Top, Browse, 0, "til toppen", "to the top"),
+    b(&[c('G'), k(K::End)], A::Bottom, Browse, 0, "til bunnen", "to the bottom"),
+    b(&[k(K::PageDown)], A::PageDown, Always, 0, "side ned", "page down"),
+    b(&[k(K::PageUp)], A::PageUp, Always, 0, "side opp", "page up"),
+    b(&[ctrl('d')], A::HalfPageDown, Browse, 0, "halv side ned", "half a page down"),
+    b(&[ctrl('u')], A::HalfPageUp, Browse, 0, "halv side opp", "half a page up"),
+    b(&[k(K::Tab), c('l'), k(K::Right)], A::FocusNext, Browse, 0, "neste rute (liste, detaljer)", "next pane (list, detail)"),
+    b(&[k(K::BackTab), c('h'), k(K::Left)], A::FocusPrev, Browse, 0, "forrige rute", "previous pane"),
+    b(&[k(K::Enter)], A::Open, Browse, 0, "åpne, velg", "open, choose"),
+    b(&[c('/')], A::Search, Browse, 3, "søk", "search"),
+    b(&[c('n')], A::NextMatch, Browse, 0, "neste treff", "next match"),
+    b(&[c('N')], A::PrevMatch, Browse, 0, "forrige treff", "previous match"),
+    b(&[k(K::Esc)], A::Back, Browse, 0, "tilbake, tøm søket", "back, clear the search"),
+    b(&[c('p')], A::People, Browse, 2, "personer", "people"),
+    b(&[c('w')], A::Diagnostics, Browse, 1, "advarsler", "warnings"),
+    b(&[c('i')], A::Ingress, Browse, 0, "vis eller skjul ingressen", "show or hide the ingress"),
+    b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, "følg lenke nr. (Mottar fra, Leverer til)", "follow link number (Receives from, Delivers to)"),
+    b(&[k(K::Backspace)], A::JumpBack, Browse, 0, "tilbake til forrige kort", "back to the previous card"),
+    b(&[c('f')], A::Flow, Browse, 2, "flyt", "flow"),
+    b(&[c('e')], A::Edit, Browse, 0, "rediger kortet i $VISUAL/$EDITOR", "edit the card in $VISUAL/$EDITOR"),
+    b(&[c('r')], A::Reload, Browse, 0, "les filene på nytt", "read the files again"),
+    b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, "hjelp", "help"),
+    b(&[c('q')], A::Quit, Browse, 4, "avslutt", "quit"),
+    b(&[ctrl('c')], A::Quit, Always, 0, "avslutt", "quit"),
+    // The search line.
+    b(&[k(K::Enter)], A::Accept, Input, 2, "behold filteret", "keep the filter"),
+    b(&[k(K::Esc)], A::Back, Input, 1, "tøm søket", "clear the search"),
+    b(&[k(K::Down)], A::Down, Input, 0, "ned i listen", "down the list"),
+    b(&[k(K::Up)], A::Up, Input, 0, "opp i listen", "up the list"),
+    b(&[k(K::Backspace)], A::DeleteChar, Input, 0, "slett tegn", "delete a character"),
+    b(&[ctrl('w')], A::DeleteWord, Input, 0, "slett ord", "delete a word"),
+    b(&[ctrl('u')], A::ClearLine, Input, 0, "tøm linjen", "clear the line"),
+];
+
+/// The action for a key event in the search line (`input`) or while browsing.
+pub fn lookup(input: bool, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Shift is already in the character ('G') or the code (BackTab).
+    let key = Key {
+        code: event.code,
+        mods: event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT),
+    };
+    let found = KEYMAP
+        .iter()
+        .filter(|b| match b.scope {
+            Always => true,
+            Browse => !input,
+            Input => input,
+        })
+        .find(|b| b.keys.contains(&key))
+        .map(|b| match (b.action, key.code) {
+            // One row of the table stands for the digits: the digit is the number.
+            (Action::Follow(_), KeyCode::Char(d)) => {
+                Action::Follow(d.to_digit(10).unwrap_or(0) as u8)
+            }
+            (action, _) => action,
+        });
+    if found.is_some() {
+        return found;
+    }
+    match key {
+        Key {
+            code: KeyCode::Char(ch),
+            mods: KeyModifiers::NONE,
+        } if input => Some(Action::Insert(ch)),
+        _ => None,
+    }
+}
+
+/// Bindings that apply in this mode, in table order.
+pub fn bindings(input: bool) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| match b.scope {
+        Always => true,
+        Browse => !input,
+        Input => input,
+    })
+}
+
+pub fn key_label(key: Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "space".to_owned(),
+        KeyCode::Char(ch) => ch.to_string(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => "shift-Tab".to_owned(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    let mut label = String::new();
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        label.push_str("ctrl-");
+    }
+    if key.mods.contains(KeyModifiers::ALT) {
+        label.push_str("alt-");
+    }
+    label.push_str(&name);
+    label
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn standard_keys_map_to_actions() {
+        let n = KeyModifiers::NONE;
+        assert_eq!(lookup(false, press(KeyCode::Char('j'), n)), Some(A::Down));
+        assert_eq!(lookup(false, press(KeyCode::Down, n)), Some(A::Down));
+        // Terminals report G with shift; shift-Tab as BackTab with shift.
+        assert_eq!(
+            lookup(false, press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(A::Bottom)
+        );
+        assert_eq!(
+            lookup(false, press(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(A::FocusPrev)
+        );
+        assert_eq!(
+            lookup(false, press(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(A::HalfPageDown)
+        );
+        assert_eq!(lookup(false, press(KeyCode::F(1), n)), Some(A::Help));
+        assert_eq!(lookup(false, press(KeyCode::Char('x'), n)), None);
+    }
+
+    #[test]
+    fn digits_follow_their_link_and_read_as_a_range_in_the_help() {
+        let n = KeyModifiers::NONE;
+        assert_eq!(
+            lookup(false, press(KeyCode::Char('3'), n)),
+            Some(A::Follow(3))
+        );
+        assert_eq!(
+            lookup(false, press(KeyCode::Backspace, n)),
+            Some(A::JumpBack)
+        );
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('3'), n)),
+            Some(A::Insert('3'))
+        );
+        let follow = KEYMAP
+            .iter()
+            .find(|b| matches!(b.action, A::Follow(_)))
+            .unwrap();
+        assert_eq!(follow.keys_label(), "1–9");
+    }
+
+    #[test]
+    fn search_line_takes_letters_but_ctrl_c_still_quits() {
+        let n = KeyModifiers::NONE;
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('q'), n)),
+            Some(A::Insert('q'))
+        );
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('j'), n)),
+            Some(A::Insert('j'))
+        );
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('Ø'), KeyModifiers::SHIFT)),
+            Some(A::Insert('Ø'))
+        );
+        assert_eq!(
+            lookup(true, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(A::Quit)
+        );
+        assert_eq!(lookup(true, press(KeyCode::Enter, n)), Some(A::Accept));
+        assert_eq!(lookup(true, press(KeyCode::Esc, n)), Some(A::Back));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for input in [false, true] {
+            let mut seen: Vec<Key> = Vec::new();
+            for b in bindings(input) {
+                for key in b.keys {
+                    assert!(!seen.contains(key), "{} bound twice", key_label(*key));
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_both_descriptions_and_a_key() {
+        for b in KEYMAP {
+            assert!(!b.keys.is_empty() && !b.nb.is_empty() && !b.en.is_empty());
+        }
+    }
+}

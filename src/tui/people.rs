@@ -1,0 +1,158 @@
+//! The people view: everyone named as owner or leader, with the cards they
+//! own and lead. Enter limits the card list to the chosen person's cards.
+
+use prosesser::people::Person;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+use super::app::{self, App, Focus};
+use super::render;
+use super::texts::texts;
+use super::wrap::{self, Segment};
+
+pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
+    let t = texts(app.lang);
+    let theme = &app.theme;
+    let block = render::pane(app, t.people, app.focus == Focus::List);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    let people = app.people.as_deref().unwrap_or_default();
+    if people.is_empty() {
+        let lines: Vec<_> = wrap::wrap(
+            &[(t.no_people.to_owned(), theme.notice)],
+            inner.width as usize,
+        )
+        .into_iter()
+        .map(wrap::to_line)
+        .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let height = inner.height as usize;
+    let offset = app::follow(app.people_offset, app.people_selected, height);
+    let width = inner.width as usize;
+    let lines: Vec<_> = people
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, p)| {
+            let selected = i == app.people_selected;
+            let mut segs = vec![
+                (
+                    if selected { "> " } else { "  " }.to_owned(),
+                    theme.card_title,
+                ),
+                (wrap::clean_line(&p.name), theme.card_title),
+                (format!("  {}", cards_label(app, card_count(p))), theme.dim),
+            ];
+            if selected {
+                segs = segs
+                    .into_iter()
+                    .map(|(t, s)| (t, s.patch(theme.selected)))
+                    .collect();
+                wrap::to_line(wrap::fill(segs, width, theme.selected))
+            } else {
+                wrap::to_line(wrap::truncate(segs, width))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    render::scrollbar(frame, area, people.len(), height, offset);
+}
+
+fn cards_label(app: &App, n: usize) -> String {
+    let t = texts(app.lang);
+    format!("{n} {}", if n == 1 { t.card } else { t.cards_word })
+}
+
+fn card_count(p: &Person) -> usize {
+    p.cards().len()
+}
+
+pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
+    let block = render::pane(app, texts(app.lang).detail, app.focus == Focus::Detail)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    let lines = person_lines(app, inner.width as usize);
+    let height = inner.height as usize;
+    let total = lines.len();
+    let scroll = app.people_scroll.min(total.saturating_sub(height));
+    let shown: Vec<_> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(height)
+        .map(wrap::to_line)
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    render::scrollbar(frame, area, total, height, scroll);
+}
+
+/// The selected person: name, teams, the cards they own and lead.
+pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
+    let t = texts(app.lang);
+    let theme = &app.theme;
+    let Some(person) = app.selected_person() else {
+        return Vec::new();
+    };
+    if width == 0 {
+        return Vec::new();
+    }
+    let mut out = wrap::wrap(
+        &[(wrap::clean_line(&person.name), theme.detail_title)],
+        width,
+    );
+    out.push(Vec::new());
+    if !person.teams.is_empty() {
+        let teams: Vec<String> = person.teams.iter().map(|s| wrap::clean_line(s)).collect();
+        out.extend(wrap::wrap(
+            &[
+                (format!("{}: ", t.teams), theme.label),
+                (teams.join(", "), theme.value),
+            ],
+            width,
+        ));
+        out.push(Vec::new());
+    }
+    for (label, cards) in [
+        (t.owner_of, &person.owner_of),
+        (t.leader_of, &person.leader_of),
+    ] {
+        out.push(wrap::truncate(vec![(label.to_owned(), theme.label)], width));
+        if cards.is_empty() {
+            out.push(vec![(format!("  {}", t.none), theme.unset)]);
+        }
+        for id in cards {
+            let title = app
+                .handbook
+                .card(*id)
+                .map(|c| c.title().into_owned())
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(|| t.untitled.to_owned());
+            let mut segs = vec![
+                ("  • ".to_owned(), theme.dim),
+                (wrap::clean_line(&title), theme.value),
+            ];
+            if app.grouped
+                && let Some(doc) = app.handbook.document_of(*id)
+            {
+                segs.push((
+                    format!("  ({})", wrap::clean_line(doc.title().unwrap_or(&doc.path))),
+                    theme.dim,
+                ));
+            }
+            out.push(wrap::truncate(segs, width));
+        }
+        out.push(Vec::new());
+    }
+    out.extend(wrap::wrap(&[(t.pick_person.to_owned(), theme.dim)], width));
+    out
+}

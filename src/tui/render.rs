@@ -1,0 +1,106 @@
+//! Drawing: a pure function of [`App`]. No I/O, no state changes; each
+//! region of the screen has its own module.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{
+    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use super::app::{App, View};
+use super::texts::texts;
+use super::{detail, diagnostics, flow, help, layout, list, people, status, title, wrap};
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let regions = layout::regions(app, area);
+    if regions.too_small {
+        too_small(app, frame, area);
+        return;
+    }
+    title::render(app, frame, &regions);
+    match app.view {
+        View::Cards => {
+            list::render(app, frame, regions.list);
+            detail::render(app, frame, regions.detail);
+        }
+        View::People => {
+            people::render_list(app, frame, regions.list);
+            people::render_detail(app, frame, regions.detail);
+        }
+        View::Diagnostics => diagnostics::render(app, frame, regions.body),
+        View::Flow => flow::render(app, frame, regions.body),
+    }
+    status::render(app, frame, regions.status);
+    if app.help {
+        help::render(app, frame, area);
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let t = texts(app.lang);
+    let text = format!("{} ({}x{})", t.too_small, area.width, area.height);
+    let lines: Vec<_> = wrap::wrap(&[(text, app.theme.notice)], area.width as usize)
+        .into_iter()
+        .take(area.height as usize)
+        .map(wrap::to_line)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A pane's border: thick and coloured when it has the focus, so focus shows
+/// with or without colour.
+pub fn pane(app: &App, title: &str, focused: bool) -> Block<'static> {
+    let (style, kind) = if focused {
+        (app.theme.border_focus, BorderType::Thick)
+    } else {
+        (app.theme.border, BorderType::Plain)
+    };
+    let title_style = if focused {
+        app.theme.view_name
+    } else {
+        app.theme.title
+    };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(ratatui::text::Span::styled(
+            format!(" {title} "),
+            title_style,
+        ))
+}
+
+/// A scrollbar on the right border of `area` when `total` lines overflow `shown`.
+pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, shown: usize, offset: usize) {
+    if total <= shown || area.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(shown)).position(offset);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        area.inner(ratatui::layout::Margin::new(0, 1)),
+        &mut state,
+    );
+}
+
+/// Where the current query matches card `id`, for highlighting.
+pub fn matches(app: &App, id: prosesser::CardId) -> Vec<prosesser::query::Match> {
+    match (&app.query, &app.index) {
+        (Some(q), Some(index)) => index.matches(&app.handbook, q, id),
+        _ => Vec::new(),
+    }
+}
+
+/// The byte ranges of `field` among `matches`.
+pub fn ranges_of(
+    matches: &[prosesser::query::Match],
+    field: prosesser::Field,
+) -> Vec<std::ops::Range<usize>> {
+    matches
+        .iter()
+        .filter(|m| m.field == field)
+        .map(|m| m.range.clone())
+        .collect()
+}

@@ -1,0 +1,647 @@
+//! The browser drawn into ratatui's `TestBackend` on the real seed, and
+//! keys driven through the keymap table into `update`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prosesser::i18n::Lang;
+use prosesser::load::{Source, load_sources};
+use prosesser::{CardId, Field, Handbook};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use super::app::{App, Focus, View};
+use super::keymap::{self, Action};
+use super::render::render;
+use super::theme::Theme;
+
+const SEED: &[u8] = include_bytes!("../../data/prosesser/utvikling-drift.md");
+
+pub(super) fn seed() -> Handbook {
+    static SEED_HANDBOOK: std::sync::OnceLock<Handbook> = std::sync::OnceLock::new();
+    SEED_HANDBOOK
+        .get_or_init(|| {
+            load_sources(vec![Source {
+                path: "prosesser/utvikling-drift.md".to_owned(),
+                file: None,
+                bytes: SEED.to_vec(),
+            }])
+        })
+        .clone()
+}
+
+pub(super) fn app_with(
+    handbook: Handbook,
+    width: u16,
+    height: u16,
+    lang: Lang,
+    theme: Theme,
+) -> App {
+    let mut app = App::new(handbook, lang, theme, true);
+    app.wait_jobs(None);
+    app.update(Action::Resize(width, height));
+    app
+}
+
+pub(super) fn app(width: u16, height: u16) -> App {
+    app_with(seed(), width, height, Lang::Nb, Theme::colour())
+}
+
+/// Press keys as the terminal reports them, through the keymap table.
+pub(super) fn press(app: &mut App, code: KeyCode) {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    if let Some(action) = keymap::lookup(app.editing, KeyEvent::new(code, mods)) {
+        app.update(action);
+    }
+}
+
+fn ctrl(app: &mut App, c: char) {
+    if let Some(action) = keymap::lookup(
+        app.editing,
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+    ) {
+        app.update(action);
+    }
+}
+
+pub(super) fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+pub(super) fn search(app: &mut App, query: &str) {
+    press(app, KeyCode::Char('/'));
+    typed(app, query);
+}
+
+pub(super) fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| render(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, with cells for which `mark` holds wrapped in `[...]`.
+pub(super) fn screen_marked(
+    buffer: &Buffer,
+    mark: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut inside = false;
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let m = mark(cell);
+            if m != inside {
+                out.push(if m { '[' } else { ']' });
+                inside = m;
+            }
+            if skip == 0 {
+                out.push_str(cell.symbol());
+            }
+            skip =
+                (skip.max(unicode_width::UnicodeWidthStr::width(cell.symbol()))).saturating_sub(1);
+        }
+        if inside {
+            out.push(']');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub(super) fn screen(buffer: &Buffer) -> String {
+    screen_marked(buffer, |_| false)
+}
+
+fn is_match(cell: &ratatui::buffer::Cell) -> bool {
+    cell.bg == Color::Yellow
+}
+
+pub(super) fn title_of(app: &App) -> String {
+    let id = app.current().expect("a card is selected");
+    app.handbook.card(id).unwrap().title().into_owned()
+}
+
+fn titles(app: &App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|id| app.handbook.card(*id).unwrap().title().into_owned())
+        .collect()
+}
+
+// ----- snapshots -----
+
+#[test]
+fn main_screen_shows_list_detail_title_and_status() {
+    let app = app(120, 35);
+    insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn searching_grimstad_filters_as_you_type_and_highlights_matches() {
+    let mut app = app(120, 35);
+    search(&mut app, "grimstad");
+    assert!(app.editing);
+    assert_eq!(titles(&app), ["Endringsstyring", "Behov"]);
+    insta::assert_snapshot!(screen_marked(&draw(&app), is_match));
+}
+
+#[test]
+fn searching_leder_torkel_keeps_the_filter_after_enter() {
+    let mut app = app(120, 35);
+    search(&mut app, "leder:torkel");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.editing);
+    assert_eq!(titles(&app), ["Release", "Produksjonssetting"]);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(title_of(&app), "Produksjonssetting");
+    insta::assert_snapshot!(screen_marked(&draw(&app), is_match));
+}
+
+#[test]
+fn people_view_lists_everyone_with_their_cards() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.view, View::People);
+    insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help);
+    insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn narrow_terminal_stacks_list_over_detail() {
+    let app = app(60, 30);
+    insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let app = app(12, 4);
+    insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn english_labels_with_lang_en() {
+    let mut app = app_with(seed(), 100, 30, Lang::En, Theme::colour());
+    typed(&mut app, "G"); // Tilgangsstyring: input and output absent
+    insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn empty_and_absent_fields_read_as_not_set() {
+    let mut app = app(120, 35);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(title_of(&app), "Forespørsler");
+    let text = screen(&draw(&app));
+    assert!(text.contains("Prosesseier   ikke satt (tom)"), "{text}");
+    press(&mut app, KeyCode::Char('G'));
+    let text = screen(&draw(&app));
+    assert!(text.contains("Input         ikke satt (mangler)"), "{text}");
+    assert!(text.contains("prosesser/utvikling-drift.md:98"), "{text}");
+}
+
+#[test]
+fn no_color_keeps_the_selection_visible_with_reverse_and_a_marker() {
+    let mut app = app_with(seed(), 120, 35, Lang::Nb, Theme::plain());
+    press(&mut app, KeyCode::Char('j'));
+    search(&mut app, "hanne");
+    let buffer = draw(&app);
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "no colour under NO_COLOR");
+        assert_eq!(cell.bg, Color::Reset, "no colour under NO_COLOR");
+    }
+    let marked = screen_marked(&buffer, |c| c.modifier.contains(Modifier::REVERSED));
+    insta::assert_snapshot!(marked);
+    assert!(marked.contains("[> Endringsstyring"), "{marked}");
+}
+
+#[test]
+fn empty_result_says_so_and_shows_the_query() {
+    let mut app = app(80, 24);
+    search(&mut app, "zzz");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.visible.is_empty());
+    let text = screen(&draw(&app));
+    assert!(text.contains("Ingen treff for «zzz»."), "{text}");
+    assert!(text.contains("0 av 9"), "{text}");
+}
+
+#[test]
+fn several_documents_are_grouped_under_their_titles() {
+    let other = b"---\ntitle: Andre prosesser\nweight: 1\n---\n\n{{< prosesser/strategy-card title=\"Budsjett\" owner=\"Kari Nordmann\" >}}\n";
+    let handbook = load_sources(vec![
+        Source {
+            path: "prosesser/utvikling-drift.md".to_owned(),
+            file: None,
+            bytes: SEED.to_vec(),
+        },
+        Source {
+            path: "prosesser/andre.md".to_owned(),
+            file: None,
+            bytes: other.to_vec(),
+        },
+    ]);
+    let mut app = app_with(handbook, 100, 20, Lang::Nb, Theme::colour());
+    assert!(app.grouped);
+    press(&mut app, KeyCode::Char('G'));
+    insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+// ----- nothing panics at any size -----
+
+#[test]
+fn every_size_from_1x1_to_40x15_draws_in_every_state() {
+    type Setup = fn(&mut App);
+    let states: &[(&str, Setup)] = &[
+        ("main", |_| {}),
+        ("search", |a| search(a, "grimstad")),
+        ("query error", |a| search(a, "\"unclosed")),
+        ("empty result", |a| search(a, "zzz")),
+        ("detail scrolled", |a| {
+            press(a, KeyCode::Tab);
+            press(a, KeyCode::Char('G'));
+        }),
+        ("help", |a| press(a, KeyCode::Char('?'))),
+        ("people", |a| press(a, KeyCode::Char('p'))),
+        ("person picked", |a| {
+            press(a, KeyCode::Char('p'));
+            press(a, KeyCode::Enter);
+        }),
+        ("diagnostics", |a| press(a, KeyCode::Char('w'))),
+        ("ingress", |a| press(a, KeyCode::Char('i'))),
+        ("flow", |a| press(a, KeyCode::Char('f'))),
+    ];
+    for (name, setup) in states {
+        let mut app = app(80, 24);
+        setup(&mut app);
+        for w in 1..=40 {
+            for h in 1..=15 {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    app.update(Action::Resize(w, h));
+                    draw(&app);
+                    // Keys at this size must not panic either.
+                    let code = [
+                        KeyCode::Char('j'),
+                        KeyCode::PageDown,
+                        KeyCode::Char('G'),
+                        KeyCode::Tab,
+                    ][(w + h) as usize % 4];
+                    press(&mut app, code);
+                    draw(&app);
+                }));
+                assert!(result.is_ok(), "panicked at {w}x{h} in state {name}");
+            }
+        }
+    }
+}
+
+// ----- update: key -> action -> state -----
+
+#[test]
+fn j_k_g_and_big_g_move_the_selection() {
+    let mut app = app(120, 35);
+    assert_eq!(title_of(&app), "Release");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(title_of(&app), "Endringsstyring");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(title_of(&app), "Behov");
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(title_of(&app), "Endringsstyring");
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(title_of(&app), "Tilgangsstyring");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(title_of(&app), "Tilgangsstyring", "stays at the bottom");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(title_of(&app), "Release");
+    press(&mut app, KeyCode::End);
+    assert_eq!(title_of(&app), "Tilgangsstyring");
+    press(&mut app, KeyCode::Home);
+    assert_eq!(title_of(&app), "Release");
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(title_of(&app), "Tilgangsstyring");
+    ctrl(&mut app, 'u');
+    assert_ne!(title_of(&app), "Tilgangsstyring");
+}
+
+#[test]
+fn tab_moves_focus_and_the_detail_scrolls_with_the_same_keys() {
+    let mut app = app(40, 12);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.detail_scroll, 1);
+    assert_eq!(title_of(&app), "Release", "the selection does not move");
+    press(&mut app, KeyCode::Char('G'));
+    let bottom = app.detail_scroll;
+    assert!(bottom > 1);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.detail_scroll, bottom, "does not scroll past the end");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.detail_scroll, 0);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Focus::List);
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.focus, Focus::List);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Focus::Detail);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn selection_stays_on_the_same_card_while_it_still_matches() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(title_of(&app), "Behov");
+    search(&mut app, "hanne");
+    assert_eq!(title_of(&app), "Behov");
+    typed(&mut app, " grimstad");
+    assert_eq!(title_of(&app), "Behov");
+    // No longer matching: the first hit is selected.
+    press(&mut app, KeyCode::Esc);
+    search(&mut app, "torkel");
+    assert_eq!(title_of(&app), "Release");
+}
+
+#[test]
+fn esc_in_the_search_line_clears_the_filter() {
+    let mut app = app(120, 35);
+    search(&mut app, "grimstad");
+    assert_eq!(app.visible.len(), 2);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.editing);
+    assert_eq!(app.visible.len(), 9);
+    assert!(app.applied.is_empty());
+}
+
+#[test]
+fn esc_after_enter_clears_the_kept_filter() {
+    let mut app = app(120, 35);
+    search(&mut app, "grimstad");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.visible.len(), 2);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible.len(), 9);
+}
+
+#[test]
+fn backspace_and_ctrl_w_widen_the_search_again() {
+    let mut app = app(120, 35);
+    search(&mut app, "hanne zzz");
+    assert!(app.visible.is_empty());
+    ctrl(&mut app, 'w');
+    assert_eq!(app.input, "hanne ");
+    assert_eq!(app.visible.len(), 3);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.input, "hann");
+    assert_eq!(app.visible.len(), 3);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.visible.len(), 9);
+}
+
+#[test]
+fn a_query_that_does_not_parse_keeps_the_last_filter_and_says_why() {
+    let mut app = app(120, 35);
+    search(&mut app, "grimstad \"");
+    assert!(app.query_error.is_some());
+    assert_eq!(app.visible.len(), 2, "the last good filter stays");
+    let text = screen(&draw(&app));
+    assert!(text.contains("Feil i søket"), "{text}");
+}
+
+#[test]
+fn typing_q_in_the_search_line_does_not_quit_but_ctrl_c_does() {
+    let mut app = app(120, 35);
+    search(&mut app, "q");
+    assert!(!app.quit);
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+    let mut app = self::app(120, 35);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn n_and_big_n_step_through_the_matches_and_wrap() {
+    let mut app = app(120, 35);
+    search(&mut app, "leder:torkel");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(title_of(&app), "Release");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(title_of(&app), "Produksjonssetting");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(title_of(&app), "Release");
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(title_of(&app), "Produksjonssetting");
+}
+
+#[test]
+fn enter_on_a_person_filters_the_cards_to_theirs() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('p'));
+    let people = app.people.clone().unwrap();
+    let hanne = people
+        .iter()
+        .position(|p| p.name == "Hanne Lauritsen")
+        .unwrap();
+    for _ in 0..hanne {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Cards);
+    assert_eq!(titles(&app), ["Release", "Endringsstyring", "Behov"]);
+    assert_eq!(app.person_name(), Some("Hanne Lauritsen"));
+    // A search narrows within the person's cards.
+    search(&mut app, "grimstad");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(titles(&app), ["Endringsstyring", "Behov"]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.person_name(), None);
+}
+
+#[test]
+fn espen_herskedal_is_found_behind_his_team() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('p'));
+    let people = app.people.clone().unwrap();
+    let espen = people
+        .iter()
+        .position(|p| p.name == "Espen Herskedal")
+        .unwrap();
+    for _ in 0..espen {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(titles(&app), ["Tilgangsstyring"]);
+}
+
+#[test]
+fn help_opens_with_question_mark_or_f1_and_closes_with_esc() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::F(1));
+    assert!(app.help);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        title_of(&app),
+        "Release",
+        "keys scroll the help, not the list"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(!app.help);
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut app = app(120, 35);
+    let list = app.regions().list_inner();
+    app.update(Action::Click(list.x + 3, list.y + 4));
+    assert_eq!(title_of(&app), "Produksjonssetting");
+    let detail = app.regions().detail_inner();
+    app.update(Action::Click(detail.x + 3, detail.y + 1));
+    assert_eq!(app.focus, Focus::Detail);
+    app.update(Action::WheelDown(list.x + 1, list.y + 1));
+    assert_eq!(title_of(&app), "Forespørsler");
+    app.update(Action::WheelUp(list.x + 1, list.y + 1));
+    assert_eq!(title_of(&app), "Produksjonssetting");
+}
+
+#[test]
+fn resizing_keeps_the_selection_on_screen() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('G'));
+    app.update(Action::Resize(40, 10));
+    let buffer = draw(&app);
+    assert!(
+        screen(&buffer).contains("> Tilgangsstyring"),
+        "{}",
+        screen(&buffer)
+    );
+    app.update(Action::Resize(12, 4));
+    draw(&app);
+    app.update(Action::Resize(120, 35));
+    assert!(screen(&draw(&app)).contains("> Tilgangsstyring"));
+}
+
+#[test]
+fn narrowing_as_you_type_finds_what_a_fresh_search_finds() {
+    for query in [
+        "hanne",
+        "eier:hanne",
+        "leder:torkel",
+        "person:grimstad",
+        "mork",
+        "/re.*se/",
+        "buaroey",
+    ] {
+        let mut typing = app(120, 35);
+        press(&mut typing, KeyCode::Char('/'));
+        for c in query.chars() {
+            press(&mut typing, KeyCode::Char(c));
+            let mut fresh = app(120, 35);
+            search(&mut fresh, &typing.input.clone());
+            assert_eq!(
+                typing.visible, fresh.visible,
+                "after typing {:?}",
+                typing.input
+            );
+        }
+    }
+}
+
+#[test]
+fn the_list_draws_only_visible_rows_at_scale() {
+    // 20,000 cards over 2,000 documents: building is linear, a frame only
+    // touches the rows on screen, and a search keystroke rebuilds the rows once.
+    let mut sources = Vec::new();
+    for d in 0..2000 {
+        let mut text = format!("---\ntitle: Dokument {d:04}\nweight: {}\n---\n", d + 1);
+        for c in 0..10 {
+            text.push_str(&format!(
+                "{{{{< prosesser/strategy-card title=\"Prosess {d}-{c}\" owner=\"Eier {c}\" leader=\"Leder {}\" >}}}}\n",
+                d % 7
+            ));
+        }
+        sources.push(Source {
+            path: format!("d/{d:04}.md"),
+            file: None,
+            bytes: text.into_bytes(),
+        });
+    }
+    let mut app = app_with(load_sources(sources), 120, 35, Lang::Nb, Theme::colour());
+    assert_eq!(app.total(), 20_000);
+    press(&mut app, KeyCode::Char('G'));
+    let text = screen(&draw(&app));
+    assert!(text.contains("> Prosess 1999-9"), "{text}");
+    search(&mut app, "leder:3");
+    assert!(!app.visible.is_empty());
+    assert!(
+        app.visible
+            .iter()
+            .all(|id| { app.handbook.card(*id).unwrap().text(Field::Leader) == "Leder 3" })
+    );
+    assert_eq!(
+        app.visible.first(),
+        Some(&CardId {
+            document: 3,
+            card: 0
+        })
+    );
+}
+
+#[test]
+fn control_characters_and_bidi_overrides_never_reach_the_screen() {
+    let doc = "---\ntitle: \"Ond\\e[2J side\"\ningress: \"Ingress\\a med bjelle\"\n---\n\n\
+{{< prosesser/strategy-card title=\"Ond\u{1b}[31m\u{202e}kort\" owner=\"Eve\u{7}\" \
+purpose=`linje1\nlinje2\u{1b}]52;c;aGk=\u{7}` uvanlig=\"\u{9b}2J\" >}}\n";
+    let handbook = load_sources(vec![Source {
+        path: "ond\u{1b}.md".to_owned(),
+        file: None,
+        bytes: doc.as_bytes().to_vec(),
+    }]);
+    assert_eq!(handbook.card_count(), 1, "{:?}", handbook.diagnostics);
+    for setup in [
+        (|_: &mut App| {}) as fn(&mut App),
+        |a| search(a, "kort"),
+        |a| press(a, KeyCode::Char('p')),
+        |a| press(a, KeyCode::Char('w')),
+    ] {
+        let mut app = app_with(handbook.clone(), 100, 30, Lang::Nb, Theme::colour());
+        app.update(Action::Ingress);
+        setup(&mut app);
+        let buffer = draw(&app);
+        for cell in buffer.content() {
+            for c in cell.symbol().chars() {
+                assert!(
+                    !prosesser::text::is_unsafe(c),
+                    "{c:?} reached the screen:\n{}",
+                    screen(&buffer)
+                );
+            }
+        }
+    }
+    let app = app_with(handbook, 100, 30, Lang::Nb, Theme::colour());
+    let text = screen(&draw(&app));
+    assert!(text.contains("Ond␛[31m<U+202E>kort"), "{text}");
+}

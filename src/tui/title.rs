@@ -1,0 +1,53 @@
+//! The title bar: the document's title, and its ingress when asked for or
+//! when there is room.
+
+use ratatui::Frame;
+use ratatui::widgets::Paragraph;
+
+use super::app::App;
+use super::layout::{Regions, ingress_lines};
+use super::texts::texts;
+use super::wrap;
+
+pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
+    let theme = &app.theme;
+    let width = regions.title.width as usize;
+    let title = match app.document() {
+        Some(doc) => doc.title().unwrap_or(&doc.path).to_owned(),
+        None => "prosesser".to_owned(),
+    };
+    let mut left = vec![(format!(" {}", wrap::clean_line(&title)), theme.title)];
+    let docs = app.handbook.documents.len();
+    if docs > 1 {
+        left.push((
+            format!("  ({docs} {})", documents_word(app, docs)),
+            theme.dim,
+        ));
+    }
+    let right = format!("{} ", texts(app.lang).app_name);
+    let right_width = wrap::width(&right);
+    let left_width = width.saturating_sub(right_width + 1);
+    let mut line = wrap::fill(left, left_width, theme.title);
+    if width > right_width {
+        line.push((" ".repeat(width - left_width - right_width), theme.dim));
+        line.push((right, theme.dim));
+    }
+    frame.render_widget(Paragraph::new(wrap::to_line(line)), regions.title);
+
+    if regions.ingress.height > 0 {
+        let lines: Vec<_> = ingress_lines(app, regions.ingress.width)
+            .into_iter()
+            .take(regions.ingress.height as usize)
+            .map(|mut l| {
+                l.insert(0, (" ".to_owned(), theme.ingress));
+                wrap::to_line(l)
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), regions.ingress);
+    }
+}
+
+fn documents_word(app: &App, n: usize) -> &'static str {
+    let t = texts(app.lang);
+    if n == 1 { t.document } else { t.documents }
+}

@@ -1,0 +1,591 @@
+//! The `prosesser` binary end to end: the compiled-in seed handbook and fixture
+//! folders, every output format parsed back.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = "prosesser/utvikling-drift.md";
+
+const SEED_TITLES: [&str; 9] = [
+    "Release",
+    "Endringsstyring",
+    "Behov",
+    "Utvikling",
+    "Produksjonssetting",
+    "Forespørsler",
+    "Hendelser",
+    "Problemer",
+    "Tilgangsstyring",
+];
+
+/// Runs the binary from a directory without `data/`, so the compiled-in
+/// handbook is what it reads when no path is given.
+fn prosesser(args: &[&str]) -> Output {
+    let elsewhere = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_prosesser"))
+        .args(args)
+        .current_dir(elsewhere.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts exit code 0 and returns stdout.
+fn ok(args: &[&str]) -> String {
+    let output = prosesser(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}\nstdout: {}\nstderr: {}",
+        stdout(&output),
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&ok(args)).expect("valid JSON")
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cli")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// RFC 4180: quoted fields may hold commas, newlines and doubled quotes.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, '\r') => {}
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quote");
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "last record ends in a newline"
+    );
+    records
+}
+
+/// The body rows of every Markdown table (not the header or `---` rows).
+fn markdown_rows(text: &str) -> Vec<&str> {
+    let mut rows = Vec::new();
+    let mut in_table = 0;
+    for line in text.lines() {
+        if line.starts_with('|') {
+            in_table += 1;
+            if in_table > 2 {
+                rows.push(line);
+            }
+        } else {
+            in_table = 0;
+        }
+    }
+    rows
+}
+
+fn cards(value: &Value) -> Vec<&Value> {
+    value["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["cards"].as_array().unwrap())
+        .collect()
+}
+
+fn titles(value: &Value) -> Vec<&str> {
+    cards(value)
+        .iter()
+        .map(|c| c["title"].as_str().unwrap())
+        .collect()
+}
+
+// ---- list ----
+
+#[test]
+fn list_without_paths_prints_the_compiled_in_seed_as_an_aligned_table() {
+    let text = ok(&["list"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 10, "{text}");
+    assert!(lines[0].starts_with("Tittel"), "{text}");
+    for (line, title) in lines[1..].iter().zip(SEED_TITLES) {
+        assert!(line.starts_with(title), "{line}");
+    }
+    // The owner column starts at the same display column on every line.
+    let owner_at = lines[0].find("Prosesseier").unwrap();
+    let release = lines[1];
+    assert_eq!(&release[owner_at..owner_at + "Hanne".len()], "Hanne");
+    assert!(text.contains(&format!("{SEED}:26")), "{text}");
+    assert!(lines[6].contains("(tom)"), "{}", lines[6]);
+}
+
+#[test]
+fn list_in_english_uses_english_labels() {
+    let text = ok(&["list", "--lang", "en"]);
+    assert!(text.starts_with("Title"), "{text}");
+    assert!(text.contains("Process owner") && text.contains("(empty)"));
+}
+
+#[test]
+fn list_json_has_the_documented_shape_with_null_for_absent_and_empty_for_blank() {
+    let value = json(&["list", "--format", "json"]);
+    let document = &value["documents"][0];
+    assert_eq!(document["path"], SEED);
+    assert_eq!(document["title"], "Utviklings- og driftsprosesser (DevOps)");
+    assert_eq!(document["weight"], 2);
+    assert_eq!(
+        document["front_matter"]["layout"],
+        "prosesser/utvikling-drift/single"
+    );
+    assert_eq!(document["navigation"].as_array().unwrap().len(), 9);
+    assert_eq!(titles(&value), SEED_TITLES);
+
+    let release = &document["cards"][0];
+    assert_eq!(release["shortcode"], "prosesser/strategy-card");
+    assert_eq!(
+        (release["line"].as_u64(), release["column"].as_u64()),
+        (Some(26), Some(1))
+    );
+    assert_eq!(release["params"]["owner"], "Hanne Lauritsen");
+    assert_eq!(release["owner"], "Hanne Lauritsen");
+    assert!(
+        release.get("positional").is_none(),
+        "named calls have no positional"
+    );
+
+    let requests = &document["cards"][5];
+    assert_eq!(requests["owner"], "");
+    let access = &document["cards"][8];
+    assert_eq!(access["leader"], "Tilgangsstyring/Espen Herskedal");
+    assert_eq!(access["input"], Value::Null);
+    assert_eq!(access["output"], Value::Null);
+    assert_eq!(value["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn list_csv_parses_back_with_english_headers_and_a_record_per_card() {
+    let records = parse_csv(&ok(&["list", "--format", "csv"]));
+    assert_eq!(
+        records[0],
+        [
+            "path", "line", "column", "title", "owner", "leader", "purpose", "input", "output"
+        ]
+    );
+    assert_eq!(records.len(), 10);
+    assert_eq!(
+        records[1][..6],
+        [
+            SEED,
+            "26",
+            "1",
+            "Release",
+            "Hanne Lauritsen",
+            "Torkel Buarøy"
+        ]
+    );
+    assert_eq!(records[9][3], "Tilgangsstyring");
+    assert_eq!(records[9][7], "");
+}
+
+#[test]
+fn list_markdown_has_a_table_row_per_card_under_the_document_heading() {
+    let text = ok(&["list", "--format", "markdown"]);
+    assert!(
+        text.starts_with("## Utviklings- og driftsprosesser (DevOps)\n"),
+        "{text}"
+    );
+    let rows = markdown_rows(&text);
+    assert_eq!(rows.len(), 9, "{text}");
+    assert!(rows[0].starts_with("| Release | Hanne Lauritsen | Torkel Buarøy |"));
+    assert!(
+        rows[8].ends_with("| (mangler) | (mangler) |"),
+        "{}",
+        rows[8]
+    );
+    assert!(
+        rows[5].starts_with("| Forespørsler | (tom) |"),
+        "{}",
+        rows[5]
+    );
+}
+
+#[test]
+fn piping_without_a_subcommand_prints_the_list() {
+    let piped = ok(&[]);
+    assert_eq!(piped, ok(&["list"]));
+    assert!(piped.lines().any(|l| l.contains("Hanne Lauritsen")));
+}
+
+#[test]
+fn a_folder_lists_documents_by_weight_with_paths_relative_to_it() {
+    let value = json(&["list", &fixture("two-docs"), "--format", "json"]);
+    let paths: Vec<&str> = value["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["a.md", "b.md"]);
+    assert_eq!(titles(&value), ["Første, \"sitat\"", "Dobbel", "dobbel"]);
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_newlines_and_reads_back_exactly() {
+    let records = parse_csv(&ok(&["list", &fixture("two-docs"), "--format", "csv"]));
+    assert_eq!(records.len(), 4);
+    let first = &records[1];
+    assert_eq!(first[3], "Første, \"sitat\"");
+    assert_eq!(first[4], "Ola | Nordmann");
+    assert_eq!(first[6], "to\nlinjer");
+}
+
+#[test]
+fn markdown_escapes_pipes_and_turns_newlines_into_br() {
+    let text = ok(&["list", &fixture("two-docs"), "--format", "md"]);
+    let rows = markdown_rows(&text);
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(rows[0].contains(r"Ola \| Nordmann"), "{}", rows[0]);
+    assert!(rows[0].contains("to<br>linjer"), "{}", rows[0]);
+    // Unescaped pipes separate exactly six cells.
+    let separators = rows[0].replace(r"\|", "").matches('|').count();
+    assert_eq!(separators, 7, "{}", rows[0]);
+}
+
+#[test]
+fn wide_characters_are_padded_by_display_width() {
+    let text = ok(&["list", &fixture("two-docs")]);
+    let lines: Vec<&str> = text.lines().collect();
+    let column = |line: &str, needle: &str| {
+        let at = line.find(needle).unwrap();
+        unicode_width::UnicodeWidthStr::width(&line[..at])
+    };
+    // 李小龍 is six columns wide; the location column still lines up.
+    assert_eq!(
+        column(lines[0], "Sted"),
+        column(lines[1], "a.md:8"),
+        "{text}"
+    );
+    assert_eq!(
+        column(lines[0], "Sted"),
+        column(lines[2], "b.md:6"),
+        "{text}"
+    );
+}
+
+// ---- search ----
+
+#[test]
+fn searching_mork_finds_produksjonssetting_and_says_where() {
+    let text = ok(&["search", "mork"]);
+    assert!(text.contains("Produksjonssetting"), "{text}");
+    assert!(text.contains("Dan Remi Mørk"));
+    let value = json(&["search", "mork", "--format", "json"]);
+    assert_eq!(titles(&value), ["Produksjonssetting"]);
+    let card = cards(&value)[0];
+    assert_eq!(card["rank"], 1);
+    let owner = "Dan Remi Mørk";
+    let hit = card["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["field"] == "owner")
+        .expect("a match in owner");
+    let (start, end) = (hit["start"].as_u64().unwrap(), hit["end"].as_u64().unwrap());
+    assert_eq!(&owner[start as usize..end as usize], "Mørk");
+}
+
+#[test]
+fn searching_eier_hanne_finds_her_three_cards_in_every_format() {
+    let value = json(&["search", "eier:hanne", "--format", "json"]);
+    assert_eq!(titles(&value).len(), 3);
+    for title in ["Release", "Endringsstyring", "Behov"] {
+        assert!(titles(&value).contains(&title), "{title}");
+    }
+    assert_eq!(ok(&["search", "eier:hanne"]).lines().count(), 4);
+    assert_eq!(
+        parse_csv(&ok(&["search", "eier:hanne", "-f", "csv"])).len(),
+        4
+    );
+    assert_eq!(
+        markdown_rows(&ok(&["search", "eier:hanne", "-f", "markdown"])).len(),
+        3
+    );
+}
+
+#[test]
+fn a_search_without_hits_says_so_and_succeeds() {
+    let output = prosesser(&["search", "zzzz-ingen"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "Ingen treff.\n");
+    assert_eq!(
+        json(&["search", "zzzz-ingen", "-f", "json"])["documents"],
+        serde_json::json!([])
+    );
+}
+
+// ---- people ----
+
+#[test]
+fn people_names_espen_herskedal_with_his_team_as_leader_of_tilgangsstyring() {
+    let value = json(&["people", "--format", "json"]);
+    let people = value["people"].as_array().unwrap();
+    let espen = people
+        .iter()
+        .find(|p| p["name"] == "Espen Herskedal")
+        .expect("Espen Herskedal is a person");
+    assert_eq!(espen["teams"], serde_json::json!(["Tilgangsstyring"]));
+    assert_eq!(
+        espen["leader_of"],
+        serde_json::json!([{"title": "Tilgangsstyring", "path": SEED, "line": 98}])
+    );
+    assert_eq!(espen["owner_of"], serde_json::json!([]));
+    let hanne = people
+        .iter()
+        .find(|p| p["name"] == "Hanne Lauritsen")
+        .unwrap();
+    assert_eq!(hanne["owner_of"].as_array().unwrap().len(), 3);
+    assert!(
+        people.iter().all(|p| p["name"] != ""),
+        "empty owners are nobody"
+    );
+}
+
+#[test]
+fn people_text_csv_and_markdown_list_each_person_once() {
+    let text = ok(&["people"]);
+    assert_eq!(text.matches("Hanne Lauritsen").count(), 1, "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Espen Herskedal") && l.contains("Tilgangsstyring"))
+    );
+
+    let records = parse_csv(&ok(&["people", "--format", "csv"]));
+    assert_eq!(
+        records[0],
+        ["name", "teams", "role", "title", "path", "line"]
+    );
+    assert!(records.contains(&vec![
+        "Espen Herskedal".to_owned(),
+        "Tilgangsstyring".to_owned(),
+        "leader".to_owned(),
+        "Tilgangsstyring".to_owned(),
+        SEED.to_owned(),
+        "98".to_owned(),
+    ]));
+    let md = ok(&["people", "--format", "markdown"]);
+    let rows = markdown_rows(&md);
+    assert_eq!(rows.len(), text.lines().count() - 1, "{md}");
+}
+
+// ---- check ----
+
+const SEED_WARNINGS: &str = "\
+prosesser/utvikling-drift.md:17:5: warning: front matter navigation_link.text: malformed HTML: unclosed <p> on line 3 of the value: \"<p> - Behov<p>\" [html]
+prosesser/utvikling-drift.md:71:1: warning: card \"Forespørsler\" has an empty owner, leader and purpose [missing-field]
+prosesser/utvikling-drift.md:80:1: warning: card \"Hendelser\" has an empty owner, leader and purpose [missing-field]
+prosesser/utvikling-drift.md:89:1: warning: card \"Problemer\" has an empty owner, leader and purpose [missing-field]
+";
+
+#[test]
+fn check_on_the_seed_warns_about_the_empty_cards_and_the_unclosed_p() {
+    let output = prosesser(&["check"]);
+    assert_eq!(stdout(&output), SEED_WARNINGS);
+    assert_eq!(stderr(&output), "0 feil, 4 advarsler\n");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn check_strict_fails_on_the_seeds_warnings() {
+    let output = prosesser(&["check", "--strict", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "0 errors, 4 warnings\n");
+}
+
+#[test]
+fn check_json_lists_diagnostics_with_positions_and_counts() {
+    let value = json(&["check", "--format", "json"]);
+    assert_eq!(value["errors"], 0);
+    assert_eq!(value["warnings"], 4);
+    let first = &value["diagnostics"][1];
+    assert_eq!(first["path"], SEED);
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(71), Some(1))
+    );
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["rule"], "missing-field");
+}
+
+#[test]
+fn check_finds_navigation_drift_and_duplicate_titles_in_a_folder() {
+    let output = prosesser(&["check", &fixture("two-docs")]);
+    assert_eq!(
+        stdout(&output),
+        "a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
+         b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn check_exits_1_on_what_hugo_would_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.md"),
+        "---\ntitle: Broken\n---\n\n{{< prosesser/strategy-card title=\"x\" \n",
+    )
+    .unwrap();
+    let output = prosesser(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("broken.md:5:1: error:"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stderr(&output).starts_with("1 feil"), "{}", stderr(&output));
+}
+
+// ---- errors and safety ----
+
+#[test]
+fn a_missing_path_exits_2_and_names_it() {
+    for command in [
+        &["list"][..],
+        &["check"],
+        &["people"],
+        &["search", "x"],
+        &[],
+    ] {
+        let mut args = command.to_vec();
+        args.push("/no/such/handbook");
+        let output = prosesser(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains("/no/such/handbook"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        prosesser(&["list", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        prosesser(&["check", "--format", "csv"]).status.code(),
+        Some(2)
+    );
+    let unknown_language = prosesser(&["--lang", "de", "list"]);
+    assert_eq!(unknown_language.status.code(), Some(2));
+    assert!(
+        stderr(&unknown_language).contains("'de'"),
+        "{}",
+        stderr(&unknown_language)
+    );
+}
+
+#[test]
+fn lang_may_come_before_or_after_the_subcommand() {
+    for args in [["--lang", "en", "check"], ["check", "--lang", "en"]] {
+        let output = prosesser(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "0 errors, 4 warnings\n", "{args:?}");
+    }
+    let listed = stdout(&prosesser(&["--lang", "en", "list"]));
+    assert!(listed.starts_with("Title"), "{listed}");
+}
+
+#[test]
+fn control_characters_from_a_document_never_reach_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("evil.md"),
+        "---\ntitle: \"Ond\\e]0;pwned\\a\"\nweight: 1\n---\n\n\
+         {{< prosesser/strategy-card title=\"Ond\u{1b}[2J\" owner=\"Eve\u{1b}[31m\u{9b}1m\" \
+         leader=\"Mal\u{7}lory\" purpose=\"x\u{202e}y\" >}}\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let runs: [&[&str]; 10] = [
+        &["list", path],
+        &[path],
+        &["list", path, "-f", "csv"],
+        &["list", path, "-f", "markdown"],
+        &["list", path, "-f", "json"],
+        &["search", "eve", path],
+        &["people", path],
+        &["people", path, "-f", "markdown"],
+        &["check", path],
+        &["check", path, "-f", "json"],
+    ];
+    for args in runs {
+        let output = prosesser(args);
+        for byte in [0x1b_u8, 0x07] {
+            assert!(
+                !output.stdout.contains(&byte),
+                "{args:?}: {:?}",
+                stdout(&output)
+            );
+        }
+        let text = stdout(&output);
+        assert!(
+            !text.contains('\u{9b}') && !text.contains('\u{202e}'),
+            "{args:?}: {text:?}"
+        );
+    }
+    // JSON keeps the exact text, escaped.
+    let value = json(&["list", path, "-f", "json"]);
+    assert_eq!(cards(&value)[0]["owner"], "Eve\u{1b}[31m\u{9b}1m");
+}
+
+#[test]
+fn the_compiled_in_handbook_is_used_from_any_directory() {
+    // `prosesser` runs in an empty temp dir here; data/ is not beside it.
+    let value = json(&["list", "-f", "json"]);
+    assert_eq!(value["documents"][0]["path"], SEED);
+    assert!(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .is_dir()
+    );
+}

@@ -1,0 +1,268 @@
+//! The flow view, the editor round trip and live reload, on the real binary
+//! in tmux: keys in with `send-keys`, the screen out with `capture-pane`,
+//! polled until the expected text shows (no fixed sleeps). Each test has its
+//! own tmux server (`-L`). When tmux is missing the tests say so loudly and
+//! pass; CI (`.ci/run`) installs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
+const TIMEOUT: Duration = Duration::from_secs(15);
+const SEED: &str = include_str!("../data/prosesser/utvikling-drift.md");
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// `prosesser ARGS` in a detached tmux window, with `EDITOR` and `VISUAL`
+    /// unset unless `env` sets them; `None` (loudly) without tmux.
+    fn start(name: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!(
+                "\n!!! SKIPPED {name}: tmux is not installed; the end-to-end TUI test did not run !!!\n"
+            );
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("prosesser-flow-{name}-{}", std::process::id()),
+        };
+        let mut command = "env -u EDITOR -u VISUAL".to_owned();
+        for (k, v) in env {
+            command.push_str(&format!(" {k}={}", quote(v)));
+        }
+        command.push(' ');
+        command.push_str(&quote(BIN));
+        for a in args {
+            command.push(' ');
+            command.push_str(&quote(a));
+        }
+        command.push_str("; echo EXIT=$?; sleep 60");
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "35",
+            "-s",
+            "main",
+            "sh",
+            "-c",
+            &command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn key(&self, key: &str) {
+        assert!(self.run(&["send-keys", "-t", "main", key]).status.success());
+        if key == "Escape" {
+            // Let the browser read Esc alone before the next key.
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    fn format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "main", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
+    fn quit_cleanly(&self) {
+        self.key("q");
+        let screen = self.wait_for_all(&["EXIT="]);
+        assert!(screen.contains("EXIT=0"), "{screen}");
+        assert_eq!(self.format("#{alternate_on}"), "0");
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// A folder holding a copy of the seed; the file's path.
+fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("utvikling-drift.md");
+    std::fs::write(&file, SEED).unwrap();
+    (dir, file)
+}
+
+fn write(file: &Path, text: &str) {
+    std::fs::write(file, text).unwrap();
+}
+
+#[test]
+fn flow_view_shows_the_chain_and_digits_jump_along_links() {
+    let Some(t) = Tmux::start("view", &[], &[]) else {
+        return;
+    };
+    t.wait_for_all(&["> Release", "Mottar fra    1 Behov", "Portefølje (ekstern)"]);
+    t.key("f");
+    t.wait_for_all(&[
+        "Portefølje (ekstern) → Behov → Utvikling → Produksjonssetting",
+        "Release ← Behov, Utvikling, Portefølje (ekstern)",
+        "Uten lenker",
+    ]);
+    t.key("Escape");
+    t.wait_for_all(&["> Release"]);
+    t.key("1");
+    t.wait_for_all(&["> Behov", "prosesser/utvikling-drift.md:44"]);
+    t.key("BSpace");
+    t.wait_for_all(&["> Release", "prosesser/utvikling-drift.md:26"]);
+    // The compiled-in handbook has nothing to read again.
+    t.key("r");
+    t.wait_for_all(&["ingen filer å lese på nytt"]);
+    t.quit_cleanly();
+}
+
+#[test]
+fn the_editor_round_trip_opens_the_card_line_and_shows_the_change() {
+    let (dir, file) = seed_copy();
+    let args_file = dir.path().join("args.txt");
+    // Named `vim`, so it is given `+LINE FILE`; it records its arguments,
+    // changes an owner in the file it was given, and exits.
+    std::fs::create_dir(dir.path().join("bin")).unwrap();
+    let editor = dir.path().join("bin/vim");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}\nsed -i 's/Dan Remi Mørk/Kari Nordmann/' \"$2\"\nexit 0\n",
+            quote(args_file.to_str().unwrap())
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let Some(t) = Tmux::start("editor", &[folder], &[("EDITOR", editor.to_str().unwrap())]) else {
+        return;
+    };
+    t.wait_for_all(&["> Release", "9 av 9"]);
+    for _ in 0..4 {
+        t.key("j");
+    }
+    t.wait_for_all(&[
+        "> Produksjonssetting",
+        "Dan Remi Mørk",
+        "utvikling-drift.md:62",
+    ]);
+    t.key("e");
+    let screen = t.wait_for_all(&["> Produksjonssetting", "Kari Nordmann", "9 av 9"]);
+    assert!(!screen.contains("Dan Remi Mørk"), "{screen}");
+    assert_eq!(t.format("#{alternate_on}"), "1", "the browser is back");
+    let recorded = std::fs::read_to_string(&args_file).unwrap();
+    assert_eq!(recorded, format!("+62\n{}\n", file.to_str().unwrap()));
+    t.quit_cleanly();
+}
+
+#[test]
+fn files_changed_on_disk_are_read_again_without_a_key() {
+    let (dir, file) = seed_copy();
+    let folder = dir.path().to_str().unwrap();
+    let Some(t) = Tmux::start("live", &[folder], &[]) else {
+        return;
+    };
+    t.wait_for_all(&["> Release", "4 advarsler"]);
+    t.key("j");
+    t.key("j");
+    t.wait_for_all(&["> Behov", "Tony Grimstad"]);
+
+    write(&file, &SEED.replace("Tony Grimstad", "Ola Nordmann"));
+    let screen = t.wait_for_all(&["> Behov", "Ola Nordmann"]);
+    assert!(!screen.contains("Tony Grimstad"), "{screen}");
+
+    // Half written: the last card's call is cut off.
+    let cut = SEED.rfind(">}}").unwrap();
+    write(&file, &SEED[..cut]);
+    t.wait_for_all(&["1 feil", "> Behov"]);
+
+    write(&file, SEED);
+    t.wait_until("recovered", |s| {
+        s.contains("4 advarsler") && !s.contains("feil") && s.contains("Tony Grimstad")
+    });
+    t.quit_cleanly();
+}
+
+#[test]
+fn e_says_why_when_there_is_no_editor_or_it_is_missing() {
+    let (dir, _) = seed_copy();
+    let folder = dir.path().to_str().unwrap();
+    let Some(t) = Tmux::start("noeditor", &[folder], &[]) else {
+        return;
+    };
+    t.wait_for_all(&["> Release"]);
+    t.key("e");
+    t.wait_for_all(&["Ingen editor: sett $VISUAL eller $EDITOR", "> Release"]);
+    t.quit_cleanly();
+
+    let Some(t) = Tmux::start(
+        "missingeditor",
+        &[folder],
+        &[("VISUAL", "no-such-editor-here --wait")],
+    ) else {
+        return;
+    };
+    t.wait_for_all(&["> Release"]);
+    t.key("e");
+    t.wait_for_all(&["Fant ikke editoren «no-such-editor-here» ($VISUAL)."]);
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.quit_cleanly();
+
+    let Some(t) = Tmux::start("compiledin", &[], &[("EDITOR", "vi")]) else {
+        return;
+    };
+    t.wait_for_all(&["> Release"]);
+    t.key("e");
+    t.wait_for_all(&["Innebygd kort: ingen fil å redigere"]);
+    t.quit_cleanly();
+}

@@ -1,0 +1,324 @@
+//! The real `prosesser` binary driven in tmux: keys in with `send-keys`, the
+//! screen out with `capture-pane`, polled until the expected text shows (no
+//! fixed sleeps). Each test has its own tmux server (`-L`), so they run in
+//! parallel. When tmux is missing the tests say so loudly and pass; CI
+//! (`.ci/run`) installs it.
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// `prosesser ARGS` in a detached `width`x`height` tmux window, or `None`
+    /// (with a loud message) when tmux is not installed.
+    fn start(
+        name: &str,
+        width: u16,
+        height: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!(
+                "\n!!! SKIPPED {name}: tmux is not installed; the end-to-end TUI test did not run !!!\n"
+            );
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("prosesser-{name}-{}", std::process::id()),
+        };
+        let mut command = String::new();
+        for (k, v) in env {
+            command.push_str(&format!("{k}={} ", shell_quote(v)));
+        }
+        command.push_str(&shell_quote(BIN));
+        for a in args {
+            command.push(' ');
+            command.push_str(&shell_quote(a));
+        }
+        // The exit status stays on screen after the browser has gone.
+        command.push_str("; echo EXIT=$?; sleep 60");
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-s",
+            "main",
+            "sh",
+            "-c",
+            &command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Press one key (tmux key name: `j`, `Enter`, `Escape`, `C-c`). One call
+    /// per key, so Esc followed by a letter is not read as Alt+letter.
+    fn key(&self, key: &str) {
+        let out = self.run(&["send-keys", "-t", "main", key]);
+        assert!(out.status.success());
+        // Let the browser read Esc on its own before the next key arrives.
+        if key == "Escape" {
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Type text literally.
+    fn typed(&self, text: &str) {
+        let out = self.run(&["send-keys", "-t", "main", "-l", text]);
+        assert!(out.status.success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    fn format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "main", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Poll the screen until `check` holds; panic with the last screen after the timeout.
+    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), |s| {
+            texts.iter().all(|t| s.contains(t))
+        })
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        let out = self.run(&[
+            "resize-window",
+            "-t",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        assert!(
+            out.status.success(),
+            "resize: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Quit with `key` and check the browser left cleanly: exit status 0, the
+    /// normal screen back, mouse reporting off.
+    fn quit_cleanly(&self, key: &str) {
+        self.key(key);
+        let screen = self.wait_for("EXIT=");
+        assert!(screen.contains("EXIT=0"), "exit status not 0:\n{screen}");
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "the alternate screen was left"
+        );
+        assert_eq!(
+            self.format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting is off"
+        );
+        assert!(
+            !screen.contains("Prosesseier"),
+            "the browser is gone from the normal screen:\n{screen}"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// Which card the detail pane shows: its source line in the seed.
+fn source(line: u32) -> String {
+    format!("prosesser/utvikling-drift.md:{line}")
+}
+
+#[test]
+fn browses_the_compiled_in_seed_with_keys_search_help_and_resizing() {
+    let Some(t) = Tmux::start("seed", 120, 35, &[], &[]) else {
+        return;
+    };
+    let screen = t.wait_for_all(&[
+        "Utviklings- og driftsprosesser (DevOps)",
+        "9 av 9",
+        &source(26),
+    ]);
+    assert!(screen.contains("> Release"), "{screen}");
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "1",
+        "the browser uses the alternate screen"
+    );
+
+    // j moves down, G to the bottom, g back to the top.
+    t.key("j");
+    t.wait_for_all(&["> Endringsstyring", &source(35), "Tony Grimstad"]);
+    t.key("G");
+    t.wait_for_all(&["> Tilgangsstyring", &source(98), "ikke satt (mangler)"]);
+    t.key("g");
+    t.wait_for_all(&["> Release", &source(26)]);
+
+    // Search as you type.
+    t.key("/");
+    t.typed("grimstad");
+    let screen = t.wait_for_all(&["/grimstad", "2 av 9", "> Endringsstyring"]);
+    assert!(
+        !screen.contains("Release "),
+        "Release is filtered out:\n{screen}"
+    );
+    t.key("Enter");
+    t.key("j");
+    t.wait_for_all(&["> Behov", &source(44)]);
+    t.key("Escape");
+    t.wait_for("9 av 9");
+
+    t.key("/");
+    t.typed("leder:torkel");
+    t.wait_for_all(&["/leder:torkel", "2 av 9"]);
+    t.key("Enter");
+    t.key("j");
+    let screen = t.wait_for_all(&["> Produksjonssetting", &source(62), "Torkel Buarøy"]);
+    assert!(!screen.contains("Endringsstyring"), "{screen}");
+    t.key("Escape");
+    t.wait_for("9 av 9");
+
+    // Help opens and closes.
+    t.key("?");
+    t.wait_for_all(&["Hjelp", "til bunnen", "avslutt"]);
+    t.key("Escape");
+    t.wait_until("help closed", |s| !s.contains("til bunnen"));
+
+    // Down to 12x4 and back.
+    t.resize(12, 4);
+    t.wait_for("For lite");
+    t.resize(120, 35);
+    t.wait_for_all(&["Prosesseier", "9 av 9"]);
+
+    t.quit_cleanly("q");
+}
+
+#[test]
+fn a_path_argument_opens_that_handbook() {
+    let Some(dir) = tempfile::tempdir().ok() else {
+        return;
+    };
+    let file = dir.path().join("kvalitet.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Kvalitetsprosesser\n---\n\n{{< prosesser/strategy-card title=\"Revisjon\" owner=\"Åse Ørnes\" leader=\"\" >}}\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let Some(t) = Tmux::start("path", 100, 30, &[path], &[]) else {
+        return;
+    };
+    let screen = t.wait_for_all(&["Kvalitetsprosesser", "> Revisjon", "Åse Ørnes", "1 av 1"]);
+    assert!(
+        screen.contains("ikke satt (tom)"),
+        "the empty leader reads as empty:\n{screen}"
+    );
+    assert!(!screen.contains("Release"), "{screen}");
+    t.quit_cleanly("q");
+}
+
+#[test]
+fn english_without_colour_at_80x24_and_ctrl_c_from_the_search_line() {
+    let Some(t) = Tmux::start("en", 80, 24, &["--lang", "en"], &[("NO_COLOR", "1")]) else {
+        return;
+    };
+    t.wait_for_all(&["Process owner", "9 of 9", "> Release"]);
+    t.key("p");
+    t.wait_for_all(&["People", "Espen Herskedal"]);
+    t.key("Escape");
+    t.key("/");
+    t.typed("mork");
+    t.wait_for_all(&["/mork", "1 of 9", "> Produksjonssetting"]);
+    t.quit_cleanly("C-c");
+}
+
+#[test]
+fn mouse_capture_is_opt_in_and_released_on_quit() {
+    let Some(t) = Tmux::start("mouse", 100, 30, &["--mouse"], &[]) else {
+        return;
+    };
+    t.wait_for("> Release");
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "1",
+        "--mouse turns reporting on"
+    );
+    t.quit_cleanly("q");
+
+    let Some(t) = Tmux::start("nomouse", 100, 30, &[], &[]) else {
+        return;
+    };
+    t.wait_for("> Release");
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "0",
+        "no mouse capture by default"
+    );
+    t.quit_cleanly("q");
+}
+
+#[test]
+fn a_missing_path_fails_before_the_screen_is_touched() {
+    let Some(t) = Tmux::start("missing", 100, 30, &["/no/such/handbook"], &[]) else {
+        return;
+    };
+    let screen = t.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=2"), "{screen}");
+    assert!(
+        screen.contains("/no/such/handbook"),
+        "names the path:\n{screen}"
+    );
+    assert_eq!(t.format("#{alternate_on}"), "0");
+}
