@@ -508,6 +508,49 @@ fn front_matter_over_the_size_limit_is_not_decoded() {
     assert_eq!((d[0].line, d[0].column), (2, 1));
 }
 
+#[test]
+fn a_long_key_over_many_lines_does_not_repeat_itself_in_memory() {
+    // Each key below is recorded with its path, which repeats the 500 KB key
+    // above it: 60,000 copies were 30 GB.
+    let yaml = format!(
+        "---\n{}:\n{}---\n",
+        "k".repeat(500_000),
+        "  a: 1\n".repeat(60_000)
+    );
+    let toml = format!(
+        "+++\n[{}]\n{}+++\n",
+        "t".repeat(500_000),
+        "a = 1\n".repeat(60_000)
+    );
+    for (name, fm) in [("long-key.md", yaml), ("long-table.toml.md", toml)] {
+        let text = format!("{fm}{}", card("Below"));
+        let (_dir, hb) = load_beside_seed(name, text.as_bytes());
+        let doc = document(&hb, name);
+        assert_eq!(titles(doc), ["Below"], "{name}");
+        let kept: usize = doc
+            .front_matter
+            .key_lines
+            .iter()
+            .map(|k| k.path.len())
+            .sum();
+        assert!(kept <= 4 * limits::MAX_FRONT_MATTER_BYTES, "{name}: {kept}");
+    }
+}
+
+#[test]
+fn many_block_scalars_in_front_matter_stay_linear() {
+    let mut fm = String::from("---\n");
+    for i in 0..60_000 {
+        fm.push_str(&format!("k{i}: |\n  x\n"));
+    }
+    fm.push_str("---\n");
+    let text = format!("{fm}{}", card("Below"));
+    let (_dir, hb) = load_beside_seed("blocks.md", text.as_bytes());
+    let doc = document(&hb, "blocks.md");
+    assert_eq!(doc.front_matter.params.len(), 60_000);
+    assert_eq!(doc.front_matter.key_lines.len(), 60_000);
+}
+
 // ---------------------------------------------------------------------------
 // Broken calls
 
