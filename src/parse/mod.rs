@@ -4,7 +4,7 @@
 //! The stages are one module each: [`source`] (bytes to text, positions),
 //! [`front_matter`] (finding it), [`decode`] (YAML/TOML/JSON/Org to values),
 //! [`shortcode`] (the call lexer), [`cards`] (pairing, picking the cards), and
-//! [`navigation`] (the HTML entry list).
+//! [`navigation`] (the HTML entry list). [`render_card`] goes the other way.
 
 mod cards;
 mod decode;
@@ -12,11 +12,13 @@ mod front_matter;
 mod key_lines;
 pub mod limits;
 mod navigation;
+mod render;
 mod shortcode;
 mod source;
 mod yaml_fast;
 
 pub use navigation::decode_entities;
+pub use render::{RenderError, render_card, render_value};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{
