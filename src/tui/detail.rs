@@ -80,7 +80,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
                 &title,
                 &ranges_of(&found, Field::Title),
                 theme.detail_title,
-                theme.matched,
+                title_hl,
                 wrap::clean_line,
             );
             for line in wrap::wrap(&segs, width) {
@@ -190,7 +190,13 @@ fn field_value(
     match card.field(field) {
         None => vec![(t.absent.to_owned(), theme.unset)],
         Some(text) if text.trim().is_empty() => vec![(t.empty.to_owned(), theme.unset)],
-        Some(text) => wrap::highlight(&text, ranges, theme.value, theme.matched, wrap::clean),
+        Some(text) => wrap::highlight(
+            &text,
+            ranges,
+            theme.value,
+            theme.value.patch(theme.matched),
+            wrap::clean,
+        ),
     }
 }
 

@@ -86,7 +86,7 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
             &title,
             &ranges_of(&found, Field::Title),
             theme.card_title,
-            theme.matched,
+            theme.card_title.patch(theme.matched),
             wrap::clean_line,
         )),
         _ => segments.push((texts(app.lang).untitled.to_owned(), theme.dim)),
@@ -105,7 +105,7 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
             &owner,
             &ranges_of(&found, Field::Owner),
             theme.dim,
-            theme.matched,
+            theme.dim.patch(theme.matched),
             wrap::clean_line,
         ));
     }
