@@ -1189,7 +1189,7 @@ impl App {
         let width = self.regions().detail_inner().width as usize;
         let first = detail::card_lines(self, width)
             .iter()
-            .position(|(_, matched)| *matched);
+            .position(detail::holds_match);
         self.detail_scroll = first.unwrap_or(0).saturating_sub(1);
     }
 

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
@@ -46,6 +47,19 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
         .map(wrap::to_line)
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Laid-out text in semantic inks, styled by the theme.
+pub fn inked(
+    theme: &super::theme::Theme,
+    segments: Vec<wrap::Segment<super::theme::Ink>>,
+) -> Line<'static> {
+    Line::from(
+        segments
+            .into_iter()
+            .map(|(t, ink)| ratatui::text::Span::styled(t, theme.ink(ink)))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// A pane's border: thick and coloured when it has the focus, so focus shows

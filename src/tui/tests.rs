@@ -645,3 +645,42 @@ purpose=`linje1\nlinje2\u{1b}]52;c;aGk=\u{7}` uvanlig=\"\u{9b}2J\" >}}\n";
     let text = screen(&draw(&app));
     assert!(text.contains("Ond␛[31m<U+202E>kort"), "{text}");
 }
+
+#[test]
+fn n_scrolls_the_detail_to_the_match_with_and_without_colour() {
+    for theme in [Theme::colour(), Theme::plain()] {
+        // Short enough that the output field is below the detail's fold.
+        let mut app = app_with(seed(), 60, 16, Lang::Nb, theme);
+        search(&mut app, "output:produksjonssatt");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(title_of(&app), "Produksjonssetting");
+        assert_eq!(app.detail_scroll, 0);
+        press(&mut app, KeyCode::Char('n'));
+        let width = app.regions().detail_inner().width as usize;
+        let lines = super::detail::card_lines(&app, width);
+        let at = lines
+            .iter()
+            .position(super::detail::holds_match)
+            .expect("a line holds the match");
+        assert!(at > 2, "the match is below the title");
+        // One line of context above the match.
+        assert_eq!(app.detail_scroll, at - 1, "{theme:?}");
+        let shown = screen(&draw(&app));
+        assert!(shown.contains("produksjonssatt"), "{shown}");
+    }
+}
+
+#[test]
+fn a_title_match_is_highlighted_in_the_detail_without_colour() {
+    let mut app = app_with(seed(), 120, 35, Lang::Nb, Theme::plain());
+    search(&mut app, "tittel:produksjon");
+    press(&mut app, KeyCode::Enter);
+    let buffer = draw(&app);
+    let detail = app.regions().detail_inner();
+    let marked = screen_marked(&buffer, |c| {
+        c.modifier
+            .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+    });
+    let title_row = marked.lines().nth(detail.y as usize).unwrap();
+    assert!(title_row.contains("[Produksjon]ssetting"), "{title_row}");
+}
