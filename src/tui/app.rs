@@ -15,11 +15,12 @@ use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::detail::{DetailKey, DetailModel};
 use super::editor::{Editor, EditorCommand};
+use super::help;
 use super::keymap::Action;
 use super::layout::{self, Regions};
 use super::theme::Theme;
-use super::{detail, help};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -180,6 +181,10 @@ pub struct App {
     /// First row drawn.
     pub list_offset: usize,
     pub detail_scroll: usize,
+    /// The selected card laid out for the detail pane (kept current by `update`).
+    pub detail: DetailModel,
+    /// Counts the handbooks read: the first is 0, each reload adds one.
+    pub generation: u64,
     pub focus: Focus,
     pub view: View,
 
@@ -274,6 +279,8 @@ impl App {
             selected: 0,
             list_offset: 0,
             detail_scroll: 0,
+            detail: DetailModel::default(),
+            generation: 0,
             focus: Focus::List,
             view: View::Cards,
             help: false,
@@ -1047,6 +1054,7 @@ impl App {
             facts,
         } = loaded;
         self.handbook = Arc::new(handbook);
+        self.generation += 1;
         self.index = Some(index);
         // Jobs still running for the old handbook are not needed any more.
         self.jobs = Jobs::default();
@@ -1149,15 +1157,25 @@ impl App {
         self.list_offset = list_offset(self.list_offset, top, row, height, self.rows.len());
     }
 
+    /// Lay the detail out again when what it shows has changed.
+    fn layout_detail(&mut self) {
+        let width = self.regions().detail_inner().width as usize;
+        if !self.detail.is_for(&DetailKey::of(self, width)) {
+            self.detail = DetailModel::build(self, width);
+        }
+    }
+
+    /// After any change: the detail laid out for what is selected now, and
+    /// every scroll within what there is to scroll.
     fn clamp_scrolls(&mut self) {
+        self.layout_detail();
         let regions = self.regions();
         match self.view {
             View::Cards => {
-                let inner = regions.detail_inner();
-                let lines = detail::card_lines(self, inner.width as usize).len();
+                let height = regions.detail_inner().height as usize;
                 self.detail_scroll = self
                     .detail_scroll
-                    .min(lines.saturating_sub(inner.height as usize));
+                    .min(self.detail.lines.len().saturating_sub(height));
             }
             View::People => {
                 let inner = regions.detail_inner();
@@ -1185,12 +1203,9 @@ impl App {
             (self.selected + n - 1) % n
         };
         self.select(to);
-        // Show the first matched line of the card.
-        let width = self.regions().detail_inner().width as usize;
-        let first = detail::card_lines(self, width)
-            .iter()
-            .position(detail::holds_match);
-        self.detail_scroll = first.unwrap_or(0).saturating_sub(1);
+        // Show the first matched line of the card, with one line above it.
+        self.layout_detail();
+        self.detail_scroll = self.detail.first_match.unwrap_or(0).saturating_sub(1);
     }
 
     fn show_people(&mut self) {

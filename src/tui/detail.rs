@@ -48,18 +48,73 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
-    let lines = card_lines(app, inner.width as usize);
+    // Laid out by `update`; built here only when the frame's size is not
+    // the one `update` last heard of (a resize not yet taken in).
+    let width = inner.width as usize;
+    let built;
+    let model = if app.detail.is_for(&DetailKey::of(app, width)) {
+        &app.detail
+    } else {
+        built = DetailModel::build(app, width);
+        &built
+    };
     let height = inner.height as usize;
-    let total = lines.len();
+    let total = model.lines.len();
     let scroll = app.detail_scroll.min(total.saturating_sub(height));
-    let shown: Vec<_> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(height)
-        .map(|l| render::inked(&app.theme, l))
+    let shown: Vec<_> = model.lines[scroll..(scroll + height).min(total)]
+        .iter()
+        .map(|l| render::inked(&app.theme, l.clone()))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     render::scrollbar(frame, area, total, height, scroll);
+}
+
+/// What the detail's layout depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailKey {
+    card: Option<prosesser::CardId>,
+    width: usize,
+    query: Option<String>,
+    lang: prosesser::i18n::Lang,
+    /// Counts the handbooks read (a reload lays everything out again).
+    generation: u64,
+}
+
+impl DetailKey {
+    pub fn of(app: &App, width: usize) -> DetailKey {
+        DetailKey {
+            card: app.current(),
+            width,
+            query: app.query.as_ref().map(|q| q.source().to_owned()),
+            lang: app.lang,
+            generation: app.generation,
+        }
+    }
+}
+
+/// The selected card laid out for the detail pane: its lines in semantic
+/// inks, and the first that holds a search match. Built by `update` when the
+/// card, the query or the pane's width changes; drawing only styles it.
+#[derive(Debug, Default)]
+pub struct DetailModel {
+    key: Option<DetailKey>,
+    pub lines: Vec<DetailLine>,
+    pub first_match: Option<usize>,
+}
+
+impl DetailModel {
+    pub fn build(app: &App, width: usize) -> DetailModel {
+        let lines = card_lines(app, width);
+        DetailModel {
+            key: Some(DetailKey::of(app, width)),
+            first_match: lines.iter().position(holds_match),
+            lines,
+        }
+    }
+
+    pub fn is_for(&self, key: &DetailKey) -> bool {
+        self.key.as_ref() == Some(key)
+    }
 }
 
 /// The selected card as lines `width` columns wide.

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{self, App, Focus};
 use super::render;
 use super::texts::texts;
+use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
 
 pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
@@ -90,16 +91,16 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         .into_iter()
         .skip(scroll)
         .take(height)
-        .map(wrap::to_line)
+        .map(|l| render::inked(&app.theme, l))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     render::scrollbar(frame, area, total, height, scroll);
 }
 
-/// The selected person: name, teams, the cards they own and lead.
-pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
+/// The selected person: name, teams, the cards they own and lead, laid out
+/// in semantic inks (styled when drawn).
+pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
     let t = texts(app.lang);
-    let theme = &app.theme;
     let Some(person) = app.selected_person() else {
         return Vec::new();
     };
@@ -107,7 +108,7 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         return Vec::new();
     }
     let mut out = wrap::wrap(
-        &[(wrap::clean_line(&person.name), theme.detail_title)],
+        &[(wrap::clean_line(&person.name), Role::DetailTitle.into())],
         width,
     );
     out.push(Vec::new());
@@ -115,8 +116,8 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         let teams: Vec<String> = person.teams.iter().map(|s| wrap::clean_line(s)).collect();
         out.extend(wrap::wrap(
             &[
-                (format!("{}: ", t.teams), theme.label),
-                (teams.join(", "), theme.value),
+                (format!("{}: ", t.teams), Role::Label.into()),
+                (teams.join(", "), Role::Value.into()),
             ],
             width,
         ));
@@ -126,9 +127,12 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         (t.owner_of, &person.owner_of),
         (t.leader_of, &person.leader_of),
     ] {
-        out.push(wrap::truncate(vec![(label.to_owned(), theme.label)], width));
+        out.push(wrap::truncate(
+            vec![(label.to_owned(), Role::Label.into())],
+            width,
+        ));
         if cards.is_empty() {
-            out.push(vec![(format!("  {}", t.none), theme.unset)]);
+            out.push(vec![(format!("  {}", t.none), Role::Unset.into())]);
         }
         for id in cards {
             let title = app
@@ -138,21 +142,24 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| t.untitled.to_owned());
             let mut segs = vec![
-                ("  • ".to_owned(), theme.dim),
-                (wrap::clean_line(&title), theme.value),
+                ("  • ".to_owned(), Role::Dim.into()),
+                (wrap::clean_line(&title), Role::Value.into()),
             ];
             if app.grouped
                 && let Some(doc) = app.handbook.document_of(*id)
             {
                 segs.push((
                     format!("  ({})", wrap::clean_line(doc.title().unwrap_or(&doc.path))),
-                    theme.dim,
+                    Role::Dim.into(),
                 ));
             }
             out.push(wrap::truncate(segs, width));
         }
         out.push(Vec::new());
     }
-    out.extend(wrap::wrap(&[(t.pick_person.to_owned(), theme.dim)], width));
+    out.extend(wrap::wrap(
+        &[(t.pick_person.to_owned(), Role::Dim.into())],
+        width,
+    ));
     out
 }

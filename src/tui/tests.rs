@@ -684,3 +684,25 @@ fn a_title_match_is_highlighted_in_the_detail_without_colour() {
     let title_row = marked.lines().nth(detail.y as usize).unwrap();
     assert!(title_row.contains("[Produksjon]ssetting"), "{title_row}");
 }
+
+#[test]
+fn the_detail_is_laid_out_by_update_for_what_is_selected_now() {
+    let mut app = app(120, 35);
+    let current = |app: &App| {
+        let width = app.regions().detail_inner().width as usize;
+        let fresh = super::detail::DetailModel::build(app, width);
+        assert_eq!(app.detail.lines, fresh.lines);
+        assert_eq!(app.detail.first_match, fresh.first_match);
+    };
+    current(&app);
+    press(&mut app, KeyCode::Char('j'));
+    current(&app);
+    search(&mut app, "grimstad");
+    current(&app);
+    assert!(app.detail.first_match.is_some());
+    press(&mut app, KeyCode::Enter);
+    app.update(Action::Resize(60, 20));
+    current(&app);
+    press(&mut app, KeyCode::Esc);
+    current(&app);
+}
