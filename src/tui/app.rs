@@ -1232,26 +1232,22 @@ impl App {
         let Some(d) = self.diagnostics.get(self.diag_selected) else {
             return;
         };
+        // A card is where its call starts: two cards can share a line, and a
+        // finding in the front matter has no card at all.
         let found = self.handbook.cards().find(|(id, card)| {
-            card.line == d.line
+            (card.line, card.column) == (d.line, d.column)
                 && self
                     .handbook
                     .document_of(*id)
                     .is_some_and(|doc| doc.path == d.path)
         });
-        if let Some((id, _)) = found {
-            if self.visible.binary_search(&id).is_err() {
-                self.person = None;
-                self.person_cards.clear();
-                self.input.clear();
-                self.set_query(None, String::new(), false);
-            }
-            if let Ok(i) = self.visible.binary_search(&id) {
-                self.select(i);
-            }
-            self.view = View::Cards;
-            self.focus = Focus::Detail;
-        }
+        let Some((id, _)) = found else {
+            let t = super::texts::texts(self.lang);
+            self.tell(t.finding_without_card.to_owned(), false);
+            return;
+        };
+        self.go_to(id);
+        self.focus = Focus::Detail;
     }
 
     /// Recompute the visible cards from the filters, keeping the selection on

@@ -706,3 +706,65 @@ fn the_detail_is_laid_out_by_update_for_what_is_selected_now() {
     press(&mut app, KeyCode::Esc);
     current(&app);
 }
+
+/// A page with two cards on one line (the second repeats the first's title)
+/// and a navigation entry no card has.
+fn two_on_a_line() -> Handbook {
+    let text = "---\ntitle: To\nnavigation_link:\n  text: |\n    <p> - A</p>\n    <p> - Finnes ikke</p>\n---\n\n\
+        {{< prosesser/strategy-card title=\"A\" owner=\"Ola\" >}}{{< prosesser/strategy-card title=\"A\" owner=\"Kari\" >}}\n";
+    load_sources(vec![Source {
+        path: "to.md".to_owned(),
+        file: None,
+        bytes: text.as_bytes().to_vec(),
+    }])
+}
+
+#[test]
+fn enter_on_a_finding_opens_the_card_at_its_line_and_column() {
+    let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
+    press(&mut app, KeyCode::Char('w'));
+    let duplicate = app
+        .diagnostics
+        .iter()
+        .position(|d| d.rule == prosesser::Rule::DuplicateTitle)
+        .expect("the second A is a duplicate");
+    for _ in 0..duplicate {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Cards);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(
+        app.current(),
+        Some(CardId {
+            document: 0,
+            card: 1
+        })
+    );
+    assert_eq!(
+        app.handbook
+            .card(app.current().unwrap())
+            .unwrap()
+            .text(Field::Owner),
+        "Kari"
+    );
+}
+
+#[test]
+fn enter_on_a_finding_without_a_card_says_so() {
+    let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
+    press(&mut app, KeyCode::Char('w'));
+    let front_matter = app
+        .diagnostics
+        .iter()
+        .position(|d| d.message.contains("Finnes ikke"))
+        .expect("a finding in the front matter");
+    for _ in 0..front_matter {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Diagnostics, "stays on the findings");
+    let message = app.message.as_ref().expect("a notice");
+    assert!(message.text.contains("ingen prosess"), "{}", message.text);
+    assert!(screen(&draw(&app)).contains("Funnet gjelder ingen prosess"));
+}

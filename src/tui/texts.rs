@@ -70,6 +70,8 @@ pub struct Texts {
     pub reloaded: &'static str,
     pub reload_failed: &'static str,
     pub watch_off: &'static str,
+    /// Enter on a finding that is not about one card.
+    pub finding_without_card: &'static str,
 }
 
 pub const NB: Texts = Texts {
@@ -135,6 +137,7 @@ pub const NB: Texts = Texts {
     reloaded: "Filene er lest på nytt.",
     reload_failed: "Kunne ikke lese på nytt",
     watch_off: "Følger ikke med på endringer",
+    finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",
 };
 
 pub const EN: Texts = Texts {
@@ -200,6 +203,7 @@ pub const EN: Texts = Texts {
     reloaded: "The files were read again.",
     reload_failed: "Could not read again",
     watch_off: "Not watching for changes",
+    finding_without_card: "This finding is about no process; e opens the file at its line.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
