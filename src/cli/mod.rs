@@ -6,9 +6,9 @@
 mod args;
 mod embedded;
 mod output;
-mod words;
 
 use crate::tui;
+use crate::words;
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::Parser as _;

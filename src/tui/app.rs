@@ -797,7 +797,7 @@ impl App {
 
     /// A link's other end as people read it.
     pub fn endpoint_name(&self, endpoint: &Endpoint) -> String {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         match endpoint {
             Endpoint::Card(id) => self.card_title(*id),
             Endpoint::External(name) => format!("{} {}", super::wrap::clean_line(name), t.external),
@@ -805,7 +805,7 @@ impl App {
     }
 
     pub fn card_title(&self, id: CardId) -> String {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         match self.handbook.card(id).map(|c| c.title()) {
             Some(title) if !title.trim().is_empty() => super::wrap::clean_line(&title),
             _ => t.untitled.to_owned(),
@@ -830,7 +830,7 @@ impl App {
                 self.go_to(to);
             }
             None => {
-                let t = super::texts::texts(self.lang);
+                let t = crate::words::words(self.lang);
                 self.tell(format!("{} {n}.", t.no_link), false);
             }
         }
@@ -840,7 +840,7 @@ impl App {
         match self.history.pop() {
             Some(id) => self.go_to(id),
             None => {
-                let t = super::texts::texts(self.lang);
+                let t = crate::words::words(self.lang);
                 self.tell(t.no_history.to_owned(), false);
             }
         }
@@ -957,7 +957,7 @@ impl App {
     }
 
     fn edit(&mut self) {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         let target: Result<(&Document, u32), &str> = match self.view {
             View::Cards | View::People => self
                 .current()
@@ -993,7 +993,7 @@ impl App {
     }
 
     fn reload(&mut self) {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         if self.can_reload {
             self.request = Some(Request::Reload);
             self.tell(t.reloading.to_owned(), false);
@@ -1029,7 +1029,7 @@ impl App {
     /// Swap in a handbook read again, keeping the selection, the filters, the
     /// jump history and the view on the same cards where they still exist.
     pub fn reloaded(&mut self, result: Result<Loaded, String>) {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         let loaded = match result {
             Ok(loaded) => loaded,
             Err(why) => {
@@ -1242,7 +1242,7 @@ impl App {
                     .is_some_and(|doc| doc.path == d.path)
         });
         let Some((id, _)) = found else {
-            let t = super::texts::texts(self.lang);
+            let t = crate::words::words(self.lang);
             self.tell(t.finding_without_card.to_owned(), false);
             return;
         };

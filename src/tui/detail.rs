@@ -10,9 +10,9 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Focus};
 use super::list::empty_message;
 use super::render::{self, matches, ranges_of};
-use super::texts::texts;
 use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 /// A wrapped line of the detail, in semantic inks (styled when drawn).
 pub type DetailLine = Vec<Segment<Ink>>;
@@ -27,7 +27,7 @@ pub fn holds_match(line: &DetailLine) -> bool {
 const MIN_VALUE_WIDTH: usize = 16;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let block = render::pane(app, t.detail, app.focus == Focus::Detail && !app.editing)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
@@ -128,7 +128,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     if width == 0 {
         return Vec::new();
     }
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let found = matches(app, id);
     let mut out = Lines::new(width);
 
@@ -180,7 +180,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     for (key, value) in extra {
         let text = value.as_text();
         let segs = if text.trim().is_empty() {
-            vec![(t.empty.to_owned(), Role::Unset.into())]
+            vec![(t.not_set_empty(), Role::Unset.into())]
         } else {
             vec![(wrap::clean(&text), Role::Value.into())]
         };
@@ -212,7 +212,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 /// "Mottar fra" and "Leverer til": each linked card with the digit that
 /// follows it, external processes marked, and under each why it was drawn.
 fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let links = app.links(id);
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
         let rows: Vec<_> = links.iter().filter(|l| l.upstream == upstream).collect();
@@ -247,11 +247,11 @@ fn field_value(
     field: Field,
     ranges: &[std::ops::Range<usize>],
 ) -> Vec<Segment<Ink>> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let value = Ink::of(Role::Value);
     match card.field(field) {
-        None => vec![(t.absent.to_owned(), Role::Unset.into())],
-        Some(text) if text.trim().is_empty() => vec![(t.empty.to_owned(), Role::Unset.into())],
+        None => vec![(t.not_set_missing(), Role::Unset.into())],
+        Some(text) if text.trim().is_empty() => vec![(t.not_set_empty(), Role::Unset.into())],
         Some(text) => wrap::highlight(&text, ranges, value, value.hit(), wrap::clean),
     }
 }

@@ -9,11 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{self, App};
 use super::render;
-use super::texts::texts;
 use super::wrap;
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let block = render::pane(app, t.diagnostics, true);
     let inner = block.inner(area);

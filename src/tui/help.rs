@@ -7,12 +7,12 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::app::App;
 use super::keymap::{self, Binding};
 use super::render;
-use super::texts::texts;
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 /// The overlay's lines, before wrapping.
 pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let mut out = Vec::new();
     let keys_width = keymap::KEYMAP
@@ -92,7 +92,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let block = render::pane(app, texts(app.lang).help, true);
+    let block = render::pane(app, words(app.lang).help, true);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

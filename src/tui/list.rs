@@ -9,11 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{self, App, Focus, Row};
 use super::render::{self, matches, ranges_of};
-use super::texts::texts;
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let block = render::pane(app, t.cards, app.focus == Focus::List || app.editing);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -43,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// "Ingen treff for «grimstad»", naming the person too when filtering by one.
 pub fn empty_message(app: &App) -> String {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     if !app.filtered() {
         return t.no_cards.to_owned();
     }
@@ -89,7 +89,7 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
             theme.card_title.patch(theme.matched),
             wrap::clean_line,
         )),
-        _ => segments.push((texts(app.lang).untitled.to_owned(), theme.dim)),
+        _ => segments.push((words(app.lang).untitled.to_owned(), theme.dim)),
     }
     if let Some(owner) = card.field(Field::Owner).filter(|o| !o.trim().is_empty()) {
         // Owners line up in a column after the titles when there is room.

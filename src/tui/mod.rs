@@ -25,7 +25,6 @@ mod reload;
 mod render;
 mod status;
 mod terminal;
-mod texts;
 mod theme;
 mod title;
 mod wrap;
@@ -68,7 +67,7 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
-        let t = texts::texts(app.lang);
+        let t = crate::words::words(app.lang);
         app.tell(format!("{}: {why}", t.watch_off), true);
     }
     // A small handbook is indexed and checked before anyone could notice; a
@@ -123,7 +122,7 @@ fn carry_out(
     reloader: Option<&reload::Reloader>,
     request: Request,
 ) -> anyhow::Result<()> {
-    let t = texts::texts(app.lang);
+    let t = crate::words::words(app.lang);
     match request {
         Request::Reload => {
             if let Some(r) = reloader {

@@ -8,12 +8,12 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{self, App, Focus};
 use super::render;
-use super::texts::texts;
 use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let block = render::pane(app, t.people, app.focus == Focus::List);
     let inner = block.inner(area);
@@ -67,7 +67,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn cards_label(app: &App, n: usize) -> String {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     format!("{n} {}", if n == 1 { t.card } else { t.cards_word })
 }
 
@@ -76,7 +76,7 @@ fn card_count(p: &Person) -> usize {
 }
 
 pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
-    let block = render::pane(app, texts(app.lang).detail, app.focus == Focus::Detail)
+    let block = render::pane(app, words(app.lang).detail, app.focus == Focus::Detail)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -100,7 +100,7 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
 /// The selected person: name, teams, the cards they own and lead, laid out
 /// in semantic inks (styled when drawn).
 pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let Some(person) = app.selected_person() else {
         return Vec::new();
     };
@@ -124,8 +124,8 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
         out.push(Vec::new());
     }
     for (label, cards) in [
-        (t.owner_of, &person.owner_of),
-        (t.leader_of, &person.leader_of),
+        (t.owner_of(), &person.owner_of),
+        (t.leader_of(), &person.leader_of),
     ] {
         out.push(wrap::truncate(
             vec![(label.to_owned(), Role::Label.into())],

@@ -9,8 +9,8 @@ use ratatui::widgets::{
 };
 
 use super::app::{App, View};
-use super::texts::texts;
 use super::{detail, diagnostics, flow, help, layout, list, people, status, title, wrap};
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let text = format!("{} ({}x{})", t.too_small, area.width, area.height);
     let lines: Vec<_> = wrap::wrap(&[(text, app.theme.notice)], area.width as usize)
         .into_iter()

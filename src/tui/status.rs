@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, View};
 use super::keymap::{self, Action};
-use super::texts::texts;
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width as usize;
@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// "9 av 9", the filter, and the warning count.
 pub fn summary(app: &App) -> Vec<Segment> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let mut left = vec![(
         format!(" {} {} {}", app.visible.len(), t.of, app.total()),
@@ -62,16 +62,10 @@ pub fn summary(app: &App) -> Vec<Segment> {
     if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
-            parts.push(format!(
-                "{errors} {}",
-                if errors == 1 { t.error } else { t.errors }
-            ));
+            parts.push(t.count(errors, Severity::Error));
         }
         if warnings > 0 {
-            parts.push(format!(
-                "{warnings} {}",
-                if warnings == 1 { t.warning } else { t.warnings }
-            ));
+            parts.push(t.count(warnings, Severity::Warning));
         }
         left.push(("  ".to_owned(), theme.status));
         let style = if errors > 0 {
@@ -129,7 +123,7 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
 
 /// `/query▏` with the count or the parse error on the right.
 fn query_line(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let width = area.width as usize;
     let right: Vec<Segment> = match &app.query_error {

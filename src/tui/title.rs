@@ -6,8 +6,8 @@ use ratatui::widgets::Paragraph;
 
 use super::app::App;
 use super::layout::{Regions, ingress_lines};
-use super::texts::texts;
 use super::wrap;
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
     let theme = &app.theme;
@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
             theme.dim,
         ));
     }
-    let right = format!("{} ", texts(app.lang).app_name);
+    let right = format!("{} ", words(app.lang).app_name);
     let right_width = wrap::width(&right);
     let left_width = width.saturating_sub(right_width + 1);
     let mut line = wrap::fill(left, left_width, theme.title);
@@ -48,6 +48,6 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
 }
 
 fn documents_word(app: &App, n: usize) -> &'static str {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     if n == 1 { t.document } else { t.documents }
 }

@@ -1,11 +1,47 @@
-//! The browser's own words, in Norwegian Bokmål and English. Field labels
-//! (Prosesseier, Formål, ...) come from the model's `Field` via `Lang`, so the
-//! detail pane, the CLI and the help agree; everything else the browser says
-//! is here.
+//! Every word the program says to people, in Norwegian Bokmål and English:
+//! the command line's and the browser's, in one table so they cannot drift
+//! apart. Field labels (Prosesseier, Formål, ...) come from the model's
+//! [`Field`] via [`Lang`]; words built on them ("Prosesseier for") are built
+//! here from the label, not written again.
 
 use prosesser::i18n::Lang;
+use prosesser::{Field, Severity};
 
-pub struct Texts {
+pub struct Words {
+    pub lang: Lang,
+
+    // ----- said by both -----
+    /// "ikke satt": a field with no value, in the browser.
+    pub not_set: &'static str,
+    /// A field the card does not have at all.
+    pub missing: &'static str,
+    /// A field written as `""` (or only spaces).
+    pub empty: &'static str,
+    pub untitled: &'static str,
+    /// Where a card or a document was read from (`path:line`).
+    pub source: &'static str,
+    pub teams: &'static str,
+    /// Between a field label and its cards: "Prosesseier *for*".
+    pub role_for: &'static str,
+    pub no_cards: &'static str,
+    pub no_people: &'static str,
+    /// After an external process's name.
+    pub external: &'static str,
+    pub chains: &'static str,
+    pub feeds: &'static str,
+    pub unlinked: &'static str,
+    pub no_links: &'static str,
+
+    // ----- the command line -----
+    /// Search results: the fields the query matched in.
+    pub matched_in: &'static str,
+    pub name: &'static str,
+    pub no_hits: &'static str,
+    pub no_problems: &'static str,
+    pub load_problems: &'static str,
+    pub why: &'static str,
+
+    // ----- the browser -----
     pub card: &'static str,
     pub cards_word: &'static str,
     pub app_name: &'static str,
@@ -16,29 +52,14 @@ pub struct Texts {
     pub people: &'static str,
     pub diagnostics: &'static str,
     pub help: &'static str,
-    /// A field the card does not have at all.
-    pub absent: &'static str,
-    /// A field written as `""`.
-    pub empty: &'static str,
-    pub untitled: &'static str,
-    pub source: &'static str,
     pub content: &'static str,
     pub positional: &'static str,
     pub of: &'static str,
-    pub no_cards: &'static str,
     pub no_selection: &'static str,
     pub no_matches: &'static str,
     pub too_small: &'static str,
-    pub warning: &'static str,
-    pub warnings: &'static str,
-    pub error: &'static str,
-    pub errors: &'static str,
     pub no_diagnostics: &'static str,
-    pub no_people: &'static str,
     pub person: &'static str,
-    pub teams: &'static str,
-    pub owner_of: &'static str,
-    pub leader_of: &'static str,
     pub none: &'static str,
     pub query_error: &'static str,
     pub help_keys: &'static str,
@@ -50,11 +71,6 @@ pub struct Texts {
     pub flow: &'static str,
     pub receives: &'static str,
     pub delivers: &'static str,
-    pub external: &'static str,
-    pub chains: &'static str,
-    pub feeds: &'static str,
-    pub unlinked: &'static str,
-    pub no_links: &'static str,
     pub flow_keys: &'static str,
     pub no_history: &'static str,
     pub no_link: &'static str,
@@ -74,7 +90,31 @@ pub struct Texts {
     pub finding_without_card: &'static str,
 }
 
-pub const NB: Texts = Texts {
+const NB: Words = Words {
+    lang: Lang::Nb,
+
+    not_set: "ikke satt",
+    missing: "(mangler)",
+    empty: "(tom)",
+    untitled: "(uten tittel)",
+    source: "Kilde",
+    teams: "Team",
+    role_for: "for",
+    no_cards: "Ingen kort å vise.",
+    no_people: "Ingen personer er nevnt som eier eller leder.",
+    external: "(ekstern)",
+    chains: "Kjeder",
+    feeds: "Mottar fra flere",
+    unlinked: "Uten lenker",
+    no_links: "Ingen lenker mellom kortene.",
+
+    matched_in: "Treff i",
+    name: "Navn",
+    no_hits: "Ingen treff.",
+    no_problems: "Ingen funn.",
+    load_problems: "feil ved lesing; se `prosesser check`",
+    why: "Hvorfor",
+
     card: "kort",
     cards_word: "kort",
     app_name: "prosesser",
@@ -85,27 +125,14 @@ pub const NB: Texts = Texts {
     people: "Personer",
     diagnostics: "Advarsler og feil",
     help: "Hjelp",
-    absent: "ikke satt (mangler)",
-    empty: "ikke satt (tom)",
-    untitled: "(uten tittel)",
-    source: "Kilde",
     content: "Innhold",
     positional: "Posisjonell",
     of: "av",
-    no_cards: "Ingen kort å vise.",
     no_selection: "Ingen kort valgt.",
     no_matches: "Ingen treff for",
     too_small: "For lite vindu",
-    warning: "advarsel",
-    warnings: "advarsler",
-    error: "feil",
-    errors: "feil",
     no_diagnostics: "Ingen advarsler eller feil.",
-    no_people: "Ingen personer er nevnt som eier eller leder.",
     person: "person",
-    teams: "Team",
-    owner_of: "Prosesseier for",
-    leader_of: "Prosessleder for",
     none: "ingen",
     query_error: "Feil i søket ved tegn",
     help_keys: "Taster",
@@ -117,11 +144,6 @@ pub const NB: Texts = Texts {
     flow: "Flyt",
     receives: "Mottar fra",
     delivers: "Leverer til",
-    external: "(ekstern)",
-    chains: "Kjeder",
-    feeds: "Mottar fra flere",
-    unlinked: "Uten lenker",
-    no_links: "Ingen lenker mellom kortene i dette dokumentet.",
     flow_keys: "j/k velger kort · Enter viser det i listen · e redigerer · Esc tilbake",
     no_history: "Ingen tidligere kort å gå tilbake til.",
     no_link: "Kortet har ingen lenke med nummer",
@@ -140,7 +162,31 @@ pub const NB: Texts = Texts {
     finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",
 };
 
-pub const EN: Texts = Texts {
+const EN: Words = Words {
+    lang: Lang::En,
+
+    not_set: "not set",
+    missing: "(missing)",
+    empty: "(empty)",
+    untitled: "(untitled)",
+    source: "Source",
+    teams: "Teams",
+    role_for: "of",
+    no_cards: "No cards to show.",
+    no_people: "Nobody is named as owner or leader.",
+    external: "(external)",
+    chains: "Chains",
+    feeds: "Fed by several",
+    unlinked: "Without links",
+    no_links: "No links between the cards.",
+
+    matched_in: "Matched in",
+    name: "Name",
+    no_hits: "No matches.",
+    no_problems: "No problems found.",
+    load_problems: "error(s) while reading; see `prosesser check`",
+    why: "Why",
+
     card: "card",
     cards_word: "cards",
     app_name: "prosesser",
@@ -151,27 +197,14 @@ pub const EN: Texts = Texts {
     people: "People",
     diagnostics: "Warnings and errors",
     help: "Help",
-    absent: "not set (absent)",
-    empty: "not set (empty)",
-    untitled: "(untitled)",
-    source: "Source",
     content: "Content",
     positional: "Positional",
     of: "of",
-    no_cards: "No cards to show.",
     no_selection: "No card selected.",
     no_matches: "No matches for",
     too_small: "Window too small",
-    warning: "warning",
-    warnings: "warnings",
-    error: "error",
-    errors: "errors",
     no_diagnostics: "No warnings or errors.",
-    no_people: "Nobody is named as owner or leader.",
     person: "person",
-    teams: "Team",
-    owner_of: "Process owner of",
-    leader_of: "Process leader of",
     none: "none",
     query_error: "Query error at character",
     help_keys: "Keys",
@@ -183,11 +216,6 @@ pub const EN: Texts = Texts {
     flow: "Flow",
     receives: "Receives from",
     delivers: "Delivers to",
-    external: "(external)",
-    chains: "Chains",
-    feeds: "Fed by several",
-    unlinked: "Without links",
-    no_links: "No links between the cards of this document.",
     flow_keys: "j/k choose a card · Enter shows it in the list · e edits · Esc back",
     no_history: "No previous card to go back to.",
     no_link: "The card has no link numbered",
@@ -206,9 +234,87 @@ pub const EN: Texts = Texts {
     finding_without_card: "This finding is about no process; e opens the file at its line.",
 };
 
-pub fn texts(lang: Lang) -> &'static Texts {
+pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Nb => &NB,
         Lang::En => &EN,
+    }
+}
+
+impl Words {
+    /// "Prosesseier for" / "Process owner of", from the field's label.
+    pub fn owner_of(&self) -> String {
+        self.role_of(Field::Owner)
+    }
+
+    /// "Prosessleder for" / "Process leader of", from the field's label.
+    pub fn leader_of(&self) -> String {
+        self.role_of(Field::Leader)
+    }
+
+    /// "ikke satt (mangler)": the browser's word for a field the card lacks.
+    pub fn not_set_missing(&self) -> String {
+        format!("{} {}", self.not_set, self.missing)
+    }
+
+    /// "ikke satt (tom)": a field written empty.
+    pub fn not_set_empty(&self) -> String {
+        format!("{} {}", self.not_set, self.empty)
+    }
+
+    fn role_of(&self, field: Field) -> String {
+        format!("{} {}", self.lang.field_label(field), self.role_for)
+    }
+
+    /// "advarsel" / "feil": one finding's severity.
+    pub fn severity(&self, severity: Severity) -> &'static str {
+        match (self.lang, severity) {
+            (Lang::Nb, Severity::Warning) => "advarsel",
+            (Lang::Nb, Severity::Error) => "feil",
+            (Lang::En, Severity::Warning) => "warning",
+            (Lang::En, Severity::Error) => "error",
+        }
+    }
+
+    /// `2 feil`, `1 advarsel`, `7 warnings`.
+    pub fn count(&self, n: usize, severity: Severity) -> String {
+        let word = match (self.lang, severity, n) {
+            (_, _, 1) => self.severity(severity),
+            (Lang::Nb, Severity::Warning, _) => "advarsler",
+            (Lang::Nb, Severity::Error, _) => "feil",
+            (Lang::En, Severity::Warning, _) => "warnings",
+            (Lang::En, Severity::Error, _) => "errors",
+        };
+        format!("{n} {word}")
+    }
+}
+
+/// `2 feil, 7 advarsler` / `2 errors, 7 warnings`.
+pub fn summary(lang: Lang, errors: usize, warnings: usize) -> String {
+    let w = words(lang);
+    format!(
+        "{}, {}",
+        w.count(errors, Severity::Error),
+        w.count(warnings, Severity::Warning)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_count_in_each_language() {
+        assert_eq!(summary(Lang::Nb, 2, 7), "2 feil, 7 advarsler");
+        assert_eq!(summary(Lang::Nb, 1, 1), "1 feil, 1 advarsel");
+        assert_eq!(summary(Lang::En, 2, 7), "2 errors, 7 warnings");
+        assert_eq!(summary(Lang::En, 1, 1), "1 error, 1 warning");
+    }
+
+    #[test]
+    fn roles_are_built_on_the_field_labels() {
+        assert_eq!(words(Lang::Nb).owner_of(), "Prosesseier for");
+        assert_eq!(words(Lang::Nb).leader_of(), "Prosessleder for");
+        assert_eq!(words(Lang::En).owner_of(), "Process owner of");
     }
 }
