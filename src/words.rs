@@ -5,6 +5,7 @@
 //! here from the label, not written again.
 
 use prosesser::i18n::Lang;
+use prosesser::query::QueryErrorKind;
 use prosesser::{Field, Severity};
 
 pub struct Words {
@@ -100,13 +101,13 @@ const NB: Words = Words {
     source: "Kilde",
     teams: "Team",
     role_for: "for",
-    no_cards: "Ingen kort å vise.",
+    no_cards: "Ingen prosesser å vise.",
     no_people: "Ingen personer er nevnt som eier eller leder.",
     external: "(ekstern)",
     chains: "Kjeder",
     feeds: "Mottar fra flere",
     unlinked: "Uten lenker",
-    no_links: "Ingen lenker mellom kortene.",
+    no_links: "Ingen lenker mellom prosessene.",
 
     matched_in: "Treff i",
     name: "Navn",
@@ -115,8 +116,8 @@ const NB: Words = Words {
     load_problems: "feil ved lesing; se `prosesser check`",
     why: "Hvorfor",
 
-    card: "kort",
-    cards_word: "kort",
+    card: "prosess",
+    cards_word: "prosesser",
     app_name: "prosesser",
     document: "dokument",
     documents: "dokumenter",
@@ -126,11 +127,11 @@ const NB: Words = Words {
     diagnostics: "Advarsler og feil",
     help: "Hjelp",
     content: "Innhold",
-    positional: "Posisjonell",
+    positional: "Parameter",
     of: "av",
-    no_selection: "Ingen kort valgt.",
+    no_selection: "Ingen prosess valgt.",
     no_matches: "Ingen treff for",
-    too_small: "For lite vindu",
+    too_small: "Vinduet er for lite",
     no_diagnostics: "Ingen advarsler eller feil.",
     person: "person",
     none: "ingen",
@@ -138,18 +139,18 @@ const NB: Words = Words {
     help_keys: "Taster",
     help_input: "I søkelinjen",
     help_input_text: "skriv for å søke; listen filtreres mens du skriver",
-    help_mouse: "Mus (med --mouse): klikk velger, hjulet ruller",
+    help_mouse: "Mus (med --mouse): klikk velger, musehjulet blar",
     help_close: "Esc, ? eller F1 lukker",
-    pick_person: "Enter viser kortene til personen",
+    pick_person: "Enter viser prosessene til personen",
     flow: "Flyt",
     receives: "Mottar fra",
     delivers: "Leverer til",
-    flow_keys: "j/k velger kort · Enter viser det i listen · e redigerer · Esc tilbake",
-    no_history: "Ingen tidligere kort å gå tilbake til.",
-    no_link: "Kortet har ingen lenke med nummer",
+    flow_keys: "j/k velger prosess · Enter viser den i listen · e redigerer · Esc tilbake",
+    no_history: "Ingen tidligere prosess å gå tilbake til.",
+    no_link: "Prosessen har ingen lenke med nummer",
     no_editor: "Ingen editor: sett $VISUAL eller $EDITOR (for eksempel EDITOR=vim).",
     editor_missing: "Fant ikke editoren",
-    compiled_in: "Innebygd kort: ingen fil å redigere (åpne håndboken fra disk: prosesser STI).",
+    compiled_in: "Innebygd håndbok: ingen fil å redigere (åpne håndboken fra disk: prosesser STI).",
     no_file: "Ingen fil å redigere her.",
     editor_status: "Editoren avsluttet med status",
     editor_failed: "Kunne ikke starte editoren",
@@ -172,13 +173,13 @@ const EN: Words = Words {
     source: "Source",
     teams: "Teams",
     role_for: "of",
-    no_cards: "No cards to show.",
+    no_cards: "No processes to show.",
     no_people: "Nobody is named as owner or leader.",
     external: "(external)",
     chains: "Chains",
     feeds: "Fed by several",
     unlinked: "Without links",
-    no_links: "No links between the cards.",
+    no_links: "No links between the processes.",
 
     matched_in: "Matched in",
     name: "Name",
@@ -187,8 +188,8 @@ const EN: Words = Words {
     load_problems: "error(s) while reading; see `prosesser check`",
     why: "Why",
 
-    card: "card",
-    cards_word: "cards",
+    card: "process",
+    cards_word: "processes",
     app_name: "prosesser",
     document: "document",
     documents: "documents",
@@ -198,11 +199,11 @@ const EN: Words = Words {
     diagnostics: "Warnings and errors",
     help: "Help",
     content: "Content",
-    positional: "Positional",
+    positional: "Parameter",
     of: "of",
-    no_selection: "No card selected.",
+    no_selection: "No process selected.",
     no_matches: "No matches for",
-    too_small: "Window too small",
+    too_small: "The window is too small",
     no_diagnostics: "No warnings or errors.",
     person: "person",
     none: "none",
@@ -210,18 +211,18 @@ const EN: Words = Words {
     help_keys: "Keys",
     help_input: "In the search line",
     help_input_text: "type to search; the list filters as you type",
-    help_mouse: "Mouse (with --mouse): click selects, wheel scrolls",
+    help_mouse: "Mouse (with --mouse): click selects, the wheel scrolls",
     help_close: "Esc, ? or F1 closes",
-    pick_person: "Enter shows this person's cards",
+    pick_person: "Enter shows this person's processes",
     flow: "Flow",
     receives: "Receives from",
     delivers: "Delivers to",
-    flow_keys: "j/k choose a card · Enter shows it in the list · e edits · Esc back",
-    no_history: "No previous card to go back to.",
-    no_link: "The card has no link numbered",
+    flow_keys: "j/k choose a process · Enter shows it in the list · e edits · Esc back",
+    no_history: "No previous process to go back to.",
+    no_link: "The process has no link numbered",
     no_editor: "No editor: set $VISUAL or $EDITOR (for example EDITOR=vim).",
     editor_missing: "Editor not found",
-    compiled_in: "Compiled-in card: no file to edit (open the handbook from disk: prosesser PATH).",
+    compiled_in: "Compiled-in handbook: no file to edit (open the handbook from disk: prosesser PATH).",
     no_file: "No file to edit here.",
     editor_status: "The editor exited with status",
     editor_failed: "Could not start the editor",
@@ -273,6 +274,25 @@ impl Words {
             (Lang::Nb, Severity::Error) => "feil",
             (Lang::En, Severity::Warning) => "warning",
             (Lang::En, Severity::Error) => "error",
+        }
+    }
+
+    /// What is wrong with a query, after "Feil i søket ved tegn 3:".
+    pub fn query_problem(&self, kind: &QueryErrorKind) -> String {
+        match (self.lang, kind) {
+            (Lang::Nb, QueryErrorKind::UnterminatedQuote) => "mangler avsluttende \"".to_owned(),
+            (Lang::Nb, QueryErrorKind::UnterminatedRegex) => "mangler avsluttende /".to_owned(),
+            // The regex crate says why in English; it is still the best clue.
+            (Lang::Nb, QueryErrorKind::InvalidRegex(why)) => {
+                format!("ugyldig regulært uttrykk ({why})")
+            }
+            (Lang::En, QueryErrorKind::UnterminatedQuote) => {
+                "unterminated quote: add a closing \"".to_owned()
+            }
+            (Lang::En, QueryErrorKind::UnterminatedRegex) => {
+                "unterminated regex: add a closing /".to_owned()
+            }
+            (Lang::En, QueryErrorKind::InvalidRegex(why)) => format!("invalid regex: {why}"),
         }
     }
 

@@ -238,7 +238,7 @@ fn browses_the_compiled_in_seed_with_keys_search_help_and_resizing() {
 
     // Down to 12x4 and back.
     t.resize(12, 4);
-    t.wait_for("For lite");
+    t.wait_for("for lite");
     t.resize(120, 35);
     t.wait_for_all(&["Prosesseier", "9 av 9"]);
 

@@ -50,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     format!("{}:{}:{}: ", wrap::clean_line(&d.path), d.line, d.column),
                     theme.dim,
                 ),
-                (d.severity.to_string(), severity),
+                (t.severity(d.severity).to_owned(), severity),
                 (format!(": {} ", wrap::clean_line(&d.message)), theme.status),
                 (format!("[{}]", d.rule), theme.dim),
             ];
@@ -79,7 +79,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let (Some(d), false) = (app.diagnostics.get(app.diag_selected), footer.is_empty()) {
         let mut lines = vec![wrap::to_line(vec![("─".repeat(width), theme.dim)])];
         lines.extend(
-            wrap::wrap(&[(wrap::clean_line(&d.to_string()), theme.status)], width)
+            wrap::wrap(&[(wrap::clean_line(&in_full(t, d)), theme.status)], width)
                 .into_iter()
                 .map(wrap::to_line),
         );
@@ -94,3 +94,16 @@ pub fn list_height(inner: Rect) -> usize {
 }
 
 const FOOTER: usize = 4;
+
+/// A finding as compilers print it, its severity in the user's language.
+fn in_full(t: &crate::words::Words, d: &prosesser::Diagnostic) -> String {
+    format!(
+        "{}:{}:{}: {}: {} [{}]",
+        d.path,
+        d.line,
+        d.column,
+        t.severity(d.severity),
+        d.message,
+        d.rule
+    )
+}

@@ -130,7 +130,11 @@ fn query_line(app: &App, frame: &mut Frame, area: Rect) {
         Some(e) => {
             let at = app.input[..e.offset.min(app.input.len())].chars().count() + 1;
             vec![(
-                format!(" {} {at}: {} ", t.query_error, wrap::clean_line(&e.message)),
+                format!(
+                    " {} {at}: {} ",
+                    t.query_error,
+                    wrap::clean_line(&t.query_problem(&e.kind))
+                ),
                 theme.error,
             )]
         }

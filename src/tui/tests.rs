@@ -768,3 +768,19 @@ fn enter_on_a_finding_without_a_card_says_so() {
     assert!(message.text.contains("ingen prosess"), "{}", message.text);
     assert!(screen(&draw(&app)).contains("Funnet gjelder ingen prosess"));
 }
+
+#[test]
+fn query_errors_and_severities_read_in_norwegian() {
+    let mut app = app(120, 35);
+    search(&mut app, "\"hanne");
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("Feil i søket ved tegn 1: mangler avsluttende \""),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('w'));
+    let text = screen(&draw(&app));
+    assert!(text.contains(": advarsel: "), "{text}");
+    assert!(!text.contains(": warning: "), "{text}");
+}
