@@ -4,6 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
 
+use prosesser::query::{Scope, fold};
+
 use super::app::App;
 use super::keymap::{self, Binding};
 use super::render;
@@ -65,6 +67,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         out.push(l);
     }
     out.push(Vec::new());
+    search_section(app, width, &mut out);
+    out.push(Vec::new());
     for text in [t.help_mouse, t.help_close] {
         out.extend(wrap::wrap(&[(text.to_owned(), theme.dim)], width));
     }
@@ -106,4 +110,58 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     render::scrollbar(frame, area, n, height, scroll);
+}
+
+/// "Søk": how a query is written. The scopes are the query module's own
+/// names ([`Scope::NAMES`]), each with the fields it looks in, so the help
+/// cannot promise a scope the parser does not know.
+fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
+    let t = words(app.lang);
+    let theme = &app.theme;
+    out.push(vec![(t.help_search.to_owned(), theme.title)]);
+    let mut rows: Vec<(String, String)> = t
+        .search_syntax
+        .iter()
+        .map(|(written, what)| ((*written).to_owned(), (*what).to_owned()))
+        .collect();
+    let mut scopes: Vec<(Scope, Vec<&str>)> = Vec::new();
+    for (name, scope) in Scope::NAMES {
+        match scopes.iter_mut().find(|(s, _)| *s == scope) {
+            // Names that fold alike (formål, formal, formaal) are one name to the parser.
+            Some((_, names)) if names.iter().any(|n| fold(n) == fold(name)) => {}
+            Some((_, names)) => names.push(name),
+            None => scopes.push((scope, vec![name])),
+        }
+    }
+    for (scope, names) in scopes {
+        let fields: Vec<&str> = scope
+            .fields()
+            .iter()
+            .map(|f| app.lang.field_label(*f))
+            .collect();
+        let written = names
+            .iter()
+            .map(|n| format!("{n}:"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        rows.push((written, format!("{} {}", t.only_in, fields.join(t.or))));
+    }
+    let column = rows
+        .iter()
+        .map(|(w, _)| wrap::width(w))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2)
+        + 2;
+    for (written, what) in rows {
+        let pad = column.saturating_sub(wrap::width(&written)).max(2);
+        out.push(wrap::truncate(
+            vec![
+                (format!("  {written}"), theme.key),
+                (" ".repeat(pad), theme.status),
+                (what, theme.status),
+            ],
+            width,
+        ));
+    }
 }

@@ -784,3 +784,25 @@ fn query_errors_and_severities_read_in_norwegian() {
     assert!(text.contains(": advarsel: "), "{text}");
     assert!(!text.contains(": warning: "), "{text}");
 }
+
+#[test]
+fn help_shows_how_to_write_a_query_with_every_scope() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('G'));
+    let text = screen(&draw(&app));
+    assert!(text.contains("Søk"), "{text}");
+    for written in ["\"hanne lau\"", "/m[oø]rk$/", "-hanne", "person:"] {
+        assert!(text.contains(written), "{written} in {text}");
+    }
+    for (name, _) in prosesser::query::Scope::NAMES {
+        // Spellings that fold alike are shown once.
+        if !["formal", "formaal"].contains(&name) {
+            assert!(text.contains(&format!("{name}:")), "{name} in {text}");
+        }
+    }
+    assert!(
+        text.contains("bare i Prosesseier eller Prosessleder"),
+        "{text}"
+    );
+}
