@@ -31,13 +31,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
             .collect();
         let mut i = 0;
         while i < bindings.len() {
-            // Bindings side by side with the same action and words share a row.
+            // Bindings side by side for the same action share a row.
             let mut keys = bindings[i].keys_label();
             let mut j = i + 1;
-            while j < bindings.len()
-                && bindings[j].action == bindings[i].action
-                && bindings[j].nb == bindings[i].nb
-            {
+            while j < bindings.len() && bindings[j].action == bindings[i].action {
                 keys.push(' ');
                 keys.push_str(&bindings[j].keys_label());
                 j += 1;

@@ -94,7 +94,8 @@ pub struct Binding {
     pub action: Action,
     pub scope: Scope,
     /// Shown in the status bar when non-zero; when space is short the
-    /// lowest go first.
+    /// lowest go first. The search line shows the query instead of hints,
+    /// so its bindings have none.
     pub hint: u8,
     pub nb: &'static str,
     pub en: &'static str,
@@ -184,8 +185,8 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('q')], A::Quit, Browse, 4, "avslutt", "quit"),
     b(&[ctrl('c')], A::Quit, Always, 0, "avslutt", "quit"),
     // The search line.
-    b(&[k(K::Enter)], A::Accept, Input, 2, "behold filteret", "keep the filter"),
-    b(&[k(K::Esc)], A::Back, Input, 1, "tøm søket", "clear the search"),
+    b(&[k(K::Enter)], A::Accept, Input, 0, "behold filteret", "keep the filter"),
+    b(&[k(K::Esc)], A::Back, Input, 0, "tøm søket", "clear the search"),
     b(&[k(K::Down)], A::Down, Input, 0, "ned i listen", "down the list"),
     b(&[k(K::Up)], A::Up, Input, 0, "opp i listen", "up the list"),
     b(&[k(K::Backspace)], A::DeleteChar, Input, 0, "slett tegn", "delete a character"),
@@ -203,21 +204,16 @@ pub fn lookup(input: bool, event: KeyEvent) -> Option<Action> {
         code: event.code,
         mods: event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT),
     };
-    let found = KEYMAP
-        .iter()
-        .filter(|b| match b.scope {
-            Always => true,
-            Browse => !input,
-            Input => input,
-        })
-        .find(|b| b.keys.contains(&key))
-        .map(|b| match (b.action, key.code) {
-            // One row of the table stands for the digits: the digit is the number.
-            (Action::Follow(_), KeyCode::Char(d)) => {
-                Action::Follow(d.to_digit(10).unwrap_or(0) as u8)
-            }
-            (action, _) => action,
-        });
+    let found =
+        bindings(input)
+            .find(|b| b.keys.contains(&key))
+            .map(|b| match (b.action, key.code) {
+                // One row of the table stands for the digits: the digit is the number.
+                (Action::Follow(_), KeyCode::Char(d)) => {
+                    Action::Follow(d.to_digit(10).unwrap_or(0) as u8)
+                }
+                (action, _) => action,
+            });
     if found.is_some() {
         return found;
     }
@@ -355,6 +351,13 @@ mod tests {
                     seen.push(*key);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn only_browsing_keys_are_hinted() {
+        for b in KEYMAP.iter().filter(|b| b.hint > 0) {
+            assert_ne!(b.scope, Input, "{}", b.nb);
         }
     }
 
