@@ -195,8 +195,6 @@ pub struct App {
     pub editing: bool,
     /// The text in the search line.
     pub input: String,
-    /// The text of the query now filtering the list (the last one that parsed).
-    pub applied: String,
     /// The query now filtering the list; `None` when empty.
     pub query: Option<Query>,
     /// Why the text in the search line does not parse.
@@ -287,7 +285,6 @@ impl App {
             help_scroll: 0,
             editing: false,
             input: String::new(),
-            applied: String::new(),
             query: None,
             query_error: None,
             people: None,
@@ -388,6 +385,12 @@ impl App {
         }
     }
 
+    /// The text of the query now filtering the list (the last one that
+    /// parsed), empty when none does.
+    pub fn applied(&self) -> &str {
+        self.query.as_ref().map_or("", Query::source)
+    }
+
     pub fn filtered(&self) -> bool {
         self.query.is_some() || self.person.is_some()
     }
@@ -449,7 +452,7 @@ impl App {
                     self.view = View::Cards;
                     self.focus = Focus::List;
                     self.editing = true;
-                    self.input = self.applied.clone();
+                    self.input = self.applied().to_owned();
                     self.query_error = None;
                 }
                 Action::People => {
@@ -537,13 +540,13 @@ impl App {
             Action::Accept => {
                 self.editing = false;
                 self.query_error = None;
-                self.input = self.applied.clone();
+                self.input = self.applied().to_owned();
             }
             Action::Back => {
                 self.editing = false;
                 self.input.clear();
                 self.query_error = None;
-                self.set_query(None, String::new(), false);
+                self.set_query(None, false);
             }
             Action::Down => self.select(self.selected.saturating_add(1)),
             Action::Up => self.select(self.selected.saturating_sub(1)),
@@ -560,8 +563,7 @@ impl App {
     /// leaves the last good filter in place and says why.
     fn apply_input(&mut self) {
         self.ensure_index();
-        let text = self.input.clone();
-        match Query::parse(&text) {
+        match Query::parse(&self.input) {
             Ok(query) => {
                 self.query_error = None;
                 let query = (!query.is_empty()).then_some(query);
@@ -571,19 +573,14 @@ impl App {
                     (Some(new), Some(old)) => new.refines(old),
                     _ => false,
                 };
-                self.set_query(query, text, narrow);
+                self.set_query(query, narrow);
             }
             Err(error) => self.query_error = Some(error),
         }
     }
 
-    fn set_query(&mut self, query: Option<Query>, text: String, narrow: bool) {
+    fn set_query(&mut self, query: Option<Query>, narrow: bool) {
         self.query = query;
-        self.applied = if self.query.is_some() {
-            text
-        } else {
-            String::new()
-        };
         self.refilter(narrow);
     }
 
@@ -623,7 +620,7 @@ impl App {
                     self.person = None;
                     self.person_cards.clear();
                     self.input.clear();
-                    self.set_query(None, String::new(), false);
+                    self.set_query(None, false);
                 }
             }
             Action::Click(x, y) => {
@@ -852,7 +849,7 @@ impl App {
             self.person = None;
             self.person_cards.clear();
             self.input.clear();
-            self.set_query(None, String::new(), false);
+            self.set_query(None, false);
         }
         if let Ok(i) = self.visible.binary_search(&id) {
             self.select(i);
@@ -1225,7 +1222,7 @@ impl App {
         self.view = View::Cards;
         self.focus = Focus::List;
         self.input.clear();
-        self.set_query(None, String::new(), false);
+        self.set_query(None, false);
     }
 
     fn open_diagnostic(&mut self) {

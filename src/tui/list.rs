@@ -52,7 +52,7 @@ pub fn empty_message(app: &App) -> String {
         what.push(format!("{}: {}", t.person, wrap::clean_line(name)));
     }
     if app.query.is_some() {
-        what.push(wrap::clean_line(&app.applied));
+        what.push(wrap::clean_line(app.applied()));
     }
     format!("{} «{}».", t.no_matches, what.join(" + "))
 }

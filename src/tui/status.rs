@@ -55,7 +55,7 @@ pub fn summary(app: &App) -> Vec<Segment> {
     }
     if app.query.is_some() {
         left.push(("  /".to_owned(), theme.prompt));
-        left.push((wrap::clean_line(&app.applied), theme.status));
+        left.push((wrap::clean_line(app.applied()), theme.status));
     }
     let errors = app.count(Severity::Error);
     let warnings = app.count(Severity::Warning);

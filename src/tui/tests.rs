@@ -387,7 +387,7 @@ fn esc_in_the_search_line_clears_the_filter() {
     press(&mut app, KeyCode::Esc);
     assert!(!app.editing);
     assert_eq!(app.visible.len(), 9);
-    assert!(app.applied.is_empty());
+    assert!(app.applied().is_empty());
 }
 
 #[test]

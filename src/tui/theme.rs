@@ -9,8 +9,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
-    /// Whether colours are used at all (false under `NO_COLOR`).
-    pub colour: bool,
     pub title: Style,
     pub ingress: Style,
     pub view_name: Style,
@@ -115,7 +113,6 @@ impl Theme {
     pub fn colour() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
-            colour: true,
             title: bold,
             ingress: Style::new().add_modifier(Modifier::ITALIC),
             view_name: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
@@ -147,7 +144,6 @@ impl Theme {
     pub fn plain() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
-            colour: false,
             title: bold,
             ingress: Style::new().add_modifier(Modifier::ITALIC),
             view_name: bold,
