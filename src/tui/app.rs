@@ -746,7 +746,6 @@ impl App {
             Action::Back => self.view = View::Cards,
             _ => {}
         }
-        self.diag_offset = follow(self.diag_offset, self.diag_selected, page);
     }
 
     // ----- the flow -----
@@ -1134,8 +1133,6 @@ impl App {
             self.people_scroll = 0;
         }
         self.people_selected = i;
-        let page = self.regions().list_inner().height.max(1) as usize;
-        self.people_offset = follow(self.people_offset, i, page);
     }
 
     /// Scroll the list so the selected card (and its group heading, when it
@@ -1154,6 +1151,17 @@ impl App {
         self.list_offset = list_offset(self.list_offset, top, row, height, self.rows.len());
     }
 
+    /// Every list's first row, so that its selection is on screen: the one
+    /// place offsets are worked out (drawing and mouse hits read them).
+    fn keep_in_view(&mut self) {
+        self.ensure_visible();
+        let regions = self.regions();
+        let people = regions.list_inner().height as usize;
+        self.people_offset = follow(self.people_offset, self.people_selected, people);
+        let diagnostics = super::diagnostics::list_height(regions.body_inner());
+        self.diag_offset = follow(self.diag_offset, self.diag_selected, diagnostics);
+    }
+
     /// Lay the detail out again when what it shows has changed.
     fn layout_detail(&mut self) {
         let width = self.regions().detail_inner().width as usize;
@@ -1166,6 +1174,7 @@ impl App {
     /// every scroll within what there is to scroll.
     fn clamp_scrolls(&mut self) {
         self.layout_detail();
+        self.keep_in_view();
         let regions = self.regions();
         match self.view {
             View::Cards => {

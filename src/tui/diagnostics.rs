@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::{self, App};
+use super::app::App;
 use super::render;
 use super::wrap;
 use crate::words::words;
@@ -31,7 +31,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = list_height(inner);
-    let offset = app::follow(app.diag_offset, app.diag_selected, height);
+    let offset = app.diag_offset;
     let lines: Vec<_> = app
         .diagnostics
         .iter()

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::{self, App, Focus, Row};
+use super::app::{App, Focus, Row};
 use super::render::{self, matches, ranges_of};
 use super::wrap::{self, Segment};
 use crate::words::words;
@@ -30,8 +30,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = inner.height as usize;
-    let row = app.row_of.get(app.selected).copied().unwrap_or(0);
-    let offset = app::list_offset(app.list_offset, row, row, height, app.rows.len());
+    // `update` keeps the offset so that the selection is on screen.
+    let offset = app.list_offset.min(app.rows.len());
     let end = (offset + height).min(app.rows.len());
     let lines: Vec<_> = app.rows[offset..end]
         .iter()

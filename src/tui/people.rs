@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::{self, App, Focus};
+use super::app::{App, Focus};
 use super::render;
 use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
@@ -34,7 +34,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = inner.height as usize;
-    let offset = app::follow(app.people_offset, app.people_selected, height);
+    let offset = app.people_offset;
     let width = inner.width as usize;
     let lines: Vec<_> = people
         .iter()
