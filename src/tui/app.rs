@@ -60,22 +60,34 @@ struct Jobs {
 
 pub struct Facts {
     diagnostics: Vec<Diagnostic>,
+    /// How many of the diagnostics are errors and how many warnings.
+    counts: (usize, usize),
     people: Vec<Person>,
+    /// How many cards each person owns or leads (both counted once).
+    card_counts: Vec<usize>,
     title_width: usize,
 }
 
 impl Facts {
     fn compute(handbook: &Handbook) -> Facts {
+        // The loader's findings and the lint warnings, as `prosesser check` shows them.
+        let diagnostics = prosesser::check::all(handbook);
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let people = people(handbook);
         Facts {
-            // The loader's findings and the lint warnings, as `prosesser check` shows them.
-            diagnostics: prosesser::check::all(handbook),
+            counts: (errors, diagnostics.len() - errors),
+            diagnostics,
+            card_counts: people.iter().map(|p| p.cards().len()).collect(),
+            people,
             title_width: handbook
                 .cards()
                 // Measured as drawn: sanitising can widen a title.
                 .map(|(_, c)| super::wrap::width(&prosesser::text::sanitize_line(&c.title())))
                 .max()
                 .unwrap_or(0),
-            people: people(handbook),
         }
     }
 }
@@ -210,11 +222,17 @@ pub struct App {
     person_cards: Vec<CardId>,
 
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors and warnings among `diagnostics`.
+    counts: (usize, usize),
+    /// For each of `people`, how many cards they own or lead.
+    pub card_counts: Vec<usize>,
     pub diag_selected: usize,
     pub diag_offset: usize,
 
     /// `None`: show the ingress when there is room; otherwise as chosen.
     pub ingress: Option<bool>,
+    /// The ingress laid out for the screen (see [`layout::Ingress`]).
+    pub ingress_lines: layout::Ingress,
     pub quit: bool,
 
     /// Each document's flow, worked out the first time it is shown.
@@ -294,9 +312,12 @@ impl App {
             person: None,
             person_cards: Vec::new(),
             diagnostics: Vec::new(),
+            counts: (0, 0),
+            card_counts: Vec::new(),
             diag_selected: 0,
             diag_offset: 0,
             ingress: None,
+            ingress_lines: layout::Ingress::default(),
             quit: false,
             flows,
             history: Vec::new(),
@@ -361,10 +382,16 @@ impl App {
     fn ensure_facts(&mut self) {
         if let Some(job) = self.jobs.facts.take() {
             let facts = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            self.diagnostics = facts.diagnostics;
-            self.people = Some(facts.people);
-            self.title_width = facts.title_width;
+            self.take_facts(facts);
         }
+    }
+
+    fn take_facts(&mut self, facts: Facts) {
+        self.diagnostics = facts.diagnostics;
+        self.counts = facts.counts;
+        self.people = Some(facts.people);
+        self.card_counts = facts.card_counts;
+        self.title_width = facts.title_width;
     }
 
     // ----- what the screen shows -----
@@ -404,11 +431,12 @@ impl App {
         self.people.as_ref()?.get(self.people_selected)
     }
 
+    /// How many findings have `severity` (counted once, when they arrive).
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        match severity {
+            Severity::Error => self.counts.0,
+            Severity::Warning => self.counts.1,
+        }
     }
 
     pub fn regions(&self) -> Regions {
@@ -426,6 +454,7 @@ impl App {
             Action::Resize(w, h) => {
                 self.width = w;
                 self.height = h;
+                layout::Ingress::refresh(self);
                 self.ensure_visible();
                 self.clamp_scrolls();
                 return;
@@ -473,7 +502,7 @@ impl App {
                     self.focus = Focus::List;
                 }
                 Action::Ingress => {
-                    let shown = layout::ingress_shown(self, self.width);
+                    let shown = layout::ingress_shown(self);
                     self.ingress = Some(!shown);
                     self.ensure_visible();
                 }
@@ -1054,8 +1083,6 @@ impl App {
         self.index = Some(index);
         // Jobs still running for the old handbook are not needed any more.
         self.jobs = Jobs::default();
-        self.diagnostics = facts.diagnostics;
-        self.title_width = facts.title_width;
         self.flows = (0..self.handbook.documents.len())
             .map(|_| OnceLock::new())
             .collect();
@@ -1075,7 +1102,7 @@ impl App {
         self.people_selected = self
             .people_selected
             .min(facts.people.len().saturating_sub(1));
-        self.people = Some(facts.people);
+        self.take_facts(facts);
         self.diag_selected = self
             .diag_selected
             .min(self.diagnostics.len().saturating_sub(1));
@@ -1173,6 +1200,7 @@ impl App {
     /// After any change: the detail laid out for what is selected now, and
     /// every scroll within what there is to scroll.
     fn clamp_scrolls(&mut self) {
+        layout::Ingress::refresh(self);
         self.layout_detail();
         self.keep_in_view();
         let regions = self.regions();

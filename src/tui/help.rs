@@ -72,24 +72,33 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
     out
 }
 
-/// The overlay's rectangle: centred, as large as its content allows.
-fn area_of(app: &App, screen: Rect) -> (Rect, usize) {
+/// The overlay's inner width on this screen: as wide as the screen allows,
+/// up to 64 columns with the border.
+fn inner_width(screen: Rect) -> usize {
+    screen.width.saturating_sub(4).min(64).saturating_sub(2) as usize
+}
+
+/// The overlay's rectangle for `n` lines: centred, as large as they allow.
+fn area_of(screen: Rect, n: usize) -> Rect {
     let width = screen.width.saturating_sub(4).min(64);
-    let inner_width = width.saturating_sub(2) as usize;
-    let n = lines(app, inner_width).len();
-    let height = (n as u16 + 2).min(screen.height.saturating_sub(2));
+    let height = (n.min(u16::MAX as usize) as u16)
+        .saturating_add(2)
+        .min(screen.height.saturating_sub(2));
     let x = screen.x + (screen.width - width) / 2;
     let y = screen.y + (screen.height - height) / 2;
-    (Rect::new(x, y, width, height), n)
+    Rect::new(x, y, width, height)
 }
 
 pub fn max_scroll(app: &App, screen: Rect) -> usize {
-    let (area, n) = area_of(app, screen);
-    n.saturating_sub(area.height.saturating_sub(2) as usize)
+    let n = lines(app, inner_width(screen)).len();
+    n.saturating_sub(area_of(screen, n).height.saturating_sub(2) as usize)
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let (area, n) = area_of(app, screen);
+    // Built once a frame: the rectangle is sized by them.
+    let lines = lines(app, inner_width(screen));
+    let n = lines.len();
+    let area = area_of(screen, n);
     if area.width < 3 || area.height < 3 {
         return;
     }
@@ -99,7 +108,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     frame.render_widget(block, area);
     let height = inner.height as usize;
     let scroll = app.help_scroll.min(n.saturating_sub(height));
-    let shown: Vec<_> = lines(app, inner.width as usize)
+    let shown: Vec<_> = lines
         .into_iter()
         .skip(scroll)
         .take(height)

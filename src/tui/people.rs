@@ -1,7 +1,6 @@
 //! The people view: everyone named as owner or leader, with the cards they
 //! own and lead. Enter limits the card list to the chosen person's cards.
 
-use prosesser::people::Person;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -49,7 +48,13 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
                     theme.card_title,
                 ),
                 (wrap::clean_line(&p.name), theme.card_title),
-                (format!("  {}", cards_label(app, card_count(p))), theme.dim),
+                (
+                    format!(
+                        "  {}",
+                        cards_label(app, app.card_counts.get(i).copied().unwrap_or(0))
+                    ),
+                    theme.dim,
+                ),
             ];
             if selected {
                 segs = segs
@@ -69,10 +74,6 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
 fn cards_label(app: &App, n: usize) -> String {
     let t = words(app.lang);
     format!("{n} {}", if n == 1 { t.card } else { t.cards_word })
-}
-
-fn card_count(p: &Person) -> usize {
-    p.cards().len()
 }
 
 pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {

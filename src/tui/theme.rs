@@ -51,6 +51,7 @@ pub enum Role {
     Unset,
     Dim,
     Key,
+    Ingress,
 }
 
 /// A [`Role`], and whether a search matched this text.
@@ -94,6 +95,7 @@ impl Theme {
             Role::Unset => self.unset,
             Role::Dim => self.dim,
             Role::Key => self.key,
+            Role::Ingress => self.ingress,
         };
         if ink.matched {
             style.patch(self.matched)

@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::widgets::Paragraph;
 
 use super::app::App;
-use super::layout::{Regions, ingress_lines};
+use super::layout::Regions;
+use super::render;
+use super::theme::Role;
 use super::wrap;
 use crate::words::words;
 
@@ -35,12 +37,15 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
     frame.render_widget(Paragraph::new(wrap::to_line(line)), regions.title);
 
     if regions.ingress.height > 0 {
-        let lines: Vec<_> = ingress_lines(app, regions.ingress.width)
-            .into_iter()
+        let lines: Vec<_> = app
+            .ingress_lines
+            .lines
+            .iter()
             .take(regions.ingress.height as usize)
-            .map(|mut l| {
-                l.insert(0, (" ".to_owned(), theme.ingress));
-                wrap::to_line(l)
+            .map(|l| {
+                let mut l = l.clone();
+                l.insert(0, (" ".to_owned(), Role::Ingress.into()));
+                render::inked(theme, l)
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), regions.ingress);
