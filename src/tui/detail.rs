@@ -5,7 +5,6 @@
 use prosesser::{Card, Field, ValueRef};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus};
 use super::list::empty_message;
@@ -41,11 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             t.no_selection.to_owned()
         };
-        let lines: Vec<_> = wrap::wrap(&[(message, app.theme.notice)], inner.width as usize)
-            .into_iter()
-            .map(wrap::to_line)
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, message);
         return;
     }
     // Laid out by `update`; built here only when the frame's size is not
@@ -58,15 +53,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         built = DetailModel::build(app, width);
         &built
     };
-    let height = inner.height as usize;
-    let total = model.lines.len();
-    let scroll = app.detail_scroll.min(total.saturating_sub(height));
-    let shown: Vec<_> = model.lines[scroll..(scroll + height).min(total)]
-        .iter()
-        .map(|l| render::inked(&app.theme, l.clone()))
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    render::scrollbar(frame, area, total, height, scroll);
+    render::scrolled_lines(
+        frame,
+        area,
+        inner,
+        model.lines.len(),
+        app.detail_scroll,
+        |range| {
+            model.lines[range]
+                .iter()
+                .map(|l| render::inked(&app.theme, l.clone()))
+                .collect()
+        },
+    );
 }
 
 /// What the detail's layout depends on.

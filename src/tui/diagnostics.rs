@@ -23,11 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let width = inner.width as usize;
     if app.diagnostics.is_empty() {
-        let lines: Vec<_> = wrap::wrap(&[(t.no_diagnostics.to_owned(), theme.notice)], width)
-            .into_iter()
-            .map(wrap::to_line)
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, t.no_diagnostics.to_owned());
         return;
     }
     let height = list_height(inner);
@@ -43,9 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Severity::Error => theme.error,
                 Severity::Warning => theme.warning,
             };
-            let selected = i == app.diag_selected;
             let segs = vec![
-                (if selected { "> " } else { "  " }.to_owned(), theme.status),
                 (
                     format!("{}:{}:{}: ", wrap::clean_line(&d.path), d.line, d.column),
                     theme.dim,
@@ -54,15 +48,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 (format!(": {} ", wrap::clean_line(&d.message)), theme.status),
                 (format!("[{}]", d.rule), theme.dim),
             ];
-            if selected {
-                let segs = segs
-                    .into_iter()
-                    .map(|(t, s)| (t, s.patch(theme.selected)))
-                    .collect();
-                wrap::to_line(wrap::fill(segs, width, theme.selected))
-            } else {
-                wrap::to_line(wrap::truncate(segs, width))
-            }
+            wrap::to_line(render::row(app, segs, i == app.diag_selected, width))
         })
         .collect();
     let list = Rect::new(inner.x, inner.y, inner.width, height as u16);

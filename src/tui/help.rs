@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 use prosesser::query::{Scope, fold};
 
@@ -106,16 +106,9 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let height = inner.height as usize;
-    let scroll = app.help_scroll.min(n.saturating_sub(height));
-    let shown: Vec<_> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(height)
-        .map(wrap::to_line)
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    render::scrollbar(frame, area, n, height, scroll);
+    render::scrolled_lines(frame, area, inner, n, app.help_scroll, |range| {
+        lines[range].iter().cloned().map(wrap::to_line).collect()
+    });
 }
 
 /// "Søk": how a query is written. The scopes are the query module's own

@@ -21,12 +21,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     if app.visible.is_empty() {
-        let message = empty_message(app);
-        let lines: Vec<_> = wrap::wrap(&[(message, app.theme.notice)], inner.width as usize)
-            .into_iter()
-            .map(wrap::to_line)
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, empty_message(app));
         return;
     }
     let height = inner.height as usize;
@@ -75,12 +70,8 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
     let Some(card) = app.handbook.card(id) else {
         return Vec::new();
     };
-    let selected = i == app.selected;
     let found = matches(app, id);
-    let mut segments: Vec<Segment> = vec![(
-        if selected { "> " } else { "  " }.to_owned(),
-        theme.card_title,
-    )];
+    let mut segments: Vec<Segment> = Vec::new();
     match card.field(Field::Title) {
         Some(title) if !title.trim().is_empty() => segments.extend(wrap::highlight(
             &title,
@@ -93,7 +84,8 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
     }
     if let Some(owner) = card.field(Field::Owner).filter(|o| !o.trim().is_empty()) {
         // Owners line up in a column after the titles when there is room.
-        let used: usize = segments.iter().map(|(t, _)| wrap::width(t)).sum();
+        // (The row's marker comes before the title: two more columns.)
+        let used: usize = 2 + segments.iter().map(|(t, _)| wrap::width(t)).sum::<usize>();
         let column = 2 + app.title_width;
         let pad = if column + 2 + 8 <= width {
             column.saturating_sub(used) + 2
@@ -109,13 +101,5 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
             wrap::clean_line,
         ));
     }
-    if selected {
-        let segments = segments
-            .into_iter()
-            .map(|(t, s)| (t, s.patch(theme.selected)))
-            .collect();
-        wrap::fill(segments, width, theme.selected)
-    } else {
-        wrap::truncate(segments, width)
-    }
+    render::row(app, segments, i == app.selected, width)
 }

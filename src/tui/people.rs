@@ -22,14 +22,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let people = app.people.as_deref().unwrap_or_default();
     if people.is_empty() {
-        let lines: Vec<_> = wrap::wrap(
-            &[(t.no_people.to_owned(), theme.notice)],
-            inner.width as usize,
-        )
-        .into_iter()
-        .map(wrap::to_line)
-        .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, t.no_people.to_owned());
         return;
     }
     let height = inner.height as usize;
@@ -41,12 +34,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(height)
         .map(|(i, p)| {
-            let selected = i == app.people_selected;
-            let mut segs = vec![
-                (
-                    if selected { "> " } else { "  " }.to_owned(),
-                    theme.card_title,
-                ),
+            let segs = vec![
                 (wrap::clean_line(&p.name), theme.card_title),
                 (
                     format!(
@@ -56,15 +44,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
                     theme.dim,
                 ),
             ];
-            if selected {
-                segs = segs
-                    .into_iter()
-                    .map(|(t, s)| (t, s.patch(theme.selected)))
-                    .collect();
-                wrap::to_line(wrap::fill(segs, width, theme.selected))
-            } else {
-                wrap::to_line(wrap::truncate(segs, width))
-            }
+            wrap::to_line(render::row(app, segs, i == app.people_selected, width))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -85,17 +65,19 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let lines = person_lines(app, inner.width as usize);
-    let height = inner.height as usize;
-    let total = lines.len();
-    let scroll = app.people_scroll.min(total.saturating_sub(height));
-    let shown: Vec<_> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(height)
-        .map(|l| render::inked(&app.theme, l))
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    render::scrollbar(frame, area, total, height, scroll);
+    render::scrolled_lines(
+        frame,
+        area,
+        inner,
+        lines.len(),
+        app.people_scroll,
+        |range| {
+            lines[range]
+                .iter()
+                .map(|l| render::inked(&app.theme, l.clone()))
+                .collect()
+        },
+    );
 }
 
 /// The selected person: name, teams, the cards they own and lead, laid out
