@@ -616,14 +616,7 @@ impl App {
     fn update_cards(&mut self, action: Action) {
         let regions = self.regions();
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 if self.focus == Focus::Detail {
                     let page = regions.detail_inner().height as usize;
                     self.detail_scroll = scrolled(self.detail_scroll, action, page);
@@ -632,12 +625,7 @@ impl App {
                     self.select(scrolled(self.selected, action, page));
                 }
             }
-            Action::FocusNext | Action::FocusPrev => {
-                self.focus = match self.focus {
-                    Focus::List => Focus::Detail,
-                    Focus::Detail => Focus::List,
-                }
-            }
+            Action::FocusNext | Action::FocusPrev => self.toggle_focus(),
             Action::Open if self.current().is_some() => self.focus = Focus::Detail,
             Action::Follow(n) => self.follow(n),
             Action::JumpBack => self.jump_back(),
@@ -646,22 +634,16 @@ impl App {
                 if self.focus == Focus::Detail {
                     self.focus = Focus::List;
                 } else if self.filtered() {
-                    self.person = None;
-                    self.person_cards.clear();
-                    self.input.clear();
-                    self.set_query(None, false);
+                    self.clear_filters();
                 }
             }
             Action::Click(x, y) => {
-                let at = Position::new(x, y);
-                let list = regions.list_inner();
-                if list.contains(at) {
+                if let Some(row) = row_at(regions.list_inner(), self.list_offset, x, y) {
                     self.focus = Focus::List;
-                    let row = self.list_offset + (y - list.y) as usize;
                     if let Some(Row::Card(i)) = self.rows.get(row) {
                         self.select(*i);
                     }
-                } else if regions.detail.contains(at) && self.current().is_some() {
+                } else if regions.detail.contains(Position::new(x, y)) && self.current().is_some() {
                     self.focus = Focus::Detail;
                 }
             }
@@ -691,14 +673,7 @@ impl App {
         let regions = self.regions();
         let count = self.people.as_ref().map_or(0, Vec::len);
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 if self.focus == Focus::Detail {
                     let page = regions.detail_inner().height as usize;
                     self.people_scroll = scrolled(self.people_scroll, action, page);
@@ -708,12 +683,7 @@ impl App {
                     self.select_person(to.min(count.saturating_sub(1)));
                 }
             }
-            Action::FocusNext | Action::FocusPrev => {
-                self.focus = match self.focus {
-                    Focus::List => Focus::Detail,
-                    Focus::Detail => Focus::List,
-                }
-            }
+            Action::FocusNext | Action::FocusPrev => self.toggle_focus(),
             Action::Open => self.pick_person(),
             Action::Back => {
                 if self.focus == Focus::Detail {
@@ -723,10 +693,8 @@ impl App {
                 }
             }
             Action::Click(x, y) => {
-                let list = regions.list_inner();
-                if list.contains(Position::new(x, y)) {
+                if let Some(i) = row_at(regions.list_inner(), self.people_offset, x, y) {
                     self.focus = Focus::List;
-                    let i = self.people_offset + (y - list.y) as usize;
                     if i < count {
                         self.select_person(i);
                     }
@@ -747,14 +715,7 @@ impl App {
         let count = self.diagnostics.len();
         let page = super::diagnostics::list_height(regions.body_inner()).max(1);
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 self.diag_selected =
                     scrolled(self.diag_selected, action, page).min(count.saturating_sub(1));
             }
@@ -763,12 +724,10 @@ impl App {
             }
             Action::WheelUp(..) => self.diag_selected = self.diag_selected.saturating_sub(1),
             Action::Click(x, y) => {
-                let inner = regions.body_inner();
-                if inner.contains(Position::new(x, y)) {
-                    let i = self.diag_offset + (y - inner.y) as usize;
-                    if i < count {
-                        self.diag_selected = i;
-                    }
+                if let Some(i) = row_at(regions.body_inner(), self.diag_offset, x, y)
+                    && i < count
+                {
+                    self.diag_selected = i;
                 }
             }
             Action::Open => self.open_diagnostic(),
@@ -874,10 +833,7 @@ impl App {
     /// Show card `id` in the list, dropping the filters if they hide it.
     fn go_to(&mut self, id: CardId) {
         if self.visible.binary_search(&id).is_err() {
-            self.person = None;
-            self.person_cards.clear();
-            self.input.clear();
-            self.set_query(None, false);
+            self.clear_filters();
         }
         if let Ok(i) = self.visible.binary_search(&id) {
             self.select(i);
@@ -934,14 +890,7 @@ impl App {
         };
         let last = view.items.len().saturating_sub(1);
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 view.cursor = scrolled(view.cursor, action, 5).min(last);
             }
             Action::WheelDown(..) => view.cursor = (view.cursor + 1).min(last),
@@ -1143,6 +1092,21 @@ impl App {
 
     fn list_page(&self) -> usize {
         (self.regions().list_inner().height as usize).max(1)
+    }
+
+    fn toggle_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::List => Focus::Detail,
+            Focus::Detail => Focus::List,
+        }
+    }
+
+    /// Drop the person and the query that limit the list.
+    fn clear_filters(&mut self) {
+        self.person = None;
+        self.person_cards.clear();
+        self.input.clear();
+        self.set_query(None, false);
     }
 
     /// Select visible card `i` (clamped), keeping it on screen.
@@ -1369,6 +1333,13 @@ fn scrolled(at: usize, action: Action, page: usize) -> usize {
         Action::HalfPageUp => at.saturating_sub((page / 2).max(1)),
         _ => at,
     }
+}
+
+/// The row of a list drawn in `area` from row `offset` on that a click at
+/// (`x`, `y`) lands on, if it lands in the list.
+fn row_at(area: Rect, offset: usize, x: u16, y: u16) -> Option<usize> {
+    area.contains(Position::new(x, y))
+        .then(|| offset + (y - area.y) as usize)
 }
 
 /// The first row to draw so that rows `top..=row` are on screen (as much as

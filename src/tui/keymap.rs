@@ -52,6 +52,23 @@ pub enum Action {
     WheelUp(u16, u16),
 }
 
+impl Action {
+    /// Moving through a list or scrolling a pane: the same keys do both.
+    pub fn is_movement(self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+        )
+    }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
