@@ -374,9 +374,7 @@ impl App {
     }
 
     fn ensure_index(&mut self) {
-        if let Some(job) = self.jobs.index.take() {
-            self.index = Some(job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
+        ready_index(&mut self.index, &mut self.jobs, &self.handbook);
     }
 
     fn ensure_facts(&mut self) {
@@ -1268,7 +1266,7 @@ impl App {
     }
 
     /// The cards the filters let through; `narrow`: test only the visible ones.
-    fn filtered_cards(&self, narrow: bool) -> Vec<CardId> {
+    fn filtered_cards(&mut self, narrow: bool) -> Vec<CardId> {
         let base: Option<&[CardId]> = if narrow {
             Some(&self.visible)
         } else if self.person.is_some() {
@@ -1276,30 +1274,15 @@ impl App {
         } else {
             None
         };
-        match (&self.query, base) {
-            (None, None) => self.all.clone(),
-            (None, Some(base)) => base.to_vec(),
-            (Some(q), None) => {
-                self.in_document_order(self.index().search(q).iter().map(|h| h.card))
-            }
-            (Some(q), Some(base)) => {
-                self.in_document_order(self.index().search_within(q, base).iter().map(|h| h.card))
-            }
-        }
-    }
-
-    fn index(&self) -> &SearchIndex {
-        self.index
-            .as_ref()
-            .expect("the index is joined before a query is applied")
-    }
-
-    /// Hits come best first; the list shows them in document order.
-    fn in_document_order(&self, hits: impl ExactSizeIterator<Item = CardId>) -> Vec<CardId> {
-        let mut cards: Vec<CardId> = hits.collect();
-        cards.sort_unstable();
-        cards.dedup();
-        cards
+        let Some(query) = &self.query else {
+            return base.map_or_else(|| self.all.clone(), <[CardId]>::to_vec);
+        };
+        let index = ready_index(&mut self.index, &mut self.jobs, &self.handbook);
+        let hits = match base {
+            None => index.search(query),
+            Some(base) => index.search_within(query, base),
+        };
+        in_document_order(hits.iter().map(|h| h.card))
     }
 
     fn rebuild_rows(&mut self) {
@@ -1317,6 +1300,30 @@ impl App {
             self.rows.push(Row::Card(i));
         }
     }
+}
+
+/// The search index: taken from its job (waiting for it) when it is not in
+/// yet, or built here if the job is gone. Never missing, so a query can
+/// always be answered.
+fn ready_index<'a>(
+    index: &'a mut Option<SearchIndex>,
+    jobs: &mut Jobs,
+    handbook: &Handbook,
+) -> &'a SearchIndex {
+    if index.is_none()
+        && let Some(job) = jobs.index.take()
+    {
+        *index = Some(job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+    }
+    index.get_or_insert_with(|| SearchIndex::new(handbook))
+}
+
+/// Hits come best first; the list shows them in document order.
+fn in_document_order(hits: impl Iterator<Item = CardId>) -> Vec<CardId> {
+    let mut cards: Vec<CardId> = hits.collect();
+    cards.sort_unstable();
+    cards.dedup();
+    cards
 }
 
 /// A position moved by a movement action over a page of `page` lines.

@@ -128,7 +128,10 @@ fn query_line(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width as usize;
     let right: Vec<Segment> = match &app.query_error {
         Some(e) => {
-            let at = app.input[..e.offset.min(app.input.len())].chars().count() + 1;
+            // The character the error is at (an offset off a char boundary
+            // counts the whole text rather than panic).
+            let before = app.input.get(..e.offset).unwrap_or(&app.input);
+            let at = before.chars().count() + 1;
             vec![(
                 format!(
                     " {} {at}: {} ",
