@@ -234,6 +234,13 @@ pub fn lookup(input: bool, event: KeyEvent) -> Option<Action> {
     if found.is_some() {
         return found;
     }
+    // Esc then q typed quickly reaches us as one Alt+q: terminals send Alt+key
+    // as ESC followed by the key, and crossterm reads an ESC with a byte right
+    // behind it as that Alt chord. Esc would have gone back (or left the search
+    // line) and q quit, so Alt+q quits.
+    if key.code == KeyCode::Char('q') && key.mods == KeyModifiers::ALT {
+        return Some(Action::Quit);
+    }
     match key {
         Key {
             code: KeyCode::Char(ch),
@@ -311,6 +318,16 @@ mod tests {
         );
         assert_eq!(lookup(false, press(KeyCode::F(1), n)), Some(A::Help));
         assert_eq!(lookup(false, press(KeyCode::Char('x'), n)), None);
+    }
+
+    #[test]
+    fn esc_then_q_read_as_alt_q_quits() {
+        for input in [false, true] {
+            assert_eq!(
+                lookup(input, press(KeyCode::Char('q'), KeyModifiers::ALT)),
+                Some(A::Quit)
+            );
+        }
     }
 
     #[test]
