@@ -391,3 +391,34 @@ fn killed_with_sigterm_the_terminal_is_restored() {
         "the normal screen is back"
     );
 }
+
+#[test]
+fn a_finding_opens_its_card_i_hides_the_ingress_and_n_finds_the_match() {
+    let Some(t) = Tmux::start("path_keys", 120, 35, &[], &[]) else {
+        return;
+    };
+    t.wait_for_all(&["> Release", "En synergisk reise"]);
+
+    // w lists the findings; Enter on one about a card opens that card.
+    t.key("w");
+    t.wait_for_all(&["Advarsler og feil", ": advarsel: "]);
+    t.key("j");
+    t.key("Enter");
+    t.wait_for_all(&["> Forespørsler", &source(71)]);
+
+    // i hides the ingress and shows it again.
+    t.key("i");
+    t.wait_until("the ingress hidden", |s| !s.contains("En synergisk reise"));
+    t.key("i");
+    t.wait_for("En synergisk reise");
+
+    // n goes to the next card that matches.
+    t.key("Tab");
+    t.key("/");
+    t.typed("eier:hanne");
+    t.key("Enter");
+    t.wait_for_all(&["/eier:hanne", "3 av 9"]);
+    t.key("n");
+    t.wait_for("> Endringsstyring");
+    t.quit_cleanly("q");
+}

@@ -806,3 +806,53 @@ fn help_shows_how_to_write_a_query_with_every_scope() {
         "{text}"
     );
 }
+
+#[test]
+fn every_help_row_about_keys_comes_from_a_binding() {
+    let app = app(120, 35);
+    let t = crate::words::words(app.lang);
+    let lines = super::help::lines(&app, 62);
+    let rows: Vec<(String, String)> = lines
+        .iter()
+        .take_while(|l| l.first().is_none_or(|(text, _)| text != t.help_search))
+        .filter(|l| l.len() == 3)
+        .map(|l| (l[0].0.trim().to_owned(), l[2].0.clone()))
+        .collect();
+    assert!(rows.len() > 20, "{rows:?}");
+    for (keys, description) in rows {
+        let from = keymap::KEYMAP
+            .iter()
+            .find(|b| b.description(app.lang) == description && keys.starts_with(&b.keys_label()));
+        assert!(from.is_some(), "{keys} {description}");
+    }
+}
+
+#[test]
+fn i_hides_and_shows_the_ingress() {
+    let mut app = app(120, 35);
+    let ingress = "En synergisk reise";
+    assert!(
+        screen(&draw(&app)).contains(ingress),
+        "shown when there is room"
+    );
+    press(&mut app, KeyCode::Char('i'));
+    assert!(!screen(&draw(&app)).contains(ingress));
+    press(&mut app, KeyCode::Char('i'));
+    assert!(screen(&draw(&app)).contains(ingress));
+}
+
+#[test]
+fn w_then_enter_on_a_card_finding_opens_that_card_on_the_seed() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.view, View::Diagnostics);
+    // The first finding is in the front matter; the second is about Forespørsler.
+    press(&mut app, KeyCode::Char('j'));
+    let d = app.diagnostics[1].clone();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Cards);
+    assert_eq!(app.focus, Focus::Detail);
+    let card = app.handbook.card(app.current().unwrap()).unwrap();
+    assert_eq!((card.line, card.column), (d.line, d.column));
+    assert_eq!(title_of(&app), "Forespørsler");
+}
