@@ -20,6 +20,7 @@
 //! describes one set of processes, and titles repeat across pages.
 
 use crate::model::{CardId, Document, Field, Handbook};
+use std::collections::HashMap;
 
 /// One end of a link.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -325,85 +326,139 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             }
         })
         .collect();
+    // Every form of every title, to the cards with that title: a mention is
+    // matched by looking its forms up, not by comparing it with every card.
+    let mut by_form: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, card) in cards.iter().enumerate() {
+        for form in &card.title_forms {
+            by_form.entry(form.as_str()).or_default().push(i);
+        }
+    }
     let mut links: Vec<Link> = Vec::new();
-    let mut add = |from: Endpoint, to: Endpoint, reason: Reason| match links
-        .iter_mut()
-        .find(|l| l.from == from && l.to == to)
-    {
-        Some(link) if !link.reasons.contains(&reason) => link.reasons.push(reason),
-        Some(_) => {}
-        None => links.push(Link {
-            from,
-            to,
-            reasons: vec![reason],
-        }),
+    let mut at: HashMap<(Endpoint, Endpoint), usize> = HashMap::new();
+    let mut add = |from: Endpoint, to: Endpoint, reason: Reason| match at.entry((from, to)) {
+        std::collections::hash_map::Entry::Occupied(e) => {
+            let link = &mut links[*e.get()];
+            if !link.reasons.contains(&reason) {
+                link.reasons.push(reason);
+            }
+        }
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let (from, to) = e.key().clone();
+            e.insert(links.len());
+            links.push(Link {
+                from,
+                to,
+                reasons: vec![reason],
+            });
+        }
     };
     for card in &cards {
         for (text, is_input) in [(&card.input, true), (&card.output, false)] {
             for mention in mentions(text) {
-                let mut named_any = false;
-                for other in &cards {
-                    if !other
-                        .title_forms
-                        .first()
-                        .is_some_and(|t| names(mention.stem, t))
-                    {
+                let mut named: Vec<usize> = forms(mention.stem)
+                    .filter_map(|f| by_form.get(f))
+                    .flatten()
+                    .copied()
+                    .collect();
+                named.sort_unstable();
+                named.dedup();
+                // A word that names many cards (repeated titles) says nothing
+                // about which one is meant.
+                if named.len() > MAX_NAMED {
+                    continue;
+                }
+                for &other in &named {
+                    let other = cards[other].id;
+                    if other == card.id {
                         continue;
                     }
-                    named_any = true;
-                    if other.id == card.id {
-                        continue;
-                    }
+                    let written = mention.written.to_owned();
                     let (from, to, reason) = if is_input {
-                        (
-                            other.id,
-                            card.id,
-                            Reason::InputNames(mention.written.to_owned()),
-                        )
+                        (other, card.id, Reason::InputNames(written))
                     } else {
-                        (
-                            card.id,
-                            other.id,
-                            Reason::OutputNames(mention.written.to_owned()),
-                        )
+                        (card.id, other, Reason::OutputNames(written))
                     };
                     add(Endpoint::Card(from), Endpoint::Card(to), reason);
                 }
-                if !named_any && mention.process_compound && !mention.stem.is_empty() {
-                    let external = Endpoint::External(capitalised(mention.stem));
+                if named.is_empty() && mention.process_compound && !mention.stem.is_empty() {
+                    let external = Endpoint::External(capitalised(without_linking_s(mention.stem)));
                     let me = Endpoint::Card(card.id);
+                    let written = mention.written.to_owned();
                     if is_input {
-                        add(external, me, Reason::InputNames(mention.written.to_owned()));
+                        add(external, me, Reason::InputNames(written));
                     } else {
-                        add(
-                            me,
-                            external,
-                            Reason::OutputNames(mention.written.to_owned()),
-                        );
+                        add(me, external, Reason::OutputNames(written));
                     }
                 }
+            }
+        }
+    }
+    // Two phrases can only say the same thing if they share a word's first
+    // four letters; only such inputs are compared with an output.
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, card) in cards.iter().enumerate() {
+        for word in &card.input_words {
+            let list = by_head.entry(head(word)).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
             }
         }
     }
     for a in &cards {
-        if a.output_words.is_empty() {
+        let mut candidates: Vec<usize> = a
+            .output_words
+            .iter()
+            .filter_map(|w| by_head.get(head(w)))
+            .flat_map(|cards| cards.iter().take(MAX_COMPARED))
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let same: Vec<(CardId, Vec<String>)> = candidates
+            .iter()
+            .take(MAX_COMPARED)
+            .map(|&b| &cards[b])
+            .filter(|b| b.id != a.id)
+            .filter_map(|b| Some((b.id, same_thing(&a.output_words, &b.input_words)?)))
+            .collect();
+        // An output that says what many inputs say is too general to be a link.
+        if same.len() > MAX_NAMED {
             continue;
         }
-        for b in &cards {
-            if a.id == b.id {
-                continue;
-            }
-            if let Some(shared) = same_thing(&a.output_words, &b.input_words) {
-                add(
-                    Endpoint::Card(a.id),
-                    Endpoint::Card(b.id),
-                    Reason::SameThing(shared),
-                );
-            }
+        for (b, shared) in same {
+            add(
+                Endpoint::Card(a.id),
+                Endpoint::Card(b),
+                Reason::SameThing(shared),
+            );
         }
     }
     links.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
     links
+}
+
+/// A mention naming more cards than this, or an output saying the same as
+/// more inputs than this, is ambiguous and links none.
+const MAX_NAMED: usize = 8;
+/// At most this many inputs are compared with one output (in document order):
+/// only a page of hundreds of look-alike cards reaches it.
+const MAX_COMPARED: usize = 64;
+/// At most this many chains are drawn; the links left go to the feeds.
+const MAX_CHAINS: usize = 64;
+
+/// The first part of a compound without its linking `s` (`behovs` in
+/// `behovsprosessen` is `behov`).
+fn without_linking_s(stem: &str) -> &str {
+    match stem.strip_suffix('s') {
+        Some(rest) if rest.chars().nth(3).is_some() => rest,
+        _ => stem,
+    }
+}
+
+/// The first four letters, where two words that share a form agree.
+fn head(word: &str) -> &str {
+    word.char_indices().nth(4).map_or(word, |(i, _)| &word[..i])
 }
 
 /// The flow of one document arranged for reading: chains of two links or more,
@@ -421,25 +476,9 @@ pub fn layout(flow: &Flow, handbook: &Handbook, document: u32) -> Layout {
     let links = flow.of_document(document);
     let mut covered = vec![false; links.len()];
     let mut chains = Vec::new();
-    loop {
-        let mut best: Option<(usize, usize, Vec<usize>)> = None;
-        for start in 0..links.len() {
-            if covered[start] {
-                continue;
-            }
-            let mut path = vec![start];
-            let found = longest_from(&links, &covered, &mut path);
-            let weight: usize = found.iter().map(|&i| links[i].reasons.len()).sum();
-            let better = match &best {
-                None => true,
-                Some((len, w, _)) => found.len() > *len || (found.len() == *len && weight > *w),
-            };
-            if better {
-                best = Some((found.len(), weight, found));
-            }
-        }
-        match best {
-            Some((len, _, path)) if len >= 2 => {
+    while chains.len() < MAX_CHAINS {
+        match longest_path(&links, &covered) {
+            Some(path) if path.len() >= 2 => {
                 let mut chain = vec![links[path[0]].from.clone()];
                 for &i in &path {
                     covered[i] = true;
@@ -460,18 +499,15 @@ pub fn layout(flow: &Flow, handbook: &Handbook, document: u32) -> Layout {
             None => feeds.push((link.to.clone(), vec![link.from.clone()])),
         }
     }
-    let linked = |id: CardId| {
-        links
-            .iter()
-            .any(|l| l.from == Endpoint::Card(id) || l.to == Endpoint::Card(id))
-    };
+    let linked: std::collections::HashSet<&Endpoint> =
+        links.iter().flat_map(|l| [&l.from, &l.to]).collect();
     let unlinked = handbook
         .documents
         .get(document as usize)
         .map(|doc| {
             (0..doc.cards.len() as u32)
                 .map(|card| CardId { document, card })
-                .filter(|&id| !linked(id))
+                .filter(|&id| !linked.contains(&Endpoint::Card(id)))
                 .collect()
         })
         .unwrap_or_default();
@@ -482,34 +518,81 @@ pub fn layout(flow: &Flow, handbook: &Handbook, document: u32) -> Layout {
     }
 }
 
-/// The longest path of uncovered links starting with `path` (cycle-safe).
-fn longest_from(links: &[&Link], covered: &[bool], path: &mut Vec<usize>) -> Vec<usize> {
-    let last = *path.last().expect("path starts non-empty");
-    let mut best = path.clone();
-    let mut best_weight = weight(links, &best);
-    for next in 0..links.len() {
-        if covered[next] || links[next].from != links[last].to {
-            continue;
-        }
-        let visits_again = path.iter().any(|&i| links[i].from == links[next].to)
-            || links[next].to == links[path[0]].from;
-        if visits_again {
-            continue;
-        }
-        path.push(next);
-        let candidate = longest_from(links, covered, path);
-        path.pop();
-        let w = weight(links, &candidate);
-        if candidate.len() > best.len() || (candidate.len() == best.len() && w > best_weight) {
-            best_weight = w;
-            best = candidate;
+/// The longest path of uncovered links, the better-founded (more reasons) of
+/// equally long ones, as link indices. Cycles are broken where a depth-first
+/// walk finds them, so this is linear in the links, never exponential.
+fn longest_path(links: &[&Link], covered: &[bool]) -> Option<Vec<usize>> {
+    let mut node: HashMap<&Endpoint, usize> = HashMap::new();
+    for l in links {
+        let n = node.len();
+        node.entry(&l.from).or_insert(n);
+        let n = node.len();
+        node.entry(&l.to).or_insert(n);
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); node.len()];
+    for (i, l) in links.iter().enumerate() {
+        if !covered[i] {
+            out[node[&l.from]].push(i);
         }
     }
-    best
-}
-
-fn weight(links: &[&Link], path: &[usize]) -> usize {
-    path.iter().map(|&i| links[i].reasons.len()).sum()
+    // Depth-first finishing order (a reverse topological order once the
+    // links back into the walk's own path are left out).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut mark = vec![Mark::New; node.len()];
+    let mut back = vec![false; links.len()];
+    let mut finished = Vec::with_capacity(node.len());
+    for root in 0..node.len() {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (v, ref mut k)) = stack.last_mut() {
+            if let Some(&link) = out[v].get(*k) {
+                *k += 1;
+                let w = node[&links[link].to];
+                match mark[w] {
+                    Mark::New => {
+                        mark[w] = Mark::Open;
+                        stack.push((w, 0));
+                    }
+                    Mark::Open => back[link] = true,
+                    Mark::Done => {}
+                }
+            } else {
+                mark[v] = Mark::Done;
+                finished.push(v);
+                stack.pop();
+            }
+        }
+    }
+    // Longest (then heaviest) path from each node, sinks first.
+    let mut best: Vec<(usize, usize, Option<usize>)> = vec![(0, 0, None); node.len()];
+    for &v in &finished {
+        for &link in &out[v] {
+            if back[link] {
+                continue;
+            }
+            let (len, weight, _) = best[node[&links[link].to]];
+            let candidate = (len + 1, weight + links[link].reasons.len(), Some(link));
+            if (candidate.0, candidate.1) > (best[v].0, best[v].1) {
+                best[v] = candidate;
+            }
+        }
+    }
+    let start = (0..node.len()).max_by_key(|&v| (best[v].0, best[v].1, std::cmp::Reverse(v)))?;
+    let mut path = Vec::new();
+    let mut at = start;
+    while let (_, _, Some(link)) = best[at] {
+        path.push(link);
+        at = node[&links[link].to];
+    }
+    Some(path)
 }
 
 #[cfg(test)]
@@ -673,6 +756,41 @@ mod tests {
             "input nevner «behov», «behovsprosessen»; output og input sier det samme: prioriterte, behov"
         );
         assert_eq!(explain_all(&reasons[..1], Lang::En), "input names “behov”");
+    }
+
+    #[test]
+    fn a_page_of_thousands_of_look_alike_cards_stays_linear() {
+        // Every output says what every input says, and titles repeat: the
+        // pairwise way would compare millions of phrases and search paths
+        // exponentially; this must finish in a blink even in a debug build.
+        let mut text = String::from("---\ntitle: x\n---\n");
+        for i in 0..3000 {
+            text.push_str(&format!(
+                "{{{{< prosesser/strategy-card title=\"Behov {}\" input=\"Prioriterte behov fra behovsprosessen\" output=\"Prioriterte behov til utvikling {i}\" >}}}}\n",
+                i % 10
+            ));
+        }
+        let hb = load_sources(vec![Source {
+            path: "many.md".into(),
+            file: None,
+            bytes: text.into_bytes(),
+        }]);
+        let flow = Flow::new(&hb);
+        let layout = layout(&flow, &hb, 0);
+        assert!(layout.chains.len() <= MAX_CHAINS);
+        // A title written 300 times is ambiguous, and so is an output that
+        // says what 3,000 inputs say: no card links to another.
+        assert!(
+            flow.links
+                .iter()
+                .all(|l| matches!(l.from, Endpoint::External(_))),
+            "{:?}",
+            flow.links
+                .iter()
+                .find(|l| !matches!(l.from, Endpoint::External(_)))
+        );
+        // The compound names an external source, without its linking s.
+        assert_eq!(flow.links[0].from, Endpoint::External("Behov".into()));
     }
 
     #[test]

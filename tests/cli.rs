@@ -510,7 +510,29 @@ fn usage_errors_exit_2() {
         prosesser(&["check", "--format", "csv"]).status.code(),
         Some(2)
     );
-    assert_eq!(prosesser(&["--lang", "de", "list"]).status.code(), Some(2));
+    let unknown_language = prosesser(&["--lang", "de", "list"]);
+    assert_eq!(unknown_language.status.code(), Some(2));
+    assert!(
+        stderr(&unknown_language).contains("'de'"),
+        "{}",
+        stderr(&unknown_language)
+    );
+}
+
+#[test]
+fn lang_may_come_before_or_after_the_subcommand() {
+    for args in [["--lang", "en", "check"], ["check", "--lang", "en"]] {
+        let output = prosesser(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stderr(&output), "0 errors, 4 warnings\n", "{args:?}");
+    }
+    let listed = stdout(&prosesser(&["--lang", "en", "list"]));
+    assert!(listed.starts_with("Title"), "{listed}");
 }
 
 #[test]

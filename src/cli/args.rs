@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// what `list` prints otherwise. Without PATHS, uses the handbook compiled in
 /// from `data/`.
 #[derive(Debug, Parser)]
-#[command(name = "prosesser", version, args_conflicts_with_subcommands = true)]
+#[command(name = "prosesser", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -30,7 +30,7 @@ impl Card {
 
     /// A known field as text: `None` when absent, `Some("")` when written empty.
     pub fn field(&self, field: Field) -> Option<Cow<'_, str>> {
-        self.param(field.key()).map(ValueRef::as_text)
+        self.params.field(field).map(ValueRef::as_text)
     }
 
     /// The field's text, or "" when absent.

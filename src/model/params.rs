@@ -166,7 +166,19 @@ impl Params {
     }
 
     pub fn get(&self, key: &str) -> Option<ValueRef<'_>> {
+        if let Some(field) = Field::from_key(key) {
+            return self.field(field);
+        }
         self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// One of the six known params: found by its tag, no text compared (the
+    /// search index and the list ask for these for every card).
+    pub fn field(&self, field: Field) -> Option<ValueRef<'_>> {
+        self.entries
+            .iter()
+            .find(|e| e.key == Key::Known(field))
+            .map(|e| self.value(e.value))
     }
 
     pub fn len(&self) -> usize {
