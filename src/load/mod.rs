@@ -48,13 +48,42 @@ impl std::error::Error for LoadError {}
 /// A path the user named that does not exist is an error; a file that cannot be
 /// read inside a folder is a diagnostic, so one bad file never hides the others.
 pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
-    let mut entries = Vec::new();
-    let mut diagnostics = Vec::new();
-    for path in paths {
-        walk::collect(path, &mut entries, &mut diagnostics)?;
+    Ok(load_found(find_files(paths)?))
+}
+
+/// The content files under some paths, found but not yet read: the first half
+/// of [`load_paths`]. Files can change between finding and reading; whatever
+/// has become of a file by then is what [`load_found`] reports.
+#[derive(Default)]
+pub struct Found {
+    entries: Vec<walk::Entry>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Found {
+    /// Each file found: its shown path and where it is on disk.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.entries
+            .iter()
+            .map(|e| (e.path.as_str(), e.file.as_path()))
     }
-    let parsed = parallel_map(&entries, |entry| read_and_parse(&entry.path, &entry.file));
-    Ok(assemble(parsed, diagnostics))
+}
+
+/// Walk the paths: which files there are, and what could not be looked into.
+pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
+    let mut found = Found::default();
+    for path in paths {
+        walk::collect(path, &mut found.entries, &mut found.diagnostics)?;
+    }
+    Ok(found)
+}
+
+/// Read and parse the files found; each ends up as a document or a diagnostic.
+pub fn load_found(found: Found) -> Handbook {
+    let parsed = parallel_map(&found.entries, |entry| {
+        read_and_parse(&entry.path, &entry.file)
+    });
+    assemble(parsed, found.diagnostics)
 }
 
 /// Load files already in memory (the compiled-in `data/`, tests).
@@ -90,8 +119,20 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
 
 fn read_and_parse(path: &str, file: &Path) -> Parsed {
     match read_limited(file) {
-        Ok(bytes) => {
-            let (doc, diags) = parse_document(path, &bytes);
+        Ok((bytes, changed)) => {
+            let (doc, mut diags) = parse_document(path, &bytes);
+            if changed {
+                diags.insert(
+                    0,
+                    Diagnostic::warning(
+                        path,
+                        1,
+                        1,
+                        Rule::Io,
+                        "the file changed while it was read; what was read is shown (reload to see it as it is now)",
+                    ),
+                );
+            }
             (
                 doc.map(|mut d| {
                     d.file = Some(file.to_owned());
@@ -104,27 +145,57 @@ fn read_and_parse(path: &str, file: &Path) -> Parsed {
     }
 }
 
-/// Read a file, refusing one over the size limit even if it grows while read.
-fn read_limited(file: &Path) -> Result<Vec<u8>, String> {
-    let f = std::fs::File::open(file).map_err(|e| format!("cannot read the file: {e}"))?;
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+/// Open a file for reading without ever waiting: a file that has become a FIFO
+/// since the walk would otherwise block `open` until a writer comes.
+fn open_no_wait(file: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(file)
+}
+
+/// Read a file, refusing one over the size limit even if it grows while read,
+/// and anything that is no longer a regular file. Also says whether the file
+/// changed while it was read (its size or modification time moved).
+fn read_limited(file: &Path) -> Result<(Vec<u8>, bool), String> {
+    let f = open_no_wait(file).map_err(|e| format!("cannot read the file: {e}"))?;
+    // The type and size of what was opened, not of what the name pointed at
+    // when the folder was walked.
+    let before = f
+        .metadata()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if before.is_dir() {
+        return Err("cannot read the file: it has become a folder".into());
+    }
+    if !before.is_file() {
+        return Err("not a regular file any more (a FIFO, socket or device); not read".into());
+    }
     let too_large = || {
         format!(
             "the file is larger than the limit of {} MiB; skipped",
             limits::MAX_FILE_BYTES / (1024 * 1024)
         )
     };
-    if len > limits::MAX_FILE_BYTES {
+    if before.len() > limits::MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    f.take(limits::MAX_FILE_BYTES + 1)
+    let mut bytes = Vec::with_capacity(before.len() as usize + 1);
+    let reader = &f;
+    reader
+        .take(limits::MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(too_large());
     }
-    Ok(bytes)
+    let changed = f.metadata().is_ok_and(|after| {
+        after.len() != before.len() || after.modified().ok() != before.modified().ok()
+    });
+    Ok((bytes, changed))
 }
 
 /// `f` over `items` on every core, results in the order of `items`.

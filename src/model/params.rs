@@ -124,6 +124,9 @@ impl Params {
     pub fn new<K: AsRef<str>>(pairs: impl IntoIterator<Item = (K, Value)>) -> Params {
         let mut text = String::new();
         let mut entries: Vec<Entry> = Vec::new();
+        // Where each key is, once there are enough keys for a scan to cost
+        // more than hashing: a call with 200,000 params must stay linear.
+        let mut index: Option<std::collections::HashMap<String, usize>> = None;
         let push_text = |text: &mut String, s: &str| {
             let span = Span {
                 start: text.len() as u32,
@@ -140,10 +143,23 @@ impl Params {
                 Value::Float(f) => Packed::Float(f),
                 Value::String(s) => Packed::Text(push_text(&mut text, &s)),
             };
-            let existing = entries.iter_mut().find(|e| key_text(&text, e.key) == key);
+            if index.is_none() && entries.len() >= 16 {
+                let keys = entries.iter().enumerate();
+                index = Some(
+                    keys.map(|(i, e)| (key_text(&text, e.key).to_owned(), i))
+                        .collect(),
+                );
+            }
+            let existing = match &index {
+                Some(index) => index.get(key).copied(),
+                None => entries.iter().position(|e| key_text(&text, e.key) == key),
+            };
             match existing {
-                Some(entry) => entry.value = value,
+                Some(i) => entries[i].value = value,
                 None => {
+                    if let Some(index) = &mut index {
+                        index.insert(key.to_owned(), entries.len());
+                    }
                     let key = match Field::from_key(key) {
                         Some(field) => Key::Known(field),
                         None => Key::Text(push_text(&mut text, key)),

@@ -7,6 +7,7 @@
 
 use super::shortcode::{Call, Params};
 use crate::model::{Params as CardParams, STRATEGY_CARD, Value};
+use std::collections::HashMap;
 
 /// A card-to-be: the call and, when paired, the range of its inner text.
 pub struct Found {
@@ -23,18 +24,27 @@ pub struct Unmatched {
 pub fn pair(calls: Vec<Call>) -> (Vec<Found>, Vec<Unmatched>) {
     // Index of each opening call on the stack; inner ranges filled in at closing.
     let mut stack: Vec<usize> = Vec::new();
+    // For each name, the places in `stack` where a call of that name is open
+    // (ascending), so a closing tag finds its call without scanning the stack:
+    // a file of many open calls and many closing tags stays linear.
+    let mut open_by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut inner: Vec<Option<std::ops::Range<usize>>> = vec![None; calls.len()];
     let mut unmatched = Vec::new();
     for (i, call) in calls.iter().enumerate() {
         if call.self_closing {
             inner[i] = Some(call.end..call.end);
         } else if call.closing {
-            match stack.iter().rposition(|&o| calls[o].name == call.name) {
-                Some(p) => {
+            match open_by_name.get(call.name.as_str()).and_then(|v| v.last()) {
+                Some(&p) => {
                     let open = stack[p];
                     inner[open] = Some(calls[open].end..call.start);
                     // Calls opened inside and never closed stand alone.
-                    stack.truncate(p);
+                    for dropped in stack.drain(p..) {
+                        let name = calls[dropped].name.as_str();
+                        if let Some(places) = open_by_name.get_mut(name) {
+                            places.pop();
+                        }
+                    }
                 }
                 None => unmatched.push(Unmatched {
                     start: call.start,
@@ -42,6 +52,10 @@ pub fn pair(calls: Vec<Call>) -> (Vec<Found>, Vec<Unmatched>) {
                 }),
             }
         } else {
+            open_by_name
+                .entry(call.name.as_str())
+                .or_default()
+                .push(stack.len());
             stack.push(i);
         }
     }

@@ -171,69 +171,177 @@ fn float(f: f64) -> Value {
         .unwrap_or_else(|| Value::String(f.to_string()))
 }
 
-/// Where front matter nests deeper than the limit, and how deep: a cheap scan that
-/// guards the decoders, which are slow or recursive on pathological nesting.
+/// Where front matter nests deeper than the limit, and how deep: a cheap scan
+/// that runs before the decoder.
+///
+/// For YAML it is a guard, not a courtesy: the YAML scanner does work in
+/// proportion to the flow depth for every token, so a front matter of
+/// 100,000 `[` takes minutes. The scan must therefore never see less depth than
+/// the YAML parser will; see [`yaml_depth`]. TOML and JSON decoders stop deep
+/// input quickly by themselves; their scan only makes the message ours.
 fn too_deep(format: FrontMatterFormat, text: &str) -> Option<(usize, usize)> {
+    match format {
+        FrontMatterFormat::Yaml => yaml_depth(text),
+        FrontMatterFormat::Toml | FrontMatterFormat::Json => bracket_depth(format, text),
+        FrontMatterFormat::Org => None,
+    }
+}
+
+/// YAML nesting: block levels (indentation, and `- `/`? ` written on one
+/// line) plus flow levels (`[`, `{`).
+///
+/// Whether a `"`, `'` or `#` starts a quoted string or a comment depends on
+/// YAML's whole grammar (in a plain scalar such as `don't` it does not). A scan
+/// that guessed wrong could be led to miss brackets, so it does not guess: it
+/// follows every reading at once (a small set of states, each with the deepest
+/// flow level it can be at) and takes the deepest. The true reading is always
+/// one of them, so the scan can only see more depth than there is, never less.
+/// The price: over 100 unclosed `[`/`{` inside quoted strings are refused too.
+fn yaml_depth(text: &str) -> Option<(usize, usize)> {
+    // Reading states; each holds the deepest flow level possible in it.
+    const PLAIN: usize = 0; // outside quotes and comments
+    const SINGLE: usize = 1; // in '...'
+    const DOUBLE: usize = 2; // in "..."
+    const ESCAPE: usize = 3; // just after a backslash in "..."
+    const COMMENT: usize = 4; // after #, to the end of the line
+    const TAG: usize = 5; // in a verbatim tag !<...>
     let max = limits::MAX_FRONT_MATTER_DEPTH;
-    let mut flow = 0usize;
-    let mut dots = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut indents: Vec<usize> = Vec::new();
-    let mut line_start = true;
-    let mut indent = 0usize;
     let bytes = text.as_bytes();
+    let mut depth: [Option<usize>; 6] = [Some(0), None, None, None, None, None];
+    let mut indents: Vec<usize> = Vec::new();
+    let mut block = 0usize;
+    let mut line_start = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
-        if line_start {
-            if b == b' ' {
-                indent += 1;
-                continue;
-            }
-            line_start = false;
-            if format == FrontMatterFormat::Yaml && b != b'\n' && b != b'#' {
+        if i == line_start {
+            // Block nesting of this line: the indentation levels open above it,
+            // then one more for each `- ` or `? ` that starts it.
+            let indent = bytes[i..].iter().take_while(|&&c| c == b' ').count();
+            let mut j = i + indent;
+            if !matches!(bytes.get(j), None | Some(b'\n' | b'\r' | b'#')) {
                 while indents.last().is_some_and(|&top| top >= indent) {
                     indents.pop();
                 }
                 indents.push(indent);
-                // `- - - a` nests one level per dash.
-                let dashes = bytes[i..].chunks(2).take_while(|c| c == b"- ").count();
-                if indents.len() + dashes + flow > max {
-                    return Some((i, indents.len() + dashes + flow));
+                let mut indicators = 0;
+                while matches!(bytes.get(j), Some(b'-' | b'?'))
+                    && matches!(bytes.get(j + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+                {
+                    indicators += 1;
+                    j += 1;
+                    while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+                        j += 1;
+                    }
+                }
+                block = indents.len() + indicators;
+                let deepest = depth.iter().flatten().max().copied().unwrap_or(0);
+                if block + deepest > max {
+                    return Some((i, block + deepest));
                 }
             }
         }
-        match (quote, b) {
-            (_, b'\n') => {
-                line_start = true;
-                indent = 0;
-                // YAML and TOML quoted scalars of these kinds end at the line.
-                if format != FrontMatterFormat::Yaml {
-                    quote = None;
+        // A lone CR ends a line in YAML too.
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            line_start = i + 1;
+        }
+        let mut next: [Option<usize>; 6] = [None; 6];
+        let mut reach = |state: usize, d: usize| {
+            next[state] = Some(next[state].map_or(d, |old| old.max(d)));
+        };
+        for (state, d) in depth.iter().enumerate() {
+            let Some(d) = *d else { continue };
+            match (state, b) {
+                (PLAIN, b'[' | b'{') => reach(PLAIN, d + 1),
+                (PLAIN, b']' | b'}') => reach(PLAIN, d.saturating_sub(1)),
+                (PLAIN, b'\'') => {
+                    reach(SINGLE, d);
+                    reach(PLAIN, d);
+                }
+                (PLAIN, b'"') => {
+                    reach(DOUBLE, d);
+                    reach(PLAIN, d);
+                }
+                (PLAIN, b'#') => {
+                    reach(COMMENT, d);
+                    reach(PLAIN, d);
+                }
+                (PLAIN, b'!') if bytes.get(i + 1) == Some(&b'<') => {
+                    reach(TAG, d);
+                    reach(PLAIN, d);
+                }
+                (PLAIN, _) => reach(PLAIN, d),
+                (SINGLE, b'\'') => reach(PLAIN, d),
+                (DOUBLE, b'\\') => reach(ESCAPE, d),
+                (DOUBLE, b'"') => reach(PLAIN, d),
+                (ESCAPE, _) => reach(DOUBLE, d),
+                (COMMENT, b'\n' | b'\r') => reach(PLAIN, d),
+                (TAG, b'>') => reach(PLAIN, d),
+                (state, _) => reach(state, d),
+            }
+        }
+        depth = next;
+        if matches!(b, b'[' | b'{') {
+            let deepest = depth.iter().flatten().max().copied().unwrap_or(0);
+            if block + deepest > max {
+                return Some((i, block + deepest));
+            }
+        }
+    }
+    None
+}
+
+/// TOML and JSON nesting: `[`/`{` outside strings and comments, plus TOML's
+/// dotted keys (`a.b.c = 1`, `[a.b.c]`), which nest tables within one line.
+fn bracket_depth(format: FrontMatterFormat, text: &str) -> Option<(usize, usize)> {
+    let max = limits::MAX_FRONT_MATTER_DEPTH;
+    let toml = format == FrontMatterFormat::Toml;
+    let bytes = text.as_bytes();
+    let mut flow = 0usize;
+    let mut dots = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let rest = &bytes[i..];
+        if toml && (rest.starts_with(b"\"\"\"") || rest.starts_with(b"\'\'\'")) {
+            // A multi-line string runs to the same three quotes.
+            let close = &rest[..3];
+            i = memchr::memmem::find(&bytes[i + 3..], close).map_or(bytes.len(), |e| i + 3 + e + 3);
+            continue;
+        }
+        match b {
+            b'"' | b'\'' if b == b'"' || toml => {
+                // A string: to its closing quote (or, in TOML, the end of the line).
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    if c == b || (toml && c == b'\n') {
+                        break;
+                    }
+                    i += if c == b'\\' && b == b'"' { 2 } else { 1 };
+                }
+                if bytes.get(i) == Some(&b'\n') {
+                    continue;
                 }
             }
-            (Some(q), _) if b == q => quote = None,
-            (Some(b'"'), b'\\') => {}
-            (Some(_), _) => {}
-            (None, b'"') => quote = Some(b'"'),
-            (None, b'\'') if format != FrontMatterFormat::Json => quote = Some(b'\''),
-            (None, b'[' | b'{') => {
+            b'#' if toml => {
+                i = memchr::memchr(b'\n', rest).map_or(bytes.len(), |e| i + e);
+                continue;
+            }
+            b'[' | b'{' => {
                 flow += 1;
-                if flow + indents.len() > max {
-                    return Some((i, flow + indents.len()));
+                if flow + dots > max {
+                    return Some((i, flow + dots));
                 }
             }
-            (None, b']' | b'}') => flow = flow.saturating_sub(1),
-            (None, b'.') if format == FrontMatterFormat::Toml => {
-                // Dotted keys (`a.b.c = 1`, `[a.b.c]`) nest tables within one line.
+            b']' | b'}' => flow = flow.saturating_sub(1),
+            b'.' if toml => {
                 dots += 1;
                 if flow + dots > max {
                     return Some((i, flow + dots));
                 }
             }
+            b'\n' => dots = 0,
             _ => {}
         }
-        if b == b'\n' {
-            dots = 0;
-        }
+        i += 1;
     }
     None
 }

@@ -4,7 +4,13 @@
 
 use crate::model::{FrontMatterFormat, KeyLine};
 
+/// The key paths kept for one front matter, in bytes all together. A path
+/// repeats the keys above it, so a long key over many lines would otherwise
+/// cost its length once per line: quadratic memory from 1 MiB of YAML.
+const MAX_PATH_BYTES: usize = 4 * super::limits::MAX_FRONT_MATTER_BYTES;
+
 /// Keys of YAML or TOML front matter that starts at file line `first_line`.
+/// Past [`MAX_PATH_BYTES`] of key paths, later keys have no line.
 pub fn scan(format: FrontMatterFormat, text: &str, first_line: u32) -> Vec<KeyLine> {
     match format {
         FrontMatterFormat::Yaml => yaml(text, first_line),
@@ -19,11 +25,13 @@ fn indent_of(line: &str) -> usize {
 
 fn yaml(text: &str, first_line: u32) -> Vec<KeyLine> {
     let mut out = Vec::new();
+    let mut budget = MAX_PATH_BYTES;
+    let lines: Vec<&str> = text.lines().collect();
     // (indentation, key) of the keys enclosing the current line.
     let mut stack: Vec<(usize, String)> = Vec::new();
     // Inside a block scalar: lines indented deeper than this belong to it.
     let mut block_indent: Option<usize> = None;
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in lines.iter().enumerate() {
         let line_no = first_line + n as u32;
         let indent = indent_of(line);
         let content = line[indent..].trim_end();
@@ -50,6 +58,11 @@ fn yaml(text: &str, first_line: u32) -> Vec<KeyLine> {
         while stack.last().is_some_and(|(i, _)| *i >= indent) {
             stack.pop();
         }
+        let path_len = stack.iter().map(|(_, k)| k.len() + 1).sum::<usize>() + key.len();
+        if path_len > budget {
+            break;
+        }
+        budget -= path_len;
         let path = stack
             .iter()
             .map(|(_, k)| k.as_str())
@@ -60,11 +73,10 @@ fn yaml(text: &str, first_line: u32) -> Vec<KeyLine> {
         let rest_at = indent + colon + 1 + (content[colon + 1..].len() - rest.len());
         let (value_line, value_column) = if rest.starts_with('|') || rest.starts_with('>') {
             block_indent = Some(indent);
-            let next = text
-                .lines()
-                .skip(n + 1)
+            let next = lines[n + 1..]
+                .iter()
                 .find(|l| !l.trim().is_empty())
-                .map_or(indent + 2, indent_of);
+                .map_or(indent + 2, |l| indent_of(l));
             (line_no + 1, next as u32 + 1)
         } else {
             (line_no, rest_at as u32 + 1)
@@ -82,6 +94,7 @@ fn yaml(text: &str, first_line: u32) -> Vec<KeyLine> {
 
 fn toml(text: &str, first_line: u32) -> Vec<KeyLine> {
     let mut out = Vec::new();
+    let mut budget = MAX_PATH_BYTES;
     let mut table = String::new();
     for (n, line) in text.lines().enumerate() {
         let line_no = first_line + n as u32;
@@ -103,6 +116,11 @@ fn toml(text: &str, first_line: u32) -> Vec<KeyLine> {
         if key.is_empty() || key.starts_with('#') {
             continue;
         }
+        let path_len = table.len() + 1 + key.len();
+        if path_len > budget {
+            break;
+        }
+        budget -= path_len;
         let path = if table.is_empty() {
             key.to_owned()
         } else {

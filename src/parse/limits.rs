@@ -11,3 +11,7 @@ pub const MAX_FRONT_MATTER_DEPTH: usize = 100;
 pub const MAX_CARDS_PER_FILE: usize = 50_000;
 /// Errors past this many in one file are counted, not listed.
 pub const MAX_ERRORS_PER_FILE: usize = 100;
+/// The inner text (between a card and its closing tag) kept for all the cards
+/// of one file together. Cards nested in cards would otherwise copy the same
+/// text once per level: quadratic memory from a file of a few megabytes.
+pub const MAX_INNER_BYTES_PER_FILE: usize = 64 * 1024 * 1024;

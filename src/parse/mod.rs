@@ -4,7 +4,7 @@
 //! The stages are one module each: [`source`] (bytes to text, positions),
 //! [`front_matter`] (finding it), [`decode`] (YAML/TOML/JSON/Org to values),
 //! [`shortcode`] (the call lexer), [`cards`] (pairing, picking the cards), and
-//! [`navigation`] (the HTML entry list).
+//! [`navigation`] (the HTML entry list). [`render_card`] goes the other way.
 
 mod cards;
 mod decode;
@@ -12,11 +12,13 @@ mod front_matter;
 mod key_lines;
 pub mod limits;
 mod navigation;
+mod render;
 mod shortcode;
 mod source;
 mod yaml_fast;
 
 pub use navigation::decode_entities;
+pub use render::{RenderError, render_card, render_value};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{
@@ -74,34 +76,36 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         .map(navigation::entries)
         .unwrap_or_default();
 
-    let (calls, lex_errors) = shortcode::lex(text, body_start);
-    let (found, unmatched) = cards::pair(calls);
-    let mut errors: Vec<(usize, String)> = lex_errors
+    // One error past the cap is kept so the summary can say where they go on.
+    let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
+    let (found, unmatched) = cards::pair(lexed.calls);
+    let total_errors = lexed.errors.len() + lexed.more_errors + unmatched.len();
+    // Both lists are in file order: merge them, then word only the first few.
+    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::Unmatched>)> = lexed
+        .errors
         .into_iter()
-        .map(|e| {
-            let mut message = e.message;
-            if let Some((value, delimiter)) = e.swallowed_delimiter {
-                let (line, column) = at(value);
-                message.push_str(&format!(
-                    " (the unquoted value at {line}:{column} ran past the call's closing `{delimiter}`: an unquoted value ends only at whitespace, so quote it)"
-                ));
-            }
-            (e.offset, message)
-        })
+        .map(|e| (e.offset, Ok(e)))
+        .chain(unmatched.into_iter().map(|u| (u.start, Err(u))))
         .collect();
-    errors.extend(unmatched.into_iter().map(|u| {
-        (
-            u.start,
-            format!(
-                "closing tag for shortcode '{}' has no open call to close",
-                u.name
-            ),
-        )
-    }));
     errors.sort_by_key(|e| e.0);
-    let suppressed = errors.len().saturating_sub(limits::MAX_ERRORS_PER_FILE);
-    for (offset, message) in errors.into_iter().take(limits::MAX_ERRORS_PER_FILE) {
-        let (line, column) = at(offset);
+    for (offset, error) in errors.iter().take(limits::MAX_ERRORS_PER_FILE) {
+        let message = match error {
+            Ok(e) => {
+                let mut message = e.message.clone();
+                if let Some((value, delimiter)) = e.swallowed_delimiter {
+                    let (line, column) = at(value);
+                    message.push_str(&format!(
+                        " (the unquoted value at {line}:{column} ran past the call's closing `{delimiter}`: an unquoted value ends only at whitespace, so quote it)"
+                    ));
+                }
+                message
+            }
+            Err(u) => format!(
+                "closing tag for shortcode '{}' has no open call to close",
+                shortcode::shown(&u.name)
+            ),
+        };
+        let (line, column) = at(*offset);
         diagnostics.push(Diagnostic::error(
             path,
             line,
@@ -110,14 +114,16 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
             message,
         ));
     }
-    if suppressed > 0 {
+    if let Some((offset, _)) = errors.get(limits::MAX_ERRORS_PER_FILE) {
+        let (line, column) = at(*offset);
         diagnostics.push(Diagnostic::error(
             path,
-            1,
-            1,
+            line,
+            column,
             Rule::Limit,
             format!(
-                "{suppressed} more shortcode errors not listed (at most {} are listed per file)",
+                "{} more shortcode errors from here on are not listed (at most {} are listed per file)",
+                total_errors - limits::MAX_ERRORS_PER_FILE,
                 limits::MAX_ERRORS_PER_FILE
             ),
         ));
@@ -138,12 +144,23 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
             ),
         ));
     }
+    let mut inner_budget = limits::MAX_INNER_BYTES_PER_FILE;
+    let mut inner_dropped: Option<(usize, usize)> = None;
     let cards = found
         .into_iter()
         .take(limits::MAX_CARDS_PER_FILE)
         .map(|f| {
             let (line, column) = at(f.call.start);
             let (params, positional) = cards::split_params(f.call.params);
+            let inner = f.inner.and_then(|r| {
+                if r.len() > inner_budget {
+                    let dropped = inner_dropped.get_or_insert((f.call.start, 0));
+                    dropped.1 += 1;
+                    return None;
+                }
+                inner_budget -= r.len();
+                Some(text[r].to_owned())
+            });
             Card {
                 // Only strategy cards become cards: the name is always the constant.
                 shortcode: std::borrow::Cow::Borrowed(STRATEGY_CARD),
@@ -151,10 +168,24 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 column,
                 params,
                 positional,
-                inner: f.inner.map(|r| text[r].to_owned()),
+                inner,
             }
         })
         .collect();
+    if let Some((offset, count)) = inner_dropped {
+        let (line, column) = at(offset);
+        diagnostics.push(Diagnostic::error(
+            path,
+            line,
+            column,
+            Rule::Limit,
+            format!(
+                "the text inside this card and {} more is not kept: the cards of one file may hold at most {} MiB of inner text in all (are cards nested in cards?)",
+                count - 1,
+                limits::MAX_INNER_BYTES_PER_FILE / (1024 * 1024)
+            ),
+        ));
+    }
 
     let document = Document {
         path: path.to_owned(),

@@ -55,7 +55,8 @@ pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        // Look for the `;` in bytes: 12 bytes in may fall inside a character.
+        let Some(semi) = memchr::memchr(b';', &rest.as_bytes()[..rest.len().min(12)]) else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -121,6 +122,13 @@ mod tests {
     #[test]
     fn plain_lines_and_markdown_bullets() {
         assert_eq!(entries("- Release\n- Behov\n"), ["Release", "Behov"]);
+    }
+
+    #[test]
+    fn an_ampersand_before_wide_characters_is_text() {
+        // The `;` search window once ended inside the sixth `æ` and panicked.
+        assert_eq!(decode_entities("&ææææææææ"), "&ææææææææ");
+        assert_eq!(decode_entities("&æ;"), "&æ;");
     }
 
     #[test]

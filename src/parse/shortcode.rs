@@ -54,14 +54,42 @@ pub struct LexError {
 }
 
 /// Every call in `text[from..]`, and every error Hugo would stop at.
+#[cfg(test)]
 pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
+    let lexed = lex_capped(text, from, usize::MAX);
+    (lexed.calls, lexed.errors)
+}
+
+/// The calls in a body, and the errors met in it, in file order.
+pub struct Lexed {
+    pub calls: Vec<Call>,
+    /// The first errors, at most the cap given to [`lex_capped`].
+    pub errors: Vec<LexError>,
+    /// How many more errors there were past the cap.
+    pub more_errors: usize,
+}
+
+/// [`lex`], keeping only the first `max_errors` errors (the rest are counted),
+/// so a file of a million broken calls costs no more memory than its text.
+pub fn lex_capped(text: &str, from: usize, max_errors: usize) -> Lexed {
     let mut lexer = Lexer {
         text,
-        opened: Vec::new(),
+        opened: std::collections::HashSet::new(),
         any_name: false,
     };
     let mut calls = Vec::new();
     let mut errors = Vec::new();
+    let mut more_errors = 0usize;
+    let mut push = |errors: &mut Vec<LexError>, e: LexError| {
+        if errors.len() < max_errors {
+            errors.push(e);
+        } else {
+            more_errors += 1;
+        }
+    };
+    // Past this offset no `*/>}}` (index 0) or `*/%}}` (index 1) is left: an
+    // unclosed comment escape is reported without searching the rest again.
+    let mut no_comment_end_after = [usize::MAX; 2];
     let finder = memchr::memmem::Finder::new("{{");
     let mut pos = from;
     while let Some(i) = finder.find(&text.as_bytes()[pos..]) {
@@ -76,18 +104,30 @@ pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
         };
         let inside = at + 3;
         if text[inside..].starts_with("/*") {
-            pos = match comment_end(text, inside, delim) {
+            let memo = &mut no_comment_end_after[delim as usize];
+            let end = if inside >= *memo {
+                None
+            } else {
+                comment_end(text, inside, delim)
+            };
+            if end.is_none() {
+                *memo = (*memo).min(inside);
+            }
+            pos = match end {
                 Some(end) => end,
                 None => {
-                    errors.push(LexError {
-                        swallowed_delimiter: None,
-                        offset: at,
-                        message: format!(
-                            "comment must be closed: `{}/*` needs a matching `*/{}`",
-                            &text[at..inside],
-                            delim.right()
-                        ),
-                    });
+                    push(
+                        &mut errors,
+                        LexError {
+                            swallowed_delimiter: None,
+                            offset: at,
+                            message: format!(
+                                "comment must be closed: `{}/*` needs a matching `*/{}`",
+                                &text[at..inside],
+                                delim.right()
+                            ),
+                        },
+                    );
                     inside
                 }
             };
@@ -100,11 +140,23 @@ pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
             }
             Err(e) => {
                 pos = e.resume.max(at + 1);
-                errors.push(e.error);
+                push(&mut errors, e.error);
             }
         }
     }
-    (calls, errors)
+    Lexed {
+        calls,
+        errors,
+        more_errors,
+    }
+}
+
+/// Document text quoted in a message: at most 40 characters of it.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
 }
 
 /// `{{</* ... */>}}` is text, not a call: where it ends.
@@ -120,8 +172,8 @@ fn comment_end(text: &str, inside: usize, delim: Delim) -> Option<usize> {
 struct Lexer<'a> {
     text: &'a str,
     /// Names opened so far in the file: a closing tag must name one of them.
-    /// A file uses a handful of names, so a list beats hashing every call.
-    opened: Vec<String>,
+    /// A set, not a list: a hostile file can use 100,000 different names.
+    opened: std::collections::HashSet<String>,
     /// Whether any shortcode name has been read yet in the file.
     any_name: bool,
 }
@@ -333,7 +385,10 @@ impl Lexer<'_> {
                     st,
                     start,
                     st.pos,
-                    format!("closing tag for shortcode '{word}' does not match start tag"),
+                    format!(
+                        "closing tag for shortcode '{}' does not match start tag",
+                        shown(&word)
+                    ),
                 ));
             }
             look_for_end = true;
@@ -341,7 +396,7 @@ impl Lexer<'_> {
         st.closing_state = 0;
         self.any_name = true;
         if !self.opened.contains(&word) {
-            self.opened.push(word.clone());
+            self.opened.insert(word.clone());
         }
         st.step += 1;
         st.tokens.push(Token::Name(word));
@@ -432,7 +487,10 @@ impl Lexer<'_> {
                 st,
                 start,
                 st.pos,
-                format!("got named parameter '{word}'. Cannot mix named and positional parameters"),
+                format!(
+                    "got named parameter '{}'. Cannot mix named and positional parameters",
+                    shown(word)
+                ),
             ));
         } else if !next_eq && st.param_elements == 2 {
             return Err(self.fail(
@@ -440,7 +498,8 @@ impl Lexer<'_> {
                 start,
                 st.pos,
                 format!(
-                    "got positional parameter '{word}'. Cannot mix named and positional parameters"
+                    "got positional parameter '{}'. Cannot mix named and positional parameters",
+                    shown(word)
                 ),
             ));
         }
@@ -525,15 +584,14 @@ impl Lexer<'_> {
     fn unterminated(&self, st: &CallState, quote_at: usize, content_start: usize) -> Failure {
         let rest = &self.text[content_start..];
         let line = rest.split('\n').next().unwrap_or("");
-        let shown: String = line.chars().take(40).collect();
-        let more = if shown.len() < line.len() { "…" } else { "" };
         let resume = (content_start + line.len()).min(self.text.len());
         self.fail(
             st,
             quote_at,
             resume,
             format!(
-                "unterminated quoted string in shortcode parameter-argument: '{shown}{more}' (a \"...\" value cannot span lines; use a `raw string`)"
+                "unterminated quoted string in shortcode parameter-argument: '{}' (a \"...\" value cannot span lines; use a `raw string`)",
+                shown(line)
             ),
         )
     }
@@ -548,13 +606,17 @@ impl Lexer<'_> {
                 Ok(Value::String(self.text[content..content + i].to_owned()))
             }
             None => {
+                // No backtick is left in the file, so the next call can be
+                // looked for from here without a second search.
                 let line = self.text[content..].split('\n').next().unwrap_or("");
-                let shown: String = line.chars().take(40).collect();
                 Err(self.fail(
                     st,
                     open,
                     content,
-                    format!("unterminated raw string in shortcode parameter-argument: '{shown}'"),
+                    format!(
+                        "unterminated raw string in shortcode parameter-argument: '{}'",
+                        shown(line)
+                    ),
                 ))
             }
         }
@@ -590,6 +652,9 @@ impl Lexer<'_> {
             _ => return fail(self, &st, "shortcode has no name"),
         };
         let mut named: Vec<(String, Value)> = Vec::with_capacity(capacity);
+        // Where each key is in `named`, once there are enough keys for a
+        // scan to cost more than hashing: a call with 200,000 params stays linear.
+        let mut slots: Option<std::collections::HashMap<String, usize>> = None;
         let mut positional: Vec<Value> = Vec::new();
         let mut self_closing = false;
         while let Some(token) = tokens.next() {
@@ -605,9 +670,27 @@ impl Lexer<'_> {
                             Value::String(k) => k,
                             other => other.to_string(),
                         };
-                        match named.iter_mut().find(|(k, _)| *k == key) {
-                            Some(slot) => slot.1 = v,
-                            None => named.push((key, v)),
+                        if slots.is_none() && named.len() >= 16 {
+                            slots = Some(
+                                named
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(i, (k, _))| (k.clone(), i))
+                                    .collect(),
+                            );
+                        }
+                        let slot = match &slots {
+                            Some(slots) => slots.get(&key).copied(),
+                            None => named.iter().position(|(k, _)| *k == key),
+                        };
+                        match slot {
+                            Some(slot) => named[slot].1 = v,
+                            None => {
+                                if let Some(slots) = &mut slots {
+                                    slots.insert(key.clone(), named.len());
+                                }
+                                named.push((key, v));
+                            }
                         }
                     } else {
                         if !named.is_empty() {
