@@ -3,6 +3,7 @@
 
 mod cli;
 mod tui;
+mod words;
 
 fn main() -> std::process::ExitCode {
     cli::main()

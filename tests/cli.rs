@@ -292,12 +292,12 @@ fn wide_characters_are_padded_by_display_width() {
     };
     // 李小龍 is six columns wide; the location column still lines up.
     assert_eq!(
-        column(lines[0], "Sted"),
+        column(lines[0], "Kilde"),
         column(lines[1], "a.md:8"),
         "{text}"
     );
     assert_eq!(
-        column(lines[0], "Sted"),
+        column(lines[0], "Kilde"),
         column(lines[2], "b.md:6"),
         "{text}"
     );

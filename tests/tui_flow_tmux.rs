@@ -228,7 +228,7 @@ fn files_changed_on_disk_are_read_again_without_a_key() {
 
     write(&file, SEED);
     t.wait_until("recovered", |s| {
-        s.contains("4 advarsler") && !s.contains("feil") && s.contains("Tony Grimstad")
+        s.contains("4 advarsler") && !s.contains("1 feil") && s.contains("Tony Grimstad")
     });
     t.quit_cleanly();
 }
@@ -263,6 +263,6 @@ fn e_says_why_when_there_is_no_editor_or_it_is_missing() {
     };
     t.wait_for_all(&["> Release"]);
     t.key("e");
-    t.wait_for_all(&["Innebygd kort: ingen fil å redigere"]);
+    t.wait_for_all(&["Innebygd håndbok: ingen fil å redigere"]);
     t.quit_cleanly();
 }

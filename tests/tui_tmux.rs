@@ -24,6 +24,19 @@ impl Tmux {
         args: &[&str],
         env: &[(&str, &str)],
     ) -> Option<Tmux> {
+        Tmux::start_then(name, width, height, args, env, "")
+    }
+
+    /// [`Tmux::start`], running the shell command `then` after the browser
+    /// has exited (and its status is printed).
+    fn start_then(
+        name: &str,
+        width: u16,
+        height: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+        then: &str,
+    ) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!(
                 "\n!!! SKIPPED {name}: tmux is not installed; the end-to-end TUI test did not run !!!\n"
@@ -43,7 +56,7 @@ impl Tmux {
             command.push_str(&shell_quote(a));
         }
         // The exit status stays on screen after the browser has gone.
-        command.push_str("; echo EXIT=$?; sleep 60");
+        command.push_str(&format!("; echo EXIT=$?; {then} sleep 60"));
         let out = tmux.run(&[
             "new-session",
             "-d",
@@ -238,7 +251,7 @@ fn browses_the_compiled_in_seed_with_keys_search_help_and_resizing() {
 
     // Down to 12x4 and back.
     t.resize(12, 4);
-    t.wait_for("For lite");
+    t.wait_for("for lite");
     t.resize(120, 35);
     t.wait_for_all(&["Prosesseier", "9 av 9"]);
 
@@ -321,4 +334,91 @@ fn a_missing_path_fails_before_the_screen_is_touched() {
         "names the path:\n{screen}"
     );
     assert_eq!(t.format("#{alternate_on}"), "0");
+}
+
+/// The pid of the process the pane's shell started: the browser.
+fn browser_pid(t: &Tmux) -> u32 {
+    let shell = t.format("#{pane_pid}");
+    let start = Instant::now();
+    loop {
+        let child = std::fs::read_dir("/proc").ok().and_then(|dir| {
+            dir.flatten().find_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+                // `pid (comm) state ppid ...`; comm may hold spaces, so read after the last `)`.
+                let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+                (ppid == shell).then_some(pid)
+            })
+        });
+        if let Some(pid) = child {
+            return pid;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no browser under the shell {shell}"
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+}
+
+#[test]
+fn killed_with_sigterm_the_terminal_is_restored() {
+    let Some(t) = Tmux::start_then("sigterm", 100, 40, &[], &[], "stty -a;") else {
+        return;
+    };
+    t.wait_for("> Release");
+    let pid = browser_pid(&t);
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let screen = t.wait_until("stty's report", |s| {
+        s.contains("EXIT=") && s.contains("icanon")
+    });
+    assert!(
+        screen.contains("EXIT=143"),
+        "exits as SIGTERM would:\n{screen}"
+    );
+    let modes: Vec<&str> = screen.split_whitespace().collect();
+    for mode in ["icanon", "echo"] {
+        assert!(modes.contains(&mode), "{mode} is back on:\n{screen}");
+        assert!(!modes.contains(&format!("-{mode}").as_str()), "{screen}");
+    }
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "0",
+        "the normal screen is back"
+    );
+}
+
+#[test]
+fn a_finding_opens_its_card_i_hides_the_ingress_and_n_finds_the_match() {
+    let Some(t) = Tmux::start("path_keys", 120, 35, &[], &[]) else {
+        return;
+    };
+    t.wait_for_all(&["> Release", "En synergisk reise"]);
+
+    // w lists the findings; Enter on one about a card opens that card.
+    t.key("w");
+    t.wait_for_all(&["Advarsler og feil", ": advarsel: "]);
+    t.key("j");
+    t.key("Enter");
+    t.wait_for_all(&["> Forespørsler", &source(71)]);
+
+    // i hides the ingress and shows it again.
+    t.key("i");
+    t.wait_until("the ingress hidden", |s| !s.contains("En synergisk reise"));
+    t.key("i");
+    t.wait_for("En synergisk reise");
+
+    // n goes to the next card that matches.
+    t.key("Tab");
+    t.key("/");
+    t.typed("eier:hanne");
+    t.key("Enter");
+    t.wait_for_all(&["/eier:hanne", "3 av 9"]);
+    t.key("n");
+    t.wait_for("> Endringsstyring");
+    t.quit_cleanly("q");
 }

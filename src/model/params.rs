@@ -122,8 +122,24 @@ impl Params {
     /// Params from (key, value) pairs in written order; a repeated key keeps its
     /// first place and takes the later value.
     pub fn new<K: AsRef<str>>(pairs: impl IntoIterator<Item = (K, Value)>) -> Params {
-        let mut text = String::new();
-        let mut entries: Vec<Entry> = Vec::new();
+        let pairs: Vec<(K, Value)> = pairs.into_iter().collect();
+        Params::from_refs(pairs.iter().map(|(k, v)| (k.as_ref(), ValueRef::from(v))))
+    }
+
+    /// As [`Params::new`], from borrowed text (the parser's, straight from the
+    /// file): the text is copied once, into the one buffer.
+    pub fn from_refs<'a, I>(pairs: I) -> Params
+    where
+        I: IntoIterator<Item = (&'a str, ValueRef<'a>)>,
+        I::IntoIter: Clone,
+    {
+        let pairs = pairs.into_iter();
+        let size: usize = pairs
+            .clone()
+            .map(|(k, v)| k.len() + v.as_str().map_or(0, str::len))
+            .sum();
+        let mut text = String::with_capacity(size);
+        let mut entries: Vec<Entry> = Vec::with_capacity(pairs.size_hint().0);
         // Where each key is, once there are enough keys for a scan to cost
         // more than hashing: a call with 200,000 params must stay linear.
         let mut index: Option<std::collections::HashMap<String, usize>> = None;
@@ -136,12 +152,11 @@ impl Params {
             span
         };
         for (key, value) in pairs {
-            let key = key.as_ref();
             let value = match value {
-                Value::Bool(b) => Packed::Bool(b),
-                Value::Int(i) => Packed::Int(i),
-                Value::Float(f) => Packed::Float(f),
-                Value::String(s) => Packed::Text(push_text(&mut text, &s)),
+                ValueRef::Bool(b) => Packed::Bool(b),
+                ValueRef::Int(i) => Packed::Int(i),
+                ValueRef::Float(f) => Packed::Float(f),
+                ValueRef::String(s) => Packed::Text(push_text(&mut text, s)),
             };
             if index.is_none() && entries.len() >= 16 {
                 let keys = entries.iter().enumerate();

@@ -10,8 +10,8 @@ use crate::model::{Params as CardParams, STRATEGY_CARD, Value};
 use std::collections::HashMap;
 
 /// A card-to-be: the call and, when paired, the range of its inner text.
-pub struct Found {
-    pub call: Call,
+pub struct Found<'a> {
+    pub call: Call<'a>,
     pub inner: Option<std::ops::Range<usize>>,
 }
 
@@ -21,7 +21,7 @@ pub struct Unmatched {
     pub name: String,
 }
 
-pub fn pair(calls: Vec<Call>) -> (Vec<Found>, Vec<Unmatched>) {
+pub fn pair(calls: Vec<Call<'_>>) -> (Vec<Found<'_>>, Vec<Unmatched>) {
     // Index of each opening call on the stack; inner ranges filled in at closing.
     let mut stack: Vec<usize> = Vec::new();
     // For each name, the places in `stack` where a call of that name is open
@@ -69,9 +69,15 @@ pub fn pair(calls: Vec<Call>) -> (Vec<Found>, Vec<Unmatched>) {
 }
 
 /// Named params, and the positional ones for a positional call.
-pub fn split_params(params: Params) -> (CardParams, Option<Vec<Value>>) {
+pub fn split_params(params: Params<'_>) -> (CardParams, Option<Vec<Value>>) {
     match params {
-        Params::Named(named) => (CardParams::new(named), None),
-        Params::Positional(p) => (CardParams::default(), Some(p)),
+        Params::Named(named) => (
+            CardParams::from_refs(named.iter().map(|(k, v)| (k.as_ref(), v.as_value_ref()))),
+            None,
+        ),
+        Params::Positional(p) => (
+            CardParams::default(),
+            Some(p.iter().map(|v| v.to_value()).collect()),
+        ),
     }
 }

@@ -4,7 +4,8 @@
 //! Unlike Hugo, which stops at the first error, we note it and carry on from the
 //! next `{{<` or `{{%`, so one broken call does not hide the cards after it.
 
-use crate::model::Value;
+use crate::model::{Value, ValueRef};
+use std::borrow::Cow;
 
 /// `{{<` (output inserted after Markdown) or `{{%` (output goes through Markdown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,16 +23,42 @@ impl Delim {
     }
 }
 
+/// A param value as lexed. Text is borrowed from the file unless Hugo's
+/// backslash rule changed it, so a call's params cost no allocation until a
+/// card keeps them (most calls' text is copied once, into the card).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lexeme<'a> {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(Cow<'a, str>),
+}
+
+impl Lexeme<'_> {
+    pub fn as_value_ref(&self) -> ValueRef<'_> {
+        match self {
+            Lexeme::Bool(b) => ValueRef::Bool(*b),
+            Lexeme::Int(i) => ValueRef::Int(*i),
+            Lexeme::Float(f) => ValueRef::Float(*f),
+            Lexeme::Text(t) => ValueRef::String(t),
+        }
+    }
+
+    pub fn to_value(&self) -> Value {
+        self.as_value_ref().to_value()
+    }
+}
+
 /// A call's params: Hugo decides named or positional by the first one.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Params {
-    Named(Vec<(String, Value)>),
-    Positional(Vec<Value>),
+pub enum Params<'a> {
+    Named(Vec<(Cow<'a, str>, Lexeme<'a>)>),
+    Positional(Vec<Lexeme<'a>>),
 }
 
 /// One `{{< ... >}}` action.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Call {
+pub struct Call<'a> {
     /// Offset of the `{{`.
     pub start: usize,
     /// Offset just after the closing `>}}`.
@@ -42,7 +69,7 @@ pub struct Call {
     pub closing: bool,
     /// `{{< name />}}`.
     pub self_closing: bool,
-    pub params: Params,
+    pub params: Params<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,14 +82,14 @@ pub struct LexError {
 
 /// Every call in `text[from..]`, and every error Hugo would stop at.
 #[cfg(test)]
-pub fn lex(text: &str, from: usize) -> (Vec<Call>, Vec<LexError>) {
+pub fn lex(text: &str, from: usize) -> (Vec<Call<'_>>, Vec<LexError>) {
     let lexed = lex_capped(text, from, usize::MAX);
     (lexed.calls, lexed.errors)
 }
 
 /// The calls in a body, and the errors met in it, in file order.
-pub struct Lexed {
-    pub calls: Vec<Call>,
+pub struct Lexed<'a> {
+    pub calls: Vec<Call<'a>>,
     /// The first errors, at most the cap given to [`lex_capped`].
     pub errors: Vec<LexError>,
     /// How many more errors there were past the cap.
@@ -71,7 +98,7 @@ pub struct Lexed {
 
 /// [`lex`], keeping only the first `max_errors` errors (the rest are counted),
 /// so a file of a million broken calls costs no more memory than its text.
-pub fn lex_capped(text: &str, from: usize, max_errors: usize) -> Lexed {
+pub fn lex_capped(text: &str, from: usize, max_errors: usize) -> Lexed<'_> {
     let mut lexer = Lexer {
         text,
         opened: std::collections::HashSet::new(),
@@ -184,13 +211,13 @@ struct Failure {
     resume: usize,
 }
 
-enum Token {
+enum Token<'a> {
     Name(String),
     Close,
     /// A param word or quoted positional value.
-    Param(Value),
+    Param(Lexeme<'a>),
     /// What follows `=`.
-    ParamValue(Value),
+    ParamValue(Lexeme<'a>),
 }
 
 /// Go's `isAlphaNumeric`: `_`, a letter or a digit.
@@ -204,30 +231,30 @@ fn is_alnum_or_hyphen(c: char) -> bool {
 
 /// Hugo's typing of unquoted values (`item.go`).
 pub fn typed(s: &str) -> Value {
+    lexeme(s).to_value()
+}
+
+/// [`typed`], borrowing the text when the value is a string.
+fn lexeme(s: &str) -> Lexeme<'_> {
     if s == "true" {
-        return Value::Bool(true);
+        return Lexeme::Bool(true);
     }
     if s == "false" {
-        return Value::Bool(false);
+        return Lexeme::Bool(false);
     }
+    let text = || Lexeme::Text(Cow::Borrowed(s));
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return match s.parse::<i64>() {
-            Ok(i) => Value::Int(i),
-            Err(_) => Value::String(s.to_owned()),
-        };
+        return s.parse::<i64>().map_or_else(|_| text(), Lexeme::Int);
     }
     if let Some((whole, frac)) = digits.split_once('.')
         && whole.bytes().all(|b| b.is_ascii_digit())
         && !frac.is_empty()
         && frac.bytes().all(|b| b.is_ascii_digit())
     {
-        return match s.parse::<f64>() {
-            Ok(f) => Value::Float(f),
-            Err(_) => Value::String(s.to_owned()),
-        };
+        return s.parse::<f64>().map_or_else(|_| text(), Lexeme::Float);
     }
-    Value::String(s.to_owned())
+    text()
 }
 
 fn describe(c: char) -> String {
@@ -239,7 +266,7 @@ fn describe(c: char) -> String {
 }
 
 /// Lexing state of one call.
-struct CallState {
+struct CallState<'a> {
     at: usize,
     delim: Delim,
     pos: usize,
@@ -247,13 +274,13 @@ struct CallState {
     /// 0: none yet, 1: positional, 2: named.
     param_elements: u8,
     closing_state: u8,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     /// An unquoted value that swallowed the closing delimiter, for a better message.
     swallowed: Option<usize>,
 }
 
-impl Lexer<'_> {
-    fn call(&mut self, at: usize, delim: Delim) -> Result<Call, Failure> {
+impl<'a> Lexer<'a> {
+    fn call(&mut self, at: usize, delim: Delim) -> Result<Call<'a>, Failure> {
         let mut st = CallState {
             at,
             delim,
@@ -350,7 +377,7 @@ impl Lexer<'_> {
     }
 
     /// The shortcode name (first token), or the name in a closing tag.
-    fn identifier(&mut self, st: &mut CallState) -> Result<bool, Failure> {
+    fn identifier(&mut self, st: &mut CallState<'a>) -> Result<bool, Failure> {
         let text = self.text;
         let start = st.pos;
         while let Some(c) = text[st.pos..].chars().next() {
@@ -404,7 +431,7 @@ impl Lexer<'_> {
     }
 
     /// After `/name` only spaces and tabs may come before the delimiter.
-    fn end_of_closing_tag(&mut self, mut st: CallState) -> Result<Call, Failure> {
+    fn end_of_closing_tag(&mut self, mut st: CallState<'a>) -> Result<Call<'a>, Failure> {
         let right = st.delim.right();
         loop {
             let rest = &self.text[st.pos..];
@@ -427,7 +454,7 @@ impl Lexer<'_> {
     }
 
     /// A positional word, a named key, or a quoted positional value.
-    fn param(&mut self, st: &mut CallState, escaped_start: bool) -> Result<(), Failure> {
+    fn param(&mut self, st: &mut CallState<'a>, escaped_start: bool) -> Result<(), Failure> {
         let text = self.text;
         let first = text[st.pos..].chars().next().unwrap_or(' ');
         if first == '"' || (first == '`' && !escaped_start) {
@@ -504,9 +531,9 @@ impl Lexer<'_> {
             ));
         }
         let value = if next_eq {
-            Value::String(word.to_owned())
+            Lexeme::Text(Cow::Borrowed(word))
         } else {
-            typed(word)
+            lexeme(word)
         };
         st.tokens.push(Token::Param(value));
         Ok(())
@@ -516,9 +543,9 @@ impl Lexer<'_> {
     /// with Hugo's backslash rules (§3.3).
     fn quoted(
         &mut self,
-        st: &mut CallState,
+        st: &mut CallState<'a>,
         escaped_quotes_allowed: bool,
-    ) -> Result<Value, Failure> {
+    ) -> Result<Lexeme<'a>, Failure> {
         let text = self.text;
         let bytes = text.as_bytes();
         let quote_at = st.pos;
@@ -569,16 +596,16 @@ impl Lexer<'_> {
         }
         let raw = &text[content_start..st.pos];
         let value = if inner_escape {
-            raw.replace('\\', "")
+            Cow::Owned(raw.replace('\\', ""))
         } else {
-            raw.to_owned()
+            Cow::Borrowed(raw)
         };
         match bytes.get(st.pos) {
             Some(b'\\') if bytes.get(st.pos + 1) == Some(&b'"') => st.pos += 2,
             Some(b'"') => st.pos += 1,
             _ => {}
         }
-        Ok(Value::String(value))
+        Ok(Lexeme::Text(value))
     }
 
     fn unterminated(&self, st: &CallState, quote_at: usize, content_start: usize) -> Failure {
@@ -597,13 +624,15 @@ impl Lexer<'_> {
     }
 
     /// A `` `...` `` value: no escapes, may span lines.
-    fn raw(&mut self, st: &mut CallState) -> Result<Value, Failure> {
+    fn raw(&mut self, st: &mut CallState<'a>) -> Result<Lexeme<'a>, Failure> {
         let open = st.pos;
         let content = open + 1;
         match memchr::memchr(b'`', &self.text.as_bytes()[content..]) {
             Some(i) => {
                 st.pos = content + i + 1;
-                Ok(Value::String(self.text[content..content + i].to_owned()))
+                Ok(Lexeme::Text(Cow::Borrowed(
+                    &self.text[content..content + i],
+                )))
             }
             None => {
                 // No backtick is left in the file, so the next call can be
@@ -623,7 +652,7 @@ impl Lexer<'_> {
     }
 
     /// An unquoted value runs to the next whitespace, delimiter or not.
-    fn unquoted(&mut self, st: &mut CallState) -> Value {
+    fn unquoted(&mut self, st: &mut CallState<'a>) -> Lexeme<'a> {
         let start = st.pos;
         let rest = &self.text[start..];
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -632,11 +661,11 @@ impl Lexer<'_> {
         if word.contains(st.delim.right()) {
             st.swallowed = Some(start);
         }
-        typed(word)
+        lexeme(word)
     }
 
     /// The tokens of one action to a call (Hugo's `extractShortcode`).
-    fn finish(&mut self, mut st: CallState) -> Result<Call, Failure> {
+    fn finish(&mut self, mut st: CallState<'a>) -> Result<Call<'a>, Failure> {
         let end = st.pos;
         let fail =
             |me: &Self, st: &CallState, message: &str| Err(me.fail(st, st.at, end, message.into()));
@@ -651,11 +680,11 @@ impl Lexer<'_> {
             Some(Token::Name(n)) => n,
             _ => return fail(self, &st, "shortcode has no name"),
         };
-        let mut named: Vec<(String, Value)> = Vec::with_capacity(capacity);
+        let mut named: Vec<(Cow<'a, str>, Lexeme<'a>)> = Vec::with_capacity(capacity);
         // Where each key is in `named`, once there are enough keys for a
         // scan to cost more than hashing: a call with 200,000 params stays linear.
-        let mut slots: Option<std::collections::HashMap<String, usize>> = None;
-        let mut positional: Vec<Value> = Vec::new();
+        let mut slots: Option<std::collections::HashMap<Cow<'a, str>, usize>> = None;
+        let mut positional: Vec<Lexeme<'a>> = Vec::new();
         let mut self_closing = false;
         while let Some(token) = tokens.next() {
             match token {
@@ -667,8 +696,8 @@ impl Lexer<'_> {
                             return fail(self, &st, "cannot mix named and positional parameters");
                         }
                         let key = match p {
-                            Value::String(k) => k,
-                            other => other.to_string(),
+                            Lexeme::Text(k) => k,
+                            other => Cow::Owned(other.as_value_ref().to_string()),
                         };
                         if slots.is_none() && named.len() >= 16 {
                             slots = Some(
@@ -732,7 +761,7 @@ impl Lexer<'_> {
 mod tests {
     use super::*;
 
-    fn one(text: &str) -> Call {
+    fn one(text: &str) -> Call<'_> {
         let (calls, errors) = lex(text, 0);
         assert_eq!(errors, vec![], "{text}");
         assert_eq!(calls.len(), 1, "{text}");
@@ -749,8 +778,18 @@ mod tests {
 
     fn named(text: &str) -> Vec<(String, Value)> {
         match one(text).params {
-            Params::Named(p) => p,
+            Params::Named(p) => p
+                .into_iter()
+                .map(|(k, v)| (k.into_owned(), v.to_value()))
+                .collect(),
             p => panic!("not named: {p:?}"),
+        }
+    }
+
+    fn positional(text: &str) -> Vec<Value> {
+        match one(text).params {
+            Params::Positional(p) => p.iter().map(Lexeme::to_value).collect(),
+            p => panic!("not positional: {p:?}"),
         }
     }
 
@@ -832,27 +871,23 @@ mod tests {
 
     #[test]
     fn positional_params() {
-        let call = one(r#"{{< x word "quoted" `raw` 7 -3 data-x >}}"#);
         assert_eq!(
-            call.params,
-            Params::Positional(vec![
+            positional(r#"{{< x word "quoted" `raw` 7 -3 data-x >}}"#),
+            vec![
                 s("word"),
                 s("quoted"),
                 s("raw"),
                 Value::Int(7),
                 Value::Int(-3),
                 s("data-x")
-            ])
+            ]
         );
     }
 
     #[test]
     fn escaped_quotes_start_a_value() {
         assert_eq!(named(r#"{{< x a=\"v w\" >}}"#)[0].1, s("v w"));
-        assert_eq!(
-            one(r#"{{< x \"v w\" >}}"#).params,
-            Params::Positional(vec![s("v w")])
-        );
+        assert_eq!(positional(r#"{{< x \"v w\" >}}"#), vec![s("v w")]);
     }
 
     #[test]

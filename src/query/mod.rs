@@ -71,7 +71,21 @@ impl PartialEq for Query {
 pub struct QueryError {
     /// Byte offset in the query text where the problem is.
     pub offset: usize,
+    /// What is wrong, for a program to word in its own language.
+    pub kind: QueryErrorKind,
+    /// What is wrong, in English (the command line and JSON say this).
     pub message: String,
+}
+
+/// What is wrong with a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryErrorKind {
+    /// A `"` without its closing partner.
+    UnterminatedQuote,
+    /// A `/` without its closing partner.
+    UnterminatedRegex,
+    /// A regex the regex crate rejects, with the crate's reason.
+    InvalidRegex(String),
 }
 
 impl fmt::Display for QueryError {

@@ -10,7 +10,7 @@
 //! know; otherwise the colon is part of the word (`kl:12` is the word `kl:12`).
 
 use super::fold::fold;
-use super::{Pattern, QueryError, Scope, Term};
+use super::{Pattern, QueryError, QueryErrorKind, Scope, Term};
 
 pub(super) fn parse(input: &str) -> Result<Vec<Term>, QueryError> {
     let mut terms = Vec::new();
@@ -77,6 +77,7 @@ fn value(input: &str, i: usize) -> Result<(Pattern, usize), QueryError> {
         let Some(close) = body.find('"') else {
             return Err(QueryError {
                 offset: i,
+                kind: QueryErrorKind::UnterminatedQuote,
                 message: "unterminated quote: add a closing \"".into(),
             });
         };
@@ -87,6 +88,7 @@ fn value(input: &str, i: usize) -> Result<(Pattern, usize), QueryError> {
         let Some(close) = regex_end(body) else {
             return Err(QueryError {
                 offset: i,
+                kind: QueryErrorKind::UnterminatedRegex,
                 message: "unterminated regex: add a closing /".into(),
             });
         };
@@ -146,6 +148,7 @@ fn regex_error(source: &str, offset: usize, err: &regex::Error) -> QueryError {
     }
     QueryError {
         offset: offset + at,
+        kind: QueryErrorKind::InvalidRegex(message.to_owned()),
         message: format!("invalid regex: {message}"),
     }
 }

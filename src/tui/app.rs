@@ -15,11 +15,12 @@ use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::detail::{DetailKey, DetailModel};
 use super::editor::{Editor, EditorCommand};
+use super::help;
 use super::keymap::Action;
 use super::layout::{self, Regions};
 use super::theme::Theme;
-use super::{detail, help};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -59,22 +60,34 @@ struct Jobs {
 
 pub struct Facts {
     diagnostics: Vec<Diagnostic>,
+    /// How many of the diagnostics are errors and how many warnings.
+    counts: (usize, usize),
     people: Vec<Person>,
+    /// How many cards each person owns or leads (both counted once).
+    card_counts: Vec<usize>,
     title_width: usize,
 }
 
 impl Facts {
     fn compute(handbook: &Handbook) -> Facts {
+        // The loader's findings and the lint warnings, as `prosesser check` shows them.
+        let diagnostics = prosesser::check::all(handbook);
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let people = people(handbook);
         Facts {
-            // The loader's findings and the lint warnings, as `prosesser check` shows them.
-            diagnostics: prosesser::check::all(handbook),
+            counts: (errors, diagnostics.len() - errors),
+            diagnostics,
+            card_counts: people.iter().map(|p| p.cards().len()).collect(),
+            people,
             title_width: handbook
                 .cards()
                 // Measured as drawn: sanitising can widen a title.
                 .map(|(_, c)| super::wrap::width(&prosesser::text::sanitize_line(&c.title())))
                 .max()
                 .unwrap_or(0),
-            people: people(handbook),
         }
     }
 }
@@ -180,6 +193,10 @@ pub struct App {
     /// First row drawn.
     pub list_offset: usize,
     pub detail_scroll: usize,
+    /// The selected card laid out for the detail pane (kept current by `update`).
+    pub detail: DetailModel,
+    /// Counts the handbooks read: the first is 0, each reload adds one.
+    pub generation: u64,
     pub focus: Focus,
     pub view: View,
 
@@ -190,8 +207,6 @@ pub struct App {
     pub editing: bool,
     /// The text in the search line.
     pub input: String,
-    /// The text of the query now filtering the list (the last one that parsed).
-    pub applied: String,
     /// The query now filtering the list; `None` when empty.
     pub query: Option<Query>,
     /// Why the text in the search line does not parse.
@@ -207,11 +222,17 @@ pub struct App {
     person_cards: Vec<CardId>,
 
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors and warnings among `diagnostics`.
+    counts: (usize, usize),
+    /// For each of `people`, how many cards they own or lead.
+    pub card_counts: Vec<usize>,
     pub diag_selected: usize,
     pub diag_offset: usize,
 
     /// `None`: show the ingress when there is room; otherwise as chosen.
     pub ingress: Option<bool>,
+    /// The ingress laid out for the screen (see [`layout::Ingress`]).
+    pub ingress_lines: layout::Ingress,
     pub quit: bool,
 
     /// Each document's flow, worked out the first time it is shown.
@@ -274,13 +295,14 @@ impl App {
             selected: 0,
             list_offset: 0,
             detail_scroll: 0,
+            detail: DetailModel::default(),
+            generation: 0,
             focus: Focus::List,
             view: View::Cards,
             help: false,
             help_scroll: 0,
             editing: false,
             input: String::new(),
-            applied: String::new(),
             query: None,
             query_error: None,
             people: None,
@@ -290,9 +312,12 @@ impl App {
             person: None,
             person_cards: Vec::new(),
             diagnostics: Vec::new(),
+            counts: (0, 0),
+            card_counts: Vec::new(),
             diag_selected: 0,
             diag_offset: 0,
             ingress: None,
+            ingress_lines: layout::Ingress::default(),
             quit: false,
             flows,
             history: Vec::new(),
@@ -349,18 +374,22 @@ impl App {
     }
 
     fn ensure_index(&mut self) {
-        if let Some(job) = self.jobs.index.take() {
-            self.index = Some(job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
+        ready_index(&mut self.index, &mut self.jobs, &self.handbook);
     }
 
     fn ensure_facts(&mut self) {
         if let Some(job) = self.jobs.facts.take() {
             let facts = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            self.diagnostics = facts.diagnostics;
-            self.people = Some(facts.people);
-            self.title_width = facts.title_width;
+            self.take_facts(facts);
         }
+    }
+
+    fn take_facts(&mut self, facts: Facts) {
+        self.diagnostics = facts.diagnostics;
+        self.counts = facts.counts;
+        self.people = Some(facts.people);
+        self.card_counts = facts.card_counts;
+        self.title_width = facts.title_width;
     }
 
     // ----- what the screen shows -----
@@ -381,6 +410,12 @@ impl App {
         }
     }
 
+    /// The text of the query now filtering the list (the last one that
+    /// parsed), empty when none does.
+    pub fn applied(&self) -> &str {
+        self.query.as_ref().map_or("", Query::source)
+    }
+
     pub fn filtered(&self) -> bool {
         self.query.is_some() || self.person.is_some()
     }
@@ -394,11 +429,12 @@ impl App {
         self.people.as_ref()?.get(self.people_selected)
     }
 
+    /// How many findings have `severity` (counted once, when they arrive).
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        match severity {
+            Severity::Error => self.counts.0,
+            Severity::Warning => self.counts.1,
+        }
     }
 
     pub fn regions(&self) -> Regions {
@@ -416,6 +452,7 @@ impl App {
             Action::Resize(w, h) => {
                 self.width = w;
                 self.height = h;
+                layout::Ingress::refresh(self);
                 self.ensure_visible();
                 self.clamp_scrolls();
                 return;
@@ -442,7 +479,7 @@ impl App {
                     self.view = View::Cards;
                     self.focus = Focus::List;
                     self.editing = true;
-                    self.input = self.applied.clone();
+                    self.input = self.applied().to_owned();
                     self.query_error = None;
                 }
                 Action::People => {
@@ -463,7 +500,7 @@ impl App {
                     self.focus = Focus::List;
                 }
                 Action::Ingress => {
-                    let shown = layout::ingress_shown(self, self.width);
+                    let shown = layout::ingress_shown(self);
                     self.ingress = Some(!shown);
                     self.ensure_visible();
                 }
@@ -530,13 +567,13 @@ impl App {
             Action::Accept => {
                 self.editing = false;
                 self.query_error = None;
-                self.input = self.applied.clone();
+                self.input = self.applied().to_owned();
             }
             Action::Back => {
                 self.editing = false;
                 self.input.clear();
                 self.query_error = None;
-                self.set_query(None, String::new(), false);
+                self.set_query(None, false);
             }
             Action::Down => self.select(self.selected.saturating_add(1)),
             Action::Up => self.select(self.selected.saturating_sub(1)),
@@ -553,8 +590,7 @@ impl App {
     /// leaves the last good filter in place and says why.
     fn apply_input(&mut self) {
         self.ensure_index();
-        let text = self.input.clone();
-        match Query::parse(&text) {
+        match Query::parse(&self.input) {
             Ok(query) => {
                 self.query_error = None;
                 let query = (!query.is_empty()).then_some(query);
@@ -564,33 +600,21 @@ impl App {
                     (Some(new), Some(old)) => new.refines(old),
                     _ => false,
                 };
-                self.set_query(query, text, narrow);
+                self.set_query(query, narrow);
             }
             Err(error) => self.query_error = Some(error),
         }
     }
 
-    fn set_query(&mut self, query: Option<Query>, text: String, narrow: bool) {
+    fn set_query(&mut self, query: Option<Query>, narrow: bool) {
         self.query = query;
-        self.applied = if self.query.is_some() {
-            text
-        } else {
-            String::new()
-        };
         self.refilter(narrow);
     }
 
     fn update_cards(&mut self, action: Action) {
         let regions = self.regions();
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 if self.focus == Focus::Detail {
                     let page = regions.detail_inner().height as usize;
                     self.detail_scroll = scrolled(self.detail_scroll, action, page);
@@ -599,12 +623,7 @@ impl App {
                     self.select(scrolled(self.selected, action, page));
                 }
             }
-            Action::FocusNext | Action::FocusPrev => {
-                self.focus = match self.focus {
-                    Focus::List => Focus::Detail,
-                    Focus::Detail => Focus::List,
-                }
-            }
+            Action::FocusNext | Action::FocusPrev => self.toggle_focus(),
             Action::Open if self.current().is_some() => self.focus = Focus::Detail,
             Action::Follow(n) => self.follow(n),
             Action::JumpBack => self.jump_back(),
@@ -613,22 +632,16 @@ impl App {
                 if self.focus == Focus::Detail {
                     self.focus = Focus::List;
                 } else if self.filtered() {
-                    self.person = None;
-                    self.person_cards.clear();
-                    self.input.clear();
-                    self.set_query(None, String::new(), false);
+                    self.clear_filters();
                 }
             }
             Action::Click(x, y) => {
-                let at = Position::new(x, y);
-                let list = regions.list_inner();
-                if list.contains(at) {
+                if let Some(row) = row_at(regions.list_inner(), self.list_offset, x, y) {
                     self.focus = Focus::List;
-                    let row = self.list_offset + (y - list.y) as usize;
                     if let Some(Row::Card(i)) = self.rows.get(row) {
                         self.select(*i);
                     }
-                } else if regions.detail.contains(at) && self.current().is_some() {
+                } else if regions.detail.contains(Position::new(x, y)) && self.current().is_some() {
                     self.focus = Focus::Detail;
                 }
             }
@@ -658,14 +671,7 @@ impl App {
         let regions = self.regions();
         let count = self.people.as_ref().map_or(0, Vec::len);
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 if self.focus == Focus::Detail {
                     let page = regions.detail_inner().height as usize;
                     self.people_scroll = scrolled(self.people_scroll, action, page);
@@ -675,12 +681,7 @@ impl App {
                     self.select_person(to.min(count.saturating_sub(1)));
                 }
             }
-            Action::FocusNext | Action::FocusPrev => {
-                self.focus = match self.focus {
-                    Focus::List => Focus::Detail,
-                    Focus::Detail => Focus::List,
-                }
-            }
+            Action::FocusNext | Action::FocusPrev => self.toggle_focus(),
             Action::Open => self.pick_person(),
             Action::Back => {
                 if self.focus == Focus::Detail {
@@ -690,10 +691,8 @@ impl App {
                 }
             }
             Action::Click(x, y) => {
-                let list = regions.list_inner();
-                if list.contains(Position::new(x, y)) {
+                if let Some(i) = row_at(regions.list_inner(), self.people_offset, x, y) {
                     self.focus = Focus::List;
-                    let i = self.people_offset + (y - list.y) as usize;
                     if i < count {
                         self.select_person(i);
                     }
@@ -714,14 +713,7 @@ impl App {
         let count = self.diagnostics.len();
         let page = super::diagnostics::list_height(regions.body_inner()).max(1);
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 self.diag_selected =
                     scrolled(self.diag_selected, action, page).min(count.saturating_sub(1));
             }
@@ -730,19 +722,16 @@ impl App {
             }
             Action::WheelUp(..) => self.diag_selected = self.diag_selected.saturating_sub(1),
             Action::Click(x, y) => {
-                let inner = regions.body_inner();
-                if inner.contains(Position::new(x, y)) {
-                    let i = self.diag_offset + (y - inner.y) as usize;
-                    if i < count {
-                        self.diag_selected = i;
-                    }
+                if let Some(i) = row_at(regions.body_inner(), self.diag_offset, x, y)
+                    && i < count
+                {
+                    self.diag_selected = i;
                 }
             }
             Action::Open => self.open_diagnostic(),
             Action::Back => self.view = View::Cards,
             _ => {}
         }
-        self.diag_offset = follow(self.diag_offset, self.diag_selected, page);
     }
 
     // ----- the flow -----
@@ -790,7 +779,7 @@ impl App {
 
     /// A link's other end as people read it.
     pub fn endpoint_name(&self, endpoint: &Endpoint) -> String {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         match endpoint {
             Endpoint::Card(id) => self.card_title(*id),
             Endpoint::External(name) => format!("{} {}", super::wrap::clean_line(name), t.external),
@@ -798,7 +787,7 @@ impl App {
     }
 
     pub fn card_title(&self, id: CardId) -> String {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         match self.handbook.card(id).map(|c| c.title()) {
             Some(title) if !title.trim().is_empty() => super::wrap::clean_line(&title),
             _ => t.untitled.to_owned(),
@@ -823,7 +812,7 @@ impl App {
                 self.go_to(to);
             }
             None => {
-                let t = super::texts::texts(self.lang);
+                let t = crate::words::words(self.lang);
                 self.tell(format!("{} {n}.", t.no_link), false);
             }
         }
@@ -833,7 +822,7 @@ impl App {
         match self.history.pop() {
             Some(id) => self.go_to(id),
             None => {
-                let t = super::texts::texts(self.lang);
+                let t = crate::words::words(self.lang);
                 self.tell(t.no_history.to_owned(), false);
             }
         }
@@ -842,10 +831,7 @@ impl App {
     /// Show card `id` in the list, dropping the filters if they hide it.
     fn go_to(&mut self, id: CardId) {
         if self.visible.binary_search(&id).is_err() {
-            self.person = None;
-            self.person_cards.clear();
-            self.input.clear();
-            self.set_query(None, String::new(), false);
+            self.clear_filters();
         }
         if let Ok(i) = self.visible.binary_search(&id) {
             self.select(i);
@@ -902,14 +888,7 @@ impl App {
         };
         let last = view.items.len().saturating_sub(1);
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
+            _ if action.is_movement() => {
                 view.cursor = scrolled(view.cursor, action, 5).min(last);
             }
             Action::WheelDown(..) => view.cursor = (view.cursor + 1).min(last),
@@ -950,7 +929,7 @@ impl App {
     }
 
     fn edit(&mut self) {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         let target: Result<(&Document, u32), &str> = match self.view {
             View::Cards | View::People => self
                 .current()
@@ -986,7 +965,7 @@ impl App {
     }
 
     fn reload(&mut self) {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         if self.can_reload {
             self.request = Some(Request::Reload);
             self.tell(t.reloading.to_owned(), false);
@@ -1022,7 +1001,7 @@ impl App {
     /// Swap in a handbook read again, keeping the selection, the filters, the
     /// jump history and the view on the same cards where they still exist.
     pub fn reloaded(&mut self, result: Result<Loaded, String>) {
-        let t = super::texts::texts(self.lang);
+        let t = crate::words::words(self.lang);
         let loaded = match result {
             Ok(loaded) => loaded,
             Err(why) => {
@@ -1047,11 +1026,10 @@ impl App {
             facts,
         } = loaded;
         self.handbook = Arc::new(handbook);
+        self.generation += 1;
         self.index = Some(index);
         // Jobs still running for the old handbook are not needed any more.
         self.jobs = Jobs::default();
-        self.diagnostics = facts.diagnostics;
-        self.title_width = facts.title_width;
         self.flows = (0..self.handbook.documents.len())
             .map(|_| OnceLock::new())
             .collect();
@@ -1071,7 +1049,7 @@ impl App {
         self.people_selected = self
             .people_selected
             .min(facts.people.len().saturating_sub(1));
-        self.people = Some(facts.people);
+        self.take_facts(facts);
         self.diag_selected = self
             .diag_selected
             .min(self.diagnostics.len().saturating_sub(1));
@@ -1114,6 +1092,21 @@ impl App {
         (self.regions().list_inner().height as usize).max(1)
     }
 
+    fn toggle_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::List => Focus::Detail,
+            Focus::Detail => Focus::List,
+        }
+    }
+
+    /// Drop the person and the query that limit the list.
+    fn clear_filters(&mut self) {
+        self.person = None;
+        self.person_cards.clear();
+        self.input.clear();
+        self.set_query(None, false);
+    }
+
     /// Select visible card `i` (clamped), keeping it on screen.
     pub fn select(&mut self, i: usize) {
         let i = i.min(self.visible.len().saturating_sub(1));
@@ -1129,8 +1122,6 @@ impl App {
             self.people_scroll = 0;
         }
         self.people_selected = i;
-        let page = self.regions().list_inner().height.max(1) as usize;
-        self.people_offset = follow(self.people_offset, i, page);
     }
 
     /// Scroll the list so the selected card (and its group heading, when it
@@ -1149,15 +1140,38 @@ impl App {
         self.list_offset = list_offset(self.list_offset, top, row, height, self.rows.len());
     }
 
+    /// Every list's first row, so that its selection is on screen: the one
+    /// place offsets are worked out (drawing and mouse hits read them).
+    fn keep_in_view(&mut self) {
+        self.ensure_visible();
+        let regions = self.regions();
+        let people = regions.list_inner().height as usize;
+        self.people_offset = follow(self.people_offset, self.people_selected, people);
+        let diagnostics = super::diagnostics::list_height(regions.body_inner());
+        self.diag_offset = follow(self.diag_offset, self.diag_selected, diagnostics);
+    }
+
+    /// Lay the detail out again when what it shows has changed.
+    fn layout_detail(&mut self) {
+        let width = self.regions().detail_inner().width as usize;
+        if !self.detail.is_for(&DetailKey::of(self, width)) {
+            self.detail = DetailModel::build(self, width);
+        }
+    }
+
+    /// After any change: the detail laid out for what is selected now, and
+    /// every scroll within what there is to scroll.
     fn clamp_scrolls(&mut self) {
+        layout::Ingress::refresh(self);
+        self.layout_detail();
+        self.keep_in_view();
         let regions = self.regions();
         match self.view {
             View::Cards => {
-                let inner = regions.detail_inner();
-                let lines = detail::card_lines(self, inner.width as usize).len();
+                let height = regions.detail_inner().height as usize;
                 self.detail_scroll = self
                     .detail_scroll
-                    .min(lines.saturating_sub(inner.height as usize));
+                    .min(self.detail.lines.len().saturating_sub(height));
             }
             View::People => {
                 let inner = regions.detail_inner();
@@ -1185,12 +1199,9 @@ impl App {
             (self.selected + n - 1) % n
         };
         self.select(to);
-        // Show the first matched line of the card.
-        let width = self.regions().detail_inner().width as usize;
-        let first = detail::card_lines(self, width)
-            .iter()
-            .position(|(_, matched)| *matched);
-        self.detail_scroll = first.unwrap_or(0).saturating_sub(1);
+        // Show the first matched line of the card, with one line above it.
+        self.layout_detail();
+        self.detail_scroll = self.detail.first_match.unwrap_or(0).saturating_sub(1);
     }
 
     fn show_people(&mut self) {
@@ -1210,33 +1221,29 @@ impl App {
         self.view = View::Cards;
         self.focus = Focus::List;
         self.input.clear();
-        self.set_query(None, String::new(), false);
+        self.set_query(None, false);
     }
 
     fn open_diagnostic(&mut self) {
         let Some(d) = self.diagnostics.get(self.diag_selected) else {
             return;
         };
+        // A card is where its call starts: two cards can share a line, and a
+        // finding in the front matter has no card at all.
         let found = self.handbook.cards().find(|(id, card)| {
-            card.line == d.line
+            (card.line, card.column) == (d.line, d.column)
                 && self
                     .handbook
                     .document_of(*id)
                     .is_some_and(|doc| doc.path == d.path)
         });
-        if let Some((id, _)) = found {
-            if self.visible.binary_search(&id).is_err() {
-                self.person = None;
-                self.person_cards.clear();
-                self.input.clear();
-                self.set_query(None, String::new(), false);
-            }
-            if let Ok(i) = self.visible.binary_search(&id) {
-                self.select(i);
-            }
-            self.view = View::Cards;
-            self.focus = Focus::Detail;
-        }
+        let Some((id, _)) = found else {
+            let t = crate::words::words(self.lang);
+            self.tell(t.finding_without_card.to_owned(), false);
+            return;
+        };
+        self.go_to(id);
+        self.focus = Focus::Detail;
     }
 
     /// Recompute the visible cards from the filters, keeping the selection on
@@ -1259,7 +1266,7 @@ impl App {
     }
 
     /// The cards the filters let through; `narrow`: test only the visible ones.
-    fn filtered_cards(&self, narrow: bool) -> Vec<CardId> {
+    fn filtered_cards(&mut self, narrow: bool) -> Vec<CardId> {
         let base: Option<&[CardId]> = if narrow {
             Some(&self.visible)
         } else if self.person.is_some() {
@@ -1267,30 +1274,15 @@ impl App {
         } else {
             None
         };
-        match (&self.query, base) {
-            (None, None) => self.all.clone(),
-            (None, Some(base)) => base.to_vec(),
-            (Some(q), None) => {
-                self.in_document_order(self.index().search(q).iter().map(|h| h.card))
-            }
-            (Some(q), Some(base)) => {
-                self.in_document_order(self.index().search_within(q, base).iter().map(|h| h.card))
-            }
-        }
-    }
-
-    fn index(&self) -> &SearchIndex {
-        self.index
-            .as_ref()
-            .expect("the index is joined before a query is applied")
-    }
-
-    /// Hits come best first; the list shows them in document order.
-    fn in_document_order(&self, hits: impl ExactSizeIterator<Item = CardId>) -> Vec<CardId> {
-        let mut cards: Vec<CardId> = hits.collect();
-        cards.sort_unstable();
-        cards.dedup();
-        cards
+        let Some(query) = &self.query else {
+            return base.map_or_else(|| self.all.clone(), <[CardId]>::to_vec);
+        };
+        let index = ready_index(&mut self.index, &mut self.jobs, &self.handbook);
+        let hits = match base {
+            None => index.search(query),
+            Some(base) => index.search_within(query, base),
+        };
+        in_document_order(hits.iter().map(|h| h.card))
     }
 
     fn rebuild_rows(&mut self) {
@@ -1310,6 +1302,30 @@ impl App {
     }
 }
 
+/// The search index: taken from its job (waiting for it) when it is not in
+/// yet, or built here if the job is gone. Never missing, so a query can
+/// always be answered.
+fn ready_index<'a>(
+    index: &'a mut Option<SearchIndex>,
+    jobs: &mut Jobs,
+    handbook: &Handbook,
+) -> &'a SearchIndex {
+    if index.is_none()
+        && let Some(job) = jobs.index.take()
+    {
+        *index = Some(job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+    }
+    index.get_or_insert_with(|| SearchIndex::new(handbook))
+}
+
+/// Hits come best first; the list shows them in document order.
+fn in_document_order(hits: impl Iterator<Item = CardId>) -> Vec<CardId> {
+    let mut cards: Vec<CardId> = hits.collect();
+    cards.sort_unstable();
+    cards.dedup();
+    cards
+}
+
 /// A position moved by a movement action over a page of `page` lines.
 fn scrolled(at: usize, action: Action, page: usize) -> usize {
     let page = page.max(1);
@@ -1324,6 +1340,13 @@ fn scrolled(at: usize, action: Action, page: usize) -> usize {
         Action::HalfPageUp => at.saturating_sub((page / 2).max(1)),
         _ => at,
     }
+}
+
+/// The row of a list drawn in `area` from row `offset` on that a click at
+/// (`x`, `y`) lands on, if it lands in the list.
+fn row_at(area: Rect, offset: usize, x: u16, y: u16) -> Option<usize> {
+    area.contains(Position::new(x, y))
+        .then(|| offset + (y - area.y) as usize)
 }
 
 /// The first row to draw so that rows `top..=row` are on screen (as much as

@@ -5,23 +5,28 @@
 use prosesser::{Card, Field, ValueRef};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus};
 use super::list::empty_message;
 use super::render::{self, matches, ranges_of};
-use super::texts::texts;
+use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
+use crate::words::words;
 
-/// A wrapped line, and whether it holds a search match.
-pub type DetailLine = (Vec<Segment>, bool);
+/// A wrapped line of the detail, in semantic inks (styled when drawn).
+pub type DetailLine = Vec<Segment<Ink>>;
+
+/// Whether a line holds text a search matched: known from the match ranges
+/// the text was highlighted with, never from how it looks.
+pub fn holds_match(line: &DetailLine) -> bool {
+    line.iter().any(|(_, ink)| ink.matched)
+}
 
 /// Below this many columns for the value, labels go on their own line.
 const MIN_VALUE_WIDTH: usize = 16;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let block = render::pane(app, t.detail, app.focus == Focus::Detail && !app.editing)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
@@ -35,25 +40,80 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             t.no_selection.to_owned()
         };
-        let lines: Vec<_> = wrap::wrap(&[(message, app.theme.notice)], inner.width as usize)
-            .into_iter()
-            .map(wrap::to_line)
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, message);
         return;
     }
-    let lines = card_lines(app, inner.width as usize);
-    let height = inner.height as usize;
-    let total = lines.len();
-    let scroll = app.detail_scroll.min(total.saturating_sub(height));
-    let shown: Vec<_> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(height)
-        .map(|(l, _)| wrap::to_line(l))
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    render::scrollbar(frame, area, total, height, scroll);
+    // Laid out by `update`; built here only when the frame's size is not
+    // the one `update` last heard of (a resize not yet taken in).
+    let width = inner.width as usize;
+    let built;
+    let model = if app.detail.is_for(&DetailKey::of(app, width)) {
+        &app.detail
+    } else {
+        built = DetailModel::build(app, width);
+        &built
+    };
+    render::scrolled_lines(
+        frame,
+        area,
+        inner,
+        model.lines.len(),
+        app.detail_scroll,
+        |range| {
+            model.lines[range]
+                .iter()
+                .map(|l| render::inked(&app.theme, l.clone()))
+                .collect()
+        },
+    );
+}
+
+/// What the detail's layout depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailKey {
+    card: Option<prosesser::CardId>,
+    width: usize,
+    query: Option<String>,
+    lang: prosesser::i18n::Lang,
+    /// Counts the handbooks read (a reload lays everything out again).
+    generation: u64,
+}
+
+impl DetailKey {
+    pub fn of(app: &App, width: usize) -> DetailKey {
+        DetailKey {
+            card: app.current(),
+            width,
+            query: app.query.as_ref().map(|q| q.source().to_owned()),
+            lang: app.lang,
+            generation: app.generation,
+        }
+    }
+}
+
+/// The selected card laid out for the detail pane: its lines in semantic
+/// inks, and the first that holds a search match. Built by `update` when the
+/// card, the query or the pane's width changes; drawing only styles it.
+#[derive(Debug, Default)]
+pub struct DetailModel {
+    key: Option<DetailKey>,
+    pub lines: Vec<DetailLine>,
+    pub first_match: Option<usize>,
+}
+
+impl DetailModel {
+    pub fn build(app: &App, width: usize) -> DetailModel {
+        let lines = card_lines(app, width);
+        DetailModel {
+            key: Some(DetailKey::of(app, width)),
+            first_match: lines.iter().position(holds_match),
+            lines,
+        }
+    }
+
+    pub fn is_for(&self, key: &DetailKey) -> bool {
+        self.key.as_ref() == Some(key)
+    }
 }
 
 /// The selected card as lines `width` columns wide.
@@ -67,28 +127,24 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     if width == 0 {
         return Vec::new();
     }
-    let t = texts(app.lang);
-    let theme = &app.theme;
+    let t = words(app.lang);
     let found = matches(app, id);
-    let mut out = Lines::new(app, width);
+    let mut out = Lines::new(width);
 
     // The title, wrapped.
-    let title_hl = theme.detail_title.patch(theme.matched);
     match card.field(Field::Title).filter(|s| !s.trim().is_empty()) {
         Some(title) => {
+            let title_ink = Ink::of(Role::DetailTitle);
             let segs = wrap::highlight(
                 &title,
                 &ranges_of(&found, Field::Title),
-                theme.detail_title,
-                theme.matched,
+                title_ink,
+                title_ink.hit(),
                 wrap::clean_line,
             );
-            for line in wrap::wrap(&segs, width) {
-                let matched = line.iter().any(|(_, s)| *s == title_hl);
-                out.lines.push((line, matched));
-            }
+            out.lines.extend(wrap::wrap(&segs, width));
         }
-        None => out.push(vec![(t.untitled.to_owned(), theme.unset)]),
+        None => out.push(vec![(t.untitled.to_owned(), Role::Unset.into())]),
     }
     out.push(Vec::new());
 
@@ -123,25 +179,31 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     for (key, value) in extra {
         let text = value.as_text();
         let segs = if text.trim().is_empty() {
-            vec![(t.empty.to_owned(), theme.unset)]
+            vec![(t.not_set_empty(), Role::Unset.into())]
         } else {
-            vec![(wrap::clean(&text), theme.value)]
+            vec![(wrap::clean(&text), Role::Value.into())]
         };
         out.labelled(&wrap::clean_line(key), segs);
     }
     if let Some(positional) = &card.positional {
         for (i, value) in positional.iter().enumerate() {
             let label = format!("{} {}", t.positional, i + 1);
-            out.labelled(&label, vec![(wrap::clean(&value.as_text()), theme.value)]);
+            out.labelled(
+                &label,
+                vec![(wrap::clean(&value.as_text()), Role::Value.into())],
+            );
         }
     }
     if let Some(inner) = card.inner.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.labelled(t.content, vec![(wrap::clean(inner.trim()), theme.value)]);
+        out.labelled(
+            t.content,
+            vec![(wrap::clean(inner.trim()), Role::Value.into())],
+        );
     }
     out.push(Vec::new());
     if let Some(doc) = app.handbook.document_of(id) {
         let source = format!("{}:{}", wrap::clean_line(&doc.path), card.line);
-        out.labelled(t.source, vec![(source, theme.dim)]);
+        out.labelled(t.source, vec![(source, Role::Dim.into())]);
     }
     out.lines
 }
@@ -149,31 +211,30 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 /// "Mottar fra" and "Leverer til": each linked card with the digit that
 /// follows it, external processes marked, and under each why it was drawn.
 fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
-    let t = texts(app.lang);
-    let theme = &app.theme;
+    let t = words(app.lang);
     let links = app.links(id);
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
         let rows: Vec<_> = links.iter().filter(|l| l.upstream == upstream).collect();
         if rows.is_empty() {
-            out.labelled(label, vec![(t.none.to_owned(), theme.unset)]);
+            out.labelled(label, vec![(t.none.to_owned(), Role::Unset.into())]);
         }
         for (i, link) in rows.into_iter().enumerate() {
-            let mut segs = match link.number {
-                Some(n) => vec![(format!("{n} "), theme.key)],
-                None => vec![("  ".to_owned(), theme.dim)],
+            let mut segs: Vec<Segment<Ink>> = match link.number {
+                Some(n) => vec![(format!("{n} "), Role::Key.into())],
+                None => vec![("  ".to_owned(), Role::Dim.into())],
             };
             match link.other {
                 prosesser::flow::Endpoint::Card(to) => {
-                    segs.push((app.card_title(*to), theme.value));
+                    segs.push((app.card_title(*to), Role::Value.into()));
                 }
                 prosesser::flow::Endpoint::External(name) => {
-                    segs.push((wrap::clean_line(name), theme.value));
-                    segs.push((format!(" {}", t.external), theme.dim));
+                    segs.push((wrap::clean_line(name), Role::Value.into()));
+                    segs.push((format!(" {}", t.external), Role::Dim.into()));
                 }
             }
             out.entry((i == 0).then_some(label), segs, 0);
             let why = prosesser::flow::explain_all(link.reasons, app.lang);
-            out.entry(None, vec![(wrap::clean_line(&why), theme.dim)], 2);
+            out.entry(None, vec![(wrap::clean_line(&why), Role::Dim.into())], 2);
         }
     }
 }
@@ -184,13 +245,13 @@ fn field_value(
     card: &Card,
     field: Field,
     ranges: &[std::ops::Range<usize>],
-) -> Vec<Segment> {
-    let t = texts(app.lang);
-    let theme = &app.theme;
+) -> Vec<Segment<Ink>> {
+    let t = words(app.lang);
+    let value = Ink::of(Role::Value);
     match card.field(field) {
-        None => vec![(t.absent.to_owned(), theme.unset)],
-        Some(text) if text.trim().is_empty() => vec![(t.empty.to_owned(), theme.unset)],
-        Some(text) => wrap::highlight(&text, ranges, theme.value, theme.matched, wrap::clean),
+        None => vec![(t.not_set_missing(), Role::Unset.into())],
+        Some(text) if text.trim().is_empty() => vec![(t.not_set_empty(), Role::Unset.into())],
+        Some(text) => wrap::highlight(&text, ranges, value, value.hit(), wrap::clean),
     }
 }
 
@@ -199,35 +260,31 @@ struct Lines {
     width: usize,
     label_width: usize,
     stacked: bool,
-    label_style: Style,
-    matched_style: Style,
 }
 
 impl Lines {
-    fn new(app: &App, width: usize) -> Lines {
+    fn new(width: usize) -> Lines {
         Lines {
             lines: Vec::new(),
             width,
             label_width: 0,
             stacked: false,
-            label_style: app.theme.label,
-            matched_style: app.theme.value.patch(app.theme.matched),
         }
     }
 
-    fn push(&mut self, line: Vec<Segment>) {
-        self.lines.push((line, false));
+    fn push(&mut self, line: DetailLine) {
+        self.lines.push(line);
     }
 
     /// `label  value`, the value wrapped with a hanging indent; or, when the
     /// pane is narrow, the label on its own line over the indented value.
-    fn labelled(&mut self, label: &str, value: Vec<Segment>) {
+    fn labelled(&mut self, label: &str, value: DetailLine) {
         self.entry(Some(label), value, 0);
     }
 
     /// [`Lines::labelled`], or without a label a value under the one before,
     /// `extra` columns further in.
-    fn entry(&mut self, label: Option<&str>, value: Vec<Segment>, extra: usize) {
+    fn entry(&mut self, label: Option<&str>, value: DetailLine, extra: usize) {
         // A word too long for the value column (a path) gets the full width.
         let longest = value
             .iter()
@@ -241,7 +298,7 @@ impl Lines {
         let (indent, first_prefix) = if stacked {
             if let Some(label) = label {
                 self.push(wrap::truncate(
-                    vec![(label.to_owned(), self.label_style)],
+                    vec![(label.to_owned(), Role::Label.into())],
                     self.width,
                 ));
             }
@@ -256,18 +313,17 @@ impl Lines {
         for (i, line) in wrap::wrap(&value, value_width).into_iter().enumerate() {
             let prefix = match (i, first_prefix) {
                 (0, Some(label)) => wrap::fill(
-                    vec![(label.to_owned(), self.label_style)],
+                    vec![(label.to_owned(), Role::Label.into())],
                     indent.saturating_sub(1),
-                    Style::default(),
+                    Ink::default(),
                 ),
                 _ => Vec::new(),
             };
             let used: usize = prefix.iter().map(|(t, _)| wrap::width(t)).sum();
             let mut segs = prefix;
-            segs.push((" ".repeat(indent.saturating_sub(used)), Style::default()));
-            let matched = line.iter().any(|(_, s)| *s == self.matched_style);
+            segs.push((" ".repeat(indent.saturating_sub(used)), Ink::default()));
             segs.extend(line);
-            self.lines.push((wrap::truncate(segs, self.width), matched));
+            self.lines.push(wrap::truncate(segs, self.width));
         }
     }
 }

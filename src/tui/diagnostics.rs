@@ -7,13 +7,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::{self, App};
+use super::app::App;
 use super::render;
-use super::texts::texts;
 use super::wrap;
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let block = render::pane(app, t.diagnostics, true);
     let inner = block.inner(area);
@@ -23,15 +23,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let width = inner.width as usize;
     if app.diagnostics.is_empty() {
-        let lines: Vec<_> = wrap::wrap(&[(t.no_diagnostics.to_owned(), theme.notice)], width)
-            .into_iter()
-            .map(wrap::to_line)
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, t.no_diagnostics.to_owned());
         return;
     }
     let height = list_height(inner);
-    let offset = app::follow(app.diag_offset, app.diag_selected, height);
+    let offset = app.diag_offset;
     let lines: Vec<_> = app
         .diagnostics
         .iter()
@@ -43,26 +39,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Severity::Error => theme.error,
                 Severity::Warning => theme.warning,
             };
-            let selected = i == app.diag_selected;
             let segs = vec![
-                (if selected { "> " } else { "  " }.to_owned(), theme.status),
                 (
                     format!("{}:{}:{}: ", wrap::clean_line(&d.path), d.line, d.column),
                     theme.dim,
                 ),
-                (d.severity.to_string(), severity),
+                (t.severity(d.severity).to_owned(), severity),
                 (format!(": {} ", wrap::clean_line(&d.message)), theme.status),
                 (format!("[{}]", d.rule), theme.dim),
             ];
-            if selected {
-                let segs = segs
-                    .into_iter()
-                    .map(|(t, s)| (t, s.patch(theme.selected)))
-                    .collect();
-                wrap::to_line(wrap::fill(segs, width, theme.selected))
-            } else {
-                wrap::to_line(wrap::truncate(segs, width))
-            }
+            wrap::to_line(render::row(app, segs, i == app.diag_selected, width))
         })
         .collect();
     let list = Rect::new(inner.x, inner.y, inner.width, height as u16);
@@ -79,7 +65,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if let (Some(d), false) = (app.diagnostics.get(app.diag_selected), footer.is_empty()) {
         let mut lines = vec![wrap::to_line(vec![("─".repeat(width), theme.dim)])];
         lines.extend(
-            wrap::wrap(&[(wrap::clean_line(&d.to_string()), theme.status)], width)
+            wrap::wrap(&[(wrap::clean_line(&in_full(t, d)), theme.status)], width)
                 .into_iter()
                 .map(wrap::to_line),
         );
@@ -94,3 +80,16 @@ pub fn list_height(inner: Rect) -> usize {
 }
 
 const FOOTER: usize = 4;
+
+/// A finding as compilers print it, its severity in the user's language.
+fn in_full(t: &crate::words::Words, d: &prosesser::Diagnostic) -> String {
+    format!(
+        "{}:{}:{}: {}: {} [{}]",
+        d.path,
+        d.line,
+        d.column,
+        t.severity(d.severity),
+        d.message,
+        d.rule
+    )
+}

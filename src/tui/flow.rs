@@ -12,8 +12,8 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, FlowView};
 use super::render;
-use super::texts::texts;
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 /// A line of the diagram and the cards (indexes into `items`) on it.
 pub type FlowLine = (Vec<Segment>, Vec<usize>);
@@ -30,7 +30,7 @@ struct Token {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let Some(view) = app.flow_view.as_ref() else {
         return;
@@ -109,7 +109,7 @@ pub fn cursor_line(app: &App, inner: Rect) -> (usize, usize) {
 
 /// The diagram, wrapped to `width`.
 pub fn diagram_lines(app: &App, view: &FlowView, width: usize) -> Vec<FlowLine> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let mut out: Vec<FlowLine> = Vec::new();
     if width == 0 {
@@ -241,7 +241,7 @@ fn wrap_tokens(tokens: Vec<Token>, width: usize) -> Vec<FlowLine> {
 
 /// The cursor's card and its links in a line or two, then the keys.
 fn footer_lines(app: &App, view: &FlowView, width: usize) -> Vec<Vec<Segment>> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let mut out = Vec::new();
     if width == 0 {
@@ -256,7 +256,7 @@ fn footer_lines(app: &App, view: &FlowView, width: usize) -> Vec<Vec<Segment>> {
 
 /// `Behov: Mottar fra Portefølje (ekstern) · Leverer til Release, Utvikling`.
 fn links_summary(app: &App, id: CardId) -> Vec<Segment> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let links = app.links(id);
     let mut segs = vec![(format!("{}: ", app.card_title(id)), theme.title)];

@@ -2,17 +2,19 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
+
+use prosesser::query::{Scope, fold};
 
 use super::app::App;
 use super::keymap::{self, Binding};
 use super::render;
-use super::texts::texts;
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 /// The overlay's lines, before wrapping.
 pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let mut out = Vec::new();
     let keys_width = keymap::KEYMAP
@@ -29,13 +31,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
             .collect();
         let mut i = 0;
         while i < bindings.len() {
-            // Bindings side by side with the same action and words share a row.
+            // Bindings side by side for the same action share a row.
             let mut keys = bindings[i].keys_label();
             let mut j = i + 1;
-            while j < bindings.len()
-                && bindings[j].action == bindings[i].action
-                && bindings[j].nb == bindings[i].nb
-            {
+            while j < bindings.len() && bindings[j].action == bindings[i].action {
                 keys.push(' ');
                 keys.push_str(&bindings[j].keys_label());
                 j += 1;
@@ -65,45 +64,103 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         out.push(l);
     }
     out.push(Vec::new());
+    search_section(app, width, &mut out);
+    out.push(Vec::new());
     for text in [t.help_mouse, t.help_close] {
         out.extend(wrap::wrap(&[(text.to_owned(), theme.dim)], width));
     }
     out
 }
 
-/// The overlay's rectangle: centred, as large as its content allows.
-fn area_of(app: &App, screen: Rect) -> (Rect, usize) {
+/// The overlay's inner width on this screen: as wide as the screen allows,
+/// up to 64 columns with the border.
+fn inner_width(screen: Rect) -> usize {
+    screen.width.saturating_sub(4).min(64).saturating_sub(2) as usize
+}
+
+/// The overlay's rectangle for `n` lines: centred, as large as they allow.
+fn area_of(screen: Rect, n: usize) -> Rect {
     let width = screen.width.saturating_sub(4).min(64);
-    let inner_width = width.saturating_sub(2) as usize;
-    let n = lines(app, inner_width).len();
-    let height = (n as u16 + 2).min(screen.height.saturating_sub(2));
+    let height = (n.min(u16::MAX as usize) as u16)
+        .saturating_add(2)
+        .min(screen.height.saturating_sub(2));
     let x = screen.x + (screen.width - width) / 2;
     let y = screen.y + (screen.height - height) / 2;
-    (Rect::new(x, y, width, height), n)
+    Rect::new(x, y, width, height)
 }
 
 pub fn max_scroll(app: &App, screen: Rect) -> usize {
-    let (area, n) = area_of(app, screen);
-    n.saturating_sub(area.height.saturating_sub(2) as usize)
+    let n = lines(app, inner_width(screen)).len();
+    n.saturating_sub(area_of(screen, n).height.saturating_sub(2) as usize)
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let (area, n) = area_of(app, screen);
+    // Built once a frame: the rectangle is sized by them.
+    let lines = lines(app, inner_width(screen));
+    let n = lines.len();
+    let area = area_of(screen, n);
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let block = render::pane(app, texts(app.lang).help, true);
+    let block = render::pane(app, words(app.lang).help, true);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let height = inner.height as usize;
-    let scroll = app.help_scroll.min(n.saturating_sub(height));
-    let shown: Vec<_> = lines(app, inner.width as usize)
-        .into_iter()
-        .skip(scroll)
-        .take(height)
-        .map(wrap::to_line)
+    render::scrolled_lines(frame, area, inner, n, app.help_scroll, |range| {
+        lines[range].iter().cloned().map(wrap::to_line).collect()
+    });
+}
+
+/// "Søk": how a query is written. The scopes are the query module's own
+/// names ([`Scope::NAMES`]), each with the fields it looks in, so the help
+/// cannot promise a scope the parser does not know.
+fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
+    let t = words(app.lang);
+    let theme = &app.theme;
+    out.push(vec![(t.help_search.to_owned(), theme.title)]);
+    let mut rows: Vec<(String, String)> = t
+        .search_syntax
+        .iter()
+        .map(|(written, what)| ((*written).to_owned(), (*what).to_owned()))
         .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    render::scrollbar(frame, area, n, height, scroll);
+    let mut scopes: Vec<(Scope, Vec<&str>)> = Vec::new();
+    for (name, scope) in Scope::NAMES {
+        match scopes.iter_mut().find(|(s, _)| *s == scope) {
+            // Names that fold alike (formål, formal, formaal) are one name to the parser.
+            Some((_, names)) if names.iter().any(|n| fold(n) == fold(name)) => {}
+            Some((_, names)) => names.push(name),
+            None => scopes.push((scope, vec![name])),
+        }
+    }
+    for (scope, names) in scopes {
+        let fields: Vec<&str> = scope
+            .fields()
+            .iter()
+            .map(|f| app.lang.field_label(*f))
+            .collect();
+        let written = names
+            .iter()
+            .map(|n| format!("{n}:"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        rows.push((written, format!("{} {}", t.only_in, fields.join(t.or))));
+    }
+    let column = rows
+        .iter()
+        .map(|(w, _)| wrap::width(w))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2)
+        + 2;
+    for (written, what) in rows {
+        let pad = column.saturating_sub(wrap::width(&written)).max(2);
+        out.push(wrap::truncate(
+            vec![
+                (format!("  {written}"), theme.key),
+                (" ".repeat(pad), theme.status),
+                (what, theme.status),
+            ],
+            width,
+        ));
+    }
 }

@@ -52,6 +52,23 @@ pub enum Action {
     WheelUp(u16, u16),
 }
 
+impl Action {
+    /// Moving through a list or scrolling a pane: the same keys do both.
+    pub fn is_movement(self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+        )
+    }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -94,7 +111,8 @@ pub struct Binding {
     pub action: Action,
     pub scope: Scope,
     /// Shown in the status bar when non-zero; when space is short the
-    /// lowest go first.
+    /// lowest go first. The search line shows the query instead of hints,
+    /// so its bindings have none.
     pub hint: u8,
     pub nb: &'static str,
     pub en: &'static str,
@@ -165,27 +183,27 @@ pub static KEYMAP: &[Binding] = &[
     b(&[k(K::PageUp)], A::PageUp, Always, 0, "side opp", "page up"),
     b(&[ctrl('d')], A::HalfPageDown, Browse, 0, "halv side ned", "half a page down"),
     b(&[ctrl('u')], A::HalfPageUp, Browse, 0, "halv side opp", "half a page up"),
-    b(&[k(K::Tab), c('l'), k(K::Right)], A::FocusNext, Browse, 0, "neste rute (liste, detaljer)", "next pane (list, detail)"),
-    b(&[k(K::BackTab), c('h'), k(K::Left)], A::FocusPrev, Browse, 0, "forrige rute", "previous pane"),
+    b(&[k(K::Tab), c('l'), k(K::Right)], A::FocusNext, Browse, 0, "neste panel (liste, detaljer)", "next pane (list, detail)"),
+    b(&[k(K::BackTab), c('h'), k(K::Left)], A::FocusPrev, Browse, 0, "forrige panel", "previous pane"),
     b(&[k(K::Enter)], A::Open, Browse, 0, "åpne, velg", "open, choose"),
     b(&[c('/')], A::Search, Browse, 3, "søk", "search"),
     b(&[c('n')], A::NextMatch, Browse, 0, "neste treff", "next match"),
     b(&[c('N')], A::PrevMatch, Browse, 0, "forrige treff", "previous match"),
-    b(&[k(K::Esc)], A::Back, Browse, 0, "tilbake, tøm søket", "back, clear the search"),
+    b(&[k(K::Esc)], A::Back, Browse, 0, "tilbake, fjern filteret", "back, clear the filter"),
     b(&[c('p')], A::People, Browse, 2, "personer", "people"),
-    b(&[c('w')], A::Diagnostics, Browse, 1, "advarsler", "warnings"),
+    b(&[c('w')], A::Diagnostics, Browse, 1, "advarsler og feil", "warnings and errors"),
     b(&[c('i')], A::Ingress, Browse, 0, "vis eller skjul ingressen", "show or hide the ingress"),
     b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, "følg lenke nr. (Mottar fra, Leverer til)", "follow link number (Receives from, Delivers to)"),
-    b(&[k(K::Backspace)], A::JumpBack, Browse, 0, "tilbake til forrige kort", "back to the previous card"),
+    b(&[k(K::Backspace)], A::JumpBack, Browse, 0, "tilbake til forrige prosess", "back to the previous process"),
     b(&[c('f')], A::Flow, Browse, 2, "flyt", "flow"),
-    b(&[c('e')], A::Edit, Browse, 0, "rediger kortet i $VISUAL/$EDITOR", "edit the card in $VISUAL/$EDITOR"),
+    b(&[c('e')], A::Edit, Browse, 0, "rediger prosessen i $VISUAL/$EDITOR", "edit the process in $VISUAL/$EDITOR"),
     b(&[c('r')], A::Reload, Browse, 0, "les filene på nytt", "read the files again"),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, "hjelp", "help"),
     b(&[c('q')], A::Quit, Browse, 4, "avslutt", "quit"),
     b(&[ctrl('c')], A::Quit, Always, 0, "avslutt", "quit"),
     // The search line.
-    b(&[k(K::Enter)], A::Accept, Input, 2, "behold filteret", "keep the filter"),
-    b(&[k(K::Esc)], A::Back, Input, 1, "tøm søket", "clear the search"),
+    b(&[k(K::Enter)], A::Accept, Input, 0, "behold filteret", "keep the filter"),
+    b(&[k(K::Esc)], A::Back, Input, 0, "tøm søket", "clear the search"),
     b(&[k(K::Down)], A::Down, Input, 0, "ned i listen", "down the list"),
     b(&[k(K::Up)], A::Up, Input, 0, "opp i listen", "up the list"),
     b(&[k(K::Backspace)], A::DeleteChar, Input, 0, "slett tegn", "delete a character"),
@@ -203,23 +221,25 @@ pub fn lookup(input: bool, event: KeyEvent) -> Option<Action> {
         code: event.code,
         mods: event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT),
     };
-    let found = KEYMAP
-        .iter()
-        .filter(|b| match b.scope {
-            Always => true,
-            Browse => !input,
-            Input => input,
-        })
-        .find(|b| b.keys.contains(&key))
-        .map(|b| match (b.action, key.code) {
-            // One row of the table stands for the digits: the digit is the number.
-            (Action::Follow(_), KeyCode::Char(d)) => {
-                Action::Follow(d.to_digit(10).unwrap_or(0) as u8)
-            }
-            (action, _) => action,
-        });
+    let found =
+        bindings(input)
+            .find(|b| b.keys.contains(&key))
+            .map(|b| match (b.action, key.code) {
+                // One row of the table stands for the digits: the digit is the number.
+                (Action::Follow(_), KeyCode::Char(d)) => {
+                    Action::Follow(d.to_digit(10).unwrap_or(0) as u8)
+                }
+                (action, _) => action,
+            });
     if found.is_some() {
         return found;
+    }
+    // Esc then q typed quickly reaches us as one Alt+q: terminals send Alt+key
+    // as ESC followed by the key, and crossterm reads an ESC with a byte right
+    // behind it as that Alt chord. Esc would have gone back (or left the search
+    // line) and q quit, so Alt+q quits.
+    if key.code == KeyCode::Char('q') && key.mods == KeyModifiers::ALT {
+        return Some(Action::Quit);
     }
     match key {
         Key {
@@ -301,6 +321,16 @@ mod tests {
     }
 
     #[test]
+    fn esc_then_q_read_as_alt_q_quits() {
+        for input in [false, true] {
+            assert_eq!(
+                lookup(input, press(KeyCode::Char('q'), KeyModifiers::ALT)),
+                Some(A::Quit)
+            );
+        }
+    }
+
+    #[test]
     fn digits_follow_their_link_and_read_as_a_range_in_the_help() {
         let n = KeyModifiers::NONE;
         assert_eq!(
@@ -359,9 +389,110 @@ mod tests {
     }
 
     #[test]
-    fn every_binding_has_both_descriptions_and_a_key() {
+    fn only_browsing_keys_are_hinted() {
+        for b in KEYMAP.iter().filter(|b| b.hint > 0) {
+            assert_ne!(b.scope, Input, "{}", b.nb);
+        }
+    }
+
+    /// Every action a key can ask for (`Follow(1)` standing for the digits).
+    const KEY_ACTIONS: &[Action] = &[
+        A::Quit,
+        A::Down,
+        A::Up,
+        A::Top,
+        A::Bottom,
+        A::PageDown,
+        A::PageUp,
+        A::HalfPageDown,
+        A::HalfPageUp,
+        A::FocusNext,
+        A::FocusPrev,
+        A::Open,
+        A::Search,
+        A::NextMatch,
+        A::PrevMatch,
+        A::Back,
+        A::Help,
+        A::People,
+        A::Diagnostics,
+        A::Ingress,
+        A::Follow(1),
+        A::JumpBack,
+        A::Flow,
+        A::Edit,
+        A::Reload,
+        A::DeleteChar,
+        A::DeleteWord,
+        A::ClearLine,
+        A::Accept,
+    ];
+
+    /// Fails to compile when an action is added, until it is sorted here:
+    /// keys go into [`KEY_ACTIONS`] too.
+    fn comes_from_a_key(action: Action) -> bool {
+        match action {
+            A::Quit
+            | A::Down
+            | A::Up
+            | A::Top
+            | A::Bottom
+            | A::PageDown
+            | A::PageUp
+            | A::HalfPageDown
+            | A::HalfPageUp
+            | A::FocusNext
+            | A::FocusPrev
+            | A::Open
+            | A::Search
+            | A::NextMatch
+            | A::PrevMatch
+            | A::Back
+            | A::Help
+            | A::People
+            | A::Diagnostics
+            | A::Ingress
+            | A::Follow(_)
+            | A::JumpBack
+            | A::Flow
+            | A::Edit
+            | A::Reload
+            | A::DeleteChar
+            | A::DeleteWord
+            | A::ClearLine
+            | A::Accept => true,
+            // Typed text, and events that are not keys.
+            A::Insert(_) | A::Resize(..) | A::Click(..) | A::WheelDown(..) | A::WheelUp(..) => {
+                false
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_a_key_asks_for_is_in_the_keymap_and_reachable() {
+        for &action in KEY_ACTIONS {
+            assert!(comes_from_a_key(action));
+            let same =
+                |b: &&Binding| std::mem::discriminant(&b.action) == std::mem::discriminant(&action);
+            let binding = KEYMAP
+                .iter()
+                .find(same)
+                .unwrap_or_else(|| panic!("{action:?} has no key"));
+            assert!(!binding.keys.is_empty() && !binding.nb.is_empty() && !binding.en.is_empty());
+        }
+        // And each binding's keys reach its action through the key handler.
         for b in KEYMAP {
-            assert!(!b.keys.is_empty() && !b.nb.is_empty() && !b.en.is_empty());
+            assert!(comes_from_a_key(b.action), "{:?}", b.action);
+            let input = b.scope == Input;
+            for key in b.keys {
+                let found = lookup(input, KeyEvent::new(key.code, key.mods)).unwrap();
+                assert_eq!(
+                    std::mem::discriminant(&found),
+                    std::mem::discriminant(&b.action),
+                    "{}",
+                    key_label(*key)
+                );
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 use ratatui::layout::{Margin, Rect};
 
 use super::app::{App, View};
+use super::theme::{Ink, Role};
 use super::wrap;
 
 /// Below this the browser only says the window is too small.
@@ -43,25 +44,49 @@ impl Regions {
     }
 }
 
-/// The ingress wrapped for a screen `width` columns wide.
-pub fn ingress_lines(app: &App, width: u16) -> Vec<Vec<wrap::Segment>> {
-    let Some(ingress) = app.document().and_then(|d| d.ingress()) else {
-        return Vec::new();
-    };
-    if ingress.trim().is_empty() {
-        return Vec::new();
+/// The title bar's document's ingress, wrapped for the screen's width.
+/// Laid out by `update` when the document, the width or the handbook
+/// changes, so that working out the regions (several times an update, and
+/// every frame) never wraps it again.
+#[derive(Debug, Default)]
+pub struct Ingress {
+    key: Option<(Option<u32>, u16, u64)>,
+    pub lines: Vec<Vec<wrap::Segment<Ink>>>,
+}
+
+impl Ingress {
+    fn key(app: &App) -> (Option<u32>, u16, u64) {
+        let document = match app.current() {
+            Some(id) => Some(id.document),
+            None => (!app.handbook.documents.is_empty()).then_some(0),
+        };
+        (document, app.width, app.generation)
     }
-    let text = wrap::clean(ingress.trim());
-    wrap::wrap(
-        &[(text, app.theme.ingress)],
-        width.saturating_sub(2) as usize,
-    )
+
+    /// Lay the ingress out again if what it depends on has changed.
+    pub fn refresh(app: &mut App) {
+        let key = Ingress::key(app);
+        if app.ingress_lines.key == Some(key) {
+            return;
+        }
+        let lines = match app.document().and_then(|d| d.ingress()) {
+            Some(ingress) if !ingress.trim().is_empty() => wrap::wrap(
+                &[(wrap::clean(ingress.trim()), Role::Ingress.into())],
+                app.width.saturating_sub(2) as usize,
+            ),
+            _ => Vec::new(),
+        };
+        app.ingress_lines = Ingress {
+            key: Some(key),
+            lines,
+        };
+    }
 }
 
 /// Whether the ingress is shown: as chosen with its key, or when it takes at
 /// most a fifth of the screen.
-pub fn ingress_shown(app: &App, width: u16) -> bool {
-    let lines = ingress_lines(app, width).len();
+pub fn ingress_shown(app: &App) -> bool {
+    let lines = app.ingress_lines.lines.len();
     lines > 0 && app.ingress.unwrap_or(lines <= (app.height / 5) as usize)
 }
 
@@ -76,8 +101,8 @@ pub fn regions(app: &App, area: Rect) -> Regions {
     let title = Rect::new(area.x, area.y, area.width, 1);
     let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let room = area.height - 2;
-    let ingress_height = if ingress_shown(app, area.width) {
-        let lines = ingress_lines(app, area.width).len() as u16;
+    let ingress_height = if ingress_shown(app) {
+        let lines = app.ingress_lines.lines.len().min(u16::MAX as usize) as u16;
         lines.min(room / 3)
     } else {
         0

@@ -7,13 +7,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::{self, App, Focus, Row};
+use super::app::{App, Focus, Row};
 use super::render::{self, matches, ranges_of};
-use super::texts::texts;
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let block = render::pane(app, t.cards, app.focus == Focus::List || app.editing);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -21,17 +21,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     if app.visible.is_empty() {
-        let message = empty_message(app);
-        let lines: Vec<_> = wrap::wrap(&[(message, app.theme.notice)], inner.width as usize)
-            .into_iter()
-            .map(wrap::to_line)
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, empty_message(app));
         return;
     }
     let height = inner.height as usize;
-    let row = app.row_of.get(app.selected).copied().unwrap_or(0);
-    let offset = app::list_offset(app.list_offset, row, row, height, app.rows.len());
+    // `update` keeps the offset so that the selection is on screen.
+    let offset = app.list_offset.min(app.rows.len());
     let end = (offset + height).min(app.rows.len());
     let lines: Vec<_> = app.rows[offset..end]
         .iter()
@@ -43,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// "Ingen treff for «grimstad»", naming the person too when filtering by one.
 pub fn empty_message(app: &App) -> String {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     if !app.filtered() {
         return t.no_cards.to_owned();
     }
@@ -52,7 +47,7 @@ pub fn empty_message(app: &App) -> String {
         what.push(format!("{}: {}", t.person, wrap::clean_line(name)));
     }
     if app.query.is_some() {
-        what.push(wrap::clean_line(&app.applied));
+        what.push(wrap::clean_line(app.applied()));
     }
     format!("{} «{}».", t.no_matches, what.join(" + "))
 }
@@ -75,25 +70,22 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
     let Some(card) = app.handbook.card(id) else {
         return Vec::new();
     };
-    let selected = i == app.selected;
     let found = matches(app, id);
-    let mut segments: Vec<Segment> = vec![(
-        if selected { "> " } else { "  " }.to_owned(),
-        theme.card_title,
-    )];
+    let mut segments: Vec<Segment> = Vec::new();
     match card.field(Field::Title) {
         Some(title) if !title.trim().is_empty() => segments.extend(wrap::highlight(
             &title,
             &ranges_of(&found, Field::Title),
             theme.card_title,
-            theme.matched,
+            theme.card_title.patch(theme.matched),
             wrap::clean_line,
         )),
-        _ => segments.push((texts(app.lang).untitled.to_owned(), theme.dim)),
+        _ => segments.push((words(app.lang).untitled.to_owned(), theme.dim)),
     }
     if let Some(owner) = card.field(Field::Owner).filter(|o| !o.trim().is_empty()) {
         // Owners line up in a column after the titles when there is room.
-        let used: usize = segments.iter().map(|(t, _)| wrap::width(t)).sum();
+        // (The row's marker comes before the title: two more columns.)
+        let used: usize = 2 + segments.iter().map(|(t, _)| wrap::width(t)).sum::<usize>();
         let column = 2 + app.title_width;
         let pad = if column + 2 + 8 <= width {
             column.saturating_sub(used) + 2
@@ -105,17 +97,9 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
             &owner,
             &ranges_of(&found, Field::Owner),
             theme.dim,
-            theme.matched,
+            theme.dim.patch(theme.matched),
             wrap::clean_line,
         ));
     }
-    if selected {
-        let segments = segments
-            .into_iter()
-            .map(|(t, s)| (t, s.patch(theme.selected)))
-            .collect();
-        wrap::fill(segments, width, theme.selected)
-    } else {
-        wrap::truncate(segments, width)
-    }
+    render::row(app, segments, i == app.selected, width)
 }

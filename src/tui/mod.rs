@@ -25,7 +25,6 @@ mod reload;
 mod render;
 mod status;
 mod terminal;
-mod texts;
 mod theme;
 mod title;
 mod wrap;
@@ -58,6 +57,45 @@ pub struct Options {
     pub paths: Vec<std::path::PathBuf>,
 }
 
+/// The browser without a terminal: the same state, keys and drawing as [`run`],
+/// drawn into any ratatui backend. The binary does not use it; the render
+/// benchmark (`benches/render.rs`, which includes this module by path) does.
+#[allow(dead_code)]
+pub struct Headless(App);
+
+#[allow(dead_code)]
+impl Headless {
+    /// The browser on `handbook` at `width` x `height`, its background work done.
+    pub fn new(handbook: prosesser::Handbook, width: u16, height: u16) -> Headless {
+        let mut app = App::new(
+            handbook,
+            prosesser::i18n::Lang::Nb,
+            Theme::from_env(),
+            false,
+        );
+        app.wait_jobs(None);
+        app.update(Action::Resize(width, height));
+        Headless(app)
+    }
+
+    /// A key, as a user presses it.
+    pub fn press(&mut self, key: event::KeyEvent) {
+        if let Some(action) = action_for(&self.0, Event::Key(key)) {
+            self.0.update(action);
+        }
+    }
+
+    /// One frame.
+    pub fn draw<B: ratatui::backend::Backend>(
+        &self,
+        terminal: &mut ratatui::Terminal<B>,
+    ) -> Result<(), B::Error> {
+        terminal
+            .draw(|frame| render::render(&self.0, frame))
+            .map(drop)
+    }
+}
+
 /// Browse `handbook` until the user quits. Everything slow happens before
 /// the first frame; the terminal is restored however this returns.
 pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()> {
@@ -68,7 +106,7 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
-        let t = texts::texts(app.lang);
+        let t = crate::words::words(app.lang);
         app.tell(format!("{}: {why}", t.watch_off), true);
     }
     // A small handbook is indexed and checked before anyone could notice; a
@@ -123,7 +161,7 @@ fn carry_out(
     reloader: Option<&reload::Reloader>,
     request: Request,
 ) -> anyhow::Result<()> {
-    let t = texts::texts(app.lang);
+    let t = crate::words::words(app.lang);
     match request {
         Request::Reload => {
             if let Some(r) = reloader {

@@ -1,18 +1,18 @@
 //! The people view: everyone named as owner or leader, with the cards they
 //! own and lead. Enter limits the card list to the chosen person's cards.
 
-use prosesser::people::Person;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::{self, App, Focus};
+use super::app::{App, Focus};
 use super::render;
-use super::texts::texts;
+use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let block = render::pane(app, t.people, app.focus == Focus::List);
     let inner = block.inner(area);
@@ -22,18 +22,11 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     }
     let people = app.people.as_deref().unwrap_or_default();
     if people.is_empty() {
-        let lines: Vec<_> = wrap::wrap(
-            &[(t.no_people.to_owned(), theme.notice)],
-            inner.width as usize,
-        )
-        .into_iter()
-        .map(wrap::to_line)
-        .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        render::notice(app, frame, inner, t.no_people.to_owned());
         return;
     }
     let height = inner.height as usize;
-    let offset = app::follow(app.people_offset, app.people_selected, height);
+    let offset = app.people_offset;
     let width = inner.width as usize;
     let lines: Vec<_> = people
         .iter()
@@ -41,24 +34,17 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(height)
         .map(|(i, p)| {
-            let selected = i == app.people_selected;
-            let mut segs = vec![
-                (
-                    if selected { "> " } else { "  " }.to_owned(),
-                    theme.card_title,
-                ),
+            let segs = vec![
                 (wrap::clean_line(&p.name), theme.card_title),
-                (format!("  {}", cards_label(app, card_count(p))), theme.dim),
+                (
+                    format!(
+                        "  {}",
+                        cards_label(app, app.card_counts.get(i).copied().unwrap_or(0))
+                    ),
+                    theme.dim,
+                ),
             ];
-            if selected {
-                segs = segs
-                    .into_iter()
-                    .map(|(t, s)| (t, s.patch(theme.selected)))
-                    .collect();
-                wrap::to_line(wrap::fill(segs, width, theme.selected))
-            } else {
-                wrap::to_line(wrap::truncate(segs, width))
-            }
+            wrap::to_line(render::row(app, segs, i == app.people_selected, width))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -66,16 +52,12 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn cards_label(app: &App, n: usize) -> String {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     format!("{n} {}", if n == 1 { t.card } else { t.cards_word })
 }
 
-fn card_count(p: &Person) -> usize {
-    p.cards().len()
-}
-
 pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
-    let block = render::pane(app, texts(app.lang).detail, app.focus == Focus::Detail)
+    let block = render::pane(app, words(app.lang).detail, app.focus == Focus::Detail)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -83,23 +65,25 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let lines = person_lines(app, inner.width as usize);
-    let height = inner.height as usize;
-    let total = lines.len();
-    let scroll = app.people_scroll.min(total.saturating_sub(height));
-    let shown: Vec<_> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(height)
-        .map(wrap::to_line)
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-    render::scrollbar(frame, area, total, height, scroll);
+    render::scrolled_lines(
+        frame,
+        area,
+        inner,
+        lines.len(),
+        app.people_scroll,
+        |range| {
+            lines[range]
+                .iter()
+                .map(|l| render::inked(&app.theme, l.clone()))
+                .collect()
+        },
+    );
 }
 
-/// The selected person: name, teams, the cards they own and lead.
-pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
-    let t = texts(app.lang);
-    let theme = &app.theme;
+/// The selected person: name, teams, the cards they own and lead, laid out
+/// in semantic inks (styled when drawn).
+pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
+    let t = words(app.lang);
     let Some(person) = app.selected_person() else {
         return Vec::new();
     };
@@ -107,7 +91,7 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         return Vec::new();
     }
     let mut out = wrap::wrap(
-        &[(wrap::clean_line(&person.name), theme.detail_title)],
+        &[(wrap::clean_line(&person.name), Role::DetailTitle.into())],
         width,
     );
     out.push(Vec::new());
@@ -115,20 +99,23 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         let teams: Vec<String> = person.teams.iter().map(|s| wrap::clean_line(s)).collect();
         out.extend(wrap::wrap(
             &[
-                (format!("{}: ", t.teams), theme.label),
-                (teams.join(", "), theme.value),
+                (format!("{}: ", t.teams), Role::Label.into()),
+                (teams.join(", "), Role::Value.into()),
             ],
             width,
         ));
         out.push(Vec::new());
     }
     for (label, cards) in [
-        (t.owner_of, &person.owner_of),
-        (t.leader_of, &person.leader_of),
+        (t.owner_of(), &person.owner_of),
+        (t.leader_of(), &person.leader_of),
     ] {
-        out.push(wrap::truncate(vec![(label.to_owned(), theme.label)], width));
+        out.push(wrap::truncate(
+            vec![(label.to_owned(), Role::Label.into())],
+            width,
+        ));
         if cards.is_empty() {
-            out.push(vec![(format!("  {}", t.none), theme.unset)]);
+            out.push(vec![(format!("  {}", t.none), Role::Unset.into())]);
         }
         for id in cards {
             let title = app
@@ -138,21 +125,24 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
                 .filter(|s| !s.trim().is_empty())
                 .unwrap_or_else(|| t.untitled.to_owned());
             let mut segs = vec![
-                ("  • ".to_owned(), theme.dim),
-                (wrap::clean_line(&title), theme.value),
+                ("  • ".to_owned(), Role::Dim.into()),
+                (wrap::clean_line(&title), Role::Value.into()),
             ];
             if app.grouped
                 && let Some(doc) = app.handbook.document_of(*id)
             {
                 segs.push((
                     format!("  ({})", wrap::clean_line(doc.title().unwrap_or(&doc.path))),
-                    theme.dim,
+                    Role::Dim.into(),
                 ));
             }
             out.push(wrap::truncate(segs, width));
         }
         out.push(Vec::new());
     }
-    out.extend(wrap::wrap(&[(t.pick_person.to_owned(), theme.dim)], width));
+    out.extend(wrap::wrap(
+        &[(t.pick_person.to_owned(), Role::Dim.into())],
+        width,
+    ));
     out
 }

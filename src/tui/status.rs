@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, View};
 use super::keymap::{self, Action};
-use super::texts::texts;
 use super::wrap::{self, Segment};
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width as usize;
@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// "9 av 9", the filter, and the warning count.
 pub fn summary(app: &App) -> Vec<Segment> {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let mut left = vec![(
         format!(" {} {} {}", app.visible.len(), t.of, app.total()),
@@ -55,23 +55,17 @@ pub fn summary(app: &App) -> Vec<Segment> {
     }
     if app.query.is_some() {
         left.push(("  /".to_owned(), theme.prompt));
-        left.push((wrap::clean_line(&app.applied), theme.status));
+        left.push((wrap::clean_line(app.applied()), theme.status));
     }
     let errors = app.count(Severity::Error);
     let warnings = app.count(Severity::Warning);
     if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
-            parts.push(format!(
-                "{errors} {}",
-                if errors == 1 { t.error } else { t.errors }
-            ));
+            parts.push(t.count(errors, Severity::Error));
         }
         if warnings > 0 {
-            parts.push(format!(
-                "{warnings} {}",
-                if warnings == 1 { t.warning } else { t.warnings }
-            ));
+            parts.push(t.count(warnings, Severity::Warning));
         }
         left.push(("  ".to_owned(), theme.status));
         let style = if errors > 0 {
@@ -129,14 +123,21 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
 
 /// `/query▏` with the count or the parse error on the right.
 fn query_line(app: &App, frame: &mut Frame, area: Rect) {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     let theme = &app.theme;
     let width = area.width as usize;
     let right: Vec<Segment> = match &app.query_error {
         Some(e) => {
-            let at = app.input[..e.offset.min(app.input.len())].chars().count() + 1;
+            // The character the error is at (an offset off a char boundary
+            // counts the whole text rather than panic).
+            let before = app.input.get(..e.offset).unwrap_or(&app.input);
+            let at = before.chars().count() + 1;
             vec![(
-                format!(" {} {at}: {} ", t.query_error, wrap::clean_line(&e.message)),
+                format!(
+                    " {} {at}: {} ",
+                    t.query_error,
+                    wrap::clean_line(&t.query_problem(&e.kind))
+                ),
                 theme.error,
             )]
         }

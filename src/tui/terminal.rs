@@ -8,7 +8,8 @@
 //! restores the terminal at once and stops drawing; the main thread then
 //! takes up the job's panic and unwinds through the guard.
 //! [`Session::suspend`] and [`Session::resume`] hand the terminal to another
-//! program (the editor) and take it back.
+//! program (the editor) and take it back. SIGTERM, SIGHUP and SIGQUIT
+//! restore the terminal before the process exits.
 
 use std::io::{Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,6 +25,8 @@ use ratatui::{DefaultTerminal, Frame};
 pub struct Session {
     pub terminal: DefaultTerminal,
     mouse: bool,
+    /// Stops the thread that restores the terminal on a signal.
+    signals: Option<signal_hook::iterator::Handle>,
 }
 
 impl Session {
@@ -47,7 +50,11 @@ impl Session {
             PANICKED.store(true, Ordering::SeqCst);
             restoring(info);
         }));
-        let session = Session { terminal, mouse };
+        let session = Session {
+            terminal,
+            mouse,
+            signals: restore_on_signals(),
+        };
         if mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
@@ -87,13 +94,41 @@ impl Session {
     }
 }
 
-/// Set by the panic hook, on whichever thread panicked.
+/// Set by the panic hook, on whichever thread panicked, and when a signal
+/// ends the process: no frame is drawn after it.
 static PANICKED: AtomicBool = AtomicBool::new(false);
 
 impl Drop for Session {
     fn drop(&mut self) {
+        if let Some(signals) = self.signals.take() {
+            signals.close();
+        }
         restore();
     }
+}
+
+/// Killed with SIGTERM (`kill`), SIGHUP (the terminal closed) or SIGQUIT,
+/// the process would die with the terminal still raw and on the alternate
+/// screen. A thread waits for those signals, restores the terminal, and exits
+/// as the signal would have (128 + its number). Ctrl-C is not among them: raw
+/// mode delivers it as a key. `None` when the handlers cannot be installed
+/// (the browser runs on without them).
+fn restore_on_signals() -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT]).ok()?;
+    let handle = signals.handle();
+    std::thread::Builder::new()
+        .name("signals".to_owned())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                // No frame after this one is drawn over the shell.
+                PANICKED.store(true, Ordering::SeqCst);
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })
+        .ok()?;
+    Some(handle)
 }
 
 /// Print panic messages as the default hook does, but made safe: a message

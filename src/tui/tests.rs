@@ -387,7 +387,7 @@ fn esc_in_the_search_line_clears_the_filter() {
     press(&mut app, KeyCode::Esc);
     assert!(!app.editing);
     assert_eq!(app.visible.len(), 9);
-    assert!(app.applied.is_empty());
+    assert!(app.applied().is_empty());
 }
 
 #[test]
@@ -644,4 +644,215 @@ purpose=`linje1\nlinje2\u{1b}]52;c;aGk=\u{7}` uvanlig=\"\u{9b}2J\" >}}\n";
     let app = app_with(handbook, 100, 30, Lang::Nb, Theme::colour());
     let text = screen(&draw(&app));
     assert!(text.contains("Ond␛[31m<U+202E>kort"), "{text}");
+}
+
+#[test]
+fn n_scrolls_the_detail_to_the_match_with_and_without_colour() {
+    for theme in [Theme::colour(), Theme::plain()] {
+        // Short enough that the output field is below the detail's fold.
+        let mut app = app_with(seed(), 60, 16, Lang::Nb, theme);
+        search(&mut app, "output:produksjonssatt");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(title_of(&app), "Produksjonssetting");
+        assert_eq!(app.detail_scroll, 0);
+        press(&mut app, KeyCode::Char('n'));
+        let width = app.regions().detail_inner().width as usize;
+        let lines = super::detail::card_lines(&app, width);
+        let at = lines
+            .iter()
+            .position(super::detail::holds_match)
+            .expect("a line holds the match");
+        assert!(at > 2, "the match is below the title");
+        // One line of context above the match.
+        assert_eq!(app.detail_scroll, at - 1, "{theme:?}");
+        let shown = screen(&draw(&app));
+        assert!(shown.contains("produksjonssatt"), "{shown}");
+    }
+}
+
+#[test]
+fn a_title_match_is_highlighted_in_the_detail_without_colour() {
+    let mut app = app_with(seed(), 120, 35, Lang::Nb, Theme::plain());
+    search(&mut app, "tittel:produksjon");
+    press(&mut app, KeyCode::Enter);
+    let buffer = draw(&app);
+    let detail = app.regions().detail_inner();
+    let marked = screen_marked(&buffer, |c| {
+        c.modifier
+            .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+    });
+    let title_row = marked.lines().nth(detail.y as usize).unwrap();
+    assert!(title_row.contains("[Produksjon]ssetting"), "{title_row}");
+}
+
+#[test]
+fn the_detail_is_laid_out_by_update_for_what_is_selected_now() {
+    let mut app = app(120, 35);
+    let current = |app: &App| {
+        let width = app.regions().detail_inner().width as usize;
+        let fresh = super::detail::DetailModel::build(app, width);
+        assert_eq!(app.detail.lines, fresh.lines);
+        assert_eq!(app.detail.first_match, fresh.first_match);
+    };
+    current(&app);
+    press(&mut app, KeyCode::Char('j'));
+    current(&app);
+    search(&mut app, "grimstad");
+    current(&app);
+    assert!(app.detail.first_match.is_some());
+    press(&mut app, KeyCode::Enter);
+    app.update(Action::Resize(60, 20));
+    current(&app);
+    press(&mut app, KeyCode::Esc);
+    current(&app);
+}
+
+/// A page with two cards on one line (the second repeats the first's title)
+/// and a navigation entry no card has.
+fn two_on_a_line() -> Handbook {
+    let text = "---\ntitle: To\nnavigation_link:\n  text: |\n    <p> - A</p>\n    <p> - Finnes ikke</p>\n---\n\n\
+        {{< prosesser/strategy-card title=\"A\" owner=\"Ola\" >}}{{< prosesser/strategy-card title=\"A\" owner=\"Kari\" >}}\n";
+    load_sources(vec![Source {
+        path: "to.md".to_owned(),
+        file: None,
+        bytes: text.as_bytes().to_vec(),
+    }])
+}
+
+#[test]
+fn enter_on_a_finding_opens_the_card_at_its_line_and_column() {
+    let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
+    press(&mut app, KeyCode::Char('w'));
+    let duplicate = app
+        .diagnostics
+        .iter()
+        .position(|d| d.rule == prosesser::Rule::DuplicateTitle)
+        .expect("the second A is a duplicate");
+    for _ in 0..duplicate {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Cards);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(
+        app.current(),
+        Some(CardId {
+            document: 0,
+            card: 1
+        })
+    );
+    assert_eq!(
+        app.handbook
+            .card(app.current().unwrap())
+            .unwrap()
+            .text(Field::Owner),
+        "Kari"
+    );
+}
+
+#[test]
+fn enter_on_a_finding_without_a_card_says_so() {
+    let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
+    press(&mut app, KeyCode::Char('w'));
+    let front_matter = app
+        .diagnostics
+        .iter()
+        .position(|d| d.message.contains("Finnes ikke"))
+        .expect("a finding in the front matter");
+    for _ in 0..front_matter {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Diagnostics, "stays on the findings");
+    let message = app.message.as_ref().expect("a notice");
+    assert!(message.text.contains("ingen prosess"), "{}", message.text);
+    assert!(screen(&draw(&app)).contains("Funnet gjelder ingen prosess"));
+}
+
+#[test]
+fn query_errors_and_severities_read_in_norwegian() {
+    let mut app = app(120, 35);
+    search(&mut app, "\"hanne");
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("Feil i søket ved tegn 1: mangler avsluttende \""),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('w'));
+    let text = screen(&draw(&app));
+    assert!(text.contains(": advarsel: "), "{text}");
+    assert!(!text.contains(": warning: "), "{text}");
+}
+
+#[test]
+fn help_shows_how_to_write_a_query_with_every_scope() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('G'));
+    let text = screen(&draw(&app));
+    assert!(text.contains("Søk"), "{text}");
+    for written in ["\"hanne lau\"", "/m[oø]rk$/", "-hanne", "person:"] {
+        assert!(text.contains(written), "{written} in {text}");
+    }
+    for (name, _) in prosesser::query::Scope::NAMES {
+        // Spellings that fold alike are shown once.
+        if !["formal", "formaal"].contains(&name) {
+            assert!(text.contains(&format!("{name}:")), "{name} in {text}");
+        }
+    }
+    assert!(
+        text.contains("bare i Prosesseier eller Prosessleder"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_help_row_about_keys_comes_from_a_binding() {
+    let app = app(120, 35);
+    let t = crate::words::words(app.lang);
+    let lines = super::help::lines(&app, 62);
+    let rows: Vec<(String, String)> = lines
+        .iter()
+        .take_while(|l| l.first().is_none_or(|(text, _)| text != t.help_search))
+        .filter(|l| l.len() == 3)
+        .map(|l| (l[0].0.trim().to_owned(), l[2].0.clone()))
+        .collect();
+    assert!(rows.len() > 20, "{rows:?}");
+    for (keys, description) in rows {
+        let from = keymap::KEYMAP
+            .iter()
+            .find(|b| b.description(app.lang) == description && keys.starts_with(&b.keys_label()));
+        assert!(from.is_some(), "{keys} {description}");
+    }
+}
+
+#[test]
+fn i_hides_and_shows_the_ingress() {
+    let mut app = app(120, 35);
+    let ingress = "En synergisk reise";
+    assert!(
+        screen(&draw(&app)).contains(ingress),
+        "shown when there is room"
+    );
+    press(&mut app, KeyCode::Char('i'));
+    assert!(!screen(&draw(&app)).contains(ingress));
+    press(&mut app, KeyCode::Char('i'));
+    assert!(screen(&draw(&app)).contains(ingress));
+}
+
+#[test]
+fn w_then_enter_on_a_card_finding_opens_that_card_on_the_seed() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.view, View::Diagnostics);
+    // The first finding is in the front matter; the second is about Forespørsler.
+    press(&mut app, KeyCode::Char('j'));
+    let d = app.diagnostics[1].clone();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Cards);
+    assert_eq!(app.focus, Focus::Detail);
+    let card = app.handbook.card(app.current().unwrap()).unwrap();
+    assert_eq!((card.line, card.column), (d.line, d.column));
+    assert_eq!(title_of(&app), "Forespørsler");
 }

@@ -100,7 +100,7 @@ fn digits_jump_along_links_and_backspace_walks_back() {
     assert_eq!(title_of(&app), "Release");
     press(&mut app, KeyCode::Backspace);
     assert_eq!(title_of(&app), "Release");
-    assert_eq!(message(&app), "Ingen tidligere kort å gå tilbake til.");
+    assert_eq!(message(&app), "Ingen tidligere prosess å gå tilbake til.");
 }
 
 #[test]
@@ -108,10 +108,10 @@ fn a_digit_without_a_link_says_so_and_stays() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('3'));
     assert_eq!(title_of(&app), "Release");
-    assert_eq!(message(&app), "Kortet har ingen lenke med nummer 3.");
+    assert_eq!(message(&app), "Prosessen har ingen lenke med nummer 3.");
     let text = screen(&draw(&app));
     assert!(
-        text.contains("Kortet har ingen lenke med nummer 3."),
+        text.contains("Prosessen har ingen lenke med nummer 3."),
         "{text}"
     );
     press(&mut app, KeyCode::Char('j'));
@@ -243,13 +243,13 @@ fn e_without_an_editor_or_a_file_says_why() {
     press(&mut compiled, KeyCode::Char('e'));
     assert_eq!(compiled.request, None);
     assert!(
-        message(&compiled).starts_with("Innebygd kort"),
+        message(&compiled).starts_with("Innebygd håndbok"),
         "{:?}",
         compiled.message
     );
     let text = screen(&draw(&compiled));
     assert!(
-        text.contains("Innebygd kort: ingen fil å redigere"),
+        text.contains("Innebygd håndbok: ingen fil å redigere"),
         "{text}"
     );
 }

@@ -9,8 +9,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
-    /// Whether colours are used at all (false under `NO_COLOR`).
-    pub colour: bool,
     pub title: Style,
     pub ingress: Style,
     pub view_name: Style,
@@ -38,7 +36,74 @@ pub struct Theme {
     pub notice: Style,
 }
 
+/// What a piece of laid-out text is, before it has a style: the detail and
+/// people panes are built from these in `update` (where only their size and
+/// where the matches are matter) and styled by [`Theme::ink`] when drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// Spaces and padding.
+    #[default]
+    Plain,
+    DetailTitle,
+    Label,
+    Value,
+    /// "ikke satt", "ingen".
+    Unset,
+    Dim,
+    Key,
+    Ingress,
+}
+
+/// A [`Role`], and whether a search matched this text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ink {
+    pub role: Role,
+    pub matched: bool,
+}
+
+impl Ink {
+    pub const fn of(role: Role) -> Ink {
+        Ink {
+            role,
+            matched: false,
+        }
+    }
+
+    /// The same text where a search matched it.
+    pub const fn hit(self) -> Ink {
+        Ink {
+            matched: true,
+            ..self
+        }
+    }
+}
+
+impl From<Role> for Ink {
+    fn from(role: Role) -> Ink {
+        Ink::of(role)
+    }
+}
+
 impl Theme {
+    /// The style a piece of laid-out text is drawn in.
+    pub fn ink(&self, ink: Ink) -> Style {
+        let style = match ink.role {
+            Role::Plain => Style::default(),
+            Role::DetailTitle => self.detail_title,
+            Role::Label => self.label,
+            Role::Value => self.value,
+            Role::Unset => self.unset,
+            Role::Dim => self.dim,
+            Role::Key => self.key,
+            Role::Ingress => self.ingress,
+        };
+        if ink.matched {
+            style.patch(self.matched)
+        } else {
+            style
+        }
+    }
+
     /// The theme for this process: plain when `NO_COLOR` is set to anything non-empty.
     pub fn from_env() -> Theme {
         match std::env::var_os("NO_COLOR") {
@@ -50,7 +115,6 @@ impl Theme {
     pub fn colour() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
-            colour: true,
             title: bold,
             ingress: Style::new().add_modifier(Modifier::ITALIC),
             view_name: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
@@ -82,7 +146,6 @@ impl Theme {
     pub fn plain() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
-            colour: false,
             title: bold,
             ingress: Style::new().add_modifier(Modifier::ITALIC),
             view_name: bold,
@@ -90,7 +153,9 @@ impl Theme {
             card_title: Style::new(),
             dim: Style::new().add_modifier(Modifier::DIM),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            // Reversed and underlined: no other style of this theme looks so
+            // (the selection is reversed and bold, and has its `>` marker).
+            matched: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
             detail_title: bold.add_modifier(Modifier::UNDERLINED),
             label: bold,
             value: Style::new(),
@@ -103,6 +168,47 @@ impl Theme {
             error: bold,
             prompt: bold,
             notice: Style::new().add_modifier(Modifier::ITALIC),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every style of a theme, but `matched`.
+    fn others(t: &Theme) -> Vec<Style> {
+        vec![
+            t.title,
+            t.ingress,
+            t.view_name,
+            t.group,
+            t.card_title,
+            t.dim,
+            t.selected,
+            t.detail_title,
+            t.label,
+            t.value,
+            t.unset,
+            t.border,
+            t.border_focus,
+            t.status,
+            t.key,
+            t.warning,
+            t.error,
+            t.prompt,
+            t.notice,
+        ]
+    }
+
+    #[test]
+    fn without_colour_a_match_looks_like_nothing_else() {
+        let t = Theme::plain();
+        for style in others(&t) {
+            assert_ne!(style.add_modifier, t.matched.add_modifier, "{style:?}");
+            // Nor does a matched title or value look like any plain style.
+            assert_ne!(style, t.detail_title.patch(t.matched));
+            assert_ne!(style, t.value.patch(t.matched));
         }
     }
 }

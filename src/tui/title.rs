@@ -5,9 +5,11 @@ use ratatui::Frame;
 use ratatui::widgets::Paragraph;
 
 use super::app::App;
-use super::layout::{Regions, ingress_lines};
-use super::texts::texts;
+use super::layout::Regions;
+use super::render;
+use super::theme::Role;
 use super::wrap;
+use crate::words::words;
 
 pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
     let theme = &app.theme;
@@ -24,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
             theme.dim,
         ));
     }
-    let right = format!("{} ", texts(app.lang).app_name);
+    let right = format!("{} ", words(app.lang).app_name);
     let right_width = wrap::width(&right);
     let left_width = width.saturating_sub(right_width + 1);
     let mut line = wrap::fill(left, left_width, theme.title);
@@ -35,12 +37,15 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
     frame.render_widget(Paragraph::new(wrap::to_line(line)), regions.title);
 
     if regions.ingress.height > 0 {
-        let lines: Vec<_> = ingress_lines(app, regions.ingress.width)
-            .into_iter()
+        let lines: Vec<_> = app
+            .ingress_lines
+            .lines
+            .iter()
             .take(regions.ingress.height as usize)
-            .map(|mut l| {
-                l.insert(0, (" ".to_owned(), theme.ingress));
-                wrap::to_line(l)
+            .map(|l| {
+                let mut l = l.clone();
+                l.insert(0, (" ".to_owned(), Role::Ingress.into()));
+                render::inked(theme, l)
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), regions.ingress);
@@ -48,6 +53,6 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
 }
 
 fn documents_word(app: &App, n: usize) -> &'static str {
-    let t = texts(app.lang);
+    let t = words(app.lang);
     if n == 1 { t.document } else { t.documents }
 }

@@ -12,8 +12,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-/// A run of text in one style.
-pub type Segment = (String, Style);
+/// A run of text in one style. The style is a ratatui [`Style`] when
+/// drawing, or any other tag (the detail's semantic [`super::theme::Ink`]) for
+/// text laid out before it is styled.
+pub type Segment<S = Style> = (String, S);
+
+/// What a segment's style must allow for wrapping: copied into each piece,
+/// compared to merge neighbours, and a default for padding.
+pub trait Tag: Copy + PartialEq + Default {}
+impl<S: Copy + PartialEq + Default> Tag for S {}
 
 /// The display width of a string in columns.
 pub fn width(s: &str) -> usize {
@@ -37,14 +44,14 @@ pub fn clean(s: &str) -> String {
 
 /// `text` split into segments: `base` style, with `ranges` (byte ranges into
 /// `text`, in any order, possibly overlapping or off char boundaries) in
-/// `highlight`. Each piece is cleaned with `clean_fn`.
-pub fn highlight(
+/// `hit`. Each piece is cleaned with `clean_fn`.
+pub fn highlight<S: Tag>(
     text: &str,
     ranges: &[Range<usize>],
-    base: Style,
-    highlight: Style,
+    base: S,
+    hit: S,
     clean_fn: fn(&str) -> String,
-) -> Vec<Segment> {
+) -> Vec<Segment<S>> {
     let mut spans: Vec<Range<usize>> = ranges
         .iter()
         .filter_map(|r| {
@@ -67,7 +74,7 @@ pub fn highlight(
         if at < r.start {
             out.push((clean_fn(&text[at..r.start]), base));
         }
-        out.push((clean_fn(&text[r.start..r.end]), base.patch(highlight)));
+        out.push((clean_fn(&text[r.start..r.end]), hit));
         at = r.end;
     }
     if at < text.len() || out.is_empty() {
@@ -93,97 +100,98 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 /// Word-wrap styled segments to `width` columns. `\n` breaks a line; a word
 /// longer than the width is split. Never returns an empty vector for a
 /// non-zero width (an empty text is one empty line).
-pub fn wrap(segments: &[Segment], width: usize) -> Vec<Vec<Segment>> {
+pub fn wrap<S: Tag>(segments: &[Segment<S>], width: usize) -> Vec<Vec<Segment<S>>> {
     if width == 0 {
         return Vec::new();
     }
-    let mut lines: Vec<Vec<Segment>> = Vec::new();
-    let mut line = LineBuf::default();
-    // Words: runs of non-space characters, with their styles, as (char, style).
-    let mut word: Vec<(char, Style)> = Vec::new();
-    let mut word_width = 0;
-    let mut pending_space: Option<Style> = None;
-
-    let flush_word = |line: &mut LineBuf,
-                      lines: &mut Vec<Vec<Segment>>,
-                      word: &mut Vec<(char, Style)>,
-                      word_width: &mut usize,
-                      pending_space: &mut Option<Style>| {
-        if word.is_empty() {
-            return;
-        }
-        let space = if line.width > 0 && pending_space.is_some() {
-            1
-        } else {
-            0
-        };
-        if line.width + space + *word_width <= width {
-            if space == 1 {
-                line.push(' ', pending_space.unwrap_or_default());
-            }
-        } else if line.width > 0 {
-            lines.push(line.take());
-        }
-        *pending_space = None;
-        for &(c, style) in word.iter() {
-            let w = char_width(c);
-            if line.width + w > width && line.width > 0 {
-                lines.push(line.take());
-            }
-            line.push(c, style);
-        }
-        word.clear();
-        *word_width = 0;
+    let mut w = Wrapper {
+        width,
+        lines: Vec::new(),
+        line: LineBuf::default(),
+        word: Vec::new(),
+        word_width: 0,
+        pending_space: None,
     };
-
     for (text, style) in segments {
         for c in text.chars() {
             if c == '\n' {
-                flush_word(
-                    &mut line,
-                    &mut lines,
-                    &mut word,
-                    &mut word_width,
-                    &mut pending_space,
-                );
-                lines.push(line.take());
-                pending_space = None;
+                w.flush_word();
+                w.break_line();
+                w.pending_space = None;
             } else if c.is_whitespace() {
-                flush_word(
-                    &mut line,
-                    &mut lines,
-                    &mut word,
-                    &mut word_width,
-                    &mut pending_space,
-                );
-                if line.width > 0 {
-                    pending_space = Some(*style);
+                w.flush_word();
+                if w.line.width > 0 {
+                    w.pending_space = Some(*style);
                 }
             } else {
-                word.push((c, *style));
-                word_width += char_width(c);
+                w.word.push((c, *style));
+                w.word_width += char_width(c);
             }
         }
     }
-    flush_word(
-        &mut line,
-        &mut lines,
-        &mut word,
-        &mut word_width,
-        &mut pending_space,
-    );
-    lines.push(line.take());
-    lines
+    w.flush_word();
+    w.break_line();
+    w.lines
 }
 
-#[derive(Default)]
-struct LineBuf {
-    segments: Vec<Segment>,
+/// The state of [`wrap`]: the lines done, the line being filled, and the word
+/// being read (a run of non-space characters, with their styles).
+struct Wrapper<S> {
+    width: usize,
+    lines: Vec<Vec<Segment<S>>>,
+    line: LineBuf<S>,
+    word: Vec<(char, S)>,
+    word_width: usize,
+    /// The style of a space seen since the last word, if any.
+    pending_space: Option<S>,
+}
+
+impl<S: Tag> Wrapper<S> {
+    fn break_line(&mut self) {
+        self.lines.push(self.line.take());
+    }
+
+    /// Put the word read so far on the line, or on a new one when it does
+    /// not fit; a word wider than the line is split.
+    fn flush_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let space = usize::from(self.line.width > 0 && self.pending_space.is_some());
+        if self.line.width + space + self.word_width <= self.width {
+            if let (1, Some(style)) = (space, self.pending_space) {
+                self.line.push(' ', style);
+            }
+        } else if self.line.width > 0 {
+            self.break_line();
+        }
+        self.pending_space = None;
+        for (c, style) in std::mem::take(&mut self.word) {
+            if self.line.width + char_width(c) > self.width && self.line.width > 0 {
+                self.break_line();
+            }
+            self.line.push(c, style);
+        }
+        self.word_width = 0;
+    }
+}
+
+struct LineBuf<S> {
+    segments: Vec<Segment<S>>,
     width: usize,
 }
 
-impl LineBuf {
-    fn push(&mut self, c: char, style: Style) {
+impl<S> Default for LineBuf<S> {
+    fn default() -> Self {
+        LineBuf {
+            segments: Vec::new(),
+            width: 0,
+        }
+    }
+}
+
+impl<S: Tag> LineBuf<S> {
+    fn push(&mut self, c: char, style: S) {
         self.width += char_width(c);
         match self.segments.last_mut() {
             Some((text, s)) if *s == style => text.push(c),
@@ -191,14 +199,14 @@ impl LineBuf {
         }
     }
 
-    fn take(&mut self) -> Vec<Segment> {
+    fn take(&mut self) -> Vec<Segment<S>> {
         self.width = 0;
         std::mem::take(&mut self.segments)
     }
 }
 
 /// Segments cut to `width` columns, ending in `…` when something was cut.
-pub fn truncate(segments: Vec<Segment>, width: usize) -> Vec<Segment> {
+pub fn truncate<S: Tag>(segments: Vec<Segment<S>>, width: usize) -> Vec<Segment<S>> {
     let total: usize = segments.iter().map(|(t, _)| self::width(t)).sum();
     if total <= width {
         return segments;
@@ -209,7 +217,7 @@ pub fn truncate(segments: Vec<Segment>, width: usize) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut used = 0;
     let budget = width - 1; // room for the ellipsis
-    let mut last_style = Style::default();
+    let mut last_style = S::default();
     'outer: for (text, style) in segments {
         last_style = style;
         let mut piece = String::new();
@@ -243,7 +251,7 @@ pub fn to_line(segments: Vec<Segment>) -> Line<'static> {
 }
 
 /// Pad segments with spaces in `style` to exactly `width` columns (after truncating).
-pub fn fill(segments: Vec<Segment>, width: usize, style: Style) -> Vec<Segment> {
+pub fn fill<S: Tag>(segments: Vec<Segment<S>>, width: usize, style: S) -> Vec<Segment<S>> {
     let mut segments = truncate(segments, width);
     let used: usize = segments.iter().map(|(t, _)| self::width(t)).sum();
     if used < width {

@@ -6,7 +6,7 @@
 //! external processes dashed, edges labelled with the words that matched.
 
 use super::one_line;
-use crate::cli::words::words;
+use crate::words::words;
 use prosesser::flow::{self, Endpoint, Flow, Reason};
 use prosesser::i18n::Lang;
 use prosesser::{CardId, Handbook};

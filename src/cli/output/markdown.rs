@@ -4,7 +4,7 @@
 //! backslash, `|` cannot end a cell, and newlines become `<br>`.
 
 use super::{Listing, card_refs, field_cell, one_line, safe};
-use crate::cli::words::words;
+use crate::words::words;
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::{Field, Handbook};
@@ -70,7 +70,12 @@ pub fn people(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let header = [w.name, w.teams, w.owner_of, w.leader_of].map(str::to_owned);
+    let header = [
+        w.name.to_owned(),
+        w.teams.to_owned(),
+        w.owner_of(),
+        w.leader_of(),
+    ];
     table_row(out, &header)?;
     table_row(out, &vec!["---".to_owned(); header.len()])?;
     for person in people {

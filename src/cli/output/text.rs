@@ -1,7 +1,7 @@
 //! Aligned columns for people, in the UI language.
 
 use super::{Listing, card_refs, field_cell, one_line};
-use crate::cli::words::words;
+use crate::words::words;
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::{Diagnostic, Field, Handbook};
@@ -28,7 +28,7 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
     let mut header: Vec<String> = columns
         .iter()
         .map(|f| lang.field_label(*f).to_owned())
-        .chain([w.location.to_owned()])
+        .chain([w.source.to_owned()])
         .collect();
     if listing.ranked {
         header.push(w.matched_in.to_owned());
@@ -74,8 +74,8 @@ pub fn people(
     let mut rows = vec![vec![
         w.name.to_owned(),
         w.teams.to_owned(),
-        w.owner_of.to_owned(),
-        w.leader_of.to_owned(),
+        w.owner_of(),
+        w.leader_of(),
     ]];
     for person in people {
         rows.push(vec![

@@ -1,0 +1,367 @@
+//! Every word the program says to people, in Norwegian Bokmål and English:
+//! the command line's and the browser's, in one table so they cannot drift
+//! apart. Field labels (Prosesseier, Formål, ...) come from the model's
+//! [`Field`] via [`Lang`]; words built on them ("Prosesseier for") are built
+//! here from the label, not written again.
+
+use prosesser::i18n::Lang;
+use prosesser::query::QueryErrorKind;
+use prosesser::{Field, Severity};
+
+pub struct Words {
+    pub lang: Lang,
+
+    // ----- said by both -----
+    /// "ikke satt": a field with no value, in the browser.
+    pub not_set: &'static str,
+    /// A field the card does not have at all.
+    pub missing: &'static str,
+    /// A field written as `""` (or only spaces).
+    pub empty: &'static str,
+    pub untitled: &'static str,
+    /// Where a card or a document was read from (`path:line`).
+    pub source: &'static str,
+    pub teams: &'static str,
+    /// Between a field label and its cards: "Prosesseier *for*".
+    pub role_for: &'static str,
+    pub no_cards: &'static str,
+    pub no_people: &'static str,
+    /// After an external process's name.
+    pub external: &'static str,
+    pub chains: &'static str,
+    pub feeds: &'static str,
+    pub unlinked: &'static str,
+    pub no_links: &'static str,
+
+    // ----- the command line -----
+    /// Search results: the fields the query matched in.
+    pub matched_in: &'static str,
+    pub name: &'static str,
+    pub no_hits: &'static str,
+    pub no_problems: &'static str,
+    pub load_problems: &'static str,
+    pub why: &'static str,
+
+    // ----- the browser -----
+    pub card: &'static str,
+    pub cards_word: &'static str,
+    pub app_name: &'static str,
+    pub document: &'static str,
+    pub documents: &'static str,
+    pub cards: &'static str,
+    pub detail: &'static str,
+    pub people: &'static str,
+    pub diagnostics: &'static str,
+    pub help: &'static str,
+    pub content: &'static str,
+    pub positional: &'static str,
+    pub of: &'static str,
+    pub no_selection: &'static str,
+    pub no_matches: &'static str,
+    pub too_small: &'static str,
+    pub no_diagnostics: &'static str,
+    pub person: &'static str,
+    pub none: &'static str,
+    pub query_error: &'static str,
+    pub help_keys: &'static str,
+    pub help_input: &'static str,
+    pub help_input_text: &'static str,
+    pub help_mouse: &'static str,
+    /// The help's section on writing a query.
+    pub help_search: &'static str,
+    /// What can be written in a query (scopes aside), and what it finds.
+    pub search_syntax: &'static [(&'static str, &'static str)],
+    /// "bare i Prosesseier": what a scope limits the search to.
+    pub only_in: &'static str,
+    pub or: &'static str,
+    pub help_close: &'static str,
+    pub pick_person: &'static str,
+    pub flow: &'static str,
+    pub receives: &'static str,
+    pub delivers: &'static str,
+    pub flow_keys: &'static str,
+    pub no_history: &'static str,
+    pub no_link: &'static str,
+    pub no_editor: &'static str,
+    pub editor_missing: &'static str,
+    pub compiled_in: &'static str,
+    pub no_file: &'static str,
+    pub editor_status: &'static str,
+    pub editor_failed: &'static str,
+    pub back_from_editor: &'static str,
+    pub nothing_to_reload: &'static str,
+    pub reloading: &'static str,
+    pub reloaded: &'static str,
+    pub reload_failed: &'static str,
+    pub watch_off: &'static str,
+    /// Enter on a finding that is not about one card.
+    pub finding_without_card: &'static str,
+}
+
+const NB: Words = Words {
+    lang: Lang::Nb,
+
+    not_set: "ikke satt",
+    missing: "(mangler)",
+    empty: "(tom)",
+    untitled: "(uten tittel)",
+    source: "Kilde",
+    teams: "Team",
+    role_for: "for",
+    no_cards: "Ingen prosesser å vise.",
+    no_people: "Ingen personer er nevnt som eier eller leder.",
+    external: "(ekstern)",
+    chains: "Kjeder",
+    feeds: "Mottar fra flere",
+    unlinked: "Uten lenker",
+    no_links: "Ingen lenker mellom prosessene.",
+
+    matched_in: "Treff i",
+    name: "Navn",
+    no_hits: "Ingen treff.",
+    no_problems: "Ingen funn.",
+    load_problems: "feil ved lesing; se `prosesser check`",
+    why: "Hvorfor",
+
+    card: "prosess",
+    cards_word: "prosesser",
+    app_name: "prosesser",
+    document: "dokument",
+    documents: "dokumenter",
+    cards: "Prosesser",
+    detail: "Detaljer",
+    people: "Personer",
+    diagnostics: "Advarsler og feil",
+    help: "Hjelp",
+    content: "Innhold",
+    positional: "Parameter",
+    of: "av",
+    no_selection: "Ingen prosess valgt.",
+    no_matches: "Ingen treff for",
+    too_small: "Vinduet er for lite",
+    no_diagnostics: "Ingen advarsler eller feil.",
+    person: "person",
+    none: "ingen",
+    query_error: "Feil i søket ved tegn",
+    help_keys: "Taster",
+    help_input: "I søkelinjen",
+    help_input_text: "skriv for å søke; listen filtreres mens du skriver",
+    help_mouse: "Mus (med --mouse): klikk velger, musehjulet blar",
+    help_search: "Søk",
+    search_syntax: &[
+        ("hanne", "ordet i alle felt; mork finner Mørk"),
+        ("hanne buarøy", "prosesser der begge ordene finnes"),
+        ("\"hanne lau\"", "ordene i rekkefølge, mellomrom med"),
+        ("/m[oø]rk$/", "regulært uttrykk, felt for felt"),
+        ("-hanne", "prosesser uten ordet; også -eier:hanne"),
+    ],
+    only_in: "bare i",
+    or: " eller ",
+    help_close: "Esc, ? eller F1 lukker",
+    pick_person: "Enter viser prosessene til personen",
+    flow: "Flyt",
+    receives: "Mottar fra",
+    delivers: "Leverer til",
+    flow_keys: "j/k velger prosess · Enter viser den i listen · e redigerer · Esc tilbake",
+    no_history: "Ingen tidligere prosess å gå tilbake til.",
+    no_link: "Prosessen har ingen lenke med nummer",
+    no_editor: "Ingen editor: sett $VISUAL eller $EDITOR (for eksempel EDITOR=vim).",
+    editor_missing: "Fant ikke editoren",
+    compiled_in: "Innebygd håndbok: ingen fil å redigere (åpne håndboken fra disk: prosesser STI).",
+    no_file: "Ingen fil å redigere her.",
+    editor_status: "Editoren avsluttet med status",
+    editor_failed: "Kunne ikke starte editoren",
+    back_from_editor: "Tilbake fra editoren.",
+    nothing_to_reload: "Håndboken er bygd inn i programmet; ingen filer å lese på nytt.",
+    reloading: "Leser filene på nytt …",
+    reloaded: "Filene er lest på nytt.",
+    reload_failed: "Kunne ikke lese på nytt",
+    watch_off: "Følger ikke med på endringer",
+    finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",
+};
+
+const EN: Words = Words {
+    lang: Lang::En,
+
+    not_set: "not set",
+    missing: "(missing)",
+    empty: "(empty)",
+    untitled: "(untitled)",
+    source: "Source",
+    teams: "Teams",
+    role_for: "of",
+    no_cards: "No processes to show.",
+    no_people: "Nobody is named as owner or leader.",
+    external: "(external)",
+    chains: "Chains",
+    feeds: "Fed by several",
+    unlinked: "Without links",
+    no_links: "No links between the processes.",
+
+    matched_in: "Matched in",
+    name: "Name",
+    no_hits: "No matches.",
+    no_problems: "No problems found.",
+    load_problems: "error(s) while reading; see `prosesser check`",
+    why: "Why",
+
+    card: "process",
+    cards_word: "processes",
+    app_name: "prosesser",
+    document: "document",
+    documents: "documents",
+    cards: "Processes",
+    detail: "Details",
+    people: "People",
+    diagnostics: "Warnings and errors",
+    help: "Help",
+    content: "Content",
+    positional: "Parameter",
+    of: "of",
+    no_selection: "No process selected.",
+    no_matches: "No matches for",
+    too_small: "The window is too small",
+    no_diagnostics: "No warnings or errors.",
+    person: "person",
+    none: "none",
+    query_error: "Query error at character",
+    help_keys: "Keys",
+    help_input: "In the search line",
+    help_input_text: "type to search; the list filters as you type",
+    help_mouse: "Mouse (with --mouse): click selects, the wheel scrolls",
+    help_search: "Search",
+    search_syntax: &[
+        ("hanne", "the word in any field; mork finds Mørk"),
+        ("hanne buarøy", "processes with both words"),
+        ("\"hanne lau\"", "the words in order, space included"),
+        ("/m[oø]rk$/", "a regular expression, field by field"),
+        ("-hanne", "processes without the word; also -owner:hanne"),
+    ],
+    only_in: "only in",
+    or: " or ",
+    help_close: "Esc, ? or F1 closes",
+    pick_person: "Enter shows this person's processes",
+    flow: "Flow",
+    receives: "Receives from",
+    delivers: "Delivers to",
+    flow_keys: "j/k choose a process · Enter shows it in the list · e edits · Esc back",
+    no_history: "No previous process to go back to.",
+    no_link: "The process has no link numbered",
+    no_editor: "No editor: set $VISUAL or $EDITOR (for example EDITOR=vim).",
+    editor_missing: "Editor not found",
+    compiled_in: "Compiled-in handbook: no file to edit (open the handbook from disk: prosesser PATH).",
+    no_file: "No file to edit here.",
+    editor_status: "The editor exited with status",
+    editor_failed: "Could not start the editor",
+    back_from_editor: "Back from the editor.",
+    nothing_to_reload: "The handbook is compiled into the program; there are no files to read again.",
+    reloading: "Reading the files again …",
+    reloaded: "The files were read again.",
+    reload_failed: "Could not read again",
+    watch_off: "Not watching for changes",
+    finding_without_card: "This finding is about no process; e opens the file at its line.",
+};
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::En => &EN,
+    }
+}
+
+impl Words {
+    /// "Prosesseier for" / "Process owner of", from the field's label.
+    pub fn owner_of(&self) -> String {
+        self.role_of(Field::Owner)
+    }
+
+    /// "Prosessleder for" / "Process leader of", from the field's label.
+    pub fn leader_of(&self) -> String {
+        self.role_of(Field::Leader)
+    }
+
+    /// "ikke satt (mangler)": the browser's word for a field the card lacks.
+    pub fn not_set_missing(&self) -> String {
+        format!("{} {}", self.not_set, self.missing)
+    }
+
+    /// "ikke satt (tom)": a field written empty.
+    pub fn not_set_empty(&self) -> String {
+        format!("{} {}", self.not_set, self.empty)
+    }
+
+    fn role_of(&self, field: Field) -> String {
+        format!("{} {}", self.lang.field_label(field), self.role_for)
+    }
+
+    /// "advarsel" / "feil": one finding's severity.
+    pub fn severity(&self, severity: Severity) -> &'static str {
+        match (self.lang, severity) {
+            (Lang::Nb, Severity::Warning) => "advarsel",
+            (Lang::Nb, Severity::Error) => "feil",
+            (Lang::En, Severity::Warning) => "warning",
+            (Lang::En, Severity::Error) => "error",
+        }
+    }
+
+    /// What is wrong with a query, after "Feil i søket ved tegn 3:".
+    pub fn query_problem(&self, kind: &QueryErrorKind) -> String {
+        match (self.lang, kind) {
+            (Lang::Nb, QueryErrorKind::UnterminatedQuote) => "mangler avsluttende \"".to_owned(),
+            (Lang::Nb, QueryErrorKind::UnterminatedRegex) => "mangler avsluttende /".to_owned(),
+            // The regex crate says why in English; it is still the best clue.
+            (Lang::Nb, QueryErrorKind::InvalidRegex(why)) => {
+                format!("ugyldig regulært uttrykk ({why})")
+            }
+            (Lang::En, QueryErrorKind::UnterminatedQuote) => {
+                "unterminated quote: add a closing \"".to_owned()
+            }
+            (Lang::En, QueryErrorKind::UnterminatedRegex) => {
+                "unterminated regex: add a closing /".to_owned()
+            }
+            (Lang::En, QueryErrorKind::InvalidRegex(why)) => format!("invalid regex: {why}"),
+        }
+    }
+
+    /// `2 feil`, `1 advarsel`, `7 warnings`.
+    pub fn count(&self, n: usize, severity: Severity) -> String {
+        let word = match (self.lang, severity, n) {
+            (_, _, 1) => self.severity(severity),
+            (Lang::Nb, Severity::Warning, _) => "advarsler",
+            (Lang::Nb, Severity::Error, _) => "feil",
+            (Lang::En, Severity::Warning, _) => "warnings",
+            (Lang::En, Severity::Error, _) => "errors",
+        };
+        format!("{n} {word}")
+    }
+}
+
+/// `2 feil, 7 advarsler` / `2 errors, 7 warnings`.
+pub fn summary(lang: Lang, errors: usize, warnings: usize) -> String {
+    let w = words(lang);
+    format!(
+        "{}, {}",
+        w.count(errors, Severity::Error),
+        w.count(warnings, Severity::Warning)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_count_in_each_language() {
+        assert_eq!(summary(Lang::Nb, 2, 7), "2 feil, 7 advarsler");
+        assert_eq!(summary(Lang::Nb, 1, 1), "1 feil, 1 advarsel");
+        assert_eq!(summary(Lang::En, 2, 7), "2 errors, 7 warnings");
+        assert_eq!(summary(Lang::En, 1, 1), "1 error, 1 warning");
+    }
+
+    #[test]
+    fn roles_are_built_on_the_field_labels() {
+        assert_eq!(words(Lang::Nb).owner_of(), "Prosesseier for");
+        assert_eq!(words(Lang::Nb).leader_of(), "Prosessleder for");
+        assert_eq!(words(Lang::En).owner_of(), "Process owner of");
+    }
+}
