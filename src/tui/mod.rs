@@ -96,9 +96,14 @@ impl Headless {
     }
 }
 
+/// Up to this many cards, the first frame waits (150 ms at most) for the
+/// search index, checks and people.
+const SMALL_HANDBOOK_CARDS: usize = 20_000;
+
 /// Browse `handbook` until the user quits. Everything slow happens before
 /// the first frame; the terminal is restored however this returns.
 pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()> {
+    let cards = handbook.card_count();
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
@@ -109,9 +114,12 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
         let t = crate::words::words(app.lang);
         app.tell(format!("{}: {why}", t.watch_off), true);
     }
-    // A small handbook is indexed and checked before anyone could notice; a
-    // large one gets its first frame now and the rest as it is ready.
-    app.wait_jobs(Some(Instant::now() + Duration::from_millis(150)));
+    // A small handbook is indexed and checked before anyone could notice, so
+    // its first frame is complete; a large one (its jobs take longer than the
+    // wait anyway) gets its first frame now and the rest as it is ready.
+    if cards <= SMALL_HANDBOOK_CARDS {
+        app.wait_jobs(Some(Instant::now() + Duration::from_millis(150)));
+    }
     let mut session = terminal::Session::start(options.mouse)?;
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
