@@ -7,7 +7,7 @@
 //! (anchors, tags, flow maps, `>` blocks, multi-line plain scalars, numbers
 //! other than small ints, tabs, CRs, ...), so the full parser decides those.
 //! Where it answers, it gives what the full parser would: the tests compare
-//! both on every sample, and the fuzz target does the same on arbitrary input.
+//! both on every sample, the seed page included.
 
 use serde_json::{Map, Value};
 
