@@ -10,17 +10,25 @@
 //! `stty -a` to files, so a result never depends on what fits on screen.
 //! When tmux is missing the tests say so loudly and pass.
 
+mod common;
+
+use common::tmux::{self, Tmux, quote};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
-const TIMEOUT: Duration = Duration::from_secs(20);
 const TITLE: &str = "kjent-tittel";
 
+/// A tmux window set up to catch what a document could do to a terminal.
 struct Pane {
-    socket: String,
+    tmux: Tmux,
     dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Pane {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
 }
 
 impl Pane {
@@ -33,57 +41,31 @@ impl Pane {
         env: &[(&str, &str)],
         args: &[&str],
     ) -> Option<Pane> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!(
-                "\n!!! SKIPPED {name}: tmux is not installed; the terminal safety test did not run !!!\n"
-            );
+        if !tmux::available(name) {
             return None;
         }
         let dir = tempfile::tempdir().unwrap();
         // OSC 52 from programs goes into tmux's paste buffers only with
         // set-clipboard on; set at server start, before anything runs.
-        std::fs::write(
-            dir.path().join("tmux.conf"),
-            "set -s set-clipboard on\nset -g set-titles on\n",
-        )
-        .unwrap();
-        let pane = Pane {
-            socket: format!("prosesser-safety-{name}-{}", std::process::id()),
-            dir,
-        };
-        let mut run = String::new();
-        for (k, v) in env {
-            run.push_str(&format!("{k}={} ", quote(v)));
-        }
-        run.push_str(&quote(BIN));
-        for a in args {
-            run.push(' ');
-            run.push_str(&quote(a));
-        }
+        let config = dir.path().join("tmux.conf");
+        std::fs::write(&config, "set -s set-clipboard on\nset -g set-titles on\n").unwrap();
+        let file = |name: &str| quote(dir.path().join(name).to_str().unwrap());
         let script = format!(
             "printf '\\033]2;{TITLE}\\033\\\\'; echo READY; read go; {run}; s=$?; \
              stty -a > {modes}; echo \"EXIT=$s\" > {exit}; echo \"EXIT=$s\"; sleep 120",
-            modes = quote(pane.file("modes").to_str().unwrap()),
-            exit = quote(pane.file("exit").to_str().unwrap()),
+            run = tmux::command(env, args),
+            modes = file("modes"),
+            exit = file("exit"),
         );
-        let out = pane.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "-s",
-            "main",
-            "sh",
-            "-c",
+        let mut tmux = Tmux::session(
+            &format!("safety-{name}"),
+            width,
+            height,
             &script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
+            Some(config),
         );
+        tmux.timeout = Duration::from_secs(20);
+        let pane = Pane { tmux, dir };
         pane.wait_for("READY");
         Some(pane)
     }
@@ -92,60 +74,9 @@ impl Pane {
         self.dir.path().join(name)
     }
 
-    fn tmux(&self, args: &[&str]) -> Output {
-        let config = self.file("tmux.conf");
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg(&config)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
     /// Start the browser.
     fn go(&self) {
         self.keys(&["Enter"]);
-    }
-
-    /// Send tmux key names (`j`, `Enter`, `C-c`, `NPage`) in one call.
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend(keys);
-        let out = self.tmux(&args);
-        assert!(
-            out.status.success(),
-            "send-keys {keys:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    /// One key; after Esc a pause, so the next key is not read as Alt+key.
-    fn key(&self, key: &str) {
-        self.keys(&[key]);
-        if key == "Escape" {
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-
-    fn typed(&self, text: &str) {
-        assert!(
-            self.tmux(&["send-keys", "-t", "main", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "main"]).stdout)
-            .into_owned()
-    }
-
-    fn format(&self, format: &str) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "main", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
     fn title(&self) -> String {
@@ -154,39 +85,7 @@ impl Pane {
 
     /// tmux's paste buffers: where an OSC 52 clipboard write would land.
     fn buffers(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["list-buffers"]).stdout).into_owned()
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        let out = self.tmux(&[
-            "resize-window",
-            "-t",
-            "main",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-        assert!(
-            out.status.success(),
-            "resize: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if check(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; the screen was:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
+        String::from_utf8_lossy(&self.run(&["list-buffers"]).stdout).into_owned()
     }
 
     /// Wait until the screen has not changed for a while: the browser has
@@ -197,7 +96,7 @@ impl Pane {
         let mut same = 0;
         while same < 3 {
             assert!(
-                start.elapsed() < TIMEOUT,
+                start.elapsed() < self.timeout,
                 "the screen never settled:\n{last}"
             );
             std::thread::sleep(Duration::from_millis(60));
@@ -205,10 +104,6 @@ impl Pane {
             same = if now == last { same + 1 } else { 0 };
             last = now;
         }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
     }
 
     /// The browser's exit status once it has gone, if it has.
@@ -225,7 +120,7 @@ impl Pane {
                 return status;
             }
             assert!(
-                start.elapsed() < TIMEOUT,
+                start.elapsed() < self.timeout,
                 "the browser did not exit; the screen was:\n{}",
                 self.screen()
             );
@@ -249,16 +144,6 @@ impl Pane {
             "mouse reporting is off"
         );
     }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// `stty -a` output says the terminal is in its normal (cooked) mode.
@@ -324,7 +209,7 @@ fn tmux_would_notice_a_leaked_title_clipboard_write_or_raw_mode() {
         "printf '\\033]0;pwned\\007\\033]52;c;cHduZWQ=\\007'; stty raw -echo; stty -a > {}; stty sane; echo DONE; sleep 60",
         quote(pane.file("raw").to_str().unwrap())
     );
-    let out = pane.tmux(&["respawn-pane", "-k", "-t", "main", "sh", "-c", &script]);
+    let out = pane.run(&["respawn-pane", "-k", "-t", "main", "sh", "-c", &script]);
     assert!(out.status.success());
     pane.wait_for("DONE");
     assert_eq!(pane.title(), "pwned");

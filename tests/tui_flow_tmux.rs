@@ -4,108 +4,31 @@
 //! own tmux server (`-L`). When tmux is missing the tests say so loudly and
 //! pass; CI (`.ci/run`) installs it.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
-const TIMEOUT: Duration = Duration::from_secs(15);
+use common::tmux::{self, Tmux};
+use std::path::{Path, PathBuf};
+
 const SEED: &str = include_str!("../data/prosesser/utvikling-drift.md");
 
-struct Tmux {
-    socket: String,
-}
-
 impl Tmux {
-    /// `prosesser ARGS` in a detached tmux window, with `EDITOR` and `VISUAL`
-    /// unset unless `env` sets them; `None` (loudly) without tmux.
+    /// `prosesser ARGS` in a detached 120x35 tmux window, with `EDITOR` and
+    /// `VISUAL` unset unless `env` sets them; `None` (loudly) without tmux.
     fn start(name: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!(
-                "\n!!! SKIPPED {name}: tmux is not installed; the end-to-end TUI test did not run !!!\n"
-            );
+        if !tmux::available(name) {
             return None;
         }
-        let tmux = Tmux {
-            socket: format!("prosesser-flow-{name}-{}", std::process::id()),
-        };
-        let mut command = "env -u EDITOR -u VISUAL".to_owned();
-        for (k, v) in env {
-            command.push_str(&format!(" {k}={}", quote(v)));
-        }
-        command.push(' ');
-        command.push_str(&quote(BIN));
-        for a in args {
-            command.push(' ');
-            command.push_str(&quote(a));
-        }
-        command.push_str("; echo EXIT=$?; sleep 60");
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "35",
-            "-s",
-            "main",
-            "sh",
-            "-c",
-            &command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
+        let script = format!(
+            "env -u EDITOR -u VISUAL {}; echo EXIT=$?; sleep 60",
+            tmux::command(env, args)
         );
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn key(&self, key: &str) {
-        assert!(self.run(&["send-keys", "-t", "main", key]).status.success());
-        if key == "Escape" {
-            // Let the browser read Esc alone before the next key.
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
-            .into_owned()
-    }
-
-    fn format(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "main", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if check(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn wait_for_all(&self, texts: &[&str]) -> String {
-        self.wait_until(&format!("{texts:?}"), |s| {
-            texts.iter().all(|t| s.contains(t))
-        })
+        Some(Tmux::session(
+            &format!("flow-{name}"),
+            120,
+            35,
+            &script,
+            None,
+        ))
     }
 
     fn quit_cleanly(&self) {
@@ -114,16 +37,6 @@ impl Tmux {
         assert!(screen.contains("EXIT=0"), "{screen}");
         assert_eq!(self.format("#{alternate_on}"), "0");
     }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// A folder holding a copy of the seed; the file's path.
@@ -174,7 +87,7 @@ fn the_editor_round_trip_opens_the_card_line_and_shows_the_change() {
         &editor,
         format!(
             "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}\nsed -i 's/Dan Remi Mørk/Kari Nordmann/' \"$2\"\nexit 0\n",
-            quote(args_file.to_str().unwrap())
+            tmux::quote(args_file.to_str().unwrap())
         ),
     )
     .unwrap();

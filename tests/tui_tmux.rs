@@ -4,15 +4,11 @@
 //! parallel. When tmux is missing the tests say so loudly and pass; CI
 //! (`.ci/run`) installs it.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::tmux::{self, Tmux};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-struct Tmux {
-    socket: String,
-}
 
 impl Tmux {
     /// `prosesser ARGS` in a detached `width`x`height` tmux window, or `None`
@@ -37,123 +33,15 @@ impl Tmux {
         env: &[(&str, &str)],
         then: &str,
     ) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!(
-                "\n!!! SKIPPED {name}: tmux is not installed; the end-to-end TUI test did not run !!!\n"
-            );
+        if !tmux::available(name) {
             return None;
         }
-        let tmux = Tmux {
-            socket: format!("prosesser-{name}-{}", std::process::id()),
-        };
-        let mut command = String::new();
-        for (k, v) in env {
-            command.push_str(&format!("{k}={} ", shell_quote(v)));
-        }
-        command.push_str(&shell_quote(BIN));
-        for a in args {
-            command.push(' ');
-            command.push_str(&shell_quote(a));
-        }
         // The exit status stays on screen after the browser has gone.
-        command.push_str(&format!("; echo EXIT=$?; {then} sleep 60"));
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "-s",
-            "main",
-            "sh",
-            "-c",
-            &command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
+        let script = format!(
+            "{}; echo EXIT=$?; {then} sleep 60",
+            tmux::command(env, args)
         );
-        Some(tmux)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Press one key (tmux key name: `j`, `Enter`, `Escape`, `C-c`). One call
-    /// per key, so Esc followed by a letter is not read as Alt+letter.
-    fn key(&self, key: &str) {
-        let out = self.run(&["send-keys", "-t", "main", key]);
-        assert!(out.status.success());
-        // Let the browser read Esc on its own before the next key arrives.
-        if key == "Escape" {
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    /// Type text literally.
-    fn typed(&self, text: &str) {
-        let out = self.run(&["send-keys", "-t", "main", "-l", text]);
-        assert!(out.status.success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "main"]).stdout)
-            .into_owned()
-    }
-
-    fn format(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "main", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    /// Poll the screen until `check` holds; panic with the last screen after the timeout.
-    fn wait_until(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if check(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
-    }
-
-    fn wait_for_all(&self, texts: &[&str]) -> String {
-        self.wait_until(&format!("{texts:?}"), |s| {
-            texts.iter().all(|t| s.contains(t))
-        })
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        let out = self.run(&[
-            "resize-window",
-            "-t",
-            "main",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-        assert!(
-            out.status.success(),
-            "resize: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        Some(Tmux::session(name, width, height, &script, None))
     }
 
     /// Quit with `key` and check the browser left cleanly: exit status 0, the
@@ -177,16 +65,6 @@ impl Tmux {
             "the browser is gone from the normal screen:\n{screen}"
         );
     }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// Which card the detail pane shows: its source line in the seed.
@@ -354,7 +232,7 @@ fn browser_pid(t: &Tmux) -> u32 {
             return pid;
         }
         assert!(
-            start.elapsed() < TIMEOUT,
+            start.elapsed() < t.timeout,
             "no browser under the shell {shell}"
         );
         std::thread::sleep(Duration::from_millis(40));
