@@ -60,6 +60,11 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     }
     let text: &str = &src.text;
     let at = |offset: usize| src.position(offset);
+    // An error diagnostic at a text offset.
+    let error_at = |offset: usize, rule: Rule, message: String| {
+        let (line, column) = at(offset);
+        Diagnostic::error(path, line, column, rule, message)
+    };
 
     let (front, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
     let navigation = front
@@ -105,21 +110,11 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 shortcode::shown(&u.name)
             ),
         };
-        let (line, column) = at(*offset);
-        diagnostics.push(Diagnostic::error(
-            path,
-            line,
-            column,
-            Rule::Shortcode,
-            message,
-        ));
+        diagnostics.push(error_at(*offset, Rule::Shortcode, message));
     }
     if let Some((offset, _)) = errors.get(limits::MAX_ERRORS_PER_FILE) {
-        let (line, column) = at(*offset);
-        diagnostics.push(Diagnostic::error(
-            path,
-            line,
-            column,
+        diagnostics.push(error_at(
+            *offset,
             Rule::Limit,
             format!(
                 "{} more shortcode errors from here on are not listed (at most {} are listed per file)",
@@ -131,11 +126,8 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
 
     if found.len() > limits::MAX_CARDS_PER_FILE {
         let first_dropped = found[limits::MAX_CARDS_PER_FILE].call.start;
-        let (line, column) = at(first_dropped);
-        diagnostics.push(Diagnostic::error(
-            path,
-            line,
-            column,
+        diagnostics.push(error_at(
+            first_dropped,
             Rule::Limit,
             format!(
                 "more than {} cards in one file; the {} from here on are not loaded",
@@ -173,11 +165,8 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         })
         .collect();
     if let Some((offset, count)) = inner_dropped {
-        let (line, column) = at(offset);
-        diagnostics.push(Diagnostic::error(
-            path,
-            line,
-            column,
+        diagnostics.push(error_at(
+            offset,
             Rule::Limit,
             format!(
                 "the text inside this card and {} more is not kept: the cards of one file may hold at most {} MiB of inner text in all (are cards nested in cards?)",
