@@ -15,18 +15,48 @@ use super::render;
 use super::wrap::{self, Segment};
 use crate::words::words;
 
-/// A line of the diagram and the cards (indexes into `items`) on it.
-pub type FlowLine = (Vec<Segment>, Vec<usize>);
+/// What a piece of the diagram is; its style is chosen only when drawn, so
+/// the layout can be worked out in `update` (to keep the cursor in view).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A card (its index in `items`, if it is one the cursor can visit) or an
+    /// external process.
+    Name {
+        item: Option<usize>,
+        external: bool,
+    },
+    Separator,
+    Heading,
+    Notice,
+    Indent,
+}
+
+/// A line of the diagram, as text pieces and their kinds, and the cards
+/// (indexes into `items`) on it.
+type FlowRow = (Vec<(String, Kind)>, Vec<usize>);
 
 /// Rows under the diagram when the pane is tall enough.
 const FOOTER_MIN_HEIGHT: u16 = 10;
 
 struct Token {
     text: String,
-    style: Style,
-    item: Option<usize>,
+    kind: Kind,
     /// A line may break before it.
     breakable: bool,
+}
+
+fn style(app: &App, view: &FlowView, kind: Kind) -> Style {
+    let theme = &app.theme;
+    match kind {
+        Kind::Name { item: Some(i), .. } if i == view.cursor => {
+            theme.card_title.patch(theme.selected)
+        }
+        Kind::Name { external: true, .. } | Kind::Separator => theme.dim,
+        Kind::Name { .. } => theme.card_title,
+        Kind::Heading => theme.label,
+        Kind::Notice => theme.notice,
+        Kind::Indent => Style::default(),
+    }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -53,13 +83,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = inner.width as usize;
     let footer = footer_lines(app, view, width);
     let (diagram_height, footer_height) = split(inner, footer.len());
-    let lines = diagram_lines(app, view, width);
+    let lines = diagram_rows(app, view, width);
     let offset = view.offset.min(lines.len().saturating_sub(diagram_height));
     let shown: Vec<_> = lines
         .iter()
         .skip(offset)
         .take(diagram_height)
-        .map(|(l, _)| wrap::to_line(l.clone()))
+        .map(|(pieces, _)| {
+            let segments: Vec<Segment> = pieces
+                .iter()
+                .map(|(text, kind)| (text.clone(), style(app, view, *kind)))
+                .collect();
+            wrap::to_line(wrap::truncate(segments, width))
+        })
         .collect();
     let diagram = Rect::new(inner.x, inner.y, inner.width, diagram_height as u16);
     frame.render_widget(Paragraph::new(shown), diagram);
@@ -100,18 +136,17 @@ pub fn cursor_line(app: &App, inner: Rect) -> (usize, usize) {
     let width = inner.width.saturating_sub(2) as usize;
     let footer = footer_lines(app, view, width).len();
     let (height, _) = split(inner, footer);
-    let line = diagram_lines(app, view, width)
+    let line = diagram_rows(app, view, width)
         .iter()
         .position(|(_, items)| items.contains(&view.cursor))
         .unwrap_or(0);
     (line, height.max(1))
 }
 
-/// The diagram, wrapped to `width`.
-pub fn diagram_lines(app: &App, view: &FlowView, width: usize) -> Vec<FlowLine> {
+/// The diagram, wrapped to `width`: layout only, no styles.
+fn diagram_rows(app: &App, view: &FlowView, width: usize) -> Vec<FlowRow> {
     let t = words(app.lang);
-    let theme = &app.theme;
-    let mut out: Vec<FlowLine> = Vec::new();
+    let mut out: Vec<FlowRow> = Vec::new();
     if width == 0 {
         return out;
     }
@@ -120,37 +155,35 @@ pub fn diagram_lines(app: &App, view: &FlowView, width: usize) -> Vec<FlowLine> 
             Endpoint::Card(id) => view.items.iter().position(|i| i == id),
             Endpoint::External(_) => None,
         };
-        let style = match (item, e) {
-            (Some(i), _) if i == view.cursor => theme.card_title.patch(theme.selected),
-            (_, Endpoint::External(_)) => theme.dim,
-            _ => theme.card_title,
-        };
         Token {
             text: app.endpoint_name(e),
-            style,
-            item,
+            kind: Kind::Name {
+                item,
+                external: matches!(e, Endpoint::External(_)),
+            },
             breakable: true,
         }
     };
     let sep = |text: &str| Token {
         text: text.to_owned(),
-        style: theme.dim,
-        item: None,
+        kind: Kind::Separator,
         breakable: false,
     };
-    let heading = |out: &mut Vec<FlowLine>, text: &str| {
+    let heading = |out: &mut Vec<FlowRow>, text: &str| {
         if !out.is_empty() {
             out.push((Vec::new(), Vec::new()));
         }
-        out.push((
-            wrap::truncate(vec![(text.to_owned(), theme.label)], width),
-            Vec::new(),
-        ));
+        out.push((vec![(text.to_owned(), Kind::Heading)], Vec::new()));
     };
     let layout = &view.layout;
     if layout.chains.is_empty() && layout.feeds.is_empty() {
-        for line in wrap::wrap(&[(t.no_links.to_owned(), theme.notice)], width) {
-            out.push((line, Vec::new()));
+        // Wrapping looks at the text alone; the style is chosen when drawn.
+        for line in wrap::wrap(&[(t.no_links.to_owned(), Style::default())], width) {
+            let pieces = line
+                .into_iter()
+                .map(|(text, _)| (text, Kind::Notice))
+                .collect();
+            out.push((pieces, Vec::new()));
         }
     }
     if !layout.chains.is_empty() {
@@ -197,29 +230,27 @@ pub fn diagram_lines(app: &App, view: &FlowView, width: usize) -> Vec<FlowLine> 
 }
 
 /// Tokens in lines indented by two, continued lines by four; a line breaks
-/// only before a name, so an arrow stays with the name before it.
-fn wrap_tokens(tokens: Vec<Token>, width: usize) -> Vec<FlowLine> {
-    let mut out: Vec<FlowLine> = Vec::new();
-    let indent = |n: usize| (" ".repeat(n.min(width.saturating_sub(1))), Style::default());
-    let mut line: Vec<Segment> = vec![indent(2)];
+/// only before a name, so an arrow stays with the name before it. A line
+/// longer than `width` (one very long name) is cut when drawn.
+fn wrap_tokens(tokens: Vec<Token>, width: usize) -> Vec<FlowRow> {
+    let mut out: Vec<FlowRow> = Vec::new();
+    let indent = |n: usize| (" ".repeat(n.min(width.saturating_sub(1))), Kind::Indent);
+    let mut line: Vec<(String, Kind)> = vec![indent(2)];
     let mut items: Vec<usize> = Vec::new();
     let mut used = wrap::width(&line[0].0);
     let mut fresh = true;
     // Trailing spaces are dropped when a line breaks.
-    let mut pending_space: Option<Segment> = None;
+    let mut pending_space: Option<(String, Kind)> = None;
     for token in tokens {
         let w = wrap::width(&token.text);
         if token.text.trim().is_empty() {
-            pending_space = Some((token.text, token.style));
+            pending_space = Some((token.text, token.kind));
             continue;
         }
         let space = pending_space.take();
         let space_w = space.as_ref().map_or(0, |(s, _)| wrap::width(s));
         if token.breakable && !fresh && used + space_w + w > width {
-            out.push((
-                wrap::truncate(std::mem::take(&mut line), width),
-                std::mem::take(&mut items),
-            ));
+            out.push((std::mem::take(&mut line), std::mem::take(&mut items)));
             line.push(indent(4));
             used = wrap::width(&line[0].0);
         } else if let Some(space) = space {
@@ -227,19 +258,18 @@ fn wrap_tokens(tokens: Vec<Token>, width: usize) -> Vec<FlowLine> {
             line.push(space);
         }
         used += w;
-        line.push((token.text, token.style));
-        if let Some(i) = token.item {
+        if let Kind::Name { item: Some(i), .. } = token.kind {
             items.push(i);
         }
+        line.push((token.text, token.kind));
         fresh = false;
     }
     if !fresh {
-        out.push((wrap::truncate(line, width), items));
+        out.push((line, items));
     }
     out
 }
 
-/// The cursor's card and its links in a line or two, then the keys.
 fn footer_lines(app: &App, view: &FlowView, width: usize) -> Vec<Vec<Segment>> {
     let t = words(app.lang);
     let theme = &app.theme;
