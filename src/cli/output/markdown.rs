@@ -3,7 +3,7 @@
 //! Cell text is escaped so it renders as written: Markdown punctuation gets a
 //! backslash, `|` cannot end a cell, and newlines become `<br>`.
 
-use super::{Listing, card_refs, field_cell, one_line, safe};
+use super::{Listing, field_cell, one_line, people_rows, safe};
 use crate::words::words;
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
@@ -63,31 +63,12 @@ pub fn people(
     if people.is_empty() {
         return writeln!(out, "*{}*", escape(w.no_people));
     }
-    let titles = |ids| {
-        card_refs(handbook, ids)
-            .iter()
-            .map(|(title, _, _)| cell(title))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let header = [
-        w.name.to_owned(),
-        w.teams.to_owned(),
-        w.owner_of(),
-        w.leader_of(),
-    ];
-    table_row(out, &header)?;
-    table_row(out, &vec!["---".to_owned(); header.len()])?;
-    for person in people {
-        table_row(
-            out,
-            &[
-                cell(&person.name),
-                cell(&person.teams.join(", ")),
-                titles(&person.owner_of),
-                titles(&person.leader_of),
-            ],
-        )?;
+    let rows = people_rows(handbook, people, lang, cell);
+    for (i, row) in rows.iter().enumerate() {
+        table_row(out, row)?;
+        if i == 0 {
+            table_row(out, &vec!["---".to_owned(); row.len()])?;
+        }
     }
     Ok(())
 }

@@ -154,6 +154,41 @@ pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
 }
 
 /// (title, path, line) of each card, for people outputs.
+/// The people table for people to read: a header row, then per person the
+/// name, teams, and the titles they own and lead, each cell made safe by `cell`
+/// (one line for text, escaped for Markdown).
+pub fn people_rows(
+    handbook: &Handbook,
+    people: &[Person],
+    lang: Lang,
+    cell: impl Fn(&str) -> String,
+) -> Vec<Vec<String>> {
+    let w = crate::words::words(lang);
+    let titles = |ids: &[CardId]| {
+        card_refs(handbook, ids)
+            .iter()
+            .map(|(title, _, _)| cell(title))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let header = vec![
+        w.name.to_owned(),
+        w.teams.to_owned(),
+        w.owner_of(),
+        w.leader_of(),
+    ];
+    std::iter::once(header)
+        .chain(people.iter().map(|person| {
+            vec![
+                cell(&person.name),
+                cell(&person.teams.join(", ")),
+                titles(&person.owner_of),
+                titles(&person.leader_of),
+            ]
+        }))
+        .collect()
+}
+
 pub fn card_refs<'a>(handbook: &'a Handbook, ids: &[CardId]) -> Vec<(Cow<'a, str>, &'a str, u32)> {
     ids.iter()
         .filter_map(|&id| {

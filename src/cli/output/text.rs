@@ -1,6 +1,6 @@
 //! Aligned columns for people, in the UI language.
 
-use super::{Listing, card_refs, field_cell, one_line};
+use super::{Listing, field_cell, one_line, people_rows};
 use crate::words::words;
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
@@ -64,27 +64,7 @@ pub fn people(
     if people.is_empty() {
         return writeln!(out, "{}", w.no_people);
     }
-    let titles = |ids| {
-        card_refs(handbook, ids)
-            .iter()
-            .map(|(title, _, _)| one_line(title))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut rows = vec![vec![
-        w.name.to_owned(),
-        w.teams.to_owned(),
-        w.owner_of(),
-        w.leader_of(),
-    ]];
-    for person in people {
-        rows.push(vec![
-            one_line(&person.name),
-            one_line(&person.teams.join(", ")),
-            titles(&person.owner_of),
-            titles(&person.leader_of),
-        ]);
-    }
+    let rows = people_rows(handbook, people, lang, one_line);
     table(out, &rows)
 }
 
