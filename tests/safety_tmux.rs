@@ -133,16 +133,7 @@ impl Pane {
     fn assert_terminal_restored(&self) {
         let modes = std::fs::read_to_string(self.file("modes")).unwrap();
         assert_cooked(&modes);
-        assert_eq!(
-            self.format("#{alternate_on}"),
-            "0",
-            "the alternate screen was left"
-        );
-        assert_eq!(
-            self.format("#{mouse_any_flag}"),
-            "0",
-            "mouse reporting is off"
-        );
+        self.assert_screen_restored();
     }
 }
 

@@ -35,7 +35,7 @@ impl Tmux {
         self.key("q");
         let screen = self.wait_for_all(&["EXIT="]);
         assert!(screen.contains("EXIT=0"), "{screen}");
-        assert_eq!(self.format("#{alternate_on}"), "0");
+        self.assert_screen_restored();
     }
 }
 

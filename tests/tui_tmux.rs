@@ -50,16 +50,7 @@ impl Tmux {
         self.key(key);
         let screen = self.wait_for("EXIT=");
         assert!(screen.contains("EXIT=0"), "exit status not 0:\n{screen}");
-        assert_eq!(
-            self.format("#{alternate_on}"),
-            "0",
-            "the alternate screen was left"
-        );
-        assert_eq!(
-            self.format("#{mouse_any_flag}"),
-            "0",
-            "mouse reporting is off"
-        );
+        self.assert_screen_restored();
         assert!(
             !screen.contains("Prosesseier"),
             "the browser is gone from the normal screen:\n{screen}"

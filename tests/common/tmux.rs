@@ -175,6 +175,21 @@ impl Tmux {
         self.wait_until(&format!("{text:?}"), |s| s.contains(text))
     }
 
+    /// After the browser has gone: the normal screen is back and mouse
+    /// reporting is off.
+    pub fn assert_screen_restored(&self) {
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "the alternate screen was left"
+        );
+        assert_eq!(
+            self.format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting is off"
+        );
+    }
+
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
         self.wait_until(&format!("{texts:?}"), |s| {
             texts.iter().all(|t| s.contains(t))
