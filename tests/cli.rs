@@ -2,22 +2,13 @@
 //! folders, every output format parsed back.
 
 use serde_json::Value;
+mod common;
+
+use common::SEED_TITLES;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const SEED: &str = "prosesser/utvikling-drift.md";
-
-const SEED_TITLES: [&str; 9] = [
-    "Release",
-    "Endringsstyring",
-    "Behov",
-    "Utvikling",
-    "Produksjonssetting",
-    "Forespørsler",
-    "Hendelser",
-    "Problemer",
-    "Tilgangsstyring",
-];
 
 /// Runs the binary from a directory without `data/`, so the compiled-in
 /// handbook is what it reads when no path is given.
