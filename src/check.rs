@@ -348,17 +348,13 @@ mod tests {
     use crate::model::{FrontMatter, Severity, Value};
 
     fn card(line: u32, params: &[(&str, &str)]) -> Card {
-        Card {
-            shortcode: crate::model::STRATEGY_CARD.into(),
+        Card::named(
             line,
-            column: 1,
-            params: params
+            1,
+            params
                 .iter()
-                .map(|(k, v)| ((*k).to_owned(), Value::String((*v).to_owned())))
-                .collect(),
-            positional: None,
-            inner: None,
-        }
+                .map(|(k, v)| (k, Value::String((*v).to_owned()))),
+        )
     }
 
     fn full(line: u32, title: &str) -> Card {

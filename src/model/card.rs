@@ -23,6 +23,22 @@ pub struct Card {
 }
 
 impl Card {
+    /// A card written with named params, at `line`:`column`.
+    pub fn named<K: AsRef<str>>(
+        line: u32,
+        column: u32,
+        params: impl IntoIterator<Item = (K, Value)>,
+    ) -> Card {
+        Card {
+            shortcode: Cow::Borrowed(STRATEGY_CARD),
+            line,
+            column,
+            params: Params::new(params),
+            positional: None,
+            inner: None,
+        }
+    }
+
     /// A named param, `None` when the call does not have it.
     pub fn param(&self, key: &str) -> Option<ValueRef<'_>> {
         self.params.get(key)

@@ -1,21 +1,17 @@
 //! The seed handbook (`utvikling-drift.md`) built by hand, for tests that must
 //! not wait for the parser: the nine real cards, text for text.
 
-use crate::model::{Card, Document, FrontMatter, Handbook, STRATEGY_CARD, Value};
+use crate::model::{Card, Document, FrontMatter, Handbook, Value};
 
 /// A card with these named params, in this order.
 pub(crate) fn card(params: &[(&str, &str)]) -> Card {
-    Card {
-        shortcode: STRATEGY_CARD.into(),
-        line: 1,
-        column: 1,
-        params: params
+    Card::named(
+        1,
+        1,
+        params
             .iter()
-            .map(|(k, v)| ((*k).to_owned(), Value::String((*v).to_owned())))
-            .collect(),
-        positional: None,
-        inner: None,
-    }
+            .map(|(k, v)| (k, Value::String((*v).to_owned()))),
+    )
 }
 
 /// A card with the six fields in the seed's order.
