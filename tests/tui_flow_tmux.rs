@@ -119,6 +119,49 @@ fn the_editor_round_trip_opens_the_card_line_and_shows_the_change() {
 }
 
 #[test]
+fn a_file_name_never_reaches_the_editor_as_a_command() {
+    // vim reads `+!cmd` as the Ex command `:!cmd`; the fake `vim` does the
+    // same, so on a build that passes the name as typed, PWNED appears.
+    let dir = tempfile::tempdir().unwrap();
+    let name = "+!touch PWNED; true .md";
+    std::fs::write(dir.path().join(name), SEED).unwrap();
+    let args_file = dir.path().join("args.txt");
+    let editor = dir.path().join("vim");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}\nfor a in \"$@\"; do case \"$a\" in +!*) sh -c \"${{a#+!}}\";; esac; done\nexit 0\n",
+            tmux::quote(args_file.to_str().unwrap())
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    if !tmux::available("hostile-name") {
+        return;
+    }
+    let script = format!(
+        "cd {} && env -u VISUAL {}; echo EXIT=$?; sleep 60",
+        tmux::quote(dir.path().to_str().unwrap()),
+        tmux::command(&[("EDITOR", editor.to_str().unwrap())], &[name])
+    );
+    let t = Tmux::session("flow-hostile-name", 120, 35, &script, None);
+    t.wait_for_all(&["> Release", "9 av 9"]);
+    t.key("e");
+    t.wait_for_all(&["> Release", "9 av 9"]);
+    let recorded = std::fs::read_to_string(&args_file).unwrap();
+    assert_eq!(recorded, format!("+26\n./{name}\n"));
+    assert!(
+        !dir.path().join("PWNED").exists(),
+        "the file name ran a command"
+    );
+    t.quit_cleanly();
+}
+
+#[test]
 fn files_changed_on_disk_are_read_again_without_a_key() {
     let (dir, file) = seed_copy();
     let folder = dir.path().to_str().unwrap();

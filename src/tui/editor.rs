@@ -74,7 +74,13 @@ impl Editor {
     }
 
     /// The command that opens `file` at `line`.
+    ///
+    /// The file is always written [`anchored`], so that no file name can be
+    /// read by the editor as an option (`-rf.md`) or a command (`+!cmd.md`
+    /// is an Ex command to vim).
     pub fn command(&self, file: &Path, line: u32) -> EditorCommand {
+        let file = anchored(file);
+        let file = file.as_path();
         let mut args: Vec<OsString> = self.words[1..].iter().map(OsString::from).collect();
         let at_line = |file: &Path| {
             let mut s = file.as_os_str().to_owned();
@@ -103,6 +109,20 @@ impl Editor {
             program: self.program().to_owned(),
             args,
         }
+    }
+}
+
+/// `file` as a path that starts with `/` or `.`: a relative path gets `./`
+/// in front. An editor reads a word that starts with `-` or `+` as an option
+/// or a command, and `--` is not understood by all of them (vim takes
+/// `+cmd` after it), so the path itself must not start with either.
+pub fn anchored(file: &Path) -> PathBuf {
+    use std::path::Component;
+    match file.components().next() {
+        Some(
+            Component::RootDir | Component::Prefix(_) | Component::CurDir | Component::ParentDir,
+        ) => file.to_owned(),
+        _ => Path::new(".").join(file),
     }
 }
 
@@ -192,12 +212,29 @@ mod tests {
     fn words_after_the_program_come_first() {
         assert_eq!(
             args("emacsclient -t", "a.md", 7),
-            ["emacsclient", "-t", "+7", "a.md"]
+            ["emacsclient", "-t", "+7", "./a.md"]
         );
         assert_eq!(
             args("  vim   -u NONE ", "a.md", 1),
-            ["vim", "-u", "NONE", "+1", "a.md"]
+            ["vim", "-u", "NONE", "+1", "./a.md"]
         );
+    }
+
+    #[test]
+    fn a_file_name_is_never_read_as_an_option_or_a_command() {
+        for name in ["+!touch PWNED; true .md", "+10.md", "-rf.md", "--help.md"] {
+            for editor in ["vim", "code", "subl", "kate", "ed"] {
+                let words = args(editor, name, 3);
+                let file = words.last().unwrap();
+                assert!(
+                    file.starts_with("./"),
+                    "{editor} gets {file:?} for {name:?}"
+                );
+            }
+        }
+        assert_eq!(args("vim", "docs/+x.md", 2), ["vim", "+2", "./docs/+x.md"]);
+        assert_eq!(args("vim", "../-x.md", 2), ["vim", "+2", "../-x.md"]);
+        assert_eq!(args("vim", "./a.md", 2), ["vim", "+2", "./a.md"]);
     }
 
     #[test]
@@ -208,19 +245,19 @@ mod tests {
         );
         assert_eq!(
             args("codium -w", "a.md", 3),
-            ["codium", "-w", "--goto", "a.md:3"]
+            ["codium", "-w", "--goto", "./a.md:3"]
         );
     }
 
     #[test]
     fn sublime_zed_kate_and_unknown_editors() {
-        assert_eq!(args("subl -w", "a.md", 9), ["subl", "-w", "a.md:9"]);
-        assert_eq!(args("zed --wait", "a.md", 9), ["zed", "--wait", "a.md:9"]);
-        assert_eq!(args("kate", "a.md", 9), ["kate", "--line", "9", "a.md"]);
-        assert_eq!(args("ed", "a.md", 9), ["ed", "a.md"]);
+        assert_eq!(args("subl -w", "a.md", 9), ["subl", "-w", "./a.md:9"]);
+        assert_eq!(args("zed --wait", "a.md", 9), ["zed", "--wait", "./a.md:9"]);
+        assert_eq!(args("kate", "a.md", 9), ["kate", "--line", "9", "./a.md"]);
+        assert_eq!(args("ed", "a.md", 9), ["ed", "./a.md"]);
         assert_eq!(
             args("/opt/my-editor.sh", "a.md", 9),
-            ["/opt/my-editor.sh", "a.md"]
+            ["/opt/my-editor.sh", "./a.md"]
         );
     }
 
