@@ -4,7 +4,7 @@
 //! parallel. When tmux is missing the tests say so loudly and pass; CI
 //! (`.ci/run`) installs it.
 
-mod common;
+use crate::common;
 
 use common::tmux::{self, Tmux};
 use std::process::Command;

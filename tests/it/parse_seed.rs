@@ -1,13 +1,13 @@
 //! The real handbook page, card by card and field by field.
 
-mod common;
+use crate::common;
 
 use common::SEED_TITLES;
 use prosesser::model::{Field, FrontMatterFormat};
 use prosesser::parse::parse_document;
 
 fn seed() -> prosesser::Document {
-    let bytes = include_bytes!("../data/prosesser/utvikling-drift.md");
+    let bytes = include_bytes!("../../data/prosesser/utvikling-drift.md");
     let (doc, diagnostics) = parse_document("prosesser/utvikling-drift.md", bytes);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     doc.unwrap()

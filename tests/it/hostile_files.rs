@@ -14,7 +14,7 @@ use prosesser::parse::limits;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const SEED: &[u8] = include_bytes!("../data/prosesser/utvikling-drift.md");
+const SEED: &[u8] = include_bytes!("../../data/prosesser/utvikling-drift.md");
 const SEED_NAME: &str = "utvikling-drift.md";
 
 fn folder_with_seed() -> tempfile::TempDir {
@@ -675,7 +675,7 @@ fn a_huge_word_is_not_quoted_whole_in_a_message() {
 fn a_crash_found_by_the_fuzzer_loads() {
     // `&` then a wide character at byte 12 of `navigation_link.text` split a
     // character in the entity decoder.
-    let bytes = include_bytes!("fixtures/hostile/fuzz-crash-entity-char-boundary.md");
+    let bytes = include_bytes!("../fixtures/hostile/fuzz-crash-entity-char-boundary.md");
     let (_dir, hb) = load_beside_seed("crash.md", bytes);
     assert!(hb.documents.iter().any(|d| d.path == "crash.md"));
 }

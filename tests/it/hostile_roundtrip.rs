@@ -175,7 +175,7 @@ fn rendered_cards_read_back_as_the_same_card() {
 
 #[test]
 fn every_card_of_the_seed_reads_back() {
-    let seed = include_bytes!("../data/prosesser/utvikling-drift.md");
+    let seed = include_bytes!("../../data/prosesser/utvikling-drift.md");
     let (doc, _) = parse_document("seed.md", seed);
     for card in doc.unwrap().cards {
         let text = render_card(&card).unwrap();

@@ -10,7 +10,7 @@
 //! `stty -a` to files, so a result never depends on what fits on screen.
 //! When tmux is missing the tests say so loudly and pass.
 
-mod common;
+use crate::common;
 
 use common::tmux::{self, Tmux, quote};
 use std::path::{Path, PathBuf};

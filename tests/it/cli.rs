@@ -1,8 +1,8 @@
 //! The `prosesser` binary end to end: the compiled-in seed handbook and fixture
 //! folders, every output format parsed back.
 
+use crate::common;
 use serde_json::Value;
-mod common;
 
 use common::SEED_TITLES;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@ use prosesser::model::{Rule, Severity};
 use std::fs;
 use std::path::Path;
 
-const SEED: &[u8] = include_bytes!("../data/prosesser/utvikling-drift.md");
+const SEED: &[u8] = include_bytes!("../../data/prosesser/utvikling-drift.md");
 
 fn page(title: &str, weight: Option<i64>, cards: &[&str]) -> String {
     let mut s = format!("---\ntitle: {title}\n");

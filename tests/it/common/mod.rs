@@ -1,8 +1,5 @@
 //! What the integration tests share: the seed's card titles, and driving
 //! the real binary in tmux.
-//!
-//! Each test crate uses part of it, so what one crate leaves unused is not dead.
-#![allow(dead_code)]
 
 pub mod tmux;
 

@@ -4,17 +4,17 @@
 //! own tmux server (`-L`). When tmux is missing the tests say so loudly and
 //! pass; CI (`.ci/run`) installs it.
 
-mod common;
+use crate::common;
 
 use common::tmux::{self, Tmux};
 use std::path::{Path, PathBuf};
 
-const SEED: &str = include_str!("../data/prosesser/utvikling-drift.md");
+const SEED: &str = include_str!("../../data/prosesser/utvikling-drift.md");
 
 impl Tmux {
     /// `prosesser ARGS` in a detached 120x35 tmux window, with `EDITOR` and
     /// `VISUAL` unset unless `env` sets them; `None` (loudly) without tmux.
-    fn start(name: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Tmux> {
+    fn start_without_editor(name: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Tmux> {
         if !tmux::available(name) {
             return None;
         }
@@ -31,7 +31,7 @@ impl Tmux {
         ))
     }
 
-    fn quit_cleanly(&self) {
+    fn quit_with_q(&self) {
         self.key("q");
         let screen = self.wait_for_all(&["EXIT="]);
         assert!(screen.contains("EXIT=0"), "{screen}");
@@ -53,7 +53,7 @@ fn write(file: &Path, text: &str) {
 
 #[test]
 fn flow_view_shows_the_chain_and_digits_jump_along_links() {
-    let Some(t) = Tmux::start("view", &[], &[]) else {
+    let Some(t) = Tmux::start_without_editor("view", &[], &[]) else {
         return;
     };
     t.wait_for_all(&["> Release", "Mottar fra    1 Behov", "Portefølje (ekstern)"]);
@@ -72,7 +72,7 @@ fn flow_view_shows_the_chain_and_digits_jump_along_links() {
     // The compiled-in handbook has nothing to read again.
     t.key("r");
     t.wait_for_all(&["ingen filer å lese på nytt"]);
-    t.quit_cleanly();
+    t.quit_with_q();
 }
 
 #[test]
@@ -97,7 +97,9 @@ fn the_editor_round_trip_opens_the_card_line_and_shows_the_change() {
         std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     let folder = dir.path().to_str().unwrap();
-    let Some(t) = Tmux::start("editor", &[folder], &[("EDITOR", editor.to_str().unwrap())]) else {
+    let Some(t) =
+        Tmux::start_without_editor("editor", &[folder], &[("EDITOR", editor.to_str().unwrap())])
+    else {
         return;
     };
     t.wait_for_all(&["> Release", "9 av 9"]);
@@ -115,7 +117,7 @@ fn the_editor_round_trip_opens_the_card_line_and_shows_the_change() {
     assert_eq!(t.format("#{alternate_on}"), "1", "the browser is back");
     let recorded = std::fs::read_to_string(&args_file).unwrap();
     assert_eq!(recorded, format!("+62\n{}\n", file.to_str().unwrap()));
-    t.quit_cleanly();
+    t.quit_with_q();
 }
 
 #[test]
@@ -158,14 +160,14 @@ fn a_file_name_never_reaches_the_editor_as_a_command() {
         !dir.path().join("PWNED").exists(),
         "the file name ran a command"
     );
-    t.quit_cleanly();
+    t.quit_with_q();
 }
 
 #[test]
 fn files_changed_on_disk_are_read_again_without_a_key() {
     let (dir, file) = seed_copy();
     let folder = dir.path().to_str().unwrap();
-    let Some(t) = Tmux::start("live", &[folder], &[]) else {
+    let Some(t) = Tmux::start_without_editor("live", &[folder], &[]) else {
         return;
     };
     t.wait_for_all(&["> Release", "4 advarsler"]);
@@ -186,22 +188,22 @@ fn files_changed_on_disk_are_read_again_without_a_key() {
     t.wait_until("recovered", |s| {
         s.contains("4 advarsler") && !s.contains("1 feil") && s.contains("Tony Grimstad")
     });
-    t.quit_cleanly();
+    t.quit_with_q();
 }
 
 #[test]
 fn e_says_why_when_there_is_no_editor_or_it_is_missing() {
     let (dir, _) = seed_copy();
     let folder = dir.path().to_str().unwrap();
-    let Some(t) = Tmux::start("noeditor", &[folder], &[]) else {
+    let Some(t) = Tmux::start_without_editor("noeditor", &[folder], &[]) else {
         return;
     };
     t.wait_for_all(&["> Release"]);
     t.key("e");
     t.wait_for_all(&["Ingen editor: sett $VISUAL eller $EDITOR", "> Release"]);
-    t.quit_cleanly();
+    t.quit_with_q();
 
-    let Some(t) = Tmux::start(
+    let Some(t) = Tmux::start_without_editor(
         "missingeditor",
         &[folder],
         &[("VISUAL", "no-such-editor-here --wait")],
@@ -212,13 +214,13 @@ fn e_says_why_when_there_is_no_editor_or_it_is_missing() {
     t.key("e");
     t.wait_for_all(&["Fant ikke editoren «no-such-editor-here» ($VISUAL)."]);
     assert_eq!(t.format("#{alternate_on}"), "1");
-    t.quit_cleanly();
+    t.quit_with_q();
 
-    let Some(t) = Tmux::start("compiledin", &[], &[("EDITOR", "vi")]) else {
+    let Some(t) = Tmux::start_without_editor("compiledin", &[], &[("EDITOR", "vi")]) else {
         return;
     };
     t.wait_for_all(&["> Release"]);
     t.key("e");
     t.wait_for_all(&["Innebygd håndbok: ingen fil å redigere"]);
-    t.quit_cleanly();
+    t.quit_with_q();
 }

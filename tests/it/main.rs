@@ -1,0 +1,15 @@
+//! The integration tests, in one crate so that they link once.
+
+mod cli;
+mod cli_flow;
+mod common;
+mod hostile_files;
+mod hostile_roundtrip;
+mod hugo_agreement;
+mod load;
+mod parse_rules;
+mod parse_seed;
+mod safety_output;
+mod safety_tmux;
+mod tui_flow_tmux;
+mod tui_tmux;
