@@ -105,17 +105,38 @@ impl Flow {
 impl Reason {
     /// One line a person can read: which words made the link.
     pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        self.explained(lang).to_string()
+    }
+
+    /// [`Self::explain`] as something to write, not a `String` (an output
+    /// explains every link of a catalogue).
+    pub fn explained(&self, lang: crate::i18n::Lang) -> impl std::fmt::Display + '_ {
+        Explained(self, lang)
+    }
+}
+
+struct Explained<'a>(&'a Reason, crate::i18n::Lang);
+
+impl std::fmt::Display for Explained<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use crate::i18n::Lang;
-        match (self, lang) {
-            (Reason::InputNames(w), Lang::Nb) => format!("input nevner «{w}»"),
-            (Reason::InputNames(w), Lang::En) => format!("input names “{w}”"),
-            (Reason::OutputNames(w), Lang::Nb) => format!("output nevner «{w}»"),
-            (Reason::OutputNames(w), Lang::En) => format!("output names “{w}”"),
-            (Reason::SameThing(ws), Lang::Nb) => {
-                format!("output og input sier det samme: {}", ws.join(", "))
-            }
-            (Reason::SameThing(ws), Lang::En) => {
-                format!("output and input say the same: {}", ws.join(", "))
+        match (self.0, self.1) {
+            (Reason::InputNames(w), Lang::Nb) => write!(f, "input nevner «{w}»"),
+            (Reason::InputNames(w), Lang::En) => write!(f, "input names “{w}”"),
+            (Reason::OutputNames(w), Lang::Nb) => write!(f, "output nevner «{w}»"),
+            (Reason::OutputNames(w), Lang::En) => write!(f, "output names “{w}”"),
+            (Reason::SameThing(ws), lang) => {
+                f.write_str(match lang {
+                    Lang::Nb => "output og input sier det samme: ",
+                    Lang::En => "output and input say the same: ",
+                })?;
+                for (i, w) in ws.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(w)?;
+                }
+                Ok(())
             }
         }
     }
@@ -175,17 +196,77 @@ struct Mention<'a> {
 const PROCESS: &str = "prosess";
 
 /// Words that carry no meaning of their own when comparing two phrases.
-const STOP_WORDS: &[&str] = &[
-    "av", "at", "de", "den", "der", "det", "eller", "en", "er", "et", "for", "fra", "fører", "gir",
-    "i", "med", "mot", "og", "om", "på", "seg", "som", "til", "ved", "vi", "å",
-];
+/// A `match`, not a list: it is asked about every word of every card.
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "av" | "at"
+            | "de"
+            | "den"
+            | "der"
+            | "det"
+            | "eller"
+            | "en"
+            | "er"
+            | "et"
+            | "for"
+            | "fra"
+            | "fører"
+            | "gir"
+            | "i"
+            | "med"
+            | "mot"
+            | "og"
+            | "om"
+            | "på"
+            | "seg"
+            | "som"
+            | "til"
+            | "ved"
+            | "vi"
+            | "å"
+    )
+}
 
-/// The words of a lower-cased text; a trailing `-` (a suspended compound) is kept.
+/// The words of a lower-cased text: runs of letters, digits and `-`, without
+/// leading `-`; a trailing `-` (a suspended compound) is kept.
 fn words(lower: &str) -> impl Iterator<Item = &str> {
-    lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|w| w.trim_start_matches('-'))
-        .filter(|w| !w.is_empty())
+    let bytes = lower.as_bytes();
+    // Whether a word goes on at byte `i`, and the length of the character there.
+    let word_char = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-', 1),
+        _ => {
+            let c = lower[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while pos < bytes.len() {
+                let (in_word, len) = word_char(pos);
+                if in_word {
+                    break;
+                }
+                pos += len;
+            }
+            if pos >= bytes.len() {
+                return None;
+            }
+            let start = pos;
+            while pos < bytes.len() {
+                let (in_word, len) = word_char(pos);
+                if !in_word {
+                    break;
+                }
+                pos += len;
+            }
+            let word = lower[start..pos].trim_start_matches('-');
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    })
 }
 
 /// The mentions in a lower-cased input or output text.
@@ -200,14 +281,14 @@ fn mentions(lower: &str) -> Vec<Mention<'_>> {
             if let Some(head) = w.strip_suffix('-') {
                 let tail_is_process = words[i + 1..]
                     .iter()
-                    .find(|n| !n.ends_with('-') && !STOP_WORDS.contains(n))
+                    .find(|n| !n.ends_with('-') && !is_stop_word(n))
                     .is_some_and(|n| n.contains(PROCESS));
                 Mention {
                     written: w,
                     stem: head,
                     process_compound: tail_is_process,
                 }
-            } else if let Some(p) = w.find(PROCESS).filter(|&p| p > 0) {
+            } else if let Some(p) = find_process(w).filter(|&p| p > 0) {
                 Mention {
                     written: w,
                     stem: w[..p].trim_end_matches('-'),
@@ -222,6 +303,14 @@ fn mentions(lower: &str) -> Vec<Mention<'_>> {
             }
         })
         .collect()
+}
+
+/// Where `prosess` starts in a word: a plain scan, as words are short (a
+/// `str::find` would build a searcher for each).
+fn find_process(word: &str) -> Option<usize> {
+    word.as_bytes()
+        .windows(PROCESS.len())
+        .position(|w| w == PROCESS.as_bytes())
 }
 
 /// The forms a word may take before endings: `behovene` → `behov`,
@@ -249,11 +338,10 @@ fn names(mention: &str, title: &str) -> bool {
 }
 
 /// Content words of a lower-cased phrase, for comparing two phrases.
-fn content_words(lower: &str) -> Vec<String> {
+fn content_words(lower: &str) -> Vec<&str> {
     words(lower)
         .map(|w| w.trim_end_matches('-'))
-        .filter(|w| w.chars().nth(1).is_some() && !STOP_WORDS.contains(w))
-        .map(str::to_owned)
+        .filter(|w| w.chars().nth(1).is_some() && !is_stop_word(w))
         .collect()
 }
 
@@ -264,7 +352,7 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// The shared words when one phrase says all the other says (at least two
 /// content words, as from [`content_words`]).
-fn same_thing(output: &[String], input: &[String]) -> Option<Vec<String>> {
+fn same_thing(output: &[Word], input: &[Word]) -> Option<Vec<String>> {
     let (short, long) = if output.len() <= input.len() {
         (output, input)
     } else {
@@ -273,10 +361,33 @@ fn same_thing(output: &[String], input: &[String]) -> Option<Vec<String>> {
     if short.len() < 2 {
         return None;
     }
+    // Words that are the same share their first four letters ([`head`]):
+    // comparing those first spares most calls to `same_word`.
     short
         .iter()
-        .all(|w| long.iter().any(|l| same_word(w, l)))
-        .then(|| short.to_vec())
+        .all(|w| {
+            long.iter()
+                .any(|l| l.head == w.head && same_word(w.text, l.text))
+        })
+        .then(|| short.iter().map(|w| w.text.to_owned()).collect())
+}
+
+/// A content word and its [`head`].
+struct Word<'a> {
+    text: &'a str,
+    head: &'a str,
+}
+
+impl<'a> Word<'a> {
+    fn all(lower: &'a str) -> Vec<Word<'a>> {
+        content_words(lower)
+            .into_iter()
+            .map(|text| Word {
+                text,
+                head: head(text),
+            })
+            .collect()
+    }
 }
 
 fn capitalised(s: &str) -> String {
@@ -287,55 +398,66 @@ fn capitalised(s: &str) -> String {
     }
 }
 
-/// What a card's words are, worked out once per card.
-struct Prepared {
-    id: CardId,
-    /// Forms of the lower-cased title ([`forms`]).
-    title_forms: Vec<String>,
+/// A card's texts lower-cased, once per card.
+struct Lowered {
+    title: String,
     input: String,
     output: String,
-    input_words: Vec<String>,
-    output_words: Vec<String>,
 }
 
+/// What a card's words are, worked out once per card (borrowing [`Lowered`]).
+struct Prepared<'a> {
+    id: CardId,
+    /// The lower-cased title, if long enough to name (see [`names`]).
+    title: Option<&'a str>,
+    input: &'a str,
+    output: &'a str,
+    input_words: Vec<Word<'a>>,
+    output_words: Vec<Word<'a>>,
+}
+
+/// Hashing for the short keys of one document's maps: foldhash is several
+/// times faster than the default SipHash, and no key here comes from
+/// anything but the document being read.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 fn document_links(document: u32, doc: &Document) -> Vec<Link> {
-    let cards: Vec<Prepared> = doc
+    let lowered: Vec<Lowered> = doc
         .cards
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let title = c.title().trim().to_lowercase();
-            // Titles this short would name too much; such a card can still name others.
-            let title_forms = if title.chars().nth(2).is_none() {
-                Vec::new()
-            } else {
-                forms(&title).map(str::to_owned).collect()
-            };
-            let input = c.text(Field::Input).to_lowercase();
-            let output = c.text(Field::Output).to_lowercase();
-            Prepared {
-                id: CardId {
-                    document,
-                    card: i as u32,
-                },
-                title_forms,
-                input_words: content_words(&input),
-                output_words: content_words(&output),
-                input,
-                output,
-            }
+        .map(|c| Lowered {
+            title: c.title().trim().to_lowercase(),
+            input: c.text(Field::Input).to_lowercase(),
+            output: c.text(Field::Output).to_lowercase(),
         })
         .collect();
-    // Every form of every title, to the cards with that title: a mention is
-    // matched by looking its forms up, not by comparing it with every card.
-    let mut by_form: HashMap<&str, Vec<usize>> = HashMap::new();
+    let cards: Vec<Prepared> = lowered
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Prepared {
+            id: CardId {
+                document,
+                card: i as u32,
+            },
+            // Titles this short would name too much; such a card can still name others.
+            title: l.title.chars().nth(2).is_some().then_some(l.title.as_str()),
+            input: &l.input,
+            output: &l.output,
+            input_words: Word::all(&l.input),
+            output_words: Word::all(&l.output),
+        })
+        .collect();
+    // The cards by the first four letters of their title: a word and a title
+    // share a form only if they share those ([`names`]), so a mention is
+    // compared only with the titles it may name, not with every card.
+    let mut by_title_head: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, card) in cards.iter().enumerate() {
-        for form in &card.title_forms {
-            by_form.entry(form.as_str()).or_default().push(i);
+        if let Some(title) = card.title {
+            by_title_head.entry(head(title)).or_default().push(i);
         }
     }
     let mut links: Vec<Link> = Vec::new();
-    let mut at: HashMap<(Endpoint, Endpoint), usize> = HashMap::new();
+    let mut at: FastMap<(Endpoint, Endpoint), usize> = FastMap::default();
     let mut add = |from: Endpoint, to: Endpoint, reason: Reason| match at.entry((from, to)) {
         std::collections::hash_map::Entry::Occupied(e) => {
             let link = &mut links[*e.get()];
@@ -353,16 +475,19 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             });
         }
     };
+    let mut named: Vec<usize> = Vec::new();
     for card in &cards {
-        for (text, is_input) in [(&card.input, true), (&card.output, false)] {
+        for (text, is_input) in [(card.input, true), (card.output, false)] {
             for mention in mentions(text) {
-                let mut named: Vec<usize> = forms(mention.stem)
-                    .filter_map(|f| by_form.get(f))
-                    .flatten()
-                    .copied()
-                    .collect();
-                named.sort_unstable();
-                named.dedup();
+                named.clear();
+                if let Some(candidates) = by_title_head.get(head(mention.stem)) {
+                    let title_forms = |i: usize| forms(cards[i].title.unwrap_or_default());
+                    named.extend(
+                        candidates.iter().copied().filter(|&i| {
+                            forms(mention.stem).any(|m| title_forms(i).any(|t| t == m))
+                        }),
+                    );
+                }
                 // A word that names many cards (repeated titles) says nothing
                 // about which one is meant.
                 if named.len() > MAX_NAMED {
@@ -396,23 +521,24 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     }
     // Two phrases can only say the same thing if they share a word's first
     // four letters; only such inputs are compared with an output.
-    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_head: FastMap<&str, Vec<usize>> = FastMap::default();
     for (i, card) in cards.iter().enumerate() {
         for word in &card.input_words {
-            let list = by_head.entry(head(word)).or_default();
+            let list = by_head.entry(word.head).or_default();
             if list.last() != Some(&i) {
                 list.push(i);
             }
         }
     }
+    let mut candidates: Vec<usize> = Vec::new();
     for a in &cards {
-        let mut candidates: Vec<usize> = a
-            .output_words
-            .iter()
-            .filter_map(|w| by_head.get(head(w)))
-            .flat_map(|cards| cards.iter().take(MAX_COMPARED))
-            .copied()
-            .collect();
+        candidates.clear();
+        candidates.extend(
+            a.output_words
+                .iter()
+                .filter_map(|w| by_head.get(w.head))
+                .flat_map(|cards| cards.iter().take(MAX_COMPARED)),
+        );
         candidates.sort_unstable();
         candidates.dedup();
         let same: Vec<(CardId, Vec<String>)> = candidates
@@ -791,6 +917,28 @@ mod tests {
         );
         // The compound names an external source, without its linking s.
         assert_eq!(flow.links[0].from, Endpoint::External("Behov".into()));
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_digits_and_hyphens() {
+        let by_split = |lower: &str| -> Vec<String> {
+            lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map(|w| w.trim_start_matches('-'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        for text in [
+            "",
+            "-",
+            " -- a-b  --c- d",
+            "portefølje-, behovs- og utviklingsprosessene",
+            "æøå123 ½ ٣ x\u{301}y 日本-語 ,,;; tail-",
+            "\u{a0}nbsp\u{2028}sep",
+        ] {
+            assert_eq!(words(text).collect::<Vec<_>>(), by_split(text), "{text:?}");
+        }
     }
 
     #[test]
