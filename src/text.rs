@@ -74,12 +74,24 @@ fn shown_as(c: char, line: bool) -> Option<Shown> {
     }
 }
 
+/// False when `s` surely holds nothing [`is_unsafe`]: a check of its bytes,
+/// much cheaper than of its characters, for text written out in bulk.
+pub fn may_be_unsafe(s: &str) -> bool {
+    // Whole chunks without branching on each byte, so the check vectorizes;
+    // the last bytes are padded with a safe one to make a chunk too.
+    let any = |chunk: &[u8; 32]| chunk.iter().fold(false, |any, &b| any | suspect(b));
+    let (chunks, rest) = s.as_bytes().as_chunks::<32>();
+    let mut last = [b'a'; 32];
+    last[..rest.len()].copy_from_slice(rest);
+    chunks.iter().any(any) || any(&last)
+}
+
 /// A byte that may start a character [`shown_as`] changes: C0, DEL, or the
 /// UTF-8 lead bytes of U+0080–U+00BF (C1), U+0600–U+063F (U+061C),
 /// U+2000–U+2FFF (bidi controls, separators, U+200B, U+2060) and
 /// U+F000–U+FFFF (U+FEFF).
 fn suspect(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2 || b == 0xef
+    (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xd8) | (b == 0xe2) | (b == 0xef)
 }
 
 fn clean(s: &str, line: bool) -> Cow<'_, str> {
@@ -119,6 +131,21 @@ mod tests {
 
     fn is_borrowed(c: Cow<'_, str>) -> bool {
         matches!(c, Cow::Borrowed(_))
+    }
+
+    #[test]
+    fn may_be_unsafe_is_never_wrong_about_an_unsafe_character() {
+        for unsafe_char in [
+            '\u{1b}', '\u{7f}', '\u{9b}', '\u{61c}', '\u{202e}', '\u{feff}',
+        ] {
+            for before in [0, 1, 31, 32, 33, 70] {
+                let s = format!("{}{unsafe_char}æøå", "x".repeat(before));
+                assert!(may_be_unsafe(&s), "{s:?}");
+            }
+        }
+        for safe in ["", "Hanne Lauritsen", "æøå ÆØÅ é ü", &"Formål ".repeat(20)] {
+            assert!(!may_be_unsafe(safe), "{safe:?}");
+        }
     }
 
     #[test]

@@ -3,92 +3,57 @@
 //! Strings are exact; characters a terminal would act on (DEL, C1 controls,
 //! bidi controls: [`prosesser::text::is_unsafe`]) are written as `\uXXXX` escapes
 //! on top of the C0 escapes JSON already requires, so `cat`ing the output is safe.
+//!
+//! Each shape is a [`Serialize`] view of the handbook that serde streams
+//! straight into the output, a document and a card at a time: the output is
+//! never held in memory (no `serde_json::Value` tree, no string), so printing
+//! a catalogue costs no more memory than loading it.
 
-use super::{Listing, card_refs};
+use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
-use prosesser::{Card, Diagnostic, Document, Field, Handbook};
-use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
-use serde_json::{Map, Value, json};
-use std::io::{self, Write};
+use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::ser::Formatter;
+use std::cell::Cell;
+use std::io::{self, BufWriter, Write};
 
-/// `{"documents": [...], "diagnostics": [...]}`.
+/// `{"documents": [...], "diagnostics": [...]}`. The documents are
+/// serialized on every core (their flows worked out there too) and written
+/// in order as they are ready: see [`super::ordered`].
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
-    let documents: Vec<Value> = listing
-        .grouped()
-        .into_iter()
-        .map(|(document, rows)| {
-            // Only the documents printed pay for their flow.
-            let flow = rows
-                .first()
-                .map(|(_, row)| Flow::for_document(listing.handbook, row.id.document))
-                .unwrap_or_default();
-            let cards = rows
-                .into_iter()
-                .map(|(rank, row)| {
-                    let (_, card) = listing.card(row);
-                    let mut value = card_json(card);
-                    value.insert(
-                        "upstream".into(),
-                        links_json(listing.handbook, flow.upstream(row.id), |l| &l.from),
-                    );
-                    value.insert(
-                        "downstream".into(),
-                        links_json(listing.handbook, flow.downstream(row.id), |l| &l.to),
-                    );
-                    if listing.ranked {
-                        value.insert("rank".into(), json!(rank));
-                        value.insert(
-                            "matches".into(),
-                            row.matches
-                                .iter()
-                                .map(|m| {
-                                    json!({
-                                        "field": m.field.key(),
-                                        "start": m.range.start,
-                                        "end": m.range.end,
-                                    })
-                                })
-                                .collect(),
-                        );
-                    }
-                    Value::Object(value)
-                })
-                .collect();
-            document_json(document, cards)
-        })
-        .collect();
-    write(
-        out,
-        &json!({
-            "documents": documents,
-            "diagnostics": listing.handbook.diagnostics,
-        }),
-    )
+    let mut out = BufWriter::with_capacity(BUFFER, out);
+    let documents = listing.grouped();
+    out.write_all(b"{\n  \"documents\": [")?;
+    super::ordered::write_in_order(&mut out, &documents, |i, (document, rows), buffer| {
+        // What serde writes before an array's item, the document's own
+        // layout at its depth, as one serializer would have written them.
+        buffer.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        indent(buffer, DOCUMENT_DEPTH)?;
+        let document = DocumentJson {
+            listing,
+            document,
+            rows,
+        };
+        serialize(&mut *buffer, DOCUMENT_DEPTH, &document)
+    })?;
+    if !documents.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"],\n  \"diagnostics\": ")?;
+    serialize(&mut out, 1, &listing.handbook.diagnostics)?;
+    out.write_all(b"\n}\n")?;
+    out.flush()
 }
+
+/// How deep a document is in `{"documents": [...]}`.
+const DOCUMENT_DEPTH: usize = 2;
 
 /// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
-    let refs = |ids| -> Vec<Value> {
-        card_refs(handbook, ids)
-            .into_iter()
-            .map(|(title, path, line)| json!({"title": title, "path": path, "line": line}))
-            .collect()
-    };
-    let people: Vec<Value> = people
-        .iter()
-        .map(|p| {
-            json!({
-                "name": p.name,
-                "teams": p.teams,
-                "owner_of": refs(&p.owner_of),
-                "leader_of": refs(&p.leader_of),
-            })
-        })
-        .collect();
-    write(out, &json!({ "people": people }))
+    let people = people.iter().map(|person| PersonJson { handbook, person });
+    write(out, &Object([("people", Seq::new(people))]))
 }
 
 /// `{"diagnostics": [...], "errors": n, "warnings": n}`.
@@ -99,94 +64,313 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> 
         .count();
     write(
         out,
-        &json!({
-            "diagnostics": found,
-            "errors": errors,
-            "warnings": found.len() - errors,
-        }),
+        &DiagnosticsJson {
+            found,
+            errors,
+            warnings: found.len() - errors,
+        },
     )
 }
 
-/// `[{"title", "external", "reasons"}]`: the other end of each link, and why
-/// it was drawn (in English, as every machine format is).
-fn links_json<'a>(
-    handbook: &Handbook,
-    links: impl Iterator<Item = &'a Link>,
-    other: fn(&Link) -> &Endpoint,
-) -> Value {
-    links
-        .map(|link| {
-            let (title, external) = match other(link) {
-                Endpoint::Card(id) => (handbook.card(*id).map(|c| c.title().into_owned()), false),
-                Endpoint::External(name) => (Some(name.clone()), true),
-            };
-            let reasons: Vec<String> = link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
-            json!({"title": title, "external": external, "reasons": reasons})
-        })
-        .collect()
+/// `{"path", "title", "weight", "front_matter", "navigation", "cards"}`.
+struct DocumentJson<'l, 'a> {
+    listing: &'l Listing<'a>,
+    document: &'a Document,
+    /// The document's rows, with their 1-based rank.
+    rows: &'l [(usize, &'l Row)],
 }
 
-fn document_json(document: &Document, cards: Vec<Value>) -> Value {
-    json!({
-        "path": document.path,
-        "title": document.title(),
-        "weight": document.weight(),
-        "front_matter": document.front_matter.params,
-        "navigation": document.navigation,
-        "cards": cards,
-    })
+impl Serialize for DocumentJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let document = self.document;
+        // Only the documents printed pay for their flow.
+        let flow = self
+            .rows
+            .first()
+            .map(|(_, row)| Flow::for_document(self.listing.handbook, row.id.document))
+            .unwrap_or_default();
+        let cards = self.rows.iter().map(|&(rank, row)| CardJson {
+            listing: self.listing,
+            flow: &flow,
+            rank,
+            row,
+        });
+        let mut map = s.serialize_map(Some(6))?;
+        map.serialize_entry("path", &document.path)?;
+        map.serialize_entry("title", &document.title())?;
+        map.serialize_entry("weight", &document.weight())?;
+        map.serialize_entry("front_matter", &document.front_matter.params)?;
+        map.serialize_entry("navigation", &document.navigation)?;
+        map.serialize_entry("cards", &Seq::new(cards))?;
+        map.end()
+    }
 }
 
 /// A card: where it is, its params as Hugo typed them, and the six fields as
-/// text (`null` when absent, `""` when written empty).
-fn card_json(card: &Card) -> Map<String, Value> {
-    let mut value = Map::new();
-    value.insert("shortcode".into(), json!(card.shortcode));
-    value.insert("line".into(), json!(card.line));
-    value.insert("column".into(), json!(card.column));
-    value.insert(
-        "params".into(),
-        Value::Object(
-            card.params
-                .iter()
-                .map(|(k, v)| (k.to_owned(), json!(v)))
-                .collect(),
-        ),
-    );
-    if let Some(positional) = &card.positional {
-        value.insert("positional".into(), json!(positional));
+/// text (`null` when absent, `""` when written empty); then its links, and
+/// for search results its rank and matches.
+struct CardJson<'l, 'a> {
+    listing: &'l Listing<'a>,
+    flow: &'l Flow,
+    rank: usize,
+    row: &'l Row,
+}
+
+impl Serialize for CardJson<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let handbook = self.listing.handbook;
+        let id = self.row.id;
+        let (_, card): (_, &Card) = self.listing.card(self.row);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("shortcode", &card.shortcode)?;
+        map.serialize_entry("line", &card.line)?;
+        map.serialize_entry("column", &card.column)?;
+        map.serialize_entry("params", &card.params)?;
+        if let Some(positional) = &card.positional {
+            map.serialize_entry("positional", positional)?;
+        }
+        for field in Field::ALL {
+            map.serialize_entry(field.key(), &card.field(field))?;
+        }
+        let upstream = self.flow.upstream(id).map(|link| LinkJson {
+            handbook,
+            other: &link.from,
+            link,
+        });
+        map.serialize_entry("upstream", &Seq::new(upstream))?;
+        let downstream = self.flow.downstream(id).map(|link| LinkJson {
+            handbook,
+            other: &link.to,
+            link,
+        });
+        map.serialize_entry("downstream", &Seq::new(downstream))?;
+        if self.listing.ranked {
+            map.serialize_entry("rank", &self.rank)?;
+            let matches = self.row.matches.iter().map(|m| {
+                Object([
+                    ("field", Scalar::Str(m.field.key())),
+                    ("start", Scalar::Usize(m.range.start)),
+                    ("end", Scalar::Usize(m.range.end)),
+                ])
+            });
+            map.serialize_entry("matches", &Seq::new(matches))?;
+        }
+        map.end()
     }
-    for field in Field::ALL {
-        value.insert(field.key().into(), json!(card.field(field)));
+}
+
+/// `{"title", "external", "reasons"}`: the other end of a link, and why it was
+/// drawn (in English, as every machine format is).
+struct LinkJson<'a> {
+    handbook: &'a Handbook,
+    other: &'a Endpoint,
+    link: &'a Link,
+}
+
+impl Serialize for LinkJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (title, external) = match self.other {
+            Endpoint::Card(id) => (self.handbook.card(*id).map(|c| c.title()), false),
+            Endpoint::External(name) => (Some(name.as_str().into()), true),
+        };
+        let reasons = self
+            .link
+            .reasons
+            .iter()
+            .map(|r| Display(r.explained(Lang::En)));
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("title", &title)?;
+        map.serialize_entry("external", &external)?;
+        map.serialize_entry("reasons", &Seq::new(reasons))?;
+        map.end()
     }
-    value
 }
 
-fn write(out: &mut dyn Write, value: &Value) -> io::Result<()> {
-    let mut serializer =
-        serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
-    value.serialize(&mut serializer).map_err(io::Error::from)?;
-    writeln!(out)
+/// `{"name", "teams", "owner_of", "leader_of"}`.
+struct PersonJson<'a> {
+    handbook: &'a Handbook,
+    person: &'a Person,
 }
 
-/// Characters that are valid JSON unescaped but that a terminal may act on
-/// (JSON already escapes C0 controls, so these are DEL, C1 and bidi controls).
-fn needs_escape(c: char) -> bool {
-    prosesser::text::is_unsafe(c)
+impl Serialize for PersonJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("name", &self.person.name)?;
+        map.serialize_entry("teams", &self.person.teams)?;
+        map.serialize_entry("owner_of", &self.refs(&self.person.owner_of))?;
+        map.serialize_entry("leader_of", &self.refs(&self.person.leader_of))?;
+        map.end()
+    }
 }
 
-/// Pretty JSON that also escapes [`needs_escape`] characters.
-struct TerminalSafe<'a>(PrettyFormatter<'a>);
+impl PersonJson<'_> {
+    /// `[{"title", "path", "line"}]`.
+    fn refs<'s>(&'s self, ids: &'s [CardId]) -> impl Serialize + 's {
+        let refs = card_refs(self.handbook, ids);
+        Seq::new(refs.into_iter().map(|(title, path, line)| {
+            Object([
+                ("title", Scalar::Text(title)),
+                ("path", Scalar::Str(path)),
+                ("line", Scalar::Usize(line as usize)),
+            ])
+        }))
+    }
+}
 
-impl Formatter for TerminalSafe<'_> {
+struct DiagnosticsJson<'a> {
+    found: &'a [Diagnostic],
+    errors: usize,
+    warnings: usize,
+}
+
+impl Serialize for DiagnosticsJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("diagnostics", self.found)?;
+        map.serialize_entry("errors", &self.errors)?;
+        map.serialize_entry("warnings", &self.warnings)?;
+        map.end()
+    }
+}
+
+/// An iterator serialized as a JSON array as it runs (serializing it twice
+/// writes an empty array the second time; each view is written once).
+struct Seq<I>(Cell<Option<I>>);
+
+impl<I> Seq<I> {
+    fn new(items: I) -> Self {
+        Seq(Cell::new(Some(items)))
+    }
+}
+
+impl<I> Serialize for Seq<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+/// An object with keys known in advance, in the order given.
+struct Object<V, const N: usize>([(&'static str, V); N]);
+
+impl<V: Serialize, const N: usize> Serialize for Object<V, N> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(N))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The scalar values of small objects: a number or a string.
+enum Scalar<'a> {
+    Usize(usize),
+    Str(&'a str),
+    Text(std::borrow::Cow<'a, str>),
+}
+
+impl Serialize for Scalar<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Scalar::Usize(n) => s.serialize_u64(*n as u64),
+            Scalar::Str(text) => s.serialize_str(text),
+            Scalar::Text(text) => s.serialize_str(text),
+        }
+    }
+}
+
+/// A value serialized by serde as its `Display` text, without a `String`.
+struct Display<D>(D);
+
+impl<D: std::fmt::Display> Serialize for Display<D> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// Output buffered here, so the serializer's many small writes are inlined
+/// copies rather than one dynamic call each into the caller's writer.
+const BUFFER: usize = 64 * 1024;
+
+/// Writes `value` as pretty, terminal-safe JSON and a final newline.
+fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(BUFFER, out);
+    serialize(&mut out, 0, value)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// `value` as pretty, terminal-safe JSON laid out at `depth`, as if it were
+/// that deep inside a larger value.
+fn serialize<W: Write, T: Serialize + ?Sized>(out: W, depth: usize, value: &T) -> io::Result<()> {
+    let formatter = TerminalSafe {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
+    value.serialize(&mut serializer).map_err(io::Error::from)
+}
+
+/// A line's indentation at `depth`: two spaces a level, as serde's
+/// `PrettyFormatter` writes them.
+fn indent<W: ?Sized + Write>(w: &mut W, depth: usize) -> io::Result<()> {
+    const SPACES: &[u8; 64] = b"                                                                ";
+    let mut left = 2 * depth;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        w.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    Ok(())
+}
+
+/// serde's `PrettyFormatter` layout, whose indentation is written in one
+/// piece instead of two bytes at a time, and which also escapes
+/// [`prosesser::text::is_unsafe`] characters.
+struct TerminalSafe {
+    depth: usize,
+    has_value: bool,
+}
+
+impl TerminalSafe {
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            indent(w, self.depth)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn next<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(w, self.depth)
+    }
+}
+
+impl Formatter for TerminalSafe {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Nearly every fragment is safe as it is: check its bytes, not its chars.
+        if !prosesser::text::may_be_unsafe(fragment) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
-            if needs_escape(c) {
+            if prosesser::text::is_unsafe(c) {
                 writer.write_all(&fragment.as_bytes()[start..i])?;
                 write!(writer, "\\u{:04x}", c as u32)?;
                 start = i + c.len_utf8();
@@ -195,39 +379,41 @@ impl Formatter for TerminalSafe<'_> {
         writer.write_all(&fragment.as_bytes()[start..])
     }
 
-    // The rest is PrettyFormatter's layout, delegated.
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.open(w, b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        self.close(w, b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        self.next(w, first)
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.open(w, b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        self.close(w, b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        self.next(w, first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
 
     #[test]
     fn terminal_acting_characters_are_escaped_and_the_string_survives() {
@@ -243,5 +429,84 @@ mod tests {
         );
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["s"], original);
+    }
+
+    #[test]
+    fn a_streamed_object_is_written_as_its_value_tree_would_be() {
+        let items = [1, 2, 3]
+            .into_iter()
+            .map(|n| Object([("n", Scalar::Usize(n)), ("s", Scalar::Str("æ"))]));
+        let mut streamed = Vec::new();
+        write(&mut streamed, &Object([("items", Seq::new(items))])).unwrap();
+        let value = json!({"items": [{"n": 1, "s": "æ"}, {"n": 2, "s": "æ"}, {"n": 3, "s": "æ"}]});
+        let tree = serde_json::to_string_pretty(&value).unwrap() + "\n";
+        assert_eq!(String::from_utf8(streamed).unwrap(), tree);
+    }
+
+    /// A handbook of `n` documents of two cards each, linked by their words.
+    fn handbook(n: usize) -> Handbook {
+        let sources = (0..n)
+            .map(|i| prosesser::load::Source {
+                path: format!("d{i:04}.md"),
+                file: None,
+                bytes: format!(
+                    "---\ntitle: Side {i}\nweight: {}\ntags: [a, b]\nnested:\n  x: æøå\n---\n\
+                     {{{{< prosesser/strategy-card title=\"Behov\" owner=\"Hanne {i}\" output=\"Til utviklingsprosessen\" >}}}}\n\
+                     {{{{< prosesser/strategy-card title=\"Utvikling\" n=3 x=0.5 input=\"Fra behovsprosessen\" >}}}}\n",
+                    i + 1
+                )
+                .into_bytes(),
+            })
+            .collect();
+        prosesser::load::load_sources(sources)
+    }
+
+    /// What one serializer would have written: the output read back and
+    /// written again by serde_json's own pretty printer.
+    fn as_one_serializer_writes(out: &[u8]) -> String {
+        let value: Value = serde_json::from_slice(out).unwrap();
+        serde_json::to_string_pretty(&value).unwrap() + "\n"
+    }
+
+    #[test]
+    fn documents_written_on_every_core_are_laid_out_as_one_serializer_would() {
+        let handbook = handbook(300);
+        let mut out = Vec::new();
+        cards(&mut out, &Listing::all(&handbook)).unwrap();
+        let value: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["documents"].as_array().unwrap().len(), 300);
+        assert_eq!(value["documents"][299]["path"], "d0299.md");
+        assert_eq!(
+            value["documents"][7]["cards"][1]["upstream"][0]["title"],
+            "Behov"
+        );
+        assert_eq!(
+            String::from_utf8(out.clone()).unwrap(),
+            as_one_serializer_writes(&out)
+        );
+    }
+
+    #[test]
+    fn search_results_and_no_results_are_laid_out_as_one_serializer_would() {
+        let handbook = handbook(100);
+        let rows = |query: &str| {
+            let query = prosesser::query::Query::parse(query).unwrap();
+            prosesser::query::search_handbook(&handbook, &query)
+                .into_iter()
+                .map(|hit| Row {
+                    id: hit.card,
+                    matches: query.matches(handbook.card(hit.card).unwrap()),
+                })
+                .collect()
+        };
+        for query in ["hanne", "zzz"] {
+            let mut out = Vec::new();
+            cards(&mut out, &Listing::ranked(&handbook, rows(query))).unwrap();
+            assert_eq!(
+                String::from_utf8(out.clone()).unwrap(),
+                as_one_serializer_writes(&out),
+                "{query}"
+            );
+        }
     }
 }

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod flow;
 pub mod json;
 pub mod markdown;
+mod ordered;
 pub mod text;
 
 use super::args::Format;
