@@ -3,7 +3,7 @@
 //! Cell text is escaped so it renders as written: Markdown punctuation gets a
 //! backslash, `|` cannot end a cell, and newlines become `<br>`.
 
-use super::{Listing, field_cell, one_line, people_rows, safe};
+use super::{Listing, field_cell, one_line, people_header, person_row, safe};
 use crate::words::words;
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
@@ -63,12 +63,11 @@ pub fn people(
     if people.is_empty() {
         return writeln!(out, "*{}*", escape(w.no_people));
     }
-    let rows = people_rows(handbook, people, lang, cell);
-    for (i, row) in rows.iter().enumerate() {
-        table_row(out, row)?;
-        if i == 0 {
-            table_row(out, &vec!["---".to_owned(); row.len()])?;
-        }
+    let header = people_header(lang);
+    table_row(out, &header)?;
+    table_row(out, &vec!["---".to_owned(); header.len()])?;
+    for person in people {
+        table_row(out, &person_row(handbook, person, cell))?;
     }
     Ok(())
 }

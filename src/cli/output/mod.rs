@@ -133,6 +133,15 @@ pub fn safe(s: &str) -> Cow<'_, str> {
 
 /// Document text made safe and kept on one line, for a table cell.
 pub fn one_line(s: &str) -> String {
+    on_one_line(s).into_owned()
+}
+
+/// [`one_line`], borrowing `s` when it is already safe and on one line with
+/// single spaces (most cells of a listing are).
+pub fn on_one_line(s: &str) -> Cow<'_, str> {
+    if is_one_clean_line(s) {
+        return Cow::Borrowed(s);
+    }
     let safe = prosesser::text::sanitize_line(s);
     let mut line = String::with_capacity(safe.len());
     for word in safe.split_whitespace() {
@@ -141,30 +150,61 @@ pub fn one_line(s: &str) -> String {
         }
         line.push_str(word);
     }
-    line
+    Cow::Owned(line)
+}
+
+/// True when [`on_one_line`] would not change `s`: no control or other
+/// unsafe character, no whitespace but single spaces between words. Checked
+/// by bytes: the lead bytes of every non-ASCII whitespace (U+0085, U+00A0,
+/// U+1680, U+2000–U+205F, U+3000) and unsafe character send the text the slow way.
+fn is_one_clean_line(s: &str) -> bool {
+    let plain = |b: u8| b >= 0x20 && !matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef);
+    // Starting as if after a space refuses a leading space too.
+    let mut previous = b' ';
+    for &b in s.as_bytes() {
+        if !plain(b) || (b == b' ' && previous == b' ') {
+            return false;
+        }
+        previous = b;
+    }
+    s.is_empty() || previous != b' '
 }
 
 /// A field for people: its text on one line, or the words for missing / empty.
 pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
+    field_text(card, field, lang).into_owned()
+}
+
+/// [`field_cell`], borrowing the card's text when it can.
+pub fn field_text<'c>(card: &'c Card, field: Field, lang: Lang) -> Cow<'c, str> {
     let words = crate::words::words(lang);
     match card.field(field) {
-        None => words.missing.to_owned(),
-        Some(text) if text.trim().is_empty() => words.empty.to_owned(),
-        Some(text) => one_line(&text),
+        None => Cow::Borrowed(words.missing),
+        Some(text) if text.trim().is_empty() => Cow::Borrowed(words.empty),
+        Some(Cow::Borrowed(text)) => on_one_line(text),
+        Some(Cow::Owned(text)) => Cow::Owned(one_line(&text)),
     }
 }
 
-/// (title, path, line) of each card, for people outputs.
-/// The people table for people to read: a header row, then per person the
-/// name, teams, and the titles they own and lead, each cell made safe by `cell`
-/// (one line for text, escaped for Markdown).
-pub fn people_rows(
-    handbook: &Handbook,
-    people: &[Person],
-    lang: Lang,
-    cell: impl Fn(&str) -> String,
-) -> Vec<Vec<String>> {
+/// The people table's header: name, teams, and the titles owned and led.
+pub fn people_header(lang: Lang) -> [String; 4] {
     let w = crate::words::words(lang);
+    [
+        w.name.to_owned(),
+        w.teams.to_owned(),
+        w.owner_of(),
+        w.leader_of(),
+    ]
+}
+
+/// One person's row of the people table, for people to read: the name,
+/// teams, and the titles they own and lead, each cell made safe by `cell`
+/// (one line for text, escaped for Markdown).
+pub fn person_row(
+    handbook: &Handbook,
+    person: &Person,
+    cell: impl Fn(&str) -> String,
+) -> [String; 4] {
     let titles = |ids: &[CardId]| {
         card_refs(handbook, ids)
             .iter()
@@ -172,24 +212,15 @@ pub fn people_rows(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let header = vec![
-        w.name.to_owned(),
-        w.teams.to_owned(),
-        w.owner_of(),
-        w.leader_of(),
-    ];
-    std::iter::once(header)
-        .chain(people.iter().map(|person| {
-            vec![
-                cell(&person.name),
-                cell(&person.teams.join(", ")),
-                titles(&person.owner_of),
-                titles(&person.leader_of),
-            ]
-        }))
-        .collect()
+    [
+        cell(&person.name),
+        cell(&person.teams.join(", ")),
+        titles(&person.owner_of),
+        titles(&person.leader_of),
+    ]
 }
 
+/// (title, path, line) of each card, for people outputs.
 pub fn card_refs<'a>(handbook: &'a Handbook, ids: &[CardId]) -> Vec<(Cow<'a, str>, &'a str, u32)> {
     ids.iter()
         .filter_map(|&id| {
@@ -207,5 +238,23 @@ mod tests {
     #[test]
     fn one_line_folds_newlines_and_runs_of_spaces() {
         assert_eq!(one_line("  a\nb \t c\r\n"), "a b c");
+    }
+
+    #[test]
+    fn clean_lines_are_borrowed_and_everything_else_is_cleaned() {
+        for clean in ["", "Hanne Lauritsen", "Mørk, Buarøy/Æ", "a b"] {
+            assert!(matches!(on_one_line(clean), Cow::Borrowed(_)), "{clean:?}");
+        }
+        for (text, shown) in [
+            (" a", "a"),
+            ("a ", "a"),
+            ("a  b", "a b"),
+            ("a\u{a0}b", "a b"),
+            ("a\u{2003}b\u{3000}c", "a b c"),
+            ("a\u{1b}[2J", "a␛[2J"),
+            ("a\u{202e}b", "a<U+202E>b"),
+        ] {
+            assert_eq!(on_one_line(text), shown, "{text:?}");
+        }
     }
 }

@@ -1,11 +1,12 @@
 //! Aligned columns for people, in the UI language.
 
-use super::{Listing, field_cell, one_line, people_rows};
+use super::{Listing, field_text, on_one_line, one_line, people_header, person_row};
 use crate::words::words;
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::{Diagnostic, Field, Handbook};
-use std::io::{self, Write};
+use std::borrow::Cow;
+use std::io::{self, BufWriter, Write};
 use unicode_width::UnicodeWidthStr;
 
 /// Space between columns.
@@ -25,32 +26,35 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
         return writeln!(out, "{nothing}");
     }
     let columns = [Field::Title, Field::Owner, Field::Leader];
-    let mut header: Vec<String> = columns
+    let mut header: Vec<Cow<str>> = columns
         .iter()
-        .map(|f| lang.field_label(*f).to_owned())
-        .chain([w.source.to_owned()])
+        .map(|f| Cow::Borrowed(lang.field_label(*f)))
+        .chain([Cow::Borrowed(w.source)])
         .collect();
     if listing.ranked {
-        header.push(w.matched_in.to_owned());
+        header.push(Cow::Borrowed(w.matched_in));
     }
-    let mut rows = vec![header];
-    for row in &listing.rows {
+    let rows = listing.rows.len() + 1;
+    table(out, rows, |i, cells| {
+        let Some(row) = i.checked_sub(1).map(|i| &listing.rows[i]) else {
+            cells.extend(header.iter().cloned());
+            return;
+        };
         let (document, card) = listing.card(row);
-        let mut cells: Vec<String> = columns
-            .iter()
-            .map(|f| field_cell(card, *f, lang))
-            .chain([format!("{}:{}", one_line(&document.path), card.line)])
-            .collect();
+        cells.extend(columns.iter().map(|f| field_text(card, *f, lang)));
+        cells.push(Cow::Owned(format!(
+            "{}:{}",
+            on_one_line(&document.path),
+            card.line
+        )));
         if listing.ranked {
             let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
             fields.sort();
             fields.dedup();
             let labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
-            cells.push(labels.join(", ").to_lowercase());
+            cells.push(Cow::Owned(labels.join(", ").to_lowercase()));
         }
-        rows.push(cells);
-    }
-    table(out, &rows)
+    })
 }
 
 /// Each person once: name, teams, and the titles they own and lead.
@@ -64,8 +68,11 @@ pub fn people(
     if people.is_empty() {
         return writeln!(out, "{}", w.no_people);
     }
-    let rows = people_rows(handbook, people, lang, one_line);
-    table(out, &rows)
+    let header = people_header(lang);
+    table(out, people.len() + 1, |i, cells| match i.checked_sub(1) {
+        None => cells.extend(header.iter().map(|h| Cow::Borrowed(h.as_str()))),
+        Some(i) => cells.extend(person_row(handbook, &people[i], one_line).map(Cow::Owned)),
+    })
 }
 
 /// `path:line:col: severity: message [rule]`, one a line.
@@ -76,26 +83,59 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> 
     Ok(())
 }
 
-/// Rows padded to their column's display width (æøå are one column wide, CJK
-/// two); the last column is not padded, so no line ends in spaces.
-pub fn table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; columns];
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.width());
+/// `rows` rows padded to their column's display width (æøå are one column
+/// wide, CJK two); the last column is not padded, so no line ends in spaces.
+///
+/// `cells(i, cells)` gives row `i`'s cells. It is asked twice per row, once
+/// to measure the columns and once to write, so the table is never held in
+/// memory however long it is (cells mostly borrow from the handbook, so
+/// asking twice is cheap).
+pub fn table<'a>(
+    out: &mut dyn Write,
+    rows: usize,
+    cells: impl Fn(usize, &mut Vec<Cow<'a, str>>),
+) -> io::Result<()> {
+    let mut widths: Vec<usize> = Vec::new();
+    let mut row: Vec<Cow<'a, str>> = Vec::new();
+    for i in 0..rows {
+        row.clear();
+        cells(i, &mut row);
+        if widths.len() < row.len() {
+            widths.resize(row.len(), 0);
+        }
+        for (width, cell) in widths.iter_mut().zip(&row) {
+            *width = (*width).max(display_width(cell));
         }
     }
-    for row in rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                let pad = widths[i] - cell.width() + GAP;
-                line.extend(std::iter::repeat_n(' ', pad));
+    let mut out = BufWriter::with_capacity(64 * 1024, out);
+    for i in 0..rows {
+        row.clear();
+        cells(i, &mut row);
+        // Cells left empty at the end of a row are not padded either.
+        let last = row.iter().rposition(|c| !c.is_empty()).map_or(0, |l| l + 1);
+        for (j, cell) in row[..last].iter().enumerate() {
+            out.write_all(cell.as_bytes())?;
+            if j + 1 < last {
+                let pad = widths[j] - display_width(cell) + GAP;
+                write_spaces(&mut out, pad)?;
             }
         }
-        writeln!(out, "{}", line.trim_end())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+/// Columns `s` takes on a terminal; ASCII text without asking Unicode.
+fn display_width(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.width() }
+}
+
+fn write_spaces(out: &mut impl Write, mut n: usize) -> io::Result<()> {
+    const SPACES: &[u8; 64] = b"                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.write_all(&SPACES[..k])?;
+        n -= k;
     }
     Ok(())
 }
@@ -105,12 +145,11 @@ mod tests {
     use super::*;
 
     fn render(rows: &[&[&str]]) -> String {
-        let rows: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-            .collect();
         let mut out = Vec::new();
-        table(&mut out, &rows).unwrap();
+        table(&mut out, rows.len(), |i, cells| {
+            cells.extend(rows[i].iter().map(|c| Cow::Borrowed(*c)))
+        })
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
