@@ -15,16 +15,17 @@
 //! ([`crate::model::FrontMatter::value_position`]), and at 1:1 where the parser
 //! could not tell (JSON front matter).
 
-use crate::model::{Card, Diagnostic, Document, Field, Handbook, Rule};
+use crate::model::{Card, Diagnostic, Document, Field, Handbook, KeyLine, Rule};
 
 /// Warnings for every document: missing fields, navigation drift, bad HTML,
 /// duplicates; sorted by path, line and column.
 pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for document in &handbook.documents {
+        let keys = KeyPositions::new(document);
         missing_fields(document, &mut found);
-        navigation(document, &mut found);
-        html(document, &mut found);
+        navigation(document, &keys, &mut found);
+        html(document, &keys, &mut found);
         duplicate_titles(document, &mut found);
     }
     sort(&mut found);
@@ -77,15 +78,15 @@ fn missing_fields(document: &Document, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn navigation(document: &Document, found: &mut Vec<Diagnostic>) {
+fn navigation(document: &Document, keys: &KeyPositions, found: &mut Vec<Diagnostic>) {
     if document.navigation.is_empty() {
         return;
     }
     let titles: Vec<String> = document.cards.iter().map(|c| key(&c.title())).collect();
     let entries: Vec<String> = document.navigation.iter().map(|e| key(e)).collect();
-    let html = document
-        .front_matter
-        .get("navigation_link")
+    let navigation_link = document.front_matter.get("navigation_link");
+    let html = navigation_link
+        .as_ref()
         .and_then(|n| n.get("text"))
         .and_then(|t| t.as_str())
         .unwrap_or("");
@@ -96,7 +97,7 @@ fn navigation(document: &Document, found: &mut Vec<Diagnostic>) {
                 .lines()
                 .position(|l| l.contains(entry.trim()))
                 .map_or(1, |i| i as u32 + 1);
-            let (line, column) = front_matter_position(document, "navigation_link.text", n);
+            let (line, column) = keys.value_position("navigation_link.text", n);
             found.push(Diagnostic::warning(
                 &document.path,
                 line,
@@ -149,14 +150,15 @@ fn duplicate_titles(document: &Document, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn html(document: &Document, found: &mut Vec<Diagnostic>) {
-    for (key, value) in &document.front_matter.params {
-        html_value(document, key, value, found);
+fn html(document: &Document, keys: &KeyPositions, found: &mut Vec<Diagnostic>) {
+    for (key, value) in document.front_matter.params().iter() {
+        html_value(document, keys, key, value, found);
     }
 }
 
 fn html_value(
     document: &Document,
+    keys: &KeyPositions,
     key_path: &str,
     value: &serde_json::Value,
     found: &mut Vec<Diagnostic>,
@@ -169,7 +171,7 @@ fn html_value(
                     .iter()
                     .map(|p| p.describe(text))
                     .collect::<Vec<_>>();
-                let (line, column) = front_matter_position(document, key_path, first.line_in(text));
+                let (line, column) = keys.value_position(key_path, first.line_in(text));
                 found.push(Diagnostic::warning(
                     &document.path,
                     line,
@@ -184,12 +186,12 @@ fn html_value(
         }
         serde_json::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                html_value(document, &format!("{key_path}[{i}]"), item, found);
+                html_value(document, keys, &format!("{key_path}[{i}]"), item, found);
             }
         }
         serde_json::Value::Object(map) => {
             for (k, v) in map {
-                html_value(document, &format!("{key_path}.{k}"), v, found);
+                html_value(document, keys, &format!("{key_path}.{k}"), v, found);
             }
         }
         _ => {}
@@ -211,13 +213,32 @@ enum TagProblem {
     Stray { tag: String, offset: usize },
 }
 
-/// Where line `n` of a front-matter value is in the file; the start of the
-/// file when the parser could not tell (JSON front matter).
-fn front_matter_position(document: &Document, key_path: &str, n: u32) -> (u32, u32) {
-    document
-        .front_matter
-        .value_position(key_path, n)
-        .unwrap_or((1, 1))
+/// Where a document's front-matter keys are written: worked out (a scan of
+/// the front matter) the first time a finding points at one, then kept for
+/// the document's other findings.
+struct KeyPositions<'d> {
+    document: &'d Document,
+    keys: std::cell::OnceCell<Vec<KeyLine>>,
+}
+
+impl<'d> KeyPositions<'d> {
+    fn new(document: &'d Document) -> Self {
+        KeyPositions {
+            document,
+            keys: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Where line `n` of a front-matter value is in the file; the start of
+    /// the file when the parser could not tell (JSON front matter).
+    fn value_position(&self, key_path: &str, n: u32) -> (u32, u32) {
+        self.keys
+            .get_or_init(|| self.document.front_matter.key_lines())
+            .iter()
+            .rev()
+            .find(|k| k.path == key_path)
+            .map_or((1, 1), |k| k.value_position(n))
+    }
 }
 
 impl TagProblem {
@@ -486,14 +507,16 @@ mod tests {
     #[test]
     fn the_seeds_unclosed_p_is_reported_once_with_its_line_in_the_value() {
         let mut doc = document(vec![]);
-        doc.front_matter.params = serde_json::json!({
-            "navigation_link": {
-                "text": "<p> - Release</p>\n<p> - Endringsstyring</p>\n<p> - Behov<p>\n<p> - Utvikling</p>\n"
-            }
-        })
-        .as_object()
-        .unwrap()
-        .clone();
+        doc.front_matter = FrontMatter::from_params(
+            serde_json::json!({
+                "navigation_link": {
+                    "text": "<p> - Release</p>\n<p> - Endringsstyring</p>\n<p> - Behov<p>\n<p> - Utvikling</p>\n"
+                }
+            })
+            .as_object()
+            .unwrap()
+            .clone(),
+        );
         assert_eq!(
             messages(&check(&handbook(vec![doc]))),
             [
@@ -539,10 +562,12 @@ mod tests {
     #[test]
     fn html_in_nested_and_listed_values_names_the_key_path() {
         let mut doc = document(vec![]);
-        doc.front_matter.params = serde_json::json!({"menu": [{"html": "<b>x"}]})
-            .as_object()
-            .unwrap()
-            .clone();
+        doc.front_matter = FrontMatter::from_params(
+            serde_json::json!({"menu": [{"html": "<b>x"}]})
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
         assert_eq!(
             messages(&check(&handbook(vec![doc]))),
             [

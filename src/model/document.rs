@@ -1,4 +1,5 @@
 use super::{Card, CardId, Diagnostic};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// Which kind of front matter a file opened with.
@@ -10,16 +11,34 @@ pub enum FrontMatterFormat {
     Org,
 }
 
-/// Decoded front matter. Values keep their decoded types; keys keep the case
-/// they were written in (Hugo's raw map does too).
+/// A document's front matter. Values keep their decoded types; keys keep the
+/// case they were written in (Hugo's raw map does too).
+///
+/// Only what every command needs is kept decoded (the title and the weight);
+/// the rest is kept as the text it was written in and decoded again when
+/// asked for ([`FrontMatter::params`]): a decoded map costs several times its
+/// text in small allocations, and most commands never look at it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FrontMatter {
     pub format: Option<FrontMatterFormat>,
-    pub params: serde_json::Map<String, serde_json::Value>,
-    /// Where keys were written, so findings about a value can point into the
-    /// file (YAML and TOML; empty for JSON and Org).
-    pub key_lines: Vec<KeyLine>,
+    source: Source,
+    title: Option<Box<str>>,
+    weight: i64,
 }
+
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Source {
+    /// No front matter, or one that could not be decoded.
+    #[default]
+    None,
+    /// The text between the delimiters, which decoded cleanly, and the file
+    /// line it starts on.
+    Text { text: Box<str>, first_line: u32 },
+    /// Values given as they are (a document built in code).
+    Decoded(Box<serde_json::Map<String, serde_json::Value>>),
+}
+
+type Map = serde_json::Map<String, serde_json::Value>;
 
 /// Where one front-matter key and its value are written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,31 +54,133 @@ pub struct KeyLine {
     pub value_column: u32,
 }
 
+impl KeyLine {
+    /// File line and column of line `n` (1-based) of the key's string value;
+    /// for a value written on one line, its start.
+    pub fn value_position(&self, n: u32) -> (u32, u32) {
+        (self.value_line + n.saturating_sub(1), self.value_column)
+    }
+}
+
 impl FrontMatter {
-    /// A top-level param looked up the way Hugo's `.Params` does: case-insensitively.
-    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
-        self.params.get(key).or_else(|| {
-            self.params
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                .map(|(_, v)| v)
-        })
+    /// Front matter given as values (a document built in code).
+    pub fn from_params(params: Map) -> FrontMatter {
+        FrontMatter {
+            format: None,
+            title: title(&params),
+            weight: weight(&params),
+            source: Source::Decoded(Box::new(params)),
+        }
     }
 
-    pub fn get_str(&self, key: &str) -> Option<&str> {
-        self.get(key).and_then(|v| v.as_str())
+    /// Front matter read from a file: `text` (starting on file line
+    /// `first_line`) decoded cleanly to `params`, which the parser has just
+    /// used and which is decoded again from `text` when asked for.
+    pub(crate) fn from_text(
+        format: FrontMatterFormat,
+        text: &str,
+        first_line: u32,
+        params: &Map,
+    ) -> FrontMatter {
+        FrontMatter {
+            format: Some(format),
+            title: title(params),
+            weight: weight(params),
+            source: Source::Text {
+                text: text.into(),
+                first_line,
+            },
+        }
+    }
+
+    /// Front matter Hugo would reject: its format, no values.
+    pub(crate) fn undecodable(format: FrontMatterFormat) -> FrontMatter {
+        FrontMatter {
+            format: Some(format),
+            ..FrontMatter::default()
+        }
+    }
+
+    /// Every value, decoded (again) from the text as written.
+    pub fn params(&self) -> Cow<'_, Map> {
+        match (&self.source, self.format) {
+            (Source::Decoded(params), _) => Cow::Borrowed(params),
+            (Source::Text { text, .. }, Some(format)) => {
+                // It decoded cleanly when the file was read, so it does again.
+                Cow::Owned(crate::parse::decode_front_matter(format, text).unwrap_or_default())
+            }
+            _ => Cow::Owned(Map::new()),
+        }
+    }
+
+    /// A top-level param looked up the way Hugo's `.Params` does: case-insensitively.
+    pub fn get(&self, key: &str) -> Option<serde_json::Value> {
+        lookup(&self.params(), key).cloned()
+    }
+
+    pub fn get_str(&self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            serde_json::Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// `.Title`: `title` in any case, when it is a string.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// `.Weight`: converted to an int as Hugo does (`"7"` is 7); 0 when unset.
+    pub fn weight(&self) -> i64 {
+        self.weight
+    }
+
+    /// Where keys are written, so findings about a value can point into the
+    /// file (YAML and TOML; none for JSON and Org).
+    pub fn key_lines(&self) -> Vec<KeyLine> {
+        match (&self.source, self.format) {
+            (Source::Text { text, first_line }, Some(format)) => {
+                crate::parse::front_matter_key_lines(format, text, *first_line)
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// Where the value at `path` (`navigation_link.text`) is written, if known.
-    pub fn key_line(&self, path: &str) -> Option<&KeyLine> {
-        self.key_lines.iter().rev().find(|k| k.path == path)
+    pub fn key_line(&self, path: &str) -> Option<KeyLine> {
+        self.key_lines().into_iter().rev().find(|k| k.path == path)
     }
 
     /// File line and column of line `n` (1-based) of the string value at
     /// `path`; for a value written on one line, its start.
     pub fn value_position(&self, path: &str, n: u32) -> Option<(u32, u32)> {
-        let key = self.key_line(path)?;
-        Some((key.value_line + n.saturating_sub(1), key.value_column))
+        Some(self.key_line(path)?.value_position(n))
+    }
+}
+
+fn lookup<'m>(params: &'m Map, key: &str) -> Option<&'m serde_json::Value> {
+    params.get(key).or_else(|| {
+        params
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
+}
+
+fn title(params: &Map) -> Option<Box<str>> {
+    lookup(params, "title")
+        .and_then(|v| v.as_str())
+        .map(Into::into)
+}
+
+fn weight(params: &Map) -> i64 {
+    match lookup(params, "weight") {
+        Some(serde_json::Value::Number(n)) => n
+            .as_i64()
+            .or_else(|| n.as_f64().map(|f| f as i64))
+            .unwrap_or(0),
+        Some(serde_json::Value::String(s)) => s.trim().parse().unwrap_or(0),
+        _ => 0,
     }
 }
 
@@ -79,22 +200,15 @@ pub struct Document {
 impl Document {
     /// `.Title`: read from `title` in any case.
     pub fn title(&self) -> Option<&str> {
-        self.front_matter.get_str("title")
+        self.front_matter.title()
     }
 
     /// `.Weight`: converted to an int as Hugo does (`"7"` is 7); 0 when unset.
     pub fn weight(&self) -> i64 {
-        match self.front_matter.get("weight") {
-            Some(serde_json::Value::Number(n)) => n
-                .as_i64()
-                .or_else(|| n.as_f64().map(|f| f as i64))
-                .unwrap_or(0),
-            Some(serde_json::Value::String(s)) => s.trim().parse().unwrap_or(0),
-            _ => 0,
-        }
+        self.front_matter.weight()
     }
 
-    pub fn ingress(&self) -> Option<&str> {
+    pub fn ingress(&self) -> Option<String> {
         self.front_matter.get_str("ingress")
     }
 }

@@ -13,5 +13,5 @@ pub use card::{Card, CardId, STRATEGY_CARD};
 pub use diagnostic::{Diagnostic, Rule, Severity};
 pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
-pub use params::{Params, ValueRef};
+pub use params::{Params, ParamsBuilder, ValueRef};
 pub use value::Value;

@@ -1,46 +1,184 @@
 use super::{Field, Value};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// A card's named params, in the order first written; a repeated key keeps its
 /// first place and its last value, as Hugo's last-one-wins does.
 ///
-/// Stored compactly — one buffer holds the text of every key and string value,
-/// and each param is a small entry pointing into it — because a catalogue has
-/// 100,000 cards, and a `String` per key and per value made the allocator's
-/// bookkeeping most of the memory.
-#[derive(Clone, PartialEq, Default)]
+/// Stored compactly, because a catalogue has 100,000 cards and a `String` per
+/// key and value made the allocator's bookkeeping most of the memory: the
+/// cards of one document share one [`Store`] (one buffer with the text of
+/// every key and value, one table of 16-byte entries pointing into it), and a
+/// card's params are its window on that table. A document costs three
+/// allocations for the params of all its cards.
+#[derive(Clone, Default)]
 pub struct Params {
+    store: Option<Arc<Store>>,
+    /// The card's entries: `store.entries[first..first + len]`.
+    first: u32,
+    len: u32,
+}
+
+/// The params of every card of one document: see [`Params`].
+struct Store {
     text: Box<str>,
     entries: Box<[Entry]>,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+/// One param: where its key and its value are in [`Store::text`].
+#[derive(Clone, Copy)]
 struct Entry {
-    key: Key,
-    value: Packed,
+    key: Span,
+    value: Span,
 }
 
-/// The six known keys need no text of their own.
-#[derive(Clone, Copy, PartialEq)]
-enum Key {
-    Known(Field),
-    Text(Span),
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Packed {
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Text(Span),
-}
-
-#[derive(Clone, Copy, PartialEq)]
+/// `len`'s top two bits are a tag: for a key, [`KNOWN`] marks one of the six
+/// fields (its index in `at`, no text); for a value, its kind. A number's or
+/// a bool's text is kept and read again when asked for: it reads back to the
+/// same value, and they are rare in cards.
+#[derive(Clone, Copy)]
 struct Span {
-    start: u32,
+    at: u32,
     len: u32,
+}
+
+const TAG_SHIFT: u32 = 30;
+const LEN_MASK: u32 = (1 << TAG_SHIFT) - 1;
+const KNOWN: u32 = 1;
+const TEXT: u32 = 0;
+const INT: u32 = 1;
+const FLOAT: u32 = 2;
+const BOOL: u32 = 3;
+
+impl Span {
+    fn known(field: Field) -> Span {
+        let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        Span {
+            at: index as u32,
+            len: KNOWN << TAG_SHIFT,
+        }
+    }
+
+    fn tag(self) -> u32 {
+        self.len >> TAG_SHIFT
+    }
+
+    fn text(self, text: &str) -> &str {
+        let at = self.at as usize;
+        &text[at..at + (self.len & LEN_MASK) as usize]
+    }
+}
+
+/// Builds the shared [`Store`] of one document's cards, card by card.
+///
+/// The text of one document's params is at most its file (64 MiB), far
+/// below the 1 GiB a [`Span`] can point into.
+#[derive(Default)]
+pub struct ParamsBuilder {
+    text: String,
+    entries: Vec<Entry>,
+    /// Where each card's entries are, in the order added.
+    cards: Vec<(u32, u32)>,
+}
+
+impl ParamsBuilder {
+    /// Room for `bytes` of text and `params` params in all.
+    pub fn with_capacity(bytes: usize, params: usize) -> Self {
+        ParamsBuilder {
+            text: String::with_capacity(bytes),
+            entries: Vec::with_capacity(params),
+            cards: Vec::new(),
+        }
+    }
+
+    /// Adds one card's params, (key, value) in written order; a repeated key
+    /// keeps its first place and takes the later value.
+    pub fn add<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) {
+        let first = self.entries.len();
+        // Where each key is, once there are enough keys for a scan to cost
+        // more than hashing: a call with 200,000 params must stay linear.
+        let mut index: Option<HashMap<String, usize>> = None;
+        for (key, value) in pairs {
+            let value = self.push_value(value);
+            let card = &self.entries[first..];
+            if index.is_none() && card.len() >= 16 {
+                let keys = card.iter().enumerate();
+                index = Some(
+                    keys.map(|(i, e)| (key_text(&self.text, e.key).to_owned(), i))
+                        .collect(),
+                );
+            }
+            let existing = match &index {
+                Some(index) => index.get(key).copied(),
+                None => card.iter().position(|e| key_text(&self.text, e.key) == key),
+            };
+            match existing {
+                Some(i) => self.entries[first + i].value = value,
+                None => {
+                    if let Some(index) = &mut index {
+                        index.insert(key.to_owned(), card.len());
+                    }
+                    let key = match Field::from_key(key) {
+                        Some(field) => Span::known(field),
+                        None => self.push_text(key, TEXT),
+                    };
+                    self.entries.push(Entry { key, value });
+                }
+            }
+        }
+        let len = self.entries.len() - first;
+        self.cards.push((first as u32, len as u32));
+    }
+
+    fn push_text(&mut self, s: &str, tag: u32) -> Span {
+        let span = Span {
+            at: self.text.len() as u32,
+            len: s.len() as u32 | (tag << TAG_SHIFT),
+        };
+        self.text.push_str(s);
+        span
+    }
+
+    fn push_value(&mut self, value: ValueRef<'_>) -> Span {
+        use std::fmt::Write;
+        let at = self.text.len();
+        let tag = match value {
+            ValueRef::String(s) => return self.push_text(s, TEXT),
+            ValueRef::Bool(b) => {
+                let _ = write!(self.text, "{b}");
+                BOOL
+            }
+            ValueRef::Int(i) => {
+                let _ = write!(self.text, "{i}");
+                INT
+            }
+            ValueRef::Float(f) => {
+                // `{:?}` writes the shortest text that reads back the same.
+                let _ = write!(self.text, "{f:?}");
+                FLOAT
+            }
+        };
+        Span {
+            at: at as u32,
+            len: (self.text.len() - at) as u32 | (tag << TAG_SHIFT),
+        }
+    }
+
+    /// Each card's params, in the order added.
+    pub fn finish(self) -> impl Iterator<Item = Params> {
+        let store = Arc::new(Store {
+            text: self.text.into_boxed_str(),
+            entries: self.entries.into_boxed_slice(),
+        });
+        self.cards.into_iter().map(move |(first, len)| Params {
+            store: (len > 0).then(|| store.clone()),
+            first,
+            len,
+        })
+    }
 }
 
 /// A param's value, borrowed from its card: what [`Value`] is, without owning.
@@ -126,74 +264,34 @@ impl Params {
         Params::from_refs(pairs.iter().map(|(k, v)| (k.as_ref(), ValueRef::from(v))))
     }
 
-    /// As [`Params::new`], from borrowed text (the parser's, straight from the
-    /// file): the text is copied once, into the one buffer.
-    pub fn from_refs<'a, I>(pairs: I) -> Params
-    where
-        I: IntoIterator<Item = (&'a str, ValueRef<'a>)>,
-        I::IntoIter: Clone,
-    {
-        let pairs = pairs.into_iter();
-        let size: usize = pairs
-            .clone()
-            .map(|(k, v)| k.len() + v.as_str().map_or(0, str::len))
-            .sum();
-        let mut text = String::with_capacity(size);
-        let mut entries: Vec<Entry> = Vec::with_capacity(pairs.size_hint().0);
-        // Where each key is, once there are enough keys for a scan to cost
-        // more than hashing: a call with 200,000 params must stay linear.
-        let mut index: Option<std::collections::HashMap<String, usize>> = None;
-        let push_text = |text: &mut String, s: &str| {
-            let span = Span {
-                start: text.len() as u32,
-                len: s.len() as u32,
-            };
-            text.push_str(s);
-            span
-        };
-        for (key, value) in pairs {
-            let value = match value {
-                ValueRef::Bool(b) => Packed::Bool(b),
-                ValueRef::Int(i) => Packed::Int(i),
-                ValueRef::Float(f) => Packed::Float(f),
-                ValueRef::String(s) => Packed::Text(push_text(&mut text, s)),
-            };
-            if index.is_none() && entries.len() >= 16 {
-                let keys = entries.iter().enumerate();
-                index = Some(
-                    keys.map(|(i, e)| (key_text(&text, e.key).to_owned(), i))
-                        .collect(),
-                );
+    /// As [`Params::new`], from borrowed text, with a store of their own (the
+    /// parser shares one among a document's cards: [`ParamsBuilder`]).
+    pub fn from_refs<'a>(pairs: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) -> Params {
+        let mut builder = ParamsBuilder::default();
+        builder.add(pairs);
+        builder.finish().next().unwrap_or_default()
+    }
+
+    fn entries(&self) -> &[Entry] {
+        match &self.store {
+            Some(store) => {
+                let first = self.first as usize;
+                &store.entries[first..first + self.len as usize]
             }
-            let existing = match &index {
-                Some(index) => index.get(key).copied(),
-                None => entries.iter().position(|e| key_text(&text, e.key) == key),
-            };
-            match existing {
-                Some(i) => entries[i].value = value,
-                None => {
-                    if let Some(index) = &mut index {
-                        index.insert(key.to_owned(), entries.len());
-                    }
-                    let key = match Field::from_key(key) {
-                        Some(field) => Key::Known(field),
-                        None => Key::Text(push_text(&mut text, key)),
-                    };
-                    entries.push(Entry { key, value });
-                }
-            }
+            None => &[],
         }
-        Params {
-            text: text.into_boxed_str(),
-            entries: entries.into_boxed_slice(),
-        }
+    }
+
+    fn text(&self) -> &str {
+        self.store.as_ref().map_or("", |s| &s.text)
     }
 
     /// Every param in written order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
-        self.entries
+        let text = self.text();
+        self.entries()
             .iter()
-            .map(|e| (key_text(&self.text, e.key), self.value(e.value)))
+            .map(move |e| (key_text(text, e.key), value(text, e.value)))
     }
 
     pub fn get(&self, key: &str) -> Option<ValueRef<'_>> {
@@ -206,47 +304,49 @@ impl Params {
     /// One of the six known params: found by its tag, no text compared (the
     /// search index and the list ask for these for every card).
     pub fn field(&self, field: Field) -> Option<ValueRef<'_>> {
-        self.entries
+        let known = Span::known(field);
+        self.entries()
             .iter()
-            .find(|e| e.key == Key::Known(field))
-            .map(|e| self.value(e.value))
+            .find(|e| e.key.len == known.len && e.key.at == known.at)
+            .map(|e| value(self.text(), e.value))
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 
     /// The params without the ones `drop` says to leave out.
     pub fn without(&self, drop: impl Fn(&str) -> bool) -> Params {
-        Params::new(
-            self.iter()
-                .filter(|(k, _)| !drop(k))
-                .map(|(k, v)| (k, v.to_value())),
-        )
-    }
-
-    fn value(&self, packed: Packed) -> ValueRef<'_> {
-        match packed {
-            Packed::Bool(b) => ValueRef::Bool(b),
-            Packed::Int(i) => ValueRef::Int(i),
-            Packed::Float(f) => ValueRef::Float(f),
-            Packed::Text(span) => ValueRef::String(span_text(&self.text, span)),
-        }
+        Params::from_refs(self.iter().filter(|(k, _)| !drop(k)))
     }
 }
 
-fn span_text(text: &str, span: Span) -> &str {
-    &text[span.start as usize..(span.start + span.len) as usize]
+fn value(text: &str, span: Span) -> ValueRef<'_> {
+    let written = span.text(text);
+    match span.tag() {
+        INT => ValueRef::Int(written.parse().unwrap_or_default()),
+        FLOAT => ValueRef::Float(written.parse().unwrap_or_default()),
+        BOOL => ValueRef::Bool(written == "true"),
+        _ => ValueRef::String(written),
+    }
 }
 
-fn key_text(text: &str, key: Key) -> &str {
-    match key {
-        Key::Known(field) => field.key(),
-        Key::Text(span) => span_text(text, span),
+fn key_text(text: &str, key: Span) -> &str {
+    match key.tag() {
+        KNOWN => Field::ALL[key.at as usize].key(),
+        _ => key.text(text),
+    }
+}
+
+/// Params are equal when they hold the same keys and values in the same
+/// order, wherever their text is stored.
+impl PartialEq for Params {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
     }
 }
 
@@ -316,5 +416,63 @@ mod tests {
     fn serializes_as_a_map_in_order() {
         let p = Params::new([("b", Value::Int(1)), ("a", s("x"))]);
         assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"b":1,"a":"x"}"#);
+    }
+
+    #[test]
+    fn numbers_and_bools_read_back_as_they_were_given() {
+        let values = [
+            Value::Int(i64::MIN),
+            Value::Int(-7),
+            Value::Float(0.1),
+            Value::Float(-0.0),
+            Value::Float(1e300),
+            Value::Float(f64::INFINITY),
+            Value::Bool(false),
+            Value::String("0.5".into()),
+        ];
+        let p = Params::new(
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("k{i}"), v.clone())),
+        );
+        for (i, v) in values.iter().enumerate() {
+            let got = p.get(&format!("k{i}")).unwrap();
+            assert_eq!(got, *v, "{v:?}");
+            assert_eq!(got.to_string(), v.to_string());
+        }
+    }
+
+    #[test]
+    fn cards_of_one_document_share_a_store_and_keep_their_own_params() {
+        let mut builder = ParamsBuilder::default();
+        builder.add([("title", ValueRef::String("A")), ("x", ValueRef::Int(1))]);
+        builder.add([]);
+        builder.add([
+            ("title", ValueRef::String("B")),
+            ("title", ValueRef::String("C")),
+        ]);
+        let cards: Vec<Params> = builder.finish().collect();
+        assert_eq!(
+            cards[0],
+            Params::new([("title", s("A")), ("x", Value::Int(1))])
+        );
+        assert!(cards[1].is_empty());
+        assert_eq!(cards[2], Params::new([("title", s("C"))]));
+        assert_eq!(cards[2].field(Field::Title), Some(ValueRef::String("C")));
+        assert_eq!(cards[0].field(Field::Owner), None);
+    }
+
+    #[test]
+    fn many_repeated_keys_keep_first_places_and_last_values() {
+        let pairs: Vec<(String, Value)> = (0..40)
+            .chain(0..40)
+            .enumerate()
+            .map(|(n, k)| (format!("k{k}"), Value::Int(n as i64)))
+            .collect();
+        let p = Params::new(pairs);
+        assert_eq!(p.len(), 40);
+        let (first_key, first_value) = p.iter().next().unwrap();
+        assert_eq!((first_key, first_value), ("k0", ValueRef::Int(40)));
     }
 }

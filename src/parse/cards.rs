@@ -6,7 +6,7 @@
 //! matching later closing tag are paired, any other call stands alone.
 
 use super::shortcode::{Call, Params};
-use crate::model::{Params as CardParams, STRATEGY_CARD, Value};
+use crate::model::{ParamsBuilder, STRATEGY_CARD, Value};
 use std::collections::HashMap;
 
 /// A card-to-be: the call and, when paired, the range of its inner text.
@@ -68,16 +68,17 @@ pub fn pair(calls: Vec<Call<'_>>) -> (Vec<Found<'_>>, Vec<Unmatched>) {
     (found, unmatched)
 }
 
-/// Named params, and the positional ones for a positional call.
-pub fn split_params(params: Params<'_>) -> (CardParams, Option<Vec<Value>>) {
+/// Adds a call's named params to its document's store (none for a
+/// positional call), and gives the positional ones for a positional call.
+pub fn split_params(params: Params<'_>, store: &mut ParamsBuilder) -> Option<Vec<Value>> {
     match params {
-        Params::Named(named) => (
-            CardParams::from_refs(named.iter().map(|(k, v)| (k.as_ref(), v.as_value_ref()))),
-            None,
-        ),
-        Params::Positional(p) => (
-            CardParams::default(),
-            Some(p.iter().map(|v| v.to_value()).collect()),
-        ),
+        Params::Named(named) => {
+            store.add(named.iter().map(|(k, v)| (k.as_ref(), v.as_value_ref())));
+            None
+        }
+        Params::Positional(p) => {
+            store.add([]);
+            Some(p.iter().map(|v| v.to_value()).collect())
+        }
     }
 }

@@ -66,9 +66,10 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         Diagnostic::error(path, line, column, rule, message)
     };
 
-    let (front, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
-    let navigation = front
-        .get("navigation_link")
+    let (front, params, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
+    let navigation = params
+        .as_ref()
+        .and_then(|p| lookup(p, "navigation_link"))
         .and_then(|n| n.as_object())
         .and_then(|n| {
             n.get("text").or_else(|| {
@@ -80,6 +81,9 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         .and_then(|t| t.as_str())
         .map(navigation::entries)
         .unwrap_or_default();
+    let mut navigation = navigation;
+    // Kept for the document's life: without the room grown while it was read.
+    navigation.shrink_to_fit();
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
@@ -138,12 +142,19 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     }
     let mut inner_budget = limits::MAX_INNER_BYTES_PER_FILE;
     let mut inner_dropped: Option<(usize, usize)> = None;
-    let cards = found
+    let kept = &found[..found.len().min(limits::MAX_CARDS_PER_FILE)];
+    // The params of all the cards share one store: their text is at most
+    // the text of their calls.
+    let mut store = crate::model::ParamsBuilder::with_capacity(
+        kept.iter().map(|f| f.call.end - f.call.start).sum(),
+        kept.iter().map(|f| f.call.param_count()).sum(),
+    );
+    let cards: Vec<Card> = found
         .into_iter()
         .take(limits::MAX_CARDS_PER_FILE)
         .map(|f| {
             let (line, column) = at(f.call.start);
-            let (params, positional) = cards::split_params(f.call.params);
+            let positional = cards::split_params(f.call.params, &mut store);
             let inner = f.inner.and_then(|r| {
                 if r.len() > inner_budget {
                     let dropped = inner_dropped.get_or_insert((f.call.start, 0));
@@ -158,12 +169,22 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 shortcode: std::borrow::Cow::Borrowed(STRATEGY_CARD),
                 line,
                 column,
-                params,
+                params: Default::default(),
                 positional,
                 inner,
             }
         })
         .collect();
+    // Collected afresh, not in place: the cards would otherwise keep the
+    // larger allocation of the calls they came from.
+    let mut with_params = Vec::with_capacity(cards.len());
+    with_params.extend(
+        cards
+            .into_iter()
+            .zip(store.finish())
+            .map(|(card, params)| Card { params, ..card }),
+    );
+    let cards = with_params;
     if let Some((offset, count)) = inner_dropped {
         diagnostics.push(error_at(
             offset,
@@ -186,14 +207,49 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     (Some(document), diagnostics)
 }
 
-/// The front matter, decoded, and where the body starts.
+/// A top-level front-matter param, looked up case-insensitively as Hugo does.
+fn lookup<'m>(
+    params: &'m serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Option<&'m serde_json::Value> {
+    params.get(key).or_else(|| {
+        params
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
+}
+
+/// Front-matter text to values, as when the file was read (the front matter
+/// decodes again from its text when a command asks for all of it).
+pub(crate) fn decode_front_matter(
+    format: FrontMatterFormat,
+    text: &str,
+) -> Option<serde_json::Map<String, serde_json::Value>> {
+    decode::decode(format, text).ok()
+}
+
+/// Where the keys of front matter that starts on file line `first_line` are.
+pub(crate) fn front_matter_key_lines(
+    format: FrontMatterFormat,
+    text: &str,
+    first_line: u32,
+) -> Vec<crate::model::KeyLine> {
+    key_lines::scan(format, text, first_line)
+}
+
+/// The front matter, its values decoded (for the parser to use once), and
+/// where the body starts.
 fn read_front_matter(
     path: &str,
     text: &str,
     at: &dyn Fn(usize) -> (u32, u32),
     diagnostics: &mut Vec<Diagnostic>,
-) -> (FrontMatter, usize) {
-    let mut front = FrontMatter::default();
+) -> (
+    FrontMatter,
+    Option<serde_json::Map<String, serde_json::Value>>,
+    usize,
+) {
     let mut error = |offset: usize, message: String| {
         let (line, column) = at(offset);
         diagnostics.push(Diagnostic::error(
@@ -208,40 +264,45 @@ fn read_front_matter(
         // Cards may still follow a broken start; read the body from the error on.
         Err(e) => {
             error(e.offset, e.message);
-            (front, e.offset)
+            (FrontMatter::default(), None, e.offset)
         }
         Ok(split) => {
             let Some(block) = split.front_matter else {
-                return (front, split.body_start);
+                return (FrontMatter::default(), None, split.body_start);
             };
-            front.format = Some(block.format);
             // `{{< ... >}}` first in a file is read as JSON by Hugo: say so, and
             // read its cards as the body they were meant to be.
             let shortcode_first = block.format == FrontMatterFormat::Json
                 && (text[block.start..].starts_with("{{<")
                     || text[block.start..].starts_with("{{%"));
-            match decode::decode(block.format, &text[block.start..block.end]) {
+            let written = &text[block.start..block.end];
+            let (front, params) = match decode::decode(block.format, written) {
                 Ok(params) => {
-                    front.params = params;
                     let (first_line, _) = at(block.start);
-                    front.key_lines =
-                        key_lines::scan(block.format, &text[block.start..block.end], first_line);
+                    let front = FrontMatter::from_text(block.format, written, first_line, &params);
+                    (front, Some(params))
                 }
-                Err(e) if shortcode_first => error(
-                    block.start,
-                    format!(
-                        "{} (a file that starts with `{{` is read as JSON front matter, so it cannot start with a shortcode)",
-                        e.message
-                    ),
-                ),
-                Err(e) => error(block.start + e.offset, e.message),
-            }
+                Err(e) => {
+                    if shortcode_first {
+                        error(
+                            block.start,
+                            format!(
+                                "{} (a file that starts with `{{` is read as JSON front matter, so it cannot start with a shortcode)",
+                                e.message
+                            ),
+                        );
+                    } else {
+                        error(block.start + e.offset, e.message);
+                    }
+                    (FrontMatter::undecodable(block.format), None)
+                }
+            };
             let body_start = if shortcode_first {
                 block.start
             } else {
                 split.body_start
             };
-            (front, body_start)
+            (front, params, body_start)
         }
     }
 }

@@ -56,6 +56,16 @@ pub enum Params<'a> {
     Positional(Vec<Lexeme<'a>>),
 }
 
+impl Call<'_> {
+    /// How many params the call has.
+    pub fn param_count(&self) -> usize {
+        match &self.params {
+            Params::Named(named) => named.len(),
+            Params::Positional(positional) => positional.len(),
+        }
+    }
+}
+
 /// One `{{< ... >}}` action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Call<'a> {

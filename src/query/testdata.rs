@@ -117,11 +117,11 @@ pub(crate) fn seed_cards() -> Vec<Card> {
 /// The seed as a one-document handbook.
 pub(crate) fn seed() -> Handbook {
     let mut doc = document("prosesser/utvikling-drift.md", seed_cards());
-    doc.front_matter.params.insert(
-        "title".into(),
-        "Utviklings- og driftsprosesser (DevOps)".into(),
-    );
-    doc.front_matter.params.insert("weight".into(), 2.into());
+    let front_matter = serde_json::json!({
+        "title": "Utviklings- og driftsprosesser (DevOps)",
+        "weight": 2,
+    });
+    doc.front_matter = FrontMatter::from_params(front_matter.as_object().unwrap().clone());
     handbook(vec![doc])
 }
 

@@ -529,7 +529,7 @@ fn a_long_key_over_many_lines_does_not_repeat_itself_in_memory() {
         assert_eq!(titles(doc), ["Below"], "{name}");
         let kept: usize = doc
             .front_matter
-            .key_lines
+            .key_lines()
             .iter()
             .map(|k| k.path.len())
             .sum();
@@ -547,8 +547,8 @@ fn many_block_scalars_in_front_matter_stay_linear() {
     let text = format!("{fm}{}", card("Below"));
     let (_dir, hb) = load_beside_seed("blocks.md", text.as_bytes());
     let doc = document(&hb, "blocks.md");
-    assert_eq!(doc.front_matter.params.len(), 60_000);
-    assert_eq!(doc.front_matter.key_lines.len(), 60_000);
+    assert_eq!(doc.front_matter.params().len(), 60_000);
+    assert_eq!(doc.front_matter.key_lines().len(), 60_000);
 }
 
 // ---------------------------------------------------------------------------
@@ -702,7 +702,7 @@ fn empty_bom_only_and_dash_files() {
     for (name, _) in files {
         let doc = document(&hb, name);
         assert!(doc.cards.is_empty(), "{name}");
-        assert!(doc.front_matter.params.is_empty(), "{name}");
+        assert!(doc.front_matter.params().is_empty(), "{name}");
     }
     for name in [
         "empty.md",

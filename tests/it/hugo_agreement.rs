@@ -223,7 +223,7 @@ fn compare(fixture: &Path) -> Result<(), String> {
                     return Err(format!("{name}: card at {ol}:{oc}, Hugo says {hl}:{hc}"));
                 }
             }
-            let ours = lowercase_keys(&Value::Object(doc.front_matter.params.clone()));
+            let ours = lowercase_keys(&Value::Object(doc.front_matter.params().into_owned()));
             for (key, value) in ours.as_object().unwrap() {
                 match page.front_matter.get(key) {
                     Some(h) if same(value, h) => {}

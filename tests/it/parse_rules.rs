@@ -54,7 +54,7 @@ fn yaml_front_matter_keeps_every_key_with_its_type() {
     let doc = ok("fm-yaml-basic.md");
     assert_eq!(doc.front_matter.format, Some(FrontMatterFormat::Yaml));
     assert_eq!(
-        serde_json::Value::Object(doc.front_matter.params.clone()),
+        serde_json::Value::Object(doc.front_matter.params().into_owned()),
         json!({"title": "Basic", "weight": 3, "ingress": "Hei", "tags": ["a", "b"], "nested": {"Key": 1}})
     );
     assert_eq!(doc.cards[0].line, 9);
@@ -69,7 +69,7 @@ fn repeated_yaml_key_last_one_wins() {
 fn crlf_front_matter_and_body() {
     let doc = ok("fm-yaml-crlf.md");
     assert_eq!(
-        doc.front_matter.get_str("text"),
+        doc.front_matter.get_str("text").as_deref(),
         Some("line one\nline two\n")
     );
     assert_eq!(doc.cards[0].field(Field::Owner).as_deref(), Some("B"));
@@ -96,7 +96,7 @@ fn four_dashes_close_the_front_matter() {
 #[test]
 fn empty_front_matter_is_an_empty_map() {
     let doc = ok("fm-yaml-empty.md");
-    assert!(doc.front_matter.params.is_empty());
+    assert!(doc.front_matter.params().is_empty());
     assert_eq!(doc.title(), None);
 }
 
@@ -106,7 +106,7 @@ fn title_in_any_case_and_weight_as_string() {
     assert_eq!(doc.title(), Some("Upper"));
     assert_eq!(doc.weight(), 7);
     assert!(
-        doc.front_matter.params.contains_key("Title"),
+        doc.front_matter.params().contains_key("Title"),
         "raw key case kept"
     );
 }
@@ -126,7 +126,7 @@ fn toml_json_and_org_front_matter() {
     assert_eq!((json.title(), json.weight()), (Some("Json }{"), 5));
     let org = ok("fm-org.md");
     assert_eq!(org.title(), Some("Org"));
-    assert_eq!(org.front_matter.get("tags"), Some(&json!(["a", "b"])));
+    assert_eq!(org.front_matter.get("tags"), Some(json!(["a", "b"])));
     assert_eq!(titles(&org), ["A"]);
 }
 

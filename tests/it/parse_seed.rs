@@ -21,7 +21,7 @@ fn seed_front_matter_is_yaml_with_title_weight_and_ingress() {
     assert_eq!(doc.weight(), 2);
     assert!(doc.ingress().unwrap().starts_with("En synergisk reise"));
     assert_eq!(
-        doc.front_matter.get_str("layout"),
+        doc.front_matter.get_str("layout").as_deref(),
         Some("prosesser/utvikling-drift/single")
     );
     assert_eq!(

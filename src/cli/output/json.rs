@@ -99,7 +99,7 @@ impl Serialize for DocumentJson<'_, '_> {
         map.serialize_entry("path", &document.path)?;
         map.serialize_entry("title", &document.title())?;
         map.serialize_entry("weight", &document.weight())?;
-        map.serialize_entry("front_matter", &document.front_matter.params)?;
+        map.serialize_entry("front_matter", &document.front_matter.params())?;
         map.serialize_entry("navigation", &document.navigation)?;
         map.serialize_entry("cards", &Seq::new(cards))?;
         map.end()
