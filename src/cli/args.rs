@@ -41,7 +41,8 @@ pub enum Command {
     /// `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:` scope a word;
     /// "quoted phrases" and /regex/ work too. Case and accents are ignored.
     Search {
-        /// The query, e.g. `mork` or `eier:hanne`
+        /// The query, e.g. `mork`, `eier:hanne` or `-tony` (may start with `-`)
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
         paths: Vec<PathBuf>,
