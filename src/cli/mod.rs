@@ -60,7 +60,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => search(&mut out, &query, &paths, format, lang)?,
         Some(Command::People { paths, format }) => {
             let handbook = load_until_exit(&paths)?;
-            let people = prosesser::people::people(handbook);
+            let mut people = prosesser::people::people(handbook);
+            prosesser::people::by_name(&mut people, lang);
             output::people(&mut out, handbook, &people, format, lang)?;
             ExitCode::SUCCESS
         }

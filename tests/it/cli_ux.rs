@@ -1,7 +1,8 @@
 //! The command line as its users expect it (issue 12), end to end through the
 //! binary.
 
-use std::path::Path;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
@@ -45,6 +46,22 @@ fn ok(args: &[&str]) -> String {
     exits(0, args).0
 }
 
+fn fixture(name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests/fixtures", name]
+        .iter()
+        .collect();
+    path.to_str().unwrap().to_owned()
+}
+
+/// The first column of an aligned text table, header left out.
+fn first_column(table: &str) -> Vec<String> {
+    table
+        .lines()
+        .skip(1)
+        .map(|l| l.split("  ").next().unwrap().trim().to_owned())
+        .collect()
+}
+
 // ---- Bug 1: a query may start with `-` ----
 
 #[test]
@@ -65,4 +82,49 @@ fn a_query_may_start_with_a_hyphen_before_or_after_the_flags() {
     assert!(ok(&["search", "-h"]).contains("Usage: prosesser search"));
     let (_, missing) = exits(2, &["search", "-f"]);
     assert!(missing.contains("--format"), "{missing}");
+}
+
+// ---- Bug 2: names in the reader's order ----
+
+#[test]
+fn people_are_sorted_as_a_norwegian_dictionary_or_in_the_root_order() {
+    let names = fixture("ux/names");
+    assert_eq!(
+        first_column(&ok(&["people", &names])),
+        [
+            "Bjørn Berg",
+            "Hanne Ruud",
+            "Håkon Li",
+            "Zara Holm",
+            "Ærlig Aas",
+            "Øystein Moe",
+            "Åse Vik",
+            "Åsmund Dahl"
+        ]
+    );
+    assert_eq!(
+        first_column(&ok(&["people", &names, "--lang", "en"])),
+        [
+            "Ærlig Aas",
+            "Åse Vik",
+            "Åsmund Dahl",
+            "Bjørn Berg",
+            "Håkon Li",
+            "Hanne Ruud",
+            "Øystein Moe",
+            "Zara Holm"
+        ]
+    );
+    // Every format is in the same order.
+    let json: Value = serde_json::from_str(&ok(&["people", &names, "-f", "json"])).unwrap();
+    let in_json: Vec<&str> = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(in_json[..3], ["Bjørn Berg", "Hanne Ruud", "Håkon Li"]);
+    let markdown = ok(&["people", &names, "-f", "markdown"]);
+    let rows: Vec<&str> = markdown.lines().skip(2).collect();
+    assert!(rows[7].starts_with("| Åsmund Dahl |"), "{markdown}");
 }
