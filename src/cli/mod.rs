@@ -1,7 +1,8 @@
 //! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
 //!
-//! Exit codes: 0 ok; 1 when `check` finds an error (or a warning with
-//! `--strict`); 2 for usage and I/O errors (clap exits 2 on usage itself).
+//! Exit codes: 0 ok; 1 when `search` finds nothing (as grep and rg) or
+//! `check` finds an error (or a warning with `--strict`); 2 for usage and I/O
+//! errors (clap exits 2 on usage itself) and a query that cannot be read.
 
 mod args;
 mod embedded;
@@ -123,10 +124,16 @@ fn search(
                 matches: parsed.matches(card),
             })
         })
-        .collect();
+        .collect::<Vec<Row>>();
+    let found = !rows.is_empty();
     output::cards(out, &Listing::ranked(handbook, rows), format, lang)?;
     tell_load_problems(handbook, format, lang);
-    Ok(ExitCode::SUCCESS)
+    // As grep and rg: 1 when nothing matched, so scripts can test for hits.
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn check(

@@ -128,3 +128,17 @@ fn people_are_sorted_as_a_norwegian_dictionary_or_in_the_root_order() {
     let rows: Vec<&str> = markdown.lines().skip(2).collect();
     assert!(rows[7].starts_with("| Åsmund Dahl |"), "{markdown}");
 }
+
+// ---- Missing 5: say when there is nothing ----
+
+#[test]
+fn search_exits_1_when_nothing_matches_as_grep_does() {
+    let (stdout, _) = exits(1, &["search", "zzzz-ingen"]);
+    assert_eq!(stdout, "Ingen treff.\n");
+    let (json, _) = exits(1, &["search", "zzzz-ingen", "-f", "json"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["documents"], serde_json::json!([]));
+    let (csv, _) = exits(1, &["search", "zzzz-ingen", "-f", "csv"]);
+    assert_eq!(csv.lines().count(), 1, "only the header: {csv}");
+    exits(0, &["search", "mork"]);
+}
