@@ -12,6 +12,7 @@
 //! - [`check`]: the handbook's lint rules.
 //! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
+//! - [`suggest`]: the known name nearest to a mistyped one.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
@@ -24,6 +25,7 @@ pub mod model;
 pub mod parse;
 pub mod people;
 pub mod query;
+pub mod suggest;
 pub mod text;
 
 pub use model::{

@@ -5,7 +5,7 @@
 //! here from the label, not written again.
 
 use prosesser::i18n::Lang;
-use prosesser::query::QueryErrorKind;
+use prosesser::query::{QueryError, QueryErrorKind};
 use prosesser::{Field, Severity};
 
 pub struct Words {
@@ -320,6 +320,12 @@ impl Words {
                 "unterminated regex: add a closing /".to_owned()
             }
             (Lang::En, QueryErrorKind::InvalidRegex(why)) => format!("invalid regex: {why}"),
+            (Lang::Nb, QueryErrorKind::UnknownScope { written, nearest }) => {
+                format!("ukjent felt `{written}:`; mente du `{nearest}:`?")
+            }
+            (Lang::En, QueryErrorKind::UnknownScope { written, nearest }) => {
+                format!("unknown scope `{written}:`; did you mean `{nearest}:`?")
+            }
         }
     }
 
@@ -333,6 +339,32 @@ impl Words {
             (Lang::En, Severity::Error, _) => "errors",
         };
         format!("{n} {word}")
+    }
+}
+
+/// Words of the command line and browser as their users expect them (issue 12).
+impl Words {
+    /// What `side:`/`page:` looks in, for the help.
+    pub fn page_scope(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "bare i sidens tittel og sti",
+            Lang::En => "only in the page's title and path",
+        }
+    }
+
+    /// "Feil i søket ved tegn 1 («eeir:hanne»): ukjent felt …", for the command line.
+    pub fn query_error_in(&self, query: &str, error: &QueryError) -> String {
+        let before = query.get(..error.offset).unwrap_or(query);
+        let at = before.chars().count() + 1;
+        let (open, close) = match self.lang {
+            Lang::Nb => ("«", "»"),
+            Lang::En => ("“", "”"),
+        };
+        format!(
+            "{} {at} ({open}{query}{close}): {}",
+            self.query_error,
+            self.query_problem(&error.kind)
+        )
     }
 }
 

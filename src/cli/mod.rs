@@ -104,14 +104,9 @@ fn search(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let parsed = Query::parse(query).map_err(|e| {
-        anyhow::anyhow!(
-            "invalid query at byte {}: {} (in {:?})",
-            e.offset,
-            e.message,
-            query
-        )
-    })?;
+    let words = words::words(lang);
+    let parsed =
+        Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))?;
     let handbook = load_until_exit(paths)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.

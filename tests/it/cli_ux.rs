@@ -129,6 +129,52 @@ fn people_are_sorted_as_a_norwegian_dictionary_or_in_the_root_order() {
     assert!(rows[7].starts_with("| Åsmund Dahl |"), "{markdown}");
 }
 
+// ---- Missing 3: `side:` / `page:` ----
+
+#[test]
+fn side_and_page_find_cards_by_their_documents_title_or_path() {
+    let two = fixture("cli/two-docs");
+    let titles = |query: &str| -> Vec<String> {
+        let json: Value =
+            serde_json::from_str(&ok(&["search", query, &two, "-f", "json"])).unwrap();
+        json["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["cards"].as_array().unwrap())
+            .map(|c| c["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Beta is b.md's title; a.md is Alfa's path.
+    assert_eq!(titles("side:beta"), ["Dobbel", "dobbel"]);
+    assert_eq!(titles("page:b.md"), ["Dobbel", "dobbel"]);
+    assert_eq!(titles("side:a.md").len(), 1);
+    assert_eq!(titles("-side:beta").len(), 1);
+    assert_eq!(titles("side:/^b/ eier:kari"), ["Dobbel", "dobbel"]);
+    // The card fields do not say "Beta": only the page does.
+    exits(1, &["search", "beta", &two]);
+}
+
+// ---- Missing 4: an unknown scope ----
+
+#[test]
+fn a_mistyped_scope_is_an_error_that_names_the_scope_meant() {
+    let (stdout, stderr) = exits(2, &["search", "eeir:hanne"]);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "prosesser: Feil i søket ved tegn 1 («eeir:hanne»): ukjent felt `eeir:`; mente du `eier:`?\n"
+    );
+    let (_, stderr) = exits(2, &["search", "--lang", "en", "mork -leedr:tony"]);
+    assert!(
+        stderr.contains("at character 7") && stderr.contains("did you mean `leder:`?"),
+        "{stderr}"
+    );
+    // Quoted, it is the text it says; far from every scope, a word.
+    exits(1, &["search", "\"eeir:hanne\""]);
+    exits(1, &["search", "kl:12"]);
+}
+
 // ---- Missing 5: say when there is nothing ----
 
 #[test]
