@@ -352,6 +352,18 @@ impl Words {
         }
     }
 
+    /// `prosesser lst`: neither a path nor a command, but close to one.
+    pub fn not_a_command(&self, written: &str, meant: &str) -> String {
+        match self.lang {
+            Lang::Nb => format!(
+                "`{written}` er verken en fil, en mappe eller en kommando; mente du `{meant}`?"
+            ),
+            Lang::En => {
+                format!("`{written}` is not a file, a folder or a command; did you mean `{meant}`?")
+            }
+        }
+    }
+
     /// "Feil i søket ved tegn 1 («eeir:hanne»): ukjent felt …", for the command line.
     pub fn query_error_in(&self, query: &str, error: &QueryError) -> String {
         let before = query.get(..error.offset).unwrap_or(query);

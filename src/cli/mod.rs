@@ -2,7 +2,8 @@
 //!
 //! Exit codes: 0 ok; 1 when `search` finds nothing (as grep and rg) or
 //! `check` finds an error (or a warning with `--strict`); 2 for usage and I/O
-//! errors (clap exits 2 on usage itself) and a query that cannot be read.
+//! errors (clap exits 2 on usage itself), a query that cannot be read, and a
+//! mistyped command.
 
 mod args;
 mod embedded;
@@ -40,6 +41,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang = Lang::from(cli.lang);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    if cli.command.is_none()
+        && let Some(message) = mistyped_command(&cli.paths, lang)
+    {
+        eprintln!("prosesser: {message}");
+        return Ok(ExitCode::from(2));
+    }
     let code = match cli.command {
         None if stdout.is_terminal() => {
             let handbook = load(&cli.paths)?;
@@ -173,6 +180,24 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<Handbook> {
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     prosesser::load::load_paths(&paths).context("cannot read the handbook")
+}
+
+/// `prosesser lst`: a first path that is neither on disk nor a path in form
+/// (no `/` or `.`) and is one slip away from a command's name was meant as
+/// that command. The names come from the clap definition, so a command added
+/// there is suggested too.
+fn mistyped_command(paths: &[PathBuf], lang: Lang) -> Option<String> {
+    let first = paths.first()?;
+    let written = first.to_str()?;
+    if written.contains(['/', '\\', '.']) || std::fs::symlink_metadata(first).is_ok() {
+        return None;
+    }
+    let cli = <Cli as clap::CommandFactory>::command();
+    let names = cli
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()));
+    let meant = prosesser::suggest::nearest(written, names)?;
+    Some(words::words(lang).not_a_command(written, meant))
 }
 
 /// People reading text learn on stderr that something did not load cleanly;

@@ -129,6 +129,42 @@ fn people_are_sorted_as_a_norwegian_dictionary_or_in_the_root_order() {
     assert!(rows[7].starts_with("| Åsmund Dahl |"), "{markdown}");
 }
 
+// ---- Bug 6: a mistyped command ----
+
+#[test]
+fn a_mistyped_command_that_is_no_path_suggests_the_command() {
+    let (stdout, stderr) = exits(2, &["lst"]);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "prosesser: `lst` er verken en fil, en mappe eller en kommando; mente du `list`?\n"
+    );
+    let (_, stderr) = exits(2, &["--lang", "en", "serch", "hanne"]);
+    assert!(stderr.contains("did you mean `search`?"), "{stderr}");
+    let (_, stderr) = exits(2, &["chek"]);
+    assert!(stderr.contains("`check`"), "{stderr}");
+    // Far from every command, or written as a path: the path is missing.
+    for missing in ["nosuch", "./lst", "lst.md"] {
+        let (_, stderr) = exits(2, &[missing]);
+        assert!(stderr.contains("no such file or directory"), "{stderr}");
+        assert!(!stderr.contains("mente du"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_folder_named_like_a_mistyped_command_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lst")).unwrap();
+    std::fs::write(
+        dir.path().join("lst/a.md"),
+        "{{< prosesser/strategy-card title=\"Fra mappen\" >}}\n",
+    )
+    .unwrap();
+    let output = run_in(Some(dir.path()), &["lst"]);
+    assert_eq!(output.status.code(), Some(0), "{}", err(&output));
+    assert!(out(&output).contains("Fra mappen"), "{}", out(&output));
+}
+
 // ---- Missing 3: `side:` / `page:` ----
 
 #[test]
