@@ -352,6 +352,14 @@ impl Words {
         }
     }
 
+    /// A path the user gave holds no file the handbook is read from.
+    pub fn no_markdown_files(&self, path: &str) -> String {
+        match self.lang {
+            Lang::Nb => format!("0 Markdown-filer i {path}"),
+            Lang::En => format!("0 Markdown files in {path}"),
+        }
+    }
+
     /// `prosesser lst`: neither a path nor a command, but close to one.
     pub fn not_a_command(&self, written: &str, meant: &str) -> String {
         match self.lang {

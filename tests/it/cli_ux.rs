@@ -214,6 +214,40 @@ fn a_mistyped_scope_is_an_error_that_names_the_scope_meant() {
 // ---- Missing 5: say when there is nothing ----
 
 #[test]
+fn a_folder_without_markdown_says_so_instead_of_no_processes() {
+    let empty = fixture("ux/no-markdown");
+    let said = format!("prosesser: 0 Markdown-filer i {empty}\n");
+    for args in [
+        vec!["list", &empty],
+        vec!["people", &empty],
+        vec!["flow", &empty],
+        vec![&empty],
+    ] {
+        let (stdout, stderr) = exits(0, &args);
+        assert_eq!(stdout, "", "{args:?}");
+        assert_eq!(stderr, said, "{args:?}");
+    }
+    let (_, stderr) = exits(0, &["list", &empty, "--lang", "en"]);
+    assert_eq!(stderr, format!("prosesser: 0 Markdown files in {empty}\n"));
+    // Machine formats stay whole; the line goes to stderr.
+    let (json, stderr) = exits(0, &["list", &empty, "-f", "json"]);
+    assert_eq!(
+        serde_json::from_str::<Value>(&json).unwrap()["documents"],
+        serde_json::json!([])
+    );
+    assert_eq!(stderr, said);
+    let (_, stderr) = exits(1, &["search", "hanne", &empty]);
+    assert_eq!(stderr, said);
+    let (_, stderr) = exits(0, &["check", &empty]);
+    assert!(stderr.starts_with(&said), "{stderr}");
+    // Beside a folder with cards, the empty one is still named.
+    let names = fixture("ux/names");
+    let (listed, stderr) = exits(0, &["list", &names, &empty]);
+    assert!(listed.contains("Mottak"), "{listed}");
+    assert_eq!(stderr, said);
+}
+
+#[test]
 fn search_exits_1_when_nothing_matches_as_grep_does() {
     let (stdout, _) = exits(1, &["search", "zzzz-ingen"]);
     assert_eq!(stdout, "Ingen treff.\n");
