@@ -386,6 +386,15 @@ impl Words {
             self.query_problem(&error.kind)
         )
     }
+
+    /// A card's title with where it is, to tell apart cards with one title:
+    /// `Behov (linje 44)` within a document, `Behov (a.md:44)` across documents.
+    pub fn title_at_line(&self, title: &str, line: u32) -> String {
+        match self.lang {
+            Lang::Nb => format!("{title} (linje {line})"),
+            Lang::En => format!("{title} (line {line})"),
+        }
+    }
 }
 
 /// `2 feil, 7 advarsler` / `2 errors, 7 warnings`.

@@ -61,7 +61,8 @@ pub enum Command {
     /// Per document: chains (`Behov → Utvikling → Produksjonssetting`), cards fed
     /// by several (`Release ← Behov, Utvikling`), cards without links, and why
     /// each link was drawn. `--format dot` writes Graphviz DOT instead
-    /// (`prosesser flow -f dot | dot -Tsvg > flow.svg`).
+    /// (`prosesser flow -f dot | dot -Tsvg > flow.svg`), `--format json` the
+    /// same flow for scripts.
     Flow {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
         paths: Vec<PathBuf>,
@@ -118,6 +119,8 @@ pub enum FlowFormat {
     Text,
     /// Graphviz DOT
     Dot,
+    /// Links, chains, feeds and unlinked cards as JSON, for scripts
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -81,8 +81,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 _ if nothing_read(handbook, &paths) && format == FlowFormat::Text => {}
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
                 FlowFormat::Dot => output::flow::dot(&mut out, handbook, lang)?,
+                FlowFormat::Json => output::flow::json(&mut out, handbook)?,
             }
-            tell_load_problems(handbook, Format::Text, lang);
+            let format = match format {
+                FlowFormat::Json => Format::Json,
+                _ => Format::Text,
+            };
+            tell_load_problems(handbook, format, lang);
             ExitCode::SUCCESS
         }
         Some(Command::Check {

@@ -258,3 +258,93 @@ fn search_exits_1_when_nothing_matches_as_grep_does() {
     assert_eq!(csv.lines().count(), 1, "only the header: {csv}");
     exits(0, &["search", "mork"]);
 }
+
+// ---- Missing 7: flow as JSON, repeated titles told apart ----
+
+#[test]
+fn flow_json_has_the_links_chains_feeds_and_unlinked_cards_of_the_text() {
+    let json: Value = serde_json::from_str(&ok(&["flow", "--format", "json"])).unwrap();
+    let documents = json["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 1);
+    let seed = &documents[0];
+    assert_eq!(seed["path"], "prosesser/utvikling-drift.md");
+    let name = |e: &Value| e["title"].as_str().unwrap().to_owned();
+    let chains: Vec<Vec<String>> = seed["chains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_array().unwrap().iter().map(name).collect())
+        .collect();
+    assert!(
+        chains.contains(&vec![
+            "Portefølje".to_owned(),
+            "Behov".into(),
+            "Utvikling".into(),
+            "Produksjonssetting".into()
+        ]),
+        "{chains:?}"
+    );
+    let links = seed["links"].as_array().unwrap();
+    let behov_to_release = links
+        .iter()
+        .find(|l| l["from"]["title"] == "Behov" && l["to"]["title"] == "Release")
+        .expect("Behov → Release");
+    assert_eq!(behov_to_release["from"]["line"], 44);
+    assert_eq!(behov_to_release["from"]["external"], false);
+    assert_eq!(behov_to_release["to"]["line"], 26);
+    assert!(
+        behov_to_release["reasons"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("input names")
+    );
+    let external = links
+        .iter()
+        .find(|l| l["from"]["external"] == true)
+        .expect("a link from an external process");
+    assert_eq!(external["from"]["title"], "Portefølje");
+    assert_eq!(external["from"]["line"], Value::Null);
+    let unlinked: Vec<String> = seed["unlinked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(name)
+        .collect();
+    assert!(unlinked.contains(&"Hendelser".to_owned()), "{unlinked:?}");
+    // As many links as the text explains.
+    let text = ok(&["flow"]);
+    let why = text.split("Hvorfor:\n").nth(1).unwrap();
+    assert_eq!(why.lines().count(), links.len(), "{text}");
+}
+
+#[test]
+fn repeated_titles_are_told_apart_by_their_line_wherever_cards_are_named() {
+    let dir = fixture("ux/duplicates");
+    let flow = ok(&["flow", &dir]);
+    assert!(
+        flow.contains("    Behov (linje 6) → Behov (linje 8) → Utvikling\n"),
+        "{flow}"
+    );
+    assert!(
+        flow.contains("    Behov (linje 8) → Utvikling: input nevner «behov»\n"),
+        "{flow}"
+    );
+    // Once in its document: no line, though another page has one too.
+    assert!(flow.contains("  Uten lenker:\n    Release\n"), "{flow}");
+    let english = ok(&["flow", &dir, "--lang", "en"]);
+    assert!(
+        english.contains("Behov (line 6) → Behov (line 8)"),
+        "{english}"
+    );
+    let dot = ok(&["flow", &dir, "-f", "dot"]);
+    assert!(dot.contains("[label=\"Behov (linje 8)\"]"), "{dot}");
+    // Across documents: path and line.
+    let people = ok(&["people", &dir]);
+    assert!(
+        people.contains("Behov (a.md:6), Behov (a.md:8), Release (a.md:9), Release (b.md:6)"),
+        "{people}"
+    );
+    assert!(people.contains("Utvikling, Unik"), "{people}");
+    let markdown = ok(&["people", &dir, "-f", "md"]);
+    assert!(markdown.contains("Behov (a.md:6)"), "{markdown}");
+}
