@@ -1,6 +1,6 @@
 //! What the command line accepts (clap definitions only).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
 /// Browse and query a Hugo process handbook (prosesser/strategy-card pages).
@@ -15,6 +15,7 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// Files, folders or Hugo site roots to read [default: the compiled-in handbook]
+    #[arg(value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
 
     /// Language of text for people (machine formats always use English keys)
@@ -31,6 +32,7 @@ pub enum Command {
     /// Every card, in Hugo's page order
     List {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -45,6 +47,7 @@ pub enum Command {
         #[arg(allow_hyphen_values = true)]
         query: String,
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -52,6 +55,7 @@ pub enum Command {
     /// Each person once, with the cards they own and lead
     People {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -65,6 +69,7 @@ pub enum Command {
     /// same flow for scripts.
     Flow {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = FlowFormat::Text)]
         format: FlowFormat,
@@ -74,12 +79,30 @@ pub enum Command {
     /// Exits 1 when there is an error (or, with --strict, a warning).
     Check {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         /// Fail (exit 1) on warnings too
         #[arg(long)]
         strict: bool,
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+    },
+    /// Print a shell completion script
+    ///
+    /// bash: `source <(prosesser completions bash)` in ~/.bashrc;
+    /// zsh: `prosesser completions zsh > ~/.zfunc/_prosesser` with ~/.zfunc in
+    /// $fpath; fish: `prosesser completions fish >
+    /// ~/.config/fish/completions/prosesser.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `prosesser man | man -l -`
+    ///
+    /// With a command, that command's page (`prosesser man search`).
+    Man {
+        /// The command whose page to print [default: prosesser itself]
+        command: Option<String>,
     },
 }
 

@@ -7,6 +7,7 @@
 
 mod args;
 mod embedded;
+mod generate;
 mod output;
 
 use crate::tui;
@@ -88,6 +89,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 _ => Format::Text,
             };
             tell_load_problems(handbook, format, lang);
+            ExitCode::SUCCESS
+        }
+        Some(Command::Completions { shell }) => {
+            generate::completions(&mut out, shell)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man { command }) => {
+            generate::man(&mut out, command.as_deref())?;
             ExitCode::SUCCESS
         }
         Some(Command::Check {

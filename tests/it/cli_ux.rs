@@ -1,5 +1,7 @@
 //! The command line as its users expect it (issue 12), end to end through the
-//! binary.
+//! binary: queries that start with `-`, names in dictionary order, mistyped
+//! commands and scopes, `side:`, folders without Markdown, exit codes, flow as
+//! JSON, repeated titles, completions and the manual page.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -347,4 +349,130 @@ fn repeated_titles_are_told_apart_by_their_line_wherever_cards_are_named() {
     assert!(people.contains("Utvikling, Unik"), "{people}");
     let markdown = ok(&["people", &dir, "-f", "md"]);
     assert!(markdown.contains("Behov (a.md:6)"), "{markdown}");
+}
+
+// ---- Missing 8: completions and the manual page ----
+
+const COMMANDS: [&str; 7] = [
+    "list",
+    "search",
+    "people",
+    "flow",
+    "check",
+    "completions",
+    "man",
+];
+
+#[test]
+fn bash_completion_completes_commands_and_formats() {
+    let script = ok(&["completions", "bash"]);
+    for command in COMMANDS {
+        assert!(script.contains(command), "{command}");
+    }
+    let has_bash = Command::new("bash").arg("--version").output().is_ok();
+    if !has_bash {
+        eprintln!("bash is missing: the completion script was only read, not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("prosesser.bash");
+    std::fs::write(&file, &script).unwrap();
+    // What bash does on Tab: load the script, set COMP_WORDS, call the function.
+    let complete = |words: &str| -> String {
+        let cword = words.split(' ').count() - 1;
+        let program = format!(
+            "source {file}; COMP_WORDS=({words}); COMP_CWORD={cword}; \
+             _prosesser prosesser \"${{COMP_WORDS[$COMP_CWORD]}}\" \"${{COMP_WORDS[$COMP_CWORD-1]}}\"; \
+             printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file = file.display()
+        );
+        let output = Command::new("bash")
+            .args(["--norc", "-c", &program])
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let after_se = complete("prosesser se");
+    assert_eq!(after_se.trim(), "search", "{after_se}");
+    let formats = complete("prosesser flow --format ''");
+    for format in ["text", "dot", "json"] {
+        assert!(
+            formats.lines().any(|l| l == format),
+            "{format} in {formats}"
+        );
+    }
+    let shells = complete("prosesser completions ''");
+    for shell in ["bash", "zsh", "fish"] {
+        assert!(shells.lines().any(|l| l == shell), "{shell} in {shells}");
+    }
+}
+
+#[test]
+fn zsh_and_fish_completions_name_every_command() {
+    let zsh = ok(&["completions", "zsh"]);
+    assert!(zsh.starts_with("#compdef prosesser"), "{zsh}");
+    let fish = ok(&["completions", "fish"]);
+    assert!(fish.contains("complete -c prosesser"), "{fish}");
+    for command in COMMANDS {
+        assert!(zsh.contains(&format!("'{command}:")), "{command} in zsh");
+        assert!(
+            fish.contains(&format!("-a \"{command}\"")),
+            "{command} in fish"
+        );
+    }
+    let (_, stderr) = exits(2, &["completions", "tcsh"]);
+    assert!(stderr.contains("possible values"), "{stderr}");
+}
+
+#[test]
+fn the_manual_page_is_roff_for_the_program_and_each_command() {
+    let page = ok(&["man"]);
+    assert!(page.contains(".TH prosesser 1"), "{page}");
+    for command in COMMANDS {
+        assert!(
+            page.contains(&format!("prosesser\\-{command}(1)")),
+            "{command}"
+        );
+    }
+    assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
+    assert!(page.contains("VISUAL, EDITOR"), "{page}");
+    let search = ok(&["man", "search"]);
+    assert!(
+        search.starts_with(".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n.TH prosesser-search 1"),
+        "{search}"
+    );
+    assert_eq!(
+        search.matches(".ds Aq").count(),
+        2,
+        "one preamble: {search}"
+    );
+    assert!(search.contains("No card matched."), "{search}");
+    let (_, stderr) = exits(2, &["man", "serch"]);
+    assert!(stderr.contains("did you mean `search`?"), "{stderr}");
+    // groff reads every page without a warning.
+    if Command::new("groff").arg("--version").output().is_err() {
+        eprintln!("groff is missing: the manual pages were only read, not typeset");
+        return;
+    }
+    for command in [None, Some("search"), Some("flow"), Some("check")] {
+        let mut args = vec!["man"];
+        args.extend(command);
+        let roff = ok(&args);
+        let mut groff = Command::new("groff")
+            .args(["-man", "-k", "-Tutf8", "-ww", "-z"])
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write as _;
+        groff
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(roff.as_bytes())
+            .unwrap();
+        let output = groff.wait_with_output().unwrap();
+        assert!(output.status.success(), "{command:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{command:?}");
+    }
 }
