@@ -4,8 +4,11 @@
 //! symlinks; files are then read and parsed on every core; [`order`] puts the
 //! documents in Hugo's page order.
 
+mod content;
 mod order;
 mod walk;
+
+pub use content::{is_content_name, is_hidden};
 
 use crate::model::{Diagnostic, Handbook, Rule};
 use crate::parse::{limits, parse_document};
