@@ -261,11 +261,11 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
     let plan = matcher::Plan::new(query.terms());
     let documents = &handbook.documents;
     let groups = index::document_groups(documents);
-    let search_group = |g: usize| {
+    let search_group = |group: &Range<usize>| {
         let mut hits = Vec::new();
         let mut buffer = String::new();
-        let first = groups[g];
-        for (d, document) in documents[first..groups[g + 1]].iter().enumerate() {
+        let first = group.start;
+        for (d, document) in documents[group.clone()].iter().enumerate() {
             for (c, card) in document.cards.iter().enumerate() {
                 let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
                 if let Some(score) = plan.score(&text) {
@@ -280,7 +280,7 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
         }
         hits
     };
-    let mut hits = index::on_each(groups.len() - 1, &search_group);
+    let mut hits = crate::parallel::map(&groups, groups.len(), search_group).concat();
     rank(&mut hits);
     hits
 }
