@@ -40,8 +40,10 @@ pub enum Command {
     /// The cards matching a query, best first
     ///
     /// Words must all match; `eier:`/`owner:`, `leder:`/`leader:`, `person:`,
-    /// `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:` scope a word;
+    /// `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:` scope a word,
+    /// `side:`/`page:` looks in the page's title and path; `-word` excludes;
     /// "quoted phrases" and /regex/ work too. Case and accents are ignored.
+    /// Exits 1 when nothing matches.
     Search {
         /// The query, e.g. `mork`, `eier:hanne` or `-tony` (may start with `-`)
         #[arg(allow_hyphen_values = true)]
@@ -162,6 +164,19 @@ mod tests {
     #[test]
     fn the_clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn search_help_names_every_scope_the_parser_knows() {
+        let cli = Cli::command();
+        let search = cli.find_subcommand("search").unwrap();
+        let help = search.get_long_about().unwrap().to_string();
+        for (name, _) in prosesser::query::Scope::NAMES {
+            // Spellings that fold alike (formal, formaal) are one name.
+            if !["formal", "formaal"].contains(&name) {
+                assert!(help.contains(&format!("`{name}:`")), "{name}: {help}");
+            }
+        }
     }
 
     #[test]
