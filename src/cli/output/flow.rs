@@ -5,31 +5,29 @@
 //! Graphviz: one cluster per document, cards as boxes labelled by title,
 //! external processes dashed, edges labelled with the words that matched.
 
+use super::json::{Display, Seq};
 use super::one_line;
+use crate::labels::TitleLabels;
 use crate::words::words;
-use prosesser::flow::{self, Endpoint, Flow, Reason};
+use prosesser::flow::{self, Endpoint, Flow, Link, Reason};
 use prosesser::i18n::Lang;
 use prosesser::{CardId, Handbook};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::io::{self, Write};
 
-/// An endpoint as people read it: the card's title, or `Portefølje (ekstern)`.
-pub fn endpoint_name(handbook: &Handbook, endpoint: &Endpoint, lang: Lang) -> String {
+/// An endpoint as people read it: the card's title (with its line when
+/// another card of the document has the same title), or `Portefølje (ekstern)`.
+pub fn endpoint_name(labels: &TitleLabels, endpoint: &Endpoint, lang: Lang) -> String {
     match endpoint {
-        Endpoint::Card(id) => card_title(handbook, *id, lang),
+        Endpoint::Card(id) => one_line(&labels.in_document(*id)),
         Endpoint::External(name) => format!("{} {}", one_line(name), words(lang).external),
-    }
-}
-
-fn card_title(handbook: &Handbook, id: CardId, lang: Lang) -> String {
-    match handbook.card(id).map(|c| one_line(&c.title())) {
-        Some(title) if !title.is_empty() => title,
-        _ => words(lang).untitled.to_owned(),
     }
 }
 
 /// Per document with cards: its title and path, then its flow.
 pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<()> {
     let w = words(lang);
+    let labels = TitleLabels::new(handbook, lang);
     let mut first = true;
     for (d, document) in handbook.documents.iter().enumerate() {
         if document.cards.is_empty() {
@@ -44,7 +42,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
         let layout = flow::layout(&flow, handbook, d);
         let heading = document.title().unwrap_or(&document.path);
         writeln!(out, "{}  ({})", one_line(heading), one_line(&document.path))?;
-        let name = |e: &Endpoint| endpoint_name(handbook, e, lang);
+        let name = |e: &Endpoint| endpoint_name(&labels, e, lang);
         if flow.links.is_empty() {
             writeln!(out, "  {}", w.no_links)?;
         }
@@ -67,7 +65,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
             let names: Vec<String> = layout
                 .unlinked
                 .iter()
-                .map(|id| card_title(handbook, *id, lang))
+                .map(|id| one_line(&labels.in_document(*id)))
                 .collect();
             writeln!(out, "    {}", names.join(", "))?;
         }
@@ -125,6 +123,7 @@ pub fn dot_string(s: &str) -> String {
 
 /// Graphviz DOT for every document with cards.
 pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<()> {
+    let labels = TitleLabels::new(handbook, lang);
     writeln!(out, "digraph prosesser {{")?;
     writeln!(out, "  rankdir=LR;")?;
     writeln!(out, "  node [shape=box];")?;
@@ -163,7 +162,7 @@ pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<(
                 out,
                 "    {} [label={}];",
                 node(&Endpoint::Card(id)),
-                dot_string(&card_title(handbook, id, lang))
+                dot_string(&labels.in_document(id))
             )?;
         }
         for name in &externals {
@@ -187,6 +186,119 @@ pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<(
         }
     }
     writeln!(out, "}}")
+}
+
+/// `{"documents": [{"path", "title", "links", "chains", "feeds", "unlinked"}]}`
+/// for every document with cards, in English: the same flow as the text, for
+/// scripts. An endpoint is `{"title", "external", "line", "column"}` (`line`
+/// and `column` are `null` for an external process); a link's `reasons` are
+/// sentences and its `words` the words that made it.
+pub fn json(out: &mut dyn Write, handbook: &Handbook) -> io::Result<()> {
+    let with_cards: Vec<u32> = (0..handbook.documents.len() as u32)
+        .filter(|&d| !handbook.documents[d as usize].cards.is_empty())
+        .collect();
+    let document = |&document: &u32, buffer: &mut Vec<u8>| {
+        super::json::write_document(buffer, &DocumentJson { handbook, document })
+    };
+    super::json::write_documents(out, &with_cards, document, |_| Ok(()))
+}
+
+/// One document's flow: `{"path", "title", "links", "chains", "feeds", "unlinked"}`.
+struct DocumentJson<'h> {
+    handbook: &'h Handbook,
+    document: u32,
+}
+
+impl Serialize for DocumentJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (handbook, d) = (self.handbook, self.document);
+        let document = &handbook.documents[d as usize];
+        let flow = Flow::for_document(handbook, d);
+        let layout = flow::layout(&flow, handbook, d);
+        let endpoint = |e| EndpointJson(handbook, e);
+        let links = flow.links.iter().map(|link| LinkJson { handbook, link });
+        let chains = layout
+            .chains
+            .iter()
+            .map(|chain| Seq::new(chain.iter().map(endpoint)));
+        let feeds = layout.feeds.iter().map(|(target, sources)| FeedJson {
+            to: endpoint(target),
+            from: Seq::new(sources.iter().map(endpoint)),
+        });
+        let unlinked: Vec<Endpoint> = layout
+            .unlinked
+            .iter()
+            .map(|id| Endpoint::Card(*id))
+            .collect();
+        let mut map = s.serialize_map(Some(6))?;
+        map.serialize_entry("path", &document.path)?;
+        map.serialize_entry("title", &document.title())?;
+        map.serialize_entry("links", &Seq::new(links))?;
+        map.serialize_entry("chains", &Seq::new(chains))?;
+        map.serialize_entry("feeds", &Seq::new(feeds))?;
+        map.serialize_entry("unlinked", &Seq::new(unlinked.iter().map(endpoint)))?;
+        map.end()
+    }
+}
+
+/// An endpoint: `{"title", "external", "line", "column"}` (`line` and
+/// `column` are `null` for an external process).
+struct EndpointJson<'h>(&'h Handbook, &'h Endpoint);
+
+impl Serialize for EndpointJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        match self.1 {
+            Endpoint::Card(id) => {
+                let card = self.0.card(*id);
+                map.serialize_entry("title", &card.map(|c| c.title()))?;
+                map.serialize_entry("external", &false)?;
+                map.serialize_entry("line", &card.map(|c| c.line))?;
+                map.serialize_entry("column", &card.map(|c| c.column))?;
+            }
+            Endpoint::External(name) => {
+                map.serialize_entry("title", name)?;
+                map.serialize_entry("external", &true)?;
+                map.serialize_entry("line", &None::<u32>)?;
+                map.serialize_entry("column", &None::<u32>)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// A link: `{"from", "to", "reasons", "words"}`.
+struct LinkJson<'h> {
+    handbook: &'h Handbook,
+    link: &'h Link,
+}
+
+impl Serialize for LinkJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (handbook, link) = (self.handbook, self.link);
+        let reasons = link.reasons.iter().map(|r| Display(r.explained(Lang::En)));
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("from", &EndpointJson(handbook, &link.from))?;
+        map.serialize_entry("to", &EndpointJson(handbook, &link.to))?;
+        map.serialize_entry("reasons", &Seq::new(reasons))?;
+        map.serialize_entry("words", &matched_words(&link.reasons))?;
+        map.end()
+    }
+}
+
+/// A target fed by sources no chain shows: `{"to", "from"}`.
+struct FeedJson<T, F> {
+    to: T,
+    from: F,
+}
+
+impl<T: Serialize, F: Serialize> Serialize for FeedJson<T, F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("to", &self.to)?;
+        map.serialize_entry("from", &self.from)?;
+        map.end()
+    }
 }
 
 #[cfg(test)]

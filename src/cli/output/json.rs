@@ -1,4 +1,4 @@
-//! The JSON shape scripts and tests depend on (documented in the README).
+//! The JSON shape scripts and tests depend on (documented in `docs/json.md`).
 //!
 //! Strings are exact; characters a terminal would act on (DEL, C1 controls,
 //! bidi controls: [`prosesser::text::is_unsafe`]) are written as `\uXXXX` escapes
@@ -19,36 +19,61 @@ use serde_json::ser::Formatter;
 use std::cell::Cell;
 use std::io::{self, BufWriter, Write};
 
-/// `{"documents": [...], "diagnostics": [...]}`. The documents are
-/// serialized on every core (their flows worked out there too) and written
-/// in order as they are ready: see [`super::ordered`].
+/// `{"documents": [...], "diagnostics": [...]}`.
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
-    let mut out = BufWriter::with_capacity(BUFFER, out);
     let documents = listing.grouped();
-    out.write_all(b"{\n  \"documents\": [")?;
-    super::ordered::write_in_order(&mut out, &documents, |i, (document, rows), buffer| {
-        // What serde writes before an array's item, the document's own
-        // layout at its depth, as one serializer would have written them.
-        buffer.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        indent(buffer, DOCUMENT_DEPTH)?;
+    let document = |(document, rows): &(&Document, Vec<(usize, &Row)>), buffer: &mut Vec<u8>| {
         let document = DocumentJson {
             listing,
             document,
             rows,
         };
-        serialize(&mut *buffer, DOCUMENT_DEPTH, &document)
+        write_document(buffer, &document)
+    };
+    write_documents(out, &documents, document, |out| {
+        out.write_all(b",\n  \"diagnostics\": ")?;
+        serialize(out, 1, &listing.handbook.diagnostics)
+    })
+}
+
+/// `{"documents": [...]` and what `after` writes, then `}`: each item is
+/// rendered by `document` (with [`write_document`]) on every core (its flow,
+/// say, is worked out there too) and written in order as its turn comes (see
+/// [`super::ordered`]), laid out byte for byte as one serializer would.
+pub(super) fn write_documents<T: Sync>(
+    out: &mut dyn Write,
+    items: &[T],
+    document: impl Fn(&T, &mut Vec<u8>) -> io::Result<()> + Sync,
+    after: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(BUFFER, out);
+    out.write_all(b"{\n  \"documents\": [")?;
+    super::ordered::write_in_order(&mut out, items, |i, item, buffer| {
+        // What serde writes before an array's item, then the item laid out
+        // at its depth.
+        buffer.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        indent(buffer, DOCUMENT_DEPTH)?;
+        document(item, buffer)
     })?;
-    if !documents.is_empty() {
+    if !items.is_empty() {
         out.write_all(b"\n  ")?;
     }
-    out.write_all(b"],\n  \"diagnostics\": ")?;
-    serialize(&mut out, 1, &listing.handbook.diagnostics)?;
+    out.write_all(b"]")?;
+    after(&mut out)?;
     out.write_all(b"\n}\n")?;
     out.flush()
 }
 
 /// How deep a document is in `{"documents": [...]}`.
 const DOCUMENT_DEPTH: usize = 2;
+
+/// One item of [`write_documents`], laid out at its depth.
+pub(super) fn write_document<T: Serialize + ?Sized>(
+    buffer: &mut Vec<u8>,
+    value: &T,
+) -> io::Result<()> {
+    serialize(buffer, DOCUMENT_DEPTH, value)
+}
 
 /// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
@@ -235,10 +260,10 @@ impl Serialize for DiagnosticsJson<'_> {
 
 /// An iterator serialized as a JSON array as it runs (serializing it twice
 /// writes an empty array the second time; each view is written once).
-struct Seq<I>(Cell<Option<I>>);
+pub(super) struct Seq<I>(Cell<Option<I>>);
 
 impl<I> Seq<I> {
-    fn new(items: I) -> Self {
+    pub(super) fn new(items: I) -> Self {
         Seq(Cell::new(Some(items)))
     }
 }
@@ -284,7 +309,7 @@ impl Serialize for Scalar<'_> {
 }
 
 /// A value serialized by serde as its `Display` text, without a `String`.
-struct Display<D>(D);
+pub(super) struct Display<D>(pub(super) D);
 
 impl<D: std::fmt::Display> Serialize for Display<D> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -297,7 +322,7 @@ impl<D: std::fmt::Display> Serialize for Display<D> {
 const BUFFER: usize = 64 * 1024;
 
 /// Writes `value` as pretty, terminal-safe JSON and a final newline.
-fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+pub(super) fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut out = BufWriter::with_capacity(BUFFER, out);
     serialize(&mut out, 0, value)?;
     writeln!(out)?;

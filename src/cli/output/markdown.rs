@@ -66,8 +66,9 @@ pub fn people(
     let header = people_header(lang);
     table_row(out, &header)?;
     table_row(out, &vec!["---".to_owned(); header.len()])?;
+    let labels = crate::labels::TitleLabels::new(handbook, lang);
     for person in people {
-        table_row(out, &person_row(handbook, person, cell))?;
+        table_row(out, &person_row(&labels, person, cell))?;
     }
     Ok(())
 }

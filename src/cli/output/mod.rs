@@ -198,17 +198,17 @@ pub fn people_header(lang: Lang) -> [String; 4] {
 }
 
 /// One person's row of the people table, for people to read: the name,
-/// teams, and the titles they own and lead, each cell made safe by `cell`
-/// (one line for text, escaped for Markdown).
+/// teams, and the titles they own and lead (a title other cards also have
+/// followed by its `path:line`, as `labels` names it), each cell made safe by
+/// `cell` (one line for text, escaped for Markdown).
 pub fn person_row(
-    handbook: &Handbook,
+    labels: &crate::labels::TitleLabels,
     person: &Person,
     cell: impl Fn(&str) -> String,
 ) -> [String; 4] {
     let titles = |ids: &[CardId]| {
-        card_refs(handbook, ids)
-            .iter()
-            .map(|(title, _, _)| cell(title))
+        ids.iter()
+            .map(|id| cell(&labels.in_handbook(*id)))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -220,7 +220,7 @@ pub fn person_row(
     ]
 }
 
-/// (title, path, line) of each card, for people outputs.
+/// (title, path, line) of each card, for machine outputs.
 pub fn card_refs<'a>(handbook: &'a Handbook, ids: &[CardId]) -> Vec<(Cow<'a, str>, &'a str, u32)> {
     ids.iter()
         .filter_map(|&id| {

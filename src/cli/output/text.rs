@@ -69,9 +69,10 @@ pub fn people(
         return writeln!(out, "{}", w.no_people);
     }
     let header = people_header(lang);
+    let labels = crate::labels::TitleLabels::new(handbook, lang);
     table(out, people.len() + 1, |i, cells| match i.checked_sub(1) {
         None => cells.extend(header.iter().map(|h| Cow::Borrowed(h.as_str()))),
-        Some(i) => cells.extend(person_row(handbook, &people[i], one_line).map(Cow::Owned)),
+        Some(i) => cells.extend(person_row(&labels, &people[i], one_line).map(Cow::Owned)),
     })
 }
 
