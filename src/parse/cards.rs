@@ -34,13 +34,13 @@ pub fn pair(calls: Vec<Call<'_>>) -> (Vec<Found<'_>>, Vec<Unmatched>) {
         if call.self_closing {
             inner[i] = Some(call.end..call.end);
         } else if call.closing {
-            match open_by_name.get(call.name.as_str()).and_then(|v| v.last()) {
+            match open_by_name.get(call.name).and_then(|v| v.last()) {
                 Some(&p) => {
                     let open = stack[p];
                     inner[open] = Some(calls[open].end..call.start);
                     // Calls opened inside and never closed stand alone.
                     for dropped in stack.drain(p..) {
-                        let name = calls[dropped].name.as_str();
+                        let name = calls[dropped].name;
                         if let Some(places) = open_by_name.get_mut(name) {
                             places.pop();
                         }
@@ -48,14 +48,11 @@ pub fn pair(calls: Vec<Call<'_>>) -> (Vec<Found<'_>>, Vec<Unmatched>) {
                 }
                 None => unmatched.push(Unmatched {
                     start: call.start,
-                    name: call.name.clone(),
+                    name: call.name.to_owned(),
                 }),
             }
         } else {
-            open_by_name
-                .entry(call.name.as_str())
-                .or_default()
-                .push(stack.len());
+            open_by_name.entry(call.name).or_default().push(stack.len());
             stack.push(i);
         }
     }

@@ -74,7 +74,7 @@ pub struct Call<'a> {
     /// Offset just after the closing `>}}`.
     pub end: usize,
     pub delim: Delim,
-    pub name: String,
+    pub name: &'a str,
     /// `{{< /name >}}`.
     pub closing: bool,
     /// `{{< name />}}`.
@@ -111,8 +111,9 @@ pub struct Lexed<'a> {
 pub fn lex_capped(text: &str, from: usize, max_errors: usize) -> Lexed<'_> {
     let mut lexer = Lexer {
         text,
-        opened: std::collections::HashSet::new(),
+        opened: Default::default(),
         any_name: false,
+        tokens: Vec::new(),
     };
     let mut calls = Vec::new();
     let mut errors = Vec::new();
@@ -210,9 +211,11 @@ struct Lexer<'a> {
     text: &'a str,
     /// Names opened so far in the file: a closing tag must name one of them.
     /// A set, not a list: a hostile file can use 100,000 different names.
-    opened: std::collections::HashSet<String>,
+    opened: std::collections::HashSet<&'a str, foldhash::fast::FixedState>,
     /// Whether any shortcode name has been read yet in the file.
     any_name: bool,
+    /// The last call's token buffer, emptied, for the next call to fill.
+    tokens: Vec<Token<'a>>,
 }
 
 struct Failure {
@@ -222,7 +225,7 @@ struct Failure {
 }
 
 enum Token<'a> {
-    Name(String),
+    Name(&'a str),
     Close,
     /// A param word or quoted positional value.
     Param(Lexeme<'a>),
@@ -298,7 +301,7 @@ impl<'a> Lexer<'a> {
             step: 0,
             param_elements: 0,
             closing_state: 0,
-            tokens: Vec::with_capacity(16),
+            tokens: std::mem::take(&mut self.tokens),
             swallowed: None,
         };
         let text = self.text;
@@ -308,7 +311,12 @@ impl<'a> Lexer<'a> {
                 st.pos += right.len();
                 return self.finish(st);
             }
-            let Some(c) = text[st.pos..].chars().next() else {
+            // Most of a call is ASCII: its character without decoding.
+            let c = match text.as_bytes().get(st.pos) {
+                Some(&b) if b.is_ascii() => Some(b as char),
+                _ => text[st.pos..].chars().next(),
+            };
+            let Some(c) = c else {
                 return Err(self.fail(
                     &st,
                     at,
@@ -317,7 +325,16 @@ impl<'a> Lexer<'a> {
                 ));
             };
             match c {
-                ' ' | '\t' | '\r' | '\n' => st.pos += 1,
+                ' ' | '\t' | '\r' | '\n' => {
+                    // A run of them at once: the delimiter cannot start with one.
+                    st.pos += 1;
+                    while matches!(
+                        text.as_bytes().get(st.pos),
+                        Some(b' ' | b'\t' | b'\r' | b'\n')
+                    ) {
+                        st.pos += 1;
+                    }
+                }
                 '=' => {
                     st.pos += 1;
                     while let Some(w) = text[st.pos..].chars().next().filter(|w| w.is_whitespace())
@@ -414,17 +431,17 @@ impl<'a> Lexer<'a> {
                 break;
             }
         }
-        let word = text[start..st.pos].to_owned();
+        let word = &text[start..st.pos];
         let mut look_for_end = false;
         if st.closing_state > 0 {
-            if !self.opened.contains(&word) {
+            if !self.opened.contains(word) {
                 return Err(self.fail(
                     st,
                     start,
                     st.pos,
                     format!(
                         "closing tag for shortcode '{}' does not match start tag",
-                        shown(&word)
+                        shown(word)
                     ),
                 ));
             }
@@ -432,9 +449,7 @@ impl<'a> Lexer<'a> {
         }
         st.closing_state = 0;
         self.any_name = true;
-        if !self.opened.contains(&word) {
-            self.opened.insert(word.clone());
-        }
+        self.opened.insert(word);
         st.step += 1;
         st.tokens.push(Token::Name(word));
         Ok(look_for_end)
@@ -677,18 +692,33 @@ impl<'a> Lexer<'a> {
     /// The tokens of one action to a call (Hugo's `extractShortcode`).
     fn finish(&mut self, mut st: CallState<'a>) -> Result<Call<'a>, Failure> {
         let end = st.pos;
+        let mut taken = std::mem::take(&mut st.tokens);
+        let capacity = taken.len() / 2;
+        let result = self.build(&st, end, &mut taken, capacity);
+        // The buffer, emptied, serves the next call.
+        taken.clear();
+        self.tokens = taken;
+        result
+    }
+
+    /// The call its tokens make (Hugo's `extractShortcode`).
+    fn build(
+        &mut self,
+        st: &CallState<'a>,
+        end: usize,
+        taken: &mut Vec<Token<'a>>,
+        capacity: usize,
+    ) -> Result<Call<'a>, Failure> {
         let fail =
             |me: &Self, st: &CallState, message: &str| Err(me.fail(st, st.at, end, message.into()));
-        let taken = std::mem::take(&mut st.tokens);
-        let capacity = taken.len() / 2;
-        let mut tokens = taken.into_iter().peekable();
+        let mut tokens = taken.drain(..).peekable();
         let closing = matches!(tokens.peek(), Some(Token::Close));
         if closing {
             tokens.next();
         }
         let name = match tokens.next() {
             Some(Token::Name(n)) => n,
-            _ => return fail(self, &st, "shortcode has no name"),
+            _ => return fail(self, st, "shortcode has no name"),
         };
         let mut named: Vec<(Cow<'a, str>, Lexeme<'a>)> = Vec::with_capacity(capacity);
         // Where each key is in `named`, once there are enough keys for a
@@ -703,7 +733,7 @@ impl<'a> Lexer<'a> {
                         tokens.next_if(|t| matches!(t, Token::ParamValue(_)))
                     {
                         if !positional.is_empty() {
-                            return fail(self, &st, "cannot mix named and positional parameters");
+                            return fail(self, st, "cannot mix named and positional parameters");
                         }
                         let key = match p {
                             Lexeme::Text(k) => k,
@@ -733,7 +763,7 @@ impl<'a> Lexer<'a> {
                         }
                     } else {
                         if !named.is_empty() {
-                            return fail(self, &st, "cannot mix named and positional parameters");
+                            return fail(self, st, "cannot mix named and positional parameters");
                         }
                         positional.push(p);
                     }
@@ -744,7 +774,7 @@ impl<'a> Lexer<'a> {
                 Token::Close | Token::Name(_) => {
                     return fail(
                         self,
-                        &st,
+                        st,
                         "a `/` may only start a closing tag or end a self-closing call",
                     );
                 }
