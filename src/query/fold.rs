@@ -145,10 +145,26 @@ impl<'o, S: Spans> Folder<'o, S> {
     fn run(mut self, s: &str) {
         let bytes = s.as_bytes();
         // Most bytes (lowercase letters, digits, punctuation, single spaces)
-        // fold to themselves: they are copied a stretch at a time.
+        // fold to themselves: they are copied a stretch at a time, and
+        // looked at eight at a time while they last.
         let mut same_from = 0;
         let mut i = 0;
         while i < bytes.len() {
+            if let Some(eight) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                let changed = changed_bytes(word, self.last);
+                if changed == 0 {
+                    self.last = eight[7];
+                    i += 8;
+                    continue;
+                }
+                // The bytes before the first one folding changes stay as they are.
+                let same = (changed.trailing_zeros() / 8) as usize;
+                if same > 0 {
+                    self.last = eight[same - 1];
+                    i += same;
+                }
+            }
             let b = bytes[i];
             if folds_to_itself(b) && !self.drops(b) {
                 self.last = b;
@@ -249,6 +265,34 @@ impl<'o, S: Spans> Folder<'o, S> {
             }
         }
     }
+}
+
+/// Eight bytes at once (`word`, little-endian, after the byte `last`): the
+/// high bit of each byte that does not [`fold_to_itself`](folds_to_itself)
+/// or that the whitespace or digraph rule drops, so that the bytes before
+/// the first one set are copied as they are. Byte arithmetic on the whole
+/// word ("SWAR"), no branch per byte. Past the first byte of 0x80 or above
+/// the bits mean nothing (a carry crosses into the next byte); only the
+/// first bit set is used.
+#[inline(always)]
+fn changed_bytes(word: u64, last: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // For bytes below 0x80: the high bit of each byte that is at least `n`.
+    let at_least = |n: u8| (word.wrapping_add(ONES * u64::from(0x80 - n))) & HIGH;
+    // The high bit of each byte of `x` equal to `c`.
+    let equal = |x: u64, c: u8| {
+        let t = x ^ (ONES * u64::from(c));
+        !(((t & !HIGH) + !HIGH) | t) & HIGH
+    };
+    let control = !at_least(0x20) & HIGH;
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    // Each byte's predecessor: `last`, then the word's own bytes.
+    let before = (word << 8) | u64::from(last);
+    let dropped = (equal(word, b'e') & equal(before, b'o'))
+        | (equal(word, b'a') & equal(before, b'a'))
+        | (equal(word, b' ') & equal(before, b' '));
+    (word & HIGH) | control | upper | equal(word, 0x7f) | dropped
 }
 
 /// Printable ASCII but uppercase letters (and space): what folding leaves
@@ -409,11 +453,29 @@ mod tests {
             "mo\u{308}rk  \u{a0} x",
             "ΣΟΦΊΑ 日本 🙂 aé",
             "kl:12, (test) [x] {y} ~`^_|\\",
+            "abcdefgo",
+            "abcdefgoeabcdefga abcdefgaa bcdefgh  ijklmnop ",
+            "1234567o|e2345678a|a3456789 | 4567890Z12345678\u{7f}1234567\u{1f}",
+            "helt vanlig tekst med mange ord i seg, og Store Bokstaver her og der.",
         ]
         .map(String::from)
         .to_vec();
         for (_, card) in crate::query::testdata::synthetic(3, 4).cards() {
             texts.extend(Field::ALL.map(|f| card.text(f).into_owned()));
+        }
+        // Every string of up to 10 bytes over the bytes the rules care
+        // about, at every offset an eight-byte step can start from.
+        let alphabet = ["a", "e", "o", " ", "A", "x", "\u{7f}", "\n", "ø"];
+        let mut state = 7u64;
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(state % 19) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            texts.push(text);
         }
         for text in &texts {
             let mut bytewise = String::new();
