@@ -1,20 +1,11 @@
 //! The browser's drawing at catalogue scale: `cargo bench --bench render -- CORPUS`.
 //!
-//! The binary's TUI is included by path (it is not part of the library) and
-//! driven headless: one frame into ratatui's `TestBackend` at 200x60, then
-//! frames after the keys a user types. Prints median, min and max per case.
-
-// Benches are built with cfg(test) but without the test harness, so the
-// included modules' tests are left out while their imports stay.
-#[allow(dead_code, unused_imports)]
-#[path = "../src/words.rs"]
-mod words;
-
-#[allow(dead_code, unused_imports)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
+//! The browser (`prosesser::tui`, the library's `tui` feature) driven
+//! headless: one frame into ratatui's `TestBackend` at 200x60, then frames
+//! after the keys a user types. Prints median, min and max per case.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prosesser::tui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;

@@ -7,14 +7,14 @@ mod args;
 mod embedded;
 mod output;
 
-use crate::tui;
-use crate::words;
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::Parser as _;
 use output::{Listing, Row};
 use prosesser::i18n::Lang;
+use prosesser::i18n::{self, words};
 use prosesser::query::Query;
+use prosesser::tui;
 use prosesser::{Handbook, Severity};
 use std::io::{self, BufWriter, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
@@ -144,9 +144,9 @@ fn check(
         .count();
     let warnings = found.len() - errors;
     if found.is_empty() {
-        eprintln!("{}", words::words(lang).no_problems);
+        eprintln!("{}", words(lang).no_problems);
     } else {
-        eprintln!("{}", words::summary(lang, errors, warnings));
+        eprintln!("{}", i18n::summary(lang, errors, warnings));
     }
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed {
@@ -181,7 +181,7 @@ fn tell_load_problems(handbook: &Handbook, format: Format, lang: Lang) {
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 && matches!(format, Format::Text | Format::Markdown) {
-        eprintln!("prosesser: {errors} {}", words::words(lang).load_problems);
+        eprintln!("prosesser: {errors} {}", words(lang).load_problems);
     }
 }
 

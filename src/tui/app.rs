@@ -5,11 +5,11 @@
 //! here when a filter changes, never while drawing; drawing reads only the
 //! rows that fit on screen.
 
-use prosesser::flow::{self, Endpoint, Flow, Layout, Reason};
-use prosesser::i18n::Lang;
-use prosesser::people::{Person, people};
-use prosesser::query::{Query, QueryError, SearchIndex};
-use prosesser::{CardId, Diagnostic, Document, Handbook, Severity};
+use crate::flow::{self, Endpoint, Flow, Layout, Reason};
+use crate::i18n::Lang;
+use crate::people::{Person, people};
+use crate::query::{Query, QueryError, SearchIndex};
+use crate::{CardId, Diagnostic, Document, Handbook, Severity};
 use ratatui::layout::{Position, Rect};
 use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
@@ -71,7 +71,7 @@ pub struct Facts {
 impl Facts {
     fn compute(handbook: &Handbook) -> Facts {
         // The loader's findings and the lint warnings, as `prosesser check` shows them.
-        let diagnostics = prosesser::check::all(handbook);
+        let diagnostics = crate::check::all(handbook);
         let errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
@@ -85,7 +85,7 @@ impl Facts {
             title_width: handbook
                 .cards()
                 // Measured as drawn: sanitising can widen a title.
-                .map(|(_, c)| super::wrap::width(&prosesser::text::sanitize_line(&c.title())))
+                .map(|(_, c)| super::wrap::width(&crate::text::sanitize_line(&c.title())))
                 .max()
                 .unwrap_or(0),
         }
@@ -779,7 +779,7 @@ impl App {
 
     /// A link's other end as people read it.
     pub fn endpoint_name(&self, endpoint: &Endpoint) -> String {
-        let t = crate::words::words(self.lang);
+        let t = crate::i18n::words(self.lang);
         match endpoint {
             Endpoint::Card(id) => self.card_title(*id),
             Endpoint::External(name) => format!("{} {}", super::wrap::clean_line(name), t.external),
@@ -787,7 +787,7 @@ impl App {
     }
 
     pub fn card_title(&self, id: CardId) -> String {
-        let t = crate::words::words(self.lang);
+        let t = crate::i18n::words(self.lang);
         match self.handbook.card(id).map(|c| c.title()) {
             Some(title) if !title.trim().is_empty() => super::wrap::clean_line(&title),
             _ => t.untitled.to_owned(),
@@ -812,7 +812,7 @@ impl App {
                 self.go_to(to);
             }
             None => {
-                let t = crate::words::words(self.lang);
+                let t = crate::i18n::words(self.lang);
                 self.tell(format!("{} {n}.", t.no_link), false);
             }
         }
@@ -822,7 +822,7 @@ impl App {
         match self.history.pop() {
             Some(id) => self.go_to(id),
             None => {
-                let t = crate::words::words(self.lang);
+                let t = crate::i18n::words(self.lang);
                 self.tell(t.no_history.to_owned(), false);
             }
         }
@@ -929,7 +929,7 @@ impl App {
     }
 
     fn edit(&mut self) {
-        let t = crate::words::words(self.lang);
+        let t = crate::i18n::words(self.lang);
         let target: Result<(&Document, u32), &str> = match self.view {
             View::Cards | View::People => self
                 .current()
@@ -965,7 +965,7 @@ impl App {
     }
 
     fn reload(&mut self) {
-        let t = crate::words::words(self.lang);
+        let t = crate::i18n::words(self.lang);
         if self.can_reload {
             self.request = Some(Request::Reload);
             self.tell(t.reloading.to_owned(), false);
@@ -1001,7 +1001,7 @@ impl App {
     /// Swap in a handbook read again, keeping the selection, the filters, the
     /// jump history and the view on the same cards where they still exist.
     pub fn reloaded(&mut self, result: Result<Loaded, String>) {
-        let t = crate::words::words(self.lang);
+        let t = crate::i18n::words(self.lang);
         let loaded = match result {
             Ok(loaded) => loaded,
             Err(why) => {
@@ -1238,7 +1238,7 @@ impl App {
                     .is_some_and(|doc| doc.path == d.path)
         });
         let Some((id, _)) = found else {
-            let t = crate::words::words(self.lang);
+            let t = crate::i18n::words(self.lang);
             self.tell(t.finding_without_card.to_owned(), false);
             return;
         };

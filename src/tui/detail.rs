@@ -2,7 +2,7 @@
 //! any extra params and where it was written. A field that is absent and one
 //! that is written empty both read "ikke satt", each saying which it is.
 
-use prosesser::{Card, Field, ValueRef};
+use crate::{Card, Field, ValueRef};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -11,7 +11,7 @@ use super::list::empty_message;
 use super::render::{self, matches, ranges_of};
 use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
-use crate::words::words;
+use crate::i18n::words;
 
 /// A wrapped line of the detail, in semantic inks (styled when drawn).
 pub type DetailLine = Vec<Segment<Ink>>;
@@ -71,10 +71,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// What the detail's layout depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailKey {
-    card: Option<prosesser::CardId>,
+    card: Option<crate::CardId>,
     width: usize,
     query: Option<String>,
-    lang: prosesser::i18n::Lang,
+    lang: crate::i18n::Lang,
     /// Counts the handbooks read (a reload lays everything out again).
     generation: u64,
 }
@@ -210,7 +210,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 
 /// "Mottar fra" and "Leverer til": each linked card with the digit that
 /// follows it, external processes marked, and under each why it was drawn.
-fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
+fn flow_lines(app: &App, id: crate::CardId, out: &mut Lines) {
     let t = words(app.lang);
     let links = app.links(id);
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
@@ -224,16 +224,16 @@ fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
                 None => vec![("  ".to_owned(), Role::Dim.into())],
             };
             match link.other {
-                prosesser::flow::Endpoint::Card(to) => {
+                crate::flow::Endpoint::Card(to) => {
                     segs.push((app.card_title(*to), Role::Value.into()));
                 }
-                prosesser::flow::Endpoint::External(name) => {
+                crate::flow::Endpoint::External(name) => {
                     segs.push((wrap::clean_line(name), Role::Value.into()));
                     segs.push((format!(" {}", t.external), Role::Dim.into()));
                 }
             }
             out.entry((i == 0).then_some(label), segs, 0);
-            let why = prosesser::flow::explain_all(link.reasons, app.lang);
+            let why = crate::flow::explain_all(link.reasons, app.lang);
             out.entry(None, vec![(wrap::clean_line(&why), Role::Dim.into())], 2);
         }
     }

@@ -2,7 +2,7 @@
 //! as compilers print them (`path:line:col: severity: message [rule]`).
 //! Enter jumps to the card on that line, when there is one.
 
-use prosesser::Severity;
+use crate::Severity;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::app::App;
 use super::render;
 use super::wrap;
-use crate::words::words;
+use crate::i18n::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = words(app.lang);
@@ -82,7 +82,7 @@ pub fn list_height(inner: Rect) -> usize {
 const FOOTER: usize = 4;
 
 /// A finding as compilers print it, its severity in the user's language.
-fn in_full(t: &crate::words::Words, d: &prosesser::Diagnostic) -> String {
+fn in_full(t: &crate::i18n::Words, d: &crate::Diagnostic) -> String {
     format!(
         "{}:{}:{}: {}: {} [{}]",
         d.path,

@@ -1,10 +1,10 @@
 //! The flow view: one document's processes as chains (`A → B → C`), then the
 //! cards fed by several (`X ← a, b, c`), then the cards with no link, from
-//! [`prosesser::flow::layout`]. A cursor moves over the cards; Enter shows
+//! [`crate::flow::layout`]. A cursor moves over the cards; Enter shows
 //! the card in the list. Under it, the card's links in a line.
 
-use prosesser::CardId;
-use prosesser::flow::Endpoint;
+use crate::CardId;
+use crate::flow::Endpoint;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, FlowView};
 use super::render;
 use super::wrap::{self, Segment};
-use crate::words::words;
+use crate::i18n::words;
 
 /// What a piece of the diagram is; its style is chosen only when drawn, so
 /// the layout can be worked out in `update` (to keep the cursor in view).

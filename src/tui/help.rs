@@ -4,13 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 
-use prosesser::query::{Scope, fold};
+use crate::query::{Scope, fold};
 
 use super::app::App;
 use super::keymap::{self, Binding};
 use super::render;
 use super::wrap::{self, Segment};
-use crate::words::words;
+use crate::i18n::words;
 
 /// The overlay's lines, before wrapping.
 pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {

@@ -2,8 +2,8 @@
 //! description). The key handler, the status-bar hints and the help overlay
 //! all read [`KEYMAP`], so they cannot disagree.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use prosesser::i18n::Lang;
 
 /// What the user asked for. Keys and mouse events become actions; only
 /// [`super::app::App::update`] changes state.

@@ -2,7 +2,7 @@
 //! document titles when several documents are loaded. Only the rows that fit
 //! are built, so a frame costs the same at 9 cards and at 100,000.
 
-use prosesser::Field;
+use crate::Field;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Focus, Row};
 use super::render::{self, matches, ranges_of};
 use super::wrap::{self, Segment};
-use crate::words::words;
+use crate::i18n::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let t = words(app.lang);

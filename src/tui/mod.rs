@@ -48,7 +48,7 @@ use theme::Theme;
 /// How the browser was asked to run.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub lang: prosesser::i18n::Lang,
+    pub lang: crate::i18n::Lang,
     /// Capture the mouse (click selects, wheel scrolls); off by default since
     /// capture breaks the terminal's own text selection.
     pub mouse: bool,
@@ -58,21 +58,13 @@ pub struct Options {
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
-/// drawn into any ratatui backend. The binary does not use it; the render
-/// benchmark (`benches/render.rs`, which includes this module by path) does.
-#[allow(dead_code)]
+/// drawn into any ratatui backend (the render benchmark drives it).
 pub struct Headless(App);
 
-#[allow(dead_code)]
 impl Headless {
     /// The browser on `handbook` at `width` x `height`, its background work done.
-    pub fn new(handbook: prosesser::Handbook, width: u16, height: u16) -> Headless {
-        let mut app = App::new(
-            handbook,
-            prosesser::i18n::Lang::Nb,
-            Theme::from_env(),
-            false,
-        );
+    pub fn new(handbook: crate::Handbook, width: u16, height: u16) -> Headless {
+        let mut app = App::new(handbook, crate::i18n::Lang::Nb, Theme::from_env(), false);
         app.wait_jobs(None);
         app.update(Action::Resize(width, height));
         Headless(app)
@@ -102,7 +94,7 @@ const SMALL_HANDBOOK_CARDS: usize = 20_000;
 
 /// Browse `handbook` until the user quits. Everything slow happens before
 /// the first frame; the terminal is restored however this returns.
-pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()> {
+pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     let cards = handbook.card_count();
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
     app.editor = editor::Editor::from_env();
@@ -111,7 +103,7 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
-        let t = crate::words::words(app.lang);
+        let t = crate::i18n::words(app.lang);
         app.tell(format!("{}: {why}", t.watch_off), true);
     }
     // A small handbook is indexed and checked before anyone could notice, so
@@ -169,7 +161,7 @@ fn carry_out(
     reloader: Option<&reload::Reloader>,
     request: Request,
 ) -> anyhow::Result<()> {
-    let t = crate::words::words(app.lang);
+    let t = crate::i18n::words(app.lang);
     match request {
         Request::Reload => {
             if let Some(r) = reloader {

@@ -9,7 +9,7 @@ use super::app::{App, Focus};
 use super::render;
 use super::theme::{Ink, Role};
 use super::wrap::{self, Segment};
-use crate::words::words;
+use crate::i18n::words;
 
 pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     let t = words(app.lang);

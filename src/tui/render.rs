@@ -10,7 +10,7 @@ use ratatui::widgets::{
 
 use super::app::{App, View};
 use super::{detail, diagnostics, flow, help, layout, list, people, status, title, wrap};
-use crate::words::words;
+use crate::i18n::words;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -148,7 +148,7 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, shown: usize, offs
 }
 
 /// Where the current query matches card `id`, for highlighting.
-pub fn matches(app: &App, id: prosesser::CardId) -> Vec<prosesser::query::Match> {
+pub fn matches(app: &App, id: crate::CardId) -> Vec<crate::query::Match> {
     match (&app.query, &app.index) {
         (Some(q), Some(index)) => index.matches(&app.handbook, q, id),
         _ => Vec::new(),
@@ -157,8 +157,8 @@ pub fn matches(app: &App, id: prosesser::CardId) -> Vec<prosesser::query::Match>
 
 /// The byte ranges of `field` among `matches`.
 pub fn ranges_of(
-    matches: &[prosesser::query::Match],
-    field: prosesser::Field,
+    matches: &[crate::query::Match],
+    field: crate::Field,
 ) -> Vec<std::ops::Range<usize>> {
     matches
         .iter()

@@ -3,10 +3,10 @@
 //! bidi controls and zero-width characters, drawn in every view and at
 //! several sizes into ratatui's `TestBackend`.
 
+use crate::Handbook;
+use crate::i18n::Lang;
+use crate::load::{Source, load_sources};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prosesser::Handbook;
-use prosesser::i18n::Lang;
-use prosesser::load::{Source, load_sources};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -99,7 +99,7 @@ fn text_of(buffer: &Buffer) -> String {
 }
 
 /// What a terminal would act on, written out here rather than taken from
-/// `prosesser::text`, so the test does not trust what it tests.
+/// `crate::text`, so the test does not trust what it tests.
 fn acted_on(c: char) -> bool {
     c.is_control()
         || matches!(c,

@@ -1,7 +1,7 @@
 //! The status bar: how many cards show, the active filter, the warning count
 //! and key hints from the keymap table; or, while searching, the query line.
 
-use prosesser::Severity;
+use crate::Severity;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, View};
 use super::keymap::{self, Action};
 use super::wrap::{self, Segment};
-use crate::words::words;
+use crate::i18n::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width as usize;

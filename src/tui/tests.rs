@@ -1,10 +1,10 @@
 //! The browser drawn into ratatui's `TestBackend` on the real seed, and
 //! keys driven through the keymap table into `update`.
 
+use crate::i18n::Lang;
+use crate::load::{Source, load_sources};
+use crate::{CardId, Field, Handbook};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prosesser::i18n::Lang;
-use prosesser::load::{Source, load_sources};
-use prosesser::{CardId, Field, Handbook};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -634,7 +634,7 @@ purpose=`linje1\nlinje2\u{1b}]52;c;aGk=\u{7}` uvanlig=\"\u{9b}2J\" >}}\n";
         for cell in buffer.content() {
             for c in cell.symbol().chars() {
                 assert!(
-                    !prosesser::text::is_unsafe(c),
+                    !crate::text::is_unsafe(c),
                     "{c:?} reached the screen:\n{}",
                     screen(&buffer)
                 );
@@ -726,7 +726,7 @@ fn enter_on_a_finding_opens_the_card_at_its_line_and_column() {
     let duplicate = app
         .diagnostics
         .iter()
-        .position(|d| d.rule == prosesser::Rule::DuplicateTitle)
+        .position(|d| d.rule == crate::Rule::DuplicateTitle)
         .expect("the second A is a duplicate");
     for _ in 0..duplicate {
         press(&mut app, KeyCode::Char('j'));
@@ -795,7 +795,7 @@ fn help_shows_how_to_write_a_query_with_every_scope() {
     for written in ["\"hanne lau\"", "/m[oø]rk$/", "-hanne", "person:"] {
         assert!(text.contains(written), "{written} in {text}");
     }
-    for (name, _) in prosesser::query::Scope::NAMES {
+    for (name, _) in crate::query::Scope::NAMES {
         // Spellings that fold alike are shown once.
         if !["formal", "formaal"].contains(&name) {
             assert!(text.contains(&format!("{name}:")), "{name} in {text}");
@@ -810,7 +810,7 @@ fn help_shows_how_to_write_a_query_with_every_scope() {
 #[test]
 fn every_help_row_about_keys_comes_from_a_binding() {
     let app = app(120, 35);
-    let t = crate::words::words(app.lang);
+    let t = crate::i18n::words(app.lang);
     let lines = super::help::lines(&app, 62);
     let rows: Vec<(String, String)> = lines
         .iter()

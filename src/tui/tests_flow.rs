@@ -1,10 +1,10 @@
 //! The flow in the detail pane and the flow view, jumping along links, the
 //! editor request and reading the files again, on the real seed.
 
+use crate::Handbook;
+use crate::i18n::Lang;
+use crate::load::{Source, load_sources};
 use crossterm::event::KeyCode;
-use prosesser::Handbook;
-use prosesser::i18n::Lang;
-use prosesser::load::{Source, load_sources};
 use ratatui::style::Modifier;
 use std::path::PathBuf;
 
@@ -314,7 +314,7 @@ fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
     let broken = seed_on_disk("/h/utvikling-drift.md", |s| s[..cut].to_owned());
     app.reloaded(Ok(Loaded::build(broken)));
     assert!(
-        app.count(prosesser::Severity::Error) > 0,
+        app.count(crate::Severity::Error) > 0,
         "{:?}",
         app.diagnostics
     );

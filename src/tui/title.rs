@@ -9,7 +9,7 @@ use super::layout::Regions;
 use super::render;
 use super::theme::Role;
 use super::wrap;
-use crate::words::words;
+use crate::i18n::words;
 
 pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
     let theme = &app.theme;

@@ -34,12 +34,12 @@ fn char_width(c: char) -> usize {
 /// Document text made safe for one terminal line: control characters and bidi
 /// overrides made visible, line breaks and tabs turned into spaces.
 pub fn clean_line(s: &str) -> String {
-    prosesser::text::sanitize_line(s).into_owned()
+    crate::text::sanitize_line(s).into_owned()
 }
 
 /// Document text made safe for a paragraph that may keep its line breaks.
 pub fn clean(s: &str) -> String {
-    prosesser::text::sanitize(s).into_owned()
+    crate::text::sanitize(s).into_owned()
 }
 
 /// `text` split into segments: `base` style, with `ranges` (byte ranges into

@@ -6,9 +6,9 @@
 //! external processes dashed, edges labelled with the words that matched.
 
 use super::one_line;
-use crate::words::words;
 use prosesser::flow::{self, Endpoint, Flow, Reason};
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::{CardId, Handbook};
 use std::io::{self, Write};
 

@@ -1,8 +1,8 @@
 //! Aligned columns for people, in the UI language.
 
 use super::{Listing, field_cell, one_line, people_rows};
-use crate::words::words;
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::people::Person;
 use prosesser::{Diagnostic, Field, Handbook};
 use std::io::{self, Write};

@@ -4,9 +4,9 @@
 //! [`Field`] via [`Lang`]; words built on them ("Prosesseier for") are built
 //! here from the label, not written again.
 
-use prosesser::i18n::Lang;
-use prosesser::query::QueryErrorKind;
-use prosesser::{Field, Severity};
+use super::Lang;
+use crate::query::QueryErrorKind;
+use crate::{Field, Severity};
 
 pub struct Words {
     pub lang: Lang,

@@ -1,4 +1,9 @@
-//! The language people read: Norwegian Bokmål by default, English on request.
+//! The language people read, Norwegian Bokmål by default and English on
+//! request, and every word the command line and the browser say to them.
+
+mod words;
+
+pub use words::{Words, summary, words};
 
 use crate::model::Field;
 
