@@ -5,15 +5,16 @@
 //! here when a filter changes, never while drawing; drawing reads only the
 //! rows that fit on screen.
 
-use crate::flow::{self, Endpoint, Flow, Layout, Reason};
+use crate::flow::{self, Endpoint, Layout};
 use crate::i18n::Lang;
-use crate::people::{Person, people};
-use crate::query::{Query, QueryError, SearchIndex};
-use crate::{CardId, Diagnostic, Document, Handbook, Severity};
+use crate::people::Person;
+use crate::query::{Query, QueryError};
+use crate::{CardId, Document, Handbook};
 use ratatui::layout::{Position, Rect};
-use std::sync::{Arc, OnceLock};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use super::background::Loaded;
+use super::context::{CardKey, Context};
 
 use super::detail::{DetailKey, DetailModel};
 use super::editor::{Editor, EditorCommand};
@@ -49,77 +50,6 @@ pub enum Row {
 /// Lines a wheel notch scrolls.
 const WHEEL: usize = 3;
 
-/// Work started before the first frame that the first frame does not need:
-/// the search index, and the checks, the people and the title column. Joined
-/// when done, or at once when a key needs it.
-#[derive(Default)]
-struct Jobs {
-    index: Option<JoinHandle<SearchIndex>>,
-    facts: Option<JoinHandle<Facts>>,
-}
-
-pub struct Facts {
-    diagnostics: Vec<Diagnostic>,
-    /// How many of the diagnostics are errors and how many warnings.
-    counts: (usize, usize),
-    people: Vec<Person>,
-    /// How many cards each person owns or leads (both counted once).
-    card_counts: Vec<usize>,
-    title_width: usize,
-}
-
-impl Facts {
-    fn compute(handbook: &Handbook) -> Facts {
-        // The loader's findings and the lint warnings, as `prosesser check` shows them.
-        let diagnostics = crate::check::all(handbook);
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        let people = people(handbook);
-        Facts {
-            counts: (errors, diagnostics.len() - errors),
-            diagnostics,
-            card_counts: people.iter().map(|p| p.cards().len()).collect(),
-            people,
-            title_width: handbook
-                .cards()
-                // Measured as drawn: sanitising can widen a title.
-                .map(|(_, c)| super::wrap::width(&crate::text::sanitize_line(&c.title())))
-                .max()
-                .unwrap_or(0),
-        }
-    }
-}
-
-/// A handbook read again, with everything the browser derives from it,
-/// built off the UI thread and swapped in whole by [`App::reloaded`].
-pub struct Loaded {
-    handbook: Handbook,
-    index: SearchIndex,
-    facts: Facts,
-}
-
-impl Loaded {
-    pub fn build(handbook: Handbook) -> Loaded {
-        let (index, facts) = std::thread::scope(|scope| {
-            let index = scope.spawn(|| SearchIndex::new(&handbook));
-            let facts = Facts::compute(&handbook);
-            (
-                index
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                facts,
-            )
-        });
-        Loaded {
-            handbook,
-            index,
-            facts,
-        }
-    }
-}
-
 /// What the browser asks of the loop around it: things that need the
 /// terminal or another thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,16 +67,6 @@ pub struct Message {
     pub error: bool,
 }
 
-/// One link of a card, as the detail pane lists it.
-pub struct LinkRow<'a> {
-    /// True for "Mottar fra", false for "Leverer til".
-    pub upstream: bool,
-    pub other: &'a Endpoint,
-    pub reasons: &'a [Reason],
-    /// The digit that follows it (cards only, 1–9).
-    pub number: Option<u8>,
-}
-
 /// The flow view's state: the document's layout and a cursor over its cards.
 pub struct FlowView {
     pub document: u32,
@@ -157,20 +77,9 @@ pub struct FlowView {
     pub offset: usize,
 }
 
-/// How a card is found again after the files are read anew.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct CardKey {
-    path: String,
-    title: String,
-    index: u32,
-}
-
 pub struct App {
-    pub handbook: Arc<Handbook>,
-    /// `None` until its job is done (see [`App::poll_jobs`]).
-    pub index: Option<SearchIndex>,
-    jobs: Jobs,
-    pub lang: Lang,
+    /// The handbook and what is derived from it.
+    pub ctx: Context,
     pub theme: Theme,
     pub mouse: bool,
     /// The terminal's size, as last reported.
@@ -179,10 +88,6 @@ pub struct App {
 
     /// Every card, in document order.
     all: Vec<CardId>,
-    /// Whether cards are grouped under their document's title.
-    pub grouped: bool,
-    /// The widest card title, in columns: where the owners line up in the list.
-    pub title_width: usize,
     /// The cards the filters let through, in document order.
     pub visible: Vec<CardId>,
     pub rows: Vec<Row>,
@@ -195,8 +100,6 @@ pub struct App {
     pub detail_scroll: usize,
     /// The selected card laid out for the detail pane (kept current by `update`).
     pub detail: DetailModel,
-    /// Counts the handbooks read: the first is 0, each reload adds one.
-    pub generation: u64,
     pub focus: Focus,
     pub view: View,
 
@@ -212,20 +115,13 @@ pub struct App {
     /// Why the text in the search line does not parse.
     pub query_error: Option<QueryError>,
 
-    /// Everyone named as owner or leader (`None` until its job is done).
-    pub people: Option<Vec<Person>>,
     pub people_selected: usize,
     pub people_offset: usize,
     pub people_scroll: usize,
-    /// The person whose cards the list is limited to (index into `people`).
+    /// The person whose cards the list is limited to (index into the people).
     pub person: Option<usize>,
     person_cards: Vec<CardId>,
 
-    pub diagnostics: Vec<Diagnostic>,
-    /// Errors and warnings among `diagnostics`.
-    counts: (usize, usize),
-    /// For each of `people`, how many cards they own or lead.
-    pub card_counts: Vec<usize>,
     pub diag_selected: usize,
     pub diag_offset: usize,
 
@@ -235,8 +131,6 @@ pub struct App {
     pub ingress_lines: layout::Ingress,
     pub quit: bool,
 
-    /// Each document's flow, worked out the first time it is shown.
-    flows: Vec<OnceLock<Flow>>,
     /// Cards left by jumping along a link, the last on top.
     pub history: Vec<CardId>,
     pub flow_view: Option<FlowView>,
@@ -253,50 +147,22 @@ pub struct App {
 impl App {
     /// Everything the first frame needs; the rest starts on other threads.
     pub fn new(handbook: Handbook, lang: Lang, theme: Theme, mouse: bool) -> App {
-        let handbook = Arc::new(handbook);
-        let all: Vec<CardId> = handbook.cards().map(|(id, _)| id).collect();
-        let grouped = handbook
-            .documents
-            .iter()
-            .filter(|d| !d.cards.is_empty())
-            .count()
-            > 1;
-        let jobs = Jobs {
-            index: Some(std::thread::spawn({
-                let handbook = Arc::clone(&handbook);
-                move || {
-                    super::terminal::fault::in_job();
-                    SearchIndex::new(&handbook)
-                }
-            })),
-            facts: Some(std::thread::spawn({
-                let handbook = Arc::clone(&handbook);
-                move || Facts::compute(&handbook)
-            })),
-        };
-        let flows = (0..handbook.documents.len())
-            .map(|_| OnceLock::new())
-            .collect();
+        let ctx = Context::new(handbook, lang);
+        let all: Vec<CardId> = ctx.handbook.cards().map(|(id, _)| id).collect();
         let mut app = App {
-            handbook,
-            index: None,
-            jobs,
-            lang,
+            ctx,
             theme,
             mouse,
             width: 80,
             height: 24,
             visible: all.clone(),
             all,
-            grouped,
-            title_width: 0,
             rows: Vec::new(),
             row_of: Vec::new(),
             selected: 0,
             list_offset: 0,
             detail_scroll: 0,
             detail: DetailModel::default(),
-            generation: 0,
             focus: Focus::List,
             view: View::Cards,
             help: false,
@@ -305,21 +171,16 @@ impl App {
             input: String::new(),
             query: None,
             query_error: None,
-            people: None,
             people_selected: 0,
             people_offset: 0,
             people_scroll: 0,
             person: None,
             person_cards: Vec::new(),
-            diagnostics: Vec::new(),
-            counts: (0, 0),
-            card_counts: Vec::new(),
             diag_selected: 0,
             diag_offset: 0,
             ingress: None,
             ingress_lines: layout::Ingress::default(),
             quit: false,
-            flows,
             history: Vec::new(),
             flow_view: None,
             message: None,
@@ -335,61 +196,16 @@ impl App {
 
     /// Take in the jobs that are done; true when one was (redraw).
     pub fn poll_jobs(&mut self) -> bool {
-        let mut changed = false;
-        if self
-            .jobs
-            .index
-            .as_ref()
-            .is_some_and(JoinHandle::is_finished)
-        {
-            self.ensure_index();
-            changed = true;
-        }
-        if self
-            .jobs
-            .facts
-            .as_ref()
-            .is_some_and(JoinHandle::is_finished)
-        {
-            self.ensure_facts();
-            changed = true;
-        }
-        changed
+        self.ctx.poll()
     }
 
     pub fn jobs_pending(&self) -> bool {
-        self.jobs.index.is_some() || self.jobs.facts.is_some()
+        self.ctx.pending()
     }
 
     /// Wait for every job, at most until `deadline`.
     pub fn wait_jobs(&mut self, deadline: Option<Instant>) {
-        while self.jobs_pending() {
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                return;
-            }
-            if !self.poll_jobs() {
-                std::thread::sleep(Duration::from_millis(2));
-            }
-        }
-    }
-
-    fn ensure_index(&mut self) {
-        ready_index(&mut self.index, &mut self.jobs, &self.handbook);
-    }
-
-    fn ensure_facts(&mut self) {
-        if let Some(job) = self.jobs.facts.take() {
-            let facts = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            self.take_facts(facts);
-        }
-    }
-
-    fn take_facts(&mut self, facts: Facts) {
-        self.diagnostics = facts.diagnostics;
-        self.counts = facts.counts;
-        self.people = Some(facts.people);
-        self.card_counts = facts.card_counts;
-        self.title_width = facts.title_width;
+        self.ctx.wait(deadline);
     }
 
     // ----- what the screen shows -----
@@ -404,10 +220,7 @@ impl App {
 
     /// The document the title bar is about: the selected card's, or the first.
     pub fn document(&self) -> Option<&Document> {
-        match self.current() {
-            Some(id) => self.handbook.document_of(id),
-            None => self.handbook.documents.first(),
-        }
+        self.ctx.document(self.current())
     }
 
     /// The text of the query now filtering the list (the last one that
@@ -421,20 +234,11 @@ impl App {
     }
 
     pub fn person_name(&self) -> Option<&str> {
-        let people = self.people.as_ref()?;
-        Some(people.get(self.person?)?.name.as_str())
+        Some(self.ctx.people()?.get(self.person?)?.name.as_str())
     }
 
     pub fn selected_person(&self) -> Option<&Person> {
-        self.people.as_ref()?.get(self.people_selected)
-    }
-
-    /// How many findings have `severity` (counted once, when they arrive).
-    pub fn count(&self, severity: Severity) -> usize {
-        match severity {
-            Severity::Error => self.counts.0,
-            Severity::Warning => self.counts.1,
-        }
+        self.ctx.people()?.get(self.people_selected)
     }
 
     pub fn regions(&self) -> Regions {
@@ -491,7 +295,7 @@ impl App {
                     self.focus = Focus::List;
                 }
                 Action::Diagnostics => {
-                    self.ensure_facts();
+                    self.ctx.ensure_facts();
                     self.view = if self.view == View::Diagnostics {
                         View::Cards
                     } else {
@@ -589,7 +393,7 @@ impl App {
     /// Filter by the search line as it stands; a query that does not parse
     /// leaves the last good filter in place and says why.
     fn apply_input(&mut self) {
-        self.ensure_index();
+        self.ctx.ensure_index();
         match Query::parse(&self.input) {
             Ok(query) => {
                 self.query_error = None;
@@ -669,7 +473,7 @@ impl App {
 
     fn update_people(&mut self, action: Action) {
         let regions = self.regions();
-        let count = self.people.as_ref().map_or(0, Vec::len);
+        let count = self.ctx.people().map_or(0, <[Person]>::len);
         match action {
             _ if action.is_movement() => {
                 if self.focus == Focus::Detail {
@@ -710,7 +514,7 @@ impl App {
 
     fn update_diagnostics(&mut self, action: Action) {
         let regions = self.regions();
-        let count = self.diagnostics.len();
+        let count = self.ctx.diagnostics().len();
         let page = super::diagnostics::list_height(regions.body_inner()).max(1);
         match action {
             _ if action.is_movement() => {
@@ -736,69 +540,12 @@ impl App {
 
     // ----- the flow -----
 
-    /// A document's flow, worked out the first time it is asked for.
-    pub fn flow_of(&self, document: u32) -> &Flow {
-        static NONE: Flow = Flow { links: Vec::new() };
-        match self.flows.get(document as usize) {
-            Some(cell) => cell.get_or_init(|| Flow::for_document(&self.handbook, document)),
-            None => &NONE,
-        }
-    }
-
-    /// A card's links: where its work comes from, then where it goes; the
-    /// links to cards numbered 1–9 for their digit keys.
-    pub fn links(&self, id: CardId) -> Vec<LinkRow<'_>> {
-        let flow = self.flow_of(id.document);
-        let mut next = 1u8;
-        let mut number = |other: &Endpoint| match other {
-            Endpoint::Card(_) if next <= 9 => {
-                next += 1;
-                Some(next - 1)
-            }
-            _ => None,
-        };
-        let mut rows = Vec::new();
-        for link in flow.upstream(id) {
-            rows.push(LinkRow {
-                upstream: true,
-                number: number(&link.from),
-                other: &link.from,
-                reasons: &link.reasons,
-            });
-        }
-        for link in flow.downstream(id) {
-            rows.push(LinkRow {
-                upstream: false,
-                number: number(&link.to),
-                other: &link.to,
-                reasons: &link.reasons,
-            });
-        }
-        rows
-    }
-
-    /// A link's other end as people read it.
-    pub fn endpoint_name(&self, endpoint: &Endpoint) -> String {
-        let t = crate::i18n::words(self.lang);
-        match endpoint {
-            Endpoint::Card(id) => self.card_title(*id),
-            Endpoint::External(name) => format!("{} {}", super::wrap::clean_line(name), t.external),
-        }
-    }
-
-    pub fn card_title(&self, id: CardId) -> String {
-        let t = crate::i18n::words(self.lang);
-        match self.handbook.card(id).map(|c| c.title()) {
-            Some(title) if !title.trim().is_empty() => super::wrap::clean_line(&title),
-            _ => t.untitled.to_owned(),
-        }
-    }
-
     fn follow(&mut self, n: u8) {
         let Some(id) = self.current() else {
             return;
         };
         let target = self
+            .ctx
             .links(id)
             .iter()
             .find(|l| l.number == Some(n))
@@ -812,7 +559,7 @@ impl App {
                 self.go_to(to);
             }
             None => {
-                let t = crate::i18n::words(self.lang);
+                let t = self.ctx.words();
                 self.tell(format!("{} {n}.", t.no_link), false);
             }
         }
@@ -822,7 +569,7 @@ impl App {
         match self.history.pop() {
             Some(id) => self.go_to(id),
             None => {
-                let t = crate::i18n::words(self.lang);
+                let t = self.ctx.words();
                 self.tell(t.no_history.to_owned(), false);
             }
         }
@@ -847,7 +594,7 @@ impl App {
         else {
             return;
         };
-        let layout = flow::layout(self.flow_of(document), &self.handbook, document);
+        let layout = flow::layout(self.ctx.flow_of(document), &self.ctx.handbook, document);
         let mut items: Vec<CardId> = Vec::new();
         let mut add = |e: &Endpoint| {
             if let Endpoint::Card(id) = e
@@ -929,22 +676,34 @@ impl App {
     }
 
     fn edit(&mut self) {
-        let t = crate::i18n::words(self.lang);
+        let t = self.ctx.words();
         let target: Result<(&Document, u32), &str> = match self.view {
             View::Cards | View::People => self
                 .current()
                 .filter(|_| self.view == View::Cards)
-                .and_then(|id| Some((self.handbook.document_of(id)?, self.handbook.card(id)?.line)))
+                .and_then(|id| {
+                    Some((
+                        self.ctx.handbook.document_of(id)?,
+                        self.ctx.handbook.card(id)?.line,
+                    ))
+                })
                 .ok_or(t.no_selection),
             View::Flow => self
                 .flow_card()
-                .and_then(|id| Some((self.handbook.document_of(id)?, self.handbook.card(id)?.line)))
+                .and_then(|id| {
+                    Some((
+                        self.ctx.handbook.document_of(id)?,
+                        self.ctx.handbook.card(id)?.line,
+                    ))
+                })
                 .ok_or(t.no_selection),
             View::Diagnostics => self
-                .diagnostics
+                .ctx
+                .diagnostics()
                 .get(self.diag_selected)
                 .and_then(|d| {
                     let doc = self
+                        .ctx
                         .handbook
                         .documents
                         .iter()
@@ -965,7 +724,7 @@ impl App {
     }
 
     fn reload(&mut self) {
-        let t = crate::i18n::words(self.lang);
+        let t = self.ctx.words();
         if self.can_reload {
             self.request = Some(Request::Reload);
             self.tell(t.reloading.to_owned(), false);
@@ -974,34 +733,10 @@ impl App {
         }
     }
 
-    fn card_key(&self, id: CardId) -> Option<CardKey> {
-        Some(CardKey {
-            path: self.handbook.document_of(id)?.path.clone(),
-            title: self.handbook.card(id)?.title().into_owned(),
-            index: id.card,
-        })
-    }
-
-    /// The card a key names now: same document and title (the nearest of
-    /// several), else the same place in the same document.
-    fn find_key(&self, key: &CardKey) -> Option<CardId> {
-        let document = self
-            .handbook
-            .documents
-            .iter()
-            .position(|d| d.path == key.path)? as u32;
-        let cards = &self.handbook.documents[document as usize].cards;
-        let by_title = (0..cards.len() as u32)
-            .filter(|&i| cards[i as usize].title() == key.title)
-            .min_by_key(|&i| i.abs_diff(key.index));
-        let card = by_title.or((key.index < cards.len() as u32).then_some(key.index))?;
-        Some(CardId { document, card })
-    }
-
     /// Swap in a handbook read again, keeping the selection, the filters, the
     /// jump history and the view on the same cards where they still exist.
     pub fn reloaded(&mut self, result: Result<Loaded, String>) {
-        let t = crate::i18n::words(self.lang);
+        let t = self.ctx.words();
         let loaded = match result {
             Ok(loaded) => loaded,
             Err(why) => {
@@ -1009,56 +744,32 @@ impl App {
                 return;
             }
         };
-        let selected = self.current().and_then(|id| self.card_key(id));
+        let selected = self.current().and_then(|id| self.ctx.card_key(id));
         let history: Vec<CardKey> = self
             .history
             .iter()
-            .filter_map(|id| self.card_key(*id))
+            .filter_map(|id| self.ctx.card_key(*id))
             .collect();
-        let flow_card = self.flow_card().and_then(|id| self.card_key(id));
+        let flow_card = self.flow_card().and_then(|id| self.ctx.card_key(id));
         let person = self.person_name().map(str::to_owned);
         let position = self.selected;
         let list_offset = self.list_offset;
 
-        let Loaded {
-            handbook,
-            index,
-            facts,
-        } = loaded;
-        self.handbook = Arc::new(handbook);
-        self.generation += 1;
-        self.index = Some(index);
-        // Jobs still running for the old handbook are not needed any more.
-        self.jobs = Jobs::default();
-        self.flows = (0..self.handbook.documents.len())
-            .map(|_| OnceLock::new())
-            .collect();
-        self.all = self.handbook.cards().map(|(id, _)| id).collect();
-        self.grouped = self
-            .handbook
-            .documents
-            .iter()
-            .filter(|d| !d.cards.is_empty())
-            .count()
-            > 1;
-        self.person = person.and_then(|name| facts.people.iter().position(|p| p.name == name));
-        self.person_cards = self
-            .person
-            .map(|i| facts.people[i].cards())
-            .unwrap_or_default();
-        self.people_selected = self
-            .people_selected
-            .min(facts.people.len().saturating_sub(1));
-        self.take_facts(facts);
+        self.ctx.swap(loaded);
+        self.all = self.ctx.handbook.cards().map(|(id, _)| id).collect();
+        let people = self.ctx.people().unwrap_or_default();
+        self.person = person.and_then(|name| people.iter().position(|p| p.name == name));
+        self.person_cards = self.person.map(|i| people[i].cards()).unwrap_or_default();
+        self.people_selected = self.people_selected.min(people.len().saturating_sub(1));
         self.diag_selected = self
             .diag_selected
-            .min(self.diagnostics.len().saturating_sub(1));
+            .min(self.ctx.diagnostics().len().saturating_sub(1));
 
         self.visible = self.filtered_cards(false);
         self.rebuild_rows();
         let found = selected
             .as_ref()
-            .and_then(|k| self.find_key(k))
+            .and_then(|k| self.ctx.find_key(k))
             .and_then(|id| self.visible.binary_search(&id).ok());
         if found.is_none() {
             self.detail_scroll = 0;
@@ -1068,9 +779,12 @@ impl App {
             .min(self.visible.len().saturating_sub(1));
         self.list_offset = list_offset;
         self.ensure_visible();
-        self.history = history.iter().filter_map(|k| self.find_key(k)).collect();
+        self.history = history
+            .iter()
+            .filter_map(|k| self.ctx.find_key(k))
+            .collect();
         if self.view == View::Flow {
-            let cursor = flow_card.and_then(|k| self.find_key(&k));
+            let cursor = flow_card.and_then(|k| self.ctx.find_key(&k));
             self.open_flow();
             if let (Some(view), Some(id)) = (self.flow_view.as_mut(), cursor)
                 && let Some(i) = view.items.iter().position(|c| *c == id)
@@ -1205,7 +919,7 @@ impl App {
     }
 
     fn show_people(&mut self) {
-        self.ensure_facts();
+        self.ctx.ensure_facts();
         self.view = View::People;
         let i = self.people_selected;
         self.select_person(i);
@@ -1225,20 +939,21 @@ impl App {
     }
 
     fn open_diagnostic(&mut self) {
-        let Some(d) = self.diagnostics.get(self.diag_selected) else {
+        let Some(d) = self.ctx.diagnostics().get(self.diag_selected) else {
             return;
         };
         // A card is where its call starts: two cards can share a line, and a
         // finding in the front matter has no card at all.
-        let found = self.handbook.cards().find(|(id, card)| {
+        let found = self.ctx.handbook.cards().find(|(id, card)| {
             (card.line, card.column) == (d.line, d.column)
                 && self
+                    .ctx
                     .handbook
                     .document_of(*id)
                     .is_some_and(|doc| doc.path == d.path)
         });
         let Some((id, _)) = found else {
-            let t = crate::i18n::words(self.lang);
+            let t = self.ctx.words();
             self.tell(t.finding_without_card.to_owned(), false);
             return;
         };
@@ -1277,7 +992,7 @@ impl App {
         let Some(query) = &self.query else {
             return base.map_or_else(|| self.all.clone(), <[CardId]>::to_vec);
         };
-        let index = ready_index(&mut self.index, &mut self.jobs, &self.handbook);
+        let index = self.ctx.ensure_index();
         let hits = match base {
             None => index.search(query),
             Some(base) => index.search_within(query, base),
@@ -1292,7 +1007,7 @@ impl App {
         self.row_of.reserve(self.visible.len());
         let mut last_doc = None;
         for (i, id) in self.visible.iter().enumerate() {
-            if self.grouped && last_doc != Some(id.document) {
+            if self.ctx.grouped && last_doc != Some(id.document) {
                 self.rows.push(Row::Group(id.document));
                 last_doc = Some(id.document);
             }
@@ -1300,22 +1015,6 @@ impl App {
             self.rows.push(Row::Card(i));
         }
     }
-}
-
-/// The search index: taken from its job (waiting for it) when it is not in
-/// yet, or built here if the job is gone. Never missing, so a query can
-/// always be answered.
-fn ready_index<'a>(
-    index: &'a mut Option<SearchIndex>,
-    jobs: &mut Jobs,
-    handbook: &Handbook,
-) -> &'a SearchIndex {
-    if index.is_none()
-        && let Some(job) = jobs.index.take()
-    {
-        *index = Some(job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-    }
-    index.get_or_insert_with(|| SearchIndex::new(handbook))
 }
 
 /// Hits come best first; the list shows them in document order.

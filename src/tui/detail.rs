@@ -26,7 +26,7 @@ pub fn holds_match(line: &DetailLine) -> bool {
 const MIN_VALUE_WIDTH: usize = 16;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let block = render::pane(app, t.detail, app.focus == Focus::Detail && !app.editing)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
@@ -85,8 +85,8 @@ impl DetailKey {
             card: app.current(),
             width,
             query: app.query.as_ref().map(|q| q.source().to_owned()),
-            lang: app.lang,
-            generation: app.generation,
+            lang: app.ctx.lang,
+            generation: app.ctx.generation,
         }
     }
 }
@@ -121,13 +121,13 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     let Some(id) = app.current() else {
         return Vec::new();
     };
-    let Some(card) = app.handbook.card(id) else {
+    let Some(card) = app.ctx.handbook.card(id) else {
         return Vec::new();
     };
     if width == 0 {
         return Vec::new();
     }
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let found = matches(app, id);
     let mut out = Lines::new(width);
 
@@ -152,7 +152,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     let extra: Vec<(&str, ValueRef)> = card.extra_params().collect();
     let labels: Vec<String> = Field::ALL[1..]
         .iter()
-        .map(|f| app.lang.field_label(*f).to_owned())
+        .map(|f| app.ctx.lang.field_label(*f).to_owned())
         .chain(extra.iter().map(|(k, _)| wrap::clean_line(k)))
         .chain([
             t.source.to_owned(),
@@ -173,7 +173,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 
     for field in &Field::ALL[1..] {
         let value = field_value(app, card, *field, &ranges_of(&found, *field));
-        out.labelled(app.lang.field_label(*field), value);
+        out.labelled(app.ctx.lang.field_label(*field), value);
     }
     flow_lines(app, id, &mut out);
     for (key, value) in extra {
@@ -201,7 +201,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         );
     }
     out.push(Vec::new());
-    if let Some(doc) = app.handbook.document_of(id) {
+    if let Some(doc) = app.ctx.handbook.document_of(id) {
         let source = format!("{}:{}", wrap::clean_line(&doc.path), card.line);
         out.labelled(t.source, vec![(source, Role::Dim.into())]);
     }
@@ -211,8 +211,8 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 /// "Mottar fra" and "Leverer til": each linked card with the digit that
 /// follows it, external processes marked, and under each why it was drawn.
 fn flow_lines(app: &App, id: crate::CardId, out: &mut Lines) {
-    let t = words(app.lang);
-    let links = app.links(id);
+    let t = words(app.ctx.lang);
+    let links = app.ctx.links(id);
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
         let rows: Vec<_> = links.iter().filter(|l| l.upstream == upstream).collect();
         if rows.is_empty() {
@@ -225,7 +225,7 @@ fn flow_lines(app: &App, id: crate::CardId, out: &mut Lines) {
             };
             match link.other {
                 crate::flow::Endpoint::Card(to) => {
-                    segs.push((app.card_title(*to), Role::Value.into()));
+                    segs.push((app.ctx.card_title(*to), Role::Value.into()));
                 }
                 crate::flow::Endpoint::External(name) => {
                     segs.push((wrap::clean_line(name), Role::Value.into()));
@@ -233,7 +233,7 @@ fn flow_lines(app: &App, id: crate::CardId, out: &mut Lines) {
                 }
             }
             out.entry((i == 0).then_some(label), segs, 0);
-            let why = crate::flow::explain_all(link.reasons, app.lang);
+            let why = crate::flow::explain_all(link.reasons, app.ctx.lang);
             out.entry(None, vec![(wrap::clean_line(&why), Role::Dim.into())], 2);
         }
     }
@@ -246,7 +246,7 @@ fn field_value(
     field: Field,
     ranges: &[std::ops::Range<usize>],
 ) -> Vec<Segment<Ink>> {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let value = Ink::of(Role::Value);
     match card.field(field) {
         None => vec![(t.not_set_missing(), Role::Unset.into())],

@@ -13,7 +13,7 @@ use super::wrap;
 use crate::i18n::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     let block = render::pane(app, t.diagnostics, true);
     let inner = block.inner(area);
@@ -22,14 +22,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let width = inner.width as usize;
-    if app.diagnostics.is_empty() {
+    if app.ctx.diagnostics().is_empty() {
         render::notice(app, frame, inner, t.no_diagnostics.to_owned());
         return;
     }
     let height = list_height(inner);
     let offset = app.diag_offset;
     let lines: Vec<_> = app
-        .diagnostics
+        .ctx
+        .diagnostics()
         .iter()
         .enumerate()
         .skip(offset)
@@ -53,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let list = Rect::new(inner.x, inner.y, inner.width, height as u16);
     frame.render_widget(Paragraph::new(lines), list);
-    render::scrollbar(frame, area, app.diagnostics.len(), height, offset);
+    render::scrollbar(frame, area, app.ctx.diagnostics().len(), height, offset);
 
     // The selected finding in full, under the list.
     let footer = Rect::new(
@@ -62,7 +63,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         inner.width,
         inner.bottom() - list.bottom(),
     );
-    if let (Some(d), false) = (app.diagnostics.get(app.diag_selected), footer.is_empty()) {
+    if let (Some(d), false) = (
+        app.ctx.diagnostics().get(app.diag_selected),
+        footer.is_empty(),
+    ) {
         let mut lines = vec![wrap::to_line(vec![("─".repeat(width), theme.dim)])];
         lines.extend(
             wrap::wrap(&[(wrap::clean_line(&in_full(t, d)), theme.status)], width)

@@ -60,14 +60,14 @@ fn style(app: &App, view: &FlowView, kind: Kind) -> Style {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     let Some(view) = app.flow_view.as_ref() else {
         return;
     };
     // With several documents, say whose flow this is.
-    let title = match app.handbook.documents.get(view.document as usize) {
-        Some(doc) if app.grouped => format!(
+    let title = match app.ctx.handbook.documents.get(view.document as usize) {
+        Some(doc) if app.ctx.grouped => format!(
             "{}: {}",
             t.flow,
             wrap::clean_line(doc.title().unwrap_or(&doc.path))
@@ -145,7 +145,7 @@ pub fn cursor_line(app: &App, inner: Rect) -> (usize, usize) {
 
 /// The diagram, wrapped to `width`: layout only, no styles.
 fn diagram_rows(app: &App, view: &FlowView, width: usize) -> Vec<FlowRow> {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let mut out: Vec<FlowRow> = Vec::new();
     if width == 0 {
         return out;
@@ -156,7 +156,7 @@ fn diagram_rows(app: &App, view: &FlowView, width: usize) -> Vec<FlowRow> {
             Endpoint::External(_) => None,
         };
         Token {
-            text: app.endpoint_name(e),
+            text: app.ctx.endpoint_name(e),
             kind: Kind::Name {
                 item,
                 external: matches!(e, Endpoint::External(_)),
@@ -271,7 +271,7 @@ fn wrap_tokens(tokens: Vec<Token>, width: usize) -> Vec<FlowRow> {
 }
 
 fn footer_lines(app: &App, view: &FlowView, width: usize) -> Vec<Vec<Segment>> {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     let mut out = Vec::new();
     if width == 0 {
@@ -286,10 +286,10 @@ fn footer_lines(app: &App, view: &FlowView, width: usize) -> Vec<Vec<Segment>> {
 
 /// `Behov: Mottar fra Portefølje (ekstern) · Leverer til Release, Utvikling`.
 fn links_summary(app: &App, id: CardId) -> Vec<Segment> {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
-    let links = app.links(id);
-    let mut segs = vec![(format!("{}: ", app.card_title(id)), theme.title)];
+    let links = app.ctx.links(id);
+    let mut segs = vec![(format!("{}: ", app.ctx.card_title(id)), theme.title)];
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
         if !upstream {
             segs.push((" · ".to_owned(), theme.dim));
@@ -297,7 +297,7 @@ fn links_summary(app: &App, id: CardId) -> Vec<Segment> {
         let names: Vec<String> = links
             .iter()
             .filter(|l| l.upstream == upstream)
-            .map(|l| app.endpoint_name(l.other))
+            .map(|l| app.ctx.endpoint_name(l.other))
             .collect();
         segs.push((format!("{label} "), theme.label));
         if names.is_empty() {

@@ -14,7 +14,7 @@ use crate::i18n::words;
 
 /// The overlay's lines, before wrapping.
 pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     let mut out = Vec::new();
     let keys_width = keymap::KEYMAP
@@ -39,7 +39,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
                 keys.push_str(&bindings[j].keys_label());
                 j += 1;
             }
-            let desc = bindings[i].description(app.lang);
+            let desc = bindings[i].description(app.ctx.lang);
             let pad = keys_width.saturating_sub(wrap::width(&keys));
             out.push(wrap::truncate(
                 vec![
@@ -102,7 +102,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     if area.width < 3 || area.height < 3 {
         return;
     }
-    let block = render::pane(app, words(app.lang).help, true);
+    let block = render::pane(app, words(app.ctx.lang).help, true);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -115,7 +115,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
 /// names ([`Scope::NAMES`]), each with the fields it looks in, so the help
 /// cannot promise a scope the parser does not know.
 fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     out.push(vec![(t.help_search.to_owned(), theme.title)]);
     let mut rows: Vec<(String, String)> = t
@@ -136,7 +136,7 @@ fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
         let fields: Vec<&str> = scope
             .fields()
             .iter()
-            .map(|f| app.lang.field_label(*f))
+            .map(|f| app.ctx.lang.field_label(*f))
             .collect();
         let written = names
             .iter()

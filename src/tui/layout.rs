@@ -58,9 +58,9 @@ impl Ingress {
     fn key(app: &App) -> (Option<u32>, u16, u64) {
         let document = match app.current() {
             Some(id) => Some(id.document),
-            None => (!app.handbook.documents.is_empty()).then_some(0),
+            None => (!app.ctx.handbook.documents.is_empty()).then_some(0),
         };
-        (document, app.width, app.generation)
+        (document, app.width, app.ctx.generation)
     }
 
     /// Lay the ingress out again if what it depends on has changed.
@@ -113,7 +113,7 @@ pub fn regions(app: &App, area: Rect) -> Regions {
     let (list, detail) = if stacked {
         // As many rows as the list has, up to two fifths of the body.
         let rows = match app.view {
-            View::People => app.people.as_ref().map_or(0, Vec::len),
+            View::People => app.ctx.people().map_or(0, <[crate::people::Person]>::len),
             _ => app.rows.len(),
         };
         let want = rows.min(u16::MAX as usize - 2) as u16 + 2;

@@ -13,7 +13,7 @@ use super::wrap::{self, Segment};
 use crate::i18n::words;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let block = render::pane(app, t.cards, app.focus == Focus::List || app.editing);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -38,7 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// "Ingen treff for «grimstad»", naming the person too when filtering by one.
 pub fn empty_message(app: &App) -> String {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     if !app.filtered() {
         return t.no_cards.to_owned();
     }
@@ -57,6 +57,7 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
     let i = match row {
         Row::Group(doc) => {
             let title = app
+                .ctx
                 .handbook
                 .documents
                 .get(doc as usize)
@@ -67,7 +68,7 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
         Row::Card(i) => i,
     };
     let id = app.visible[i];
-    let Some(card) = app.handbook.card(id) else {
+    let Some(card) = app.ctx.handbook.card(id) else {
         return Vec::new();
     };
     let found = matches(app, id);
@@ -80,13 +81,13 @@ fn row_segments(app: &App, row: Row, width: usize) -> Vec<Segment> {
             theme.card_title.patch(theme.matched),
             wrap::clean_line,
         )),
-        _ => segments.push((words(app.lang).untitled.to_owned(), theme.dim)),
+        _ => segments.push((words(app.ctx.lang).untitled.to_owned(), theme.dim)),
     }
     if let Some(owner) = card.field(Field::Owner).filter(|o| !o.trim().is_empty()) {
         // Owners line up in a column after the titles when there is room.
         // (The row's marker comes before the title: two more columns.)
         let used: usize = 2 + segments.iter().map(|(t, _)| wrap::width(t)).sum::<usize>();
-        let column = 2 + app.title_width;
+        let column = 2 + app.ctx.title_width();
         let pad = if column + 2 + 8 <= width {
             column.saturating_sub(used) + 2
         } else {

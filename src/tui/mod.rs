@@ -12,6 +12,8 @@
 //! [`app::Request`], and this loop carries it out; `reload` watches the files.
 
 mod app;
+mod background;
+mod context;
 mod detail;
 mod diagnostics;
 mod editor;
@@ -103,7 +105,7 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
-        let t = crate::i18n::words(app.lang);
+        let t = app.ctx.words();
         app.tell(format!("{}: {why}", t.watch_off), true);
     }
     // A small handbook is indexed and checked before anyone could notice, so
@@ -161,7 +163,7 @@ fn carry_out(
     reloader: Option<&reload::Reloader>,
     request: Request,
 ) -> anyhow::Result<()> {
-    let t = crate::i18n::words(app.lang);
+    let t = app.ctx.words();
     match request {
         Request::Reload => {
             if let Some(r) = reloader {

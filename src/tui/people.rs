@@ -12,7 +12,7 @@ use super::wrap::{self, Segment};
 use crate::i18n::words;
 
 pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     let block = render::pane(app, t.people, app.focus == Focus::List);
     let inner = block.inner(area);
@@ -20,7 +20,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
     if inner.is_empty() {
         return;
     }
-    let people = app.people.as_deref().unwrap_or_default();
+    let people = app.ctx.people().unwrap_or_default();
     if people.is_empty() {
         render::notice(app, frame, inner, t.no_people.to_owned());
         return;
@@ -37,10 +37,7 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
             let segs = vec![
                 (wrap::clean_line(&p.name), theme.card_title),
                 (
-                    format!(
-                        "  {}",
-                        cards_label(app, app.card_counts.get(i).copied().unwrap_or(0))
-                    ),
+                    format!("  {}", cards_label(app, app.ctx.card_count(i))),
                     theme.dim,
                 ),
             ];
@@ -52,12 +49,12 @@ pub fn render_list(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn cards_label(app: &App, n: usize) -> String {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     format!("{n} {}", if n == 1 { t.card } else { t.cards_word })
 }
 
 pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
-    let block = render::pane(app, words(app.lang).detail, app.focus == Focus::Detail)
+    let block = render::pane(app, words(app.ctx.lang).detail, app.focus == Focus::Detail)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -83,7 +80,7 @@ pub fn render_detail(app: &App, frame: &mut Frame, area: Rect) {
 /// The selected person: name, teams, the cards they own and lead, laid out
 /// in semantic inks (styled when drawn).
 pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let Some(person) = app.selected_person() else {
         return Vec::new();
     };
@@ -119,6 +116,7 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
         }
         for id in cards {
             let title = app
+                .ctx
                 .handbook
                 .card(*id)
                 .map(|c| c.title().into_owned())
@@ -128,8 +126,8 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
                 ("  • ".to_owned(), Role::Dim.into()),
                 (wrap::clean_line(&title), Role::Value.into()),
             ];
-            if app.grouped
-                && let Some(doc) = app.handbook.document_of(*id)
+            if app.ctx.grouped
+                && let Some(doc) = app.ctx.handbook.document_of(*id)
             {
                 segs.push((
                     format!("  ({})", wrap::clean_line(doc.title().unwrap_or(&doc.path))),

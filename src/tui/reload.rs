@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use super::app::Loaded;
+use super::background::Loaded;
 
 /// Quiet time before a reload.
 pub const QUIET: Duration = Duration::from_millis(200);

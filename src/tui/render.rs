@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let text = format!("{} ({}x{})", t.too_small, area.width, area.height);
     notice(app, frame, area, text);
 }
@@ -149,10 +149,7 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, shown: usize, offs
 
 /// Where the current query matches card `id`, for highlighting.
 pub fn matches(app: &App, id: crate::CardId) -> Vec<crate::query::Match> {
-    match (&app.query, &app.index) {
-        (Some(q), Some(index)) => index.matches(&app.handbook, q, id),
-        _ => Vec::new(),
-    }
+    app.ctx.matches(app.query.as_ref(), id)
 }
 
 /// The byte ranges of `field` among `matches`.

@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// "9 av 9", the filter, and the warning count.
 pub fn summary(app: &App) -> Vec<Segment> {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     let mut left = vec![(
         format!(" {} {} {}", app.visible.len(), t.of, app.total()),
@@ -57,8 +57,8 @@ pub fn summary(app: &App) -> Vec<Segment> {
         left.push(("  /".to_owned(), theme.prompt));
         left.push((wrap::clean_line(app.applied()), theme.status));
     }
-    let errors = app.count(Severity::Error);
-    let warnings = app.count(Severity::Warning);
+    let errors = app.ctx.count(Severity::Error);
+    let warnings = app.ctx.count(Severity::Warning);
     if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
@@ -84,7 +84,7 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
     let left_width: usize = left.iter().map(|(t, _)| wrap::width(t)).sum();
     let mut hints: Vec<(u8, String, &str)> = keymap::bindings(app.editing)
         .filter(|b| b.hint > 0)
-        .filter(|b| b.action != Action::Diagnostics || !app.diagnostics.is_empty())
+        .filter(|b| b.action != Action::Diagnostics || !app.ctx.diagnostics().is_empty())
         .filter(|b| !(b.action == Action::Search && app.view == View::Diagnostics))
         .map(|b| {
             (
@@ -93,7 +93,7 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
                     .first()
                     .map(|k| keymap::key_label(*k))
                     .unwrap_or_default(),
-                b.description(app.lang),
+                b.description(app.ctx.lang),
             )
         })
         .collect();
@@ -123,7 +123,7 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
 
 /// `/query▏` with the count or the parse error on the right.
 fn query_line(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     let theme = &app.theme;
     let width = area.width as usize;
     let right: Vec<Segment> = match &app.query_error {

@@ -124,13 +124,13 @@ fn is_match(cell: &ratatui::buffer::Cell) -> bool {
 
 pub(super) fn title_of(app: &App) -> String {
     let id = app.current().expect("a card is selected");
-    app.handbook.card(id).unwrap().title().into_owned()
+    app.ctx.handbook.card(id).unwrap().title().into_owned()
 }
 
 fn titles(app: &App) -> Vec<String> {
     app.visible
         .iter()
-        .map(|id| app.handbook.card(*id).unwrap().title().into_owned())
+        .map(|id| app.ctx.handbook.card(*id).unwrap().title().into_owned())
         .collect()
 }
 
@@ -255,7 +255,7 @@ fn several_documents_are_grouped_under_their_titles() {
         },
     ]);
     let mut app = app_with(handbook, 100, 20, Lang::Nb, Theme::colour());
-    assert!(app.grouped);
+    assert!(app.ctx.grouped);
     press(&mut app, KeyCode::Char('G'));
     insta::assert_snapshot!(screen(&draw(&app)));
 }
@@ -456,7 +456,7 @@ fn n_and_big_n_step_through_the_matches_and_wrap() {
 fn enter_on_a_person_filters_the_cards_to_theirs() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('p'));
-    let people = app.people.clone().unwrap();
+    let people = app.ctx.people().unwrap().to_vec();
     let hanne = people
         .iter()
         .position(|p| p.name == "Hanne Lauritsen")
@@ -481,7 +481,7 @@ fn enter_on_a_person_filters_the_cards_to_theirs() {
 fn espen_herskedal_is_found_behind_his_team() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('p'));
-    let people = app.people.clone().unwrap();
+    let people = app.ctx.people().unwrap().to_vec();
     let espen = people
         .iter()
         .position(|p| p.name == "Espen Herskedal")
@@ -599,7 +599,7 @@ fn the_list_draws_only_visible_rows_at_scale() {
     assert!(
         app.visible
             .iter()
-            .all(|id| { app.handbook.card(*id).unwrap().text(Field::Leader) == "Leder 3" })
+            .all(|id| { app.ctx.handbook.card(*id).unwrap().text(Field::Leader) == "Leder 3" })
     );
     assert_eq!(
         app.visible.first(),
@@ -724,7 +724,8 @@ fn enter_on_a_finding_opens_the_card_at_its_line_and_column() {
     let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
     press(&mut app, KeyCode::Char('w'));
     let duplicate = app
-        .diagnostics
+        .ctx
+        .diagnostics()
         .iter()
         .position(|d| d.rule == crate::Rule::DuplicateTitle)
         .expect("the second A is a duplicate");
@@ -742,7 +743,8 @@ fn enter_on_a_finding_opens_the_card_at_its_line_and_column() {
         })
     );
     assert_eq!(
-        app.handbook
+        app.ctx
+            .handbook
             .card(app.current().unwrap())
             .unwrap()
             .text(Field::Owner),
@@ -755,7 +757,8 @@ fn enter_on_a_finding_without_a_card_says_so() {
     let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
     press(&mut app, KeyCode::Char('w'));
     let front_matter = app
-        .diagnostics
+        .ctx
+        .diagnostics()
         .iter()
         .position(|d| d.message.contains("Finnes ikke"))
         .expect("a finding in the front matter");
@@ -810,7 +813,7 @@ fn help_shows_how_to_write_a_query_with_every_scope() {
 #[test]
 fn every_help_row_about_keys_comes_from_a_binding() {
     let app = app(120, 35);
-    let t = crate::i18n::words(app.lang);
+    let t = crate::i18n::words(app.ctx.lang);
     let lines = super::help::lines(&app, 62);
     let rows: Vec<(String, String)> = lines
         .iter()
@@ -820,9 +823,9 @@ fn every_help_row_about_keys_comes_from_a_binding() {
         .collect();
     assert!(rows.len() > 20, "{rows:?}");
     for (keys, description) in rows {
-        let from = keymap::KEYMAP
-            .iter()
-            .find(|b| b.description(app.lang) == description && keys.starts_with(&b.keys_label()));
+        let from = keymap::KEYMAP.iter().find(|b| {
+            b.description(app.ctx.lang) == description && keys.starts_with(&b.keys_label())
+        });
         assert!(from.is_some(), "{keys} {description}");
     }
 }
@@ -848,11 +851,11 @@ fn w_then_enter_on_a_card_finding_opens_that_card_on_the_seed() {
     assert_eq!(app.view, View::Diagnostics);
     // The first finding is in the front matter; the second is about Forespørsler.
     press(&mut app, KeyCode::Char('j'));
-    let d = app.diagnostics[1].clone();
+    let d = app.ctx.diagnostics()[1].clone();
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.view, View::Cards);
     assert_eq!(app.focus, Focus::Detail);
-    let card = app.handbook.card(app.current().unwrap()).unwrap();
+    let card = app.ctx.handbook.card(app.current().unwrap()).unwrap();
     assert_eq!((card.line, card.column), (d.line, d.column));
     assert_eq!(title_of(&app), "Forespørsler");
 }

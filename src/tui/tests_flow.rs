@@ -8,7 +8,8 @@ use crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use std::path::PathBuf;
 
-use super::app::{App, Loaded, Request, View};
+use super::app::{App, Request, View};
+use super::background::Loaded;
 use super::editor::Editor;
 use super::tests::{app, app_with, draw, press, screen, screen_marked, search, title_of};
 use super::theme::Theme;
@@ -186,7 +187,7 @@ fn enter_in_the_flow_view_selects_the_card_in_the_list() {
     // Cursor order: Behov, Utvikling, Produksjonssetting, Release, then the unlinked.
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(
-        app.flow_card().map(|id| app.card_title(id)).as_deref(),
+        app.flow_card().map(|id| app.ctx.card_title(id)).as_deref(),
         Some("Produksjonssetting")
     );
     press(&mut app, KeyCode::Enter);
@@ -308,15 +309,15 @@ fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
         Theme::colour(),
     );
     select(&mut app, "Produksjonssetting");
-    let before = app.diagnostics.len();
+    let before = app.ctx.diagnostics().len();
     // Half written: the last card's call is not closed.
     let cut = SEED.rfind(">}}").unwrap();
     let broken = seed_on_disk("/h/utvikling-drift.md", |s| s[..cut].to_owned());
     app.reloaded(Ok(Loaded::build(broken)));
     assert!(
-        app.count(crate::Severity::Error) > 0,
+        app.ctx.count(crate::Severity::Error) > 0,
         "{:?}",
-        app.diagnostics
+        app.ctx.diagnostics()
     );
     assert_eq!(title_of(&app), "Produksjonssetting");
     let text = screen(&draw(&app));
@@ -325,7 +326,7 @@ fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
         "/h/utvikling-drift.md",
         str::to_owned,
     ))));
-    assert_eq!(app.diagnostics.len(), before);
+    assert_eq!(app.ctx.diagnostics().len(), before);
     assert_eq!(title_of(&app), "Produksjonssetting");
 }
 

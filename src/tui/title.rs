@@ -19,14 +19,14 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
         None => "prosesser".to_owned(),
     };
     let mut left = vec![(format!(" {}", wrap::clean_line(&title)), theme.title)];
-    let docs = app.handbook.documents.len();
+    let docs = app.ctx.handbook.documents.len();
     if docs > 1 {
         left.push((
             format!("  ({docs} {})", documents_word(app, docs)),
             theme.dim,
         ));
     }
-    let right = format!("{} ", words(app.lang).app_name);
+    let right = format!("{} ", words(app.ctx.lang).app_name);
     let right_width = wrap::width(&right);
     let left_width = width.saturating_sub(right_width + 1);
     let mut line = wrap::fill(left, left_width, theme.title);
@@ -53,6 +53,6 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
 }
 
 fn documents_word(app: &App, n: usize) -> &'static str {
-    let t = words(app.lang);
+    let t = words(app.ctx.lang);
     if n == 1 { t.document } else { t.documents }
 }
