@@ -43,7 +43,7 @@ fn main() {
     );
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
 
-    let frames = |browser: &tui::Headless, terminal: &mut Terminal<TestBackend>, n: usize| {
+    let frames = |browser: &mut tui::Headless, terminal: &mut Terminal<TestBackend>, n: usize| {
         (0..n)
             .map(|_| {
                 let start = Instant::now();
@@ -54,12 +54,12 @@ fn main() {
     };
     stats(
         "one frame, 200x60, first card",
-        frames(&browser, &mut terminal, 50),
+        frames(&mut browser, &mut terminal, 50),
     );
     browser.press(key(KeyCode::End));
     stats(
         "one frame, 200x60, last card",
-        frames(&browser, &mut terminal, 50),
+        frames(&mut browser, &mut terminal, 50),
     );
 
     // A keystroke as the user sees it: the key's update, then the frame.

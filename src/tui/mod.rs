@@ -3,32 +3,31 @@
 //! user's editor, and changed files are read again as they are saved.
 //!
 //! One loop: crossterm events become [`keymap::Action`]s through the keymap
-//! table, [`app::App::update`] changes the state, and [`render::render`] draws
-//! it as a pure function of that state. Each region of the screen has its own
-//! module (`list`, `detail`, `title`, `status`, `help`, `people`,
-//! `diagnostics`, `flow`); `theme` holds every style and `terminal` enters and
-//! leaves raw mode. What needs the terminal or another thread (running the
-//! editor, reading the files again) `update` asks for with an
-//! [`app::Request`], and this loop carries it out; `reload` watches the files.
+//! table, [`app::App::update`] routes each to the view it is for (each view
+//! in `views/` owns its state, its `update` and the model it draws), and
+//! [`render::render`] draws those models. The title and status bars,
+//! `theme` (every style), `layout` (where each region goes) and `widgets`
+//! (panes, rows) are shared by the views; `context` is what they read (the
+//! handbook and what is derived from it), `background` the work that derives
+//! it off the UI thread. What needs the terminal or another thread (running
+//! the editor, reading the files again) `update` asks for with an
+//! [`app::Request`], and this loop carries it out; `reload` watches the files
+//! and `terminal` enters and leaves raw mode. `docs/architecture.md` draws it.
 
 mod app;
 mod background;
 mod context;
-mod detail;
-mod diagnostics;
 mod editor;
-mod flow;
-mod help;
 mod keymap;
 mod layout;
-mod list;
-mod people;
 mod reload;
 mod render;
 mod status;
 mod terminal;
 mod theme;
 mod title;
+mod views;
+mod widgets;
 mod wrap;
 
 #[cfg(test)]
@@ -79,11 +78,13 @@ impl Headless {
         }
     }
 
-    /// One frame.
+    /// One frame, laid out for the terminal's size.
     pub fn draw<B: ratatui::backend::Backend>(
-        &self,
+        &mut self,
         terminal: &mut ratatui::Terminal<B>,
     ) -> Result<(), B::Error> {
+        let size = terminal.size()?;
+        fit(&mut self.0, size);
         terminal
             .draw(|frame| render::render(&self.0, frame))
             .map(drop)
@@ -118,6 +119,7 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
+        fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
         // Wait for input; while background work is pending or files are
         // watched, wake up to take in what is done.
@@ -129,6 +131,7 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
                 changed = true;
             }
             if changed {
+                fit(&mut app, session.terminal.size()?);
                 session.draw(|frame| render::render(&app, frame))?;
             }
         }
@@ -205,10 +208,18 @@ fn carry_out(
     Ok(())
 }
 
+/// Lay the app out for the terminal's size before a frame, when a resize
+/// is not yet taken in, so every frame is drawn from models made for it.
+fn fit(app: &mut App, size: ratatui::layout::Size) {
+    if (size.width, size.height) != (app.width, app.height) {
+        app.update(Action::Resize(size.width, size.height));
+    }
+}
+
 /// The action an event asks for in the app's current mode.
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::lookup(app.editing, key),
+        Event::Key(key) => keymap::lookup(app.editing(), key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) if app.mouse => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),

@@ -27,7 +27,7 @@ fn seed_on_disk(file: &str, edit: impl Fn(&str) -> String) -> Handbook {
 
 fn select(app: &mut App, title: &str) {
     press(app, KeyCode::Char('g'));
-    for _ in 0..app.visible.len() {
+    for _ in 0..app.cards.visible.len() {
         if title_of(app) == title {
             return;
         }
@@ -128,7 +128,7 @@ fn following_a_link_to_a_filtered_out_card_drops_the_filter() {
     assert_eq!(title_of(&app), "Behov");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(title_of(&app), "Utvikling");
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
 }
 
 // ----- the flow view -----
@@ -187,7 +187,11 @@ fn enter_in_the_flow_view_selects_the_card_in_the_list() {
     // Cursor order: Behov, Utvikling, Produksjonssetting, Release, then the unlinked.
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(
-        app.flow_card().map(|id| app.ctx.card_title(id)).as_deref(),
+        app.flow
+            .as_ref()
+            .and_then(|f| f.card())
+            .map(|id| app.ctx.card_title(id))
+            .as_deref(),
         Some("Produksjonssetting")
     );
     press(&mut app, KeyCode::Enter);
@@ -291,7 +295,7 @@ fn reloading_keeps_the_selection_on_the_same_card_and_shows_the_change() {
     });
     app.reloaded(Ok(Loaded::build(changed)));
     assert_eq!(title_of(&app), "Utvikling");
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.cards.visible.len(), 10);
     let text = screen(&draw(&app));
     assert!(text.contains("Kari Nordmann"), "{text}");
     assert!(text.contains("Filene er lest på nytt."), "{text}");
@@ -351,7 +355,7 @@ fn a_card_that_is_gone_leaves_the_selection_at_its_place() {
 fn a_failed_reload_keeps_the_handbook_and_says_why() {
     let mut app = app(120, 35);
     app.reloaded(Err("x.md: no such file or directory".to_owned()));
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
     assert!(message(&app).starts_with("Kunne ikke lese på nytt"));
     assert!(app.message.as_ref().unwrap().error);
 }

@@ -9,7 +9,6 @@
 use std::ops::Range;
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 /// A run of text in one style. The style is a ratatui [`Style`] when
@@ -238,16 +237,6 @@ pub fn truncate<S: Tag>(segments: Vec<Segment<S>>, width: usize) -> Vec<Segment<
     }
     out.push(("…".to_owned(), last_style));
     out
-}
-
-/// Segments as a ratatui line.
-pub fn to_line(segments: Vec<Segment>) -> Line<'static> {
-    Line::from(
-        segments
-            .into_iter()
-            .map(|(t, s)| Span::styled(t, s))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// Pad segments with spaces in `style` to exactly `width` columns (after truncating).
