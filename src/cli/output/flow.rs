@@ -79,7 +79,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
                     "    {} → {}: {}",
                     name(&link.from),
                     name(&link.to),
-                    one_line(&flow::explain_all(&link.reasons, lang))
+                    one_line(&words(lang).reasons(&link.reasons))
                 )?;
             }
         }

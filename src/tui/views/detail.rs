@@ -283,7 +283,7 @@ fn flow_lines(ctx: &Context, id: CardId, out: &mut Lines) {
                 }
             }
             out.entry((i == 0).then_some(label), segs, 0);
-            let why = crate::flow::explain_all(link.reasons, ctx.lang);
+            let why = t.reasons(link.reasons);
             out.entry(None, vec![(wrap::clean_line(&why), Role::Dim.into())], 2);
         }
     }
