@@ -5,6 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::Severity;
 
 use super::context::Context;
@@ -221,8 +223,8 @@ fn query_line(ctx: &Context, status: &Status, width: u16) -> StatusModel {
 fn tail(s: &str, width: usize) -> String {
     let mut used = 0;
     let mut start = s.len();
-    for (i, c) in s.char_indices().rev() {
-        let w = wrap::width(c.encode_utf8(&mut [0; 4]));
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = wrap::width(g);
         if used + w > width {
             break;
         }

@@ -262,6 +262,36 @@ fn several_documents_are_grouped_under_their_titles() {
     insta::assert_snapshot!(screen(&draw(&app)));
 }
 
+#[test]
+fn owners_line_up_after_titles_with_emoji() {
+    let text = "---\ntitle: Hjerte\n---\n\n\
+{{< prosesser/strategy-card title=\"Kjærlighet \u{2764}\u{FE0F}\" owner=\"Ola\" >}}\n\
+{{< prosesser/strategy-card title=\"Glede og latter\" owner=\"Kari\" >}}\n";
+    let handbook = load_sources(vec![Source {
+        path: "hjerte.md".to_owned(),
+        file: None,
+        bytes: text.as_bytes().to_vec(),
+    }]);
+    let app = app_with(handbook, 120, 35, Lang::Nb, Theme::colour());
+    let buffer = draw(&app);
+    // The cell a name starts in, as drawn (a heart with its emoji selector
+    // takes two).
+    let column = |name: &str| {
+        let area = buffer.area;
+        (0..area.height)
+            .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+            .find(|&(x, y)| {
+                name.char_indices().all(|(i, c)| {
+                    x + (i as u16) < area.width
+                        && buffer[(x + i as u16, y)].symbol() == c.to_string()
+                })
+            })
+            .map(|(x, _)| x)
+    };
+    let shown = screen(&buffer);
+    assert_eq!(column("Ola"), column("Kari"), "{shown}");
+}
+
 // ----- nothing panics at any size -----
 
 #[test]
