@@ -71,6 +71,7 @@ pub(super) const EN: Words = Words {
     no_link: "The process has no link numbered",
     no_editor: "No editor: set $VISUAL or $EDITOR (for example EDITOR=vim).",
     editor_missing: "Editor not found",
+    editor_unsplittable: "cannot be split into words: a quote (or a \\ at the end) is not closed",
     compiled_in: "Compiled-in handbook: no file to edit (open the handbook from disk: prosesser PATH).",
     no_file: "No file to edit here.",
     editor_status: "The editor exited with status",

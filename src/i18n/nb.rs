@@ -71,6 +71,7 @@ pub(super) const NB: Words = Words {
     no_link: "Prosessen har ingen lenke med nummer",
     no_editor: "Ingen editor: sett $VISUAL eller $EDITOR (for eksempel EDITOR=vim).",
     editor_missing: "Fant ikke editoren",
+    editor_unsplittable: "kan ikke deles i ord: et anførselstegn (eller en \\ til slutt) lukkes ikke",
     compiled_in: "Innebygd håndbok: ingen fil å redigere (åpne håndboken fra disk: prosesser STI).",
     no_file: "Ingen fil å redigere her.",
     editor_status: "Editoren avsluttet med status",

@@ -84,6 +84,8 @@ pub struct Words {
     pub no_link: &'static str,
     pub no_editor: &'static str,
     pub editor_missing: &'static str,
+    /// After `$EDITOR`: its value has a quote that does not close.
+    pub editor_unsplittable: &'static str,
     pub compiled_in: &'static str,
     pub no_file: &'static str,
     pub editor_status: &'static str,

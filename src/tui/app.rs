@@ -12,7 +12,7 @@ use crate::{CardId, Document, Handbook};
 
 use super::background::Loaded;
 use super::context::Context;
-use super::editor::{Editor, EditorCommand};
+use super::editor::{Editor, EditorCommand, Unsplittable};
 use super::keymap::Action;
 use super::layout::{Regions, Screen};
 use super::status::{self, Message, Status, StatusModel};
@@ -73,8 +73,8 @@ pub struct App {
     pub message: Option<Message>,
     /// For the loop around `update` to carry out.
     pub request: Option<Request>,
-    /// `$VISUAL`/`$EDITOR`, read once at start.
-    pub editor: Option<Editor>,
+    /// `$VISUAL`/`$EDITOR`, read once at start (`None`: neither is set).
+    pub editor: Result<Option<Editor>, Unsplittable>,
     /// The handbook came from paths that can be read again.
     pub can_reload: bool,
     pub quit: bool,
@@ -102,7 +102,7 @@ impl App {
             status: StatusModel::default(),
             message: None,
             request: None,
-            editor: None,
+            editor: Ok(None),
             can_reload: false,
             quit: false,
         };
@@ -445,14 +445,18 @@ impl App {
                 })
                 .ok_or(t.no_file),
         };
-        let command = target.and_then(|(doc, line)| {
+        let command = target.map_err(str::to_owned).and_then(|(doc, line)| {
             let file = doc.file.as_deref().ok_or(t.compiled_in)?;
-            let editor = self.editor.as_ref().ok_or(t.no_editor)?;
+            let editor = match &self.editor {
+                Ok(Some(editor)) => editor,
+                Ok(None) => return Err(t.no_editor.to_owned()),
+                Err(e) => return Err(format!("${} {}.", e.var, t.editor_unsplittable)),
+            };
             Ok(editor.command(file, line))
         });
         match command {
             Ok(command) => self.request = Some(Request::Edit(command)),
-            Err(why) => self.tell(why.to_owned(), true),
+            Err(why) => self.tell(why, true),
         }
     }
 

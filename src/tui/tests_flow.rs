@@ -234,7 +234,7 @@ fn e_without_an_editor_or_a_file_says_why() {
         Lang::Nb,
         Theme::colour(),
     );
-    on_disk.editor = None;
+    on_disk.editor = Ok(None);
     press(&mut on_disk, KeyCode::Char('e'));
     assert_eq!(on_disk.request, None);
     assert!(
@@ -257,6 +257,25 @@ fn e_without_an_editor_or_a_file_says_why() {
         text.contains("Innebygd håndbok: ingen fil å redigere"),
         "{text}"
     );
+}
+
+#[test]
+fn e_with_an_editor_that_cannot_be_split_says_which_variable() {
+    let mut app = app_with(
+        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
+        120,
+        35,
+        Lang::Nb,
+        Theme::colour(),
+    );
+    app.editor = Editor::from_vars(None, Some("\"/opt/My Editor/ed -w"));
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.request, None);
+    assert_eq!(
+        message(&app),
+        "$EDITOR kan ikke deles i ord: et anførselstegn (eller en \\ til slutt) lukkes ikke."
+    );
+    assert!(app.message.as_ref().unwrap().error);
 }
 
 // ----- reading again -----
