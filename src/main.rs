@@ -2,6 +2,7 @@
 //! terminal browser (`prosesser::tui`).
 
 mod cli;
+mod labels;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -192,7 +192,11 @@ fn search_section(lang: Lang, width: usize, out: &mut Vec<InkLine>) {
             .map(|n| format!("{n}:"))
             .collect::<Vec<_>>()
             .join(" ");
-        rows.push((written, format!("{} {}", t.only_in, fields.join(t.or))));
+        let what = match scope {
+            Scope::Page => t.page_scope().to_owned(),
+            _ => format!("{} {}", t.only_in, fields.join(t.or)),
+        };
+        rows.push((written, what));
     }
     let column = rows
         .iter()
