@@ -118,3 +118,34 @@ pub fn list_offset(offset: usize, top: usize, row: usize, height: usize, rows: u
 pub fn follow(offset: usize, selected: usize, height: usize) -> usize {
     list_offset(offset, selected, selected, height.max(1), usize::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    /// Each view's source, as compiled.
+    const VIEWS: &[(&str, &str)] = &[
+        ("cards", include_str!("cards.rs")),
+        ("detail", include_str!("detail.rs")),
+        ("diagnostics", include_str!("diagnostics.rs")),
+        ("flow", include_str!("flow.rs")),
+        ("help", include_str!("help.rs")),
+        ("people", include_str!("people.rs")),
+        ("search", include_str!("search.rs")),
+        ("mod", include_str!("mod.rs")),
+    ];
+
+    #[test]
+    fn no_view_knows_the_app() {
+        for (view, source) in VIEWS {
+            // The code, without its tests (this one spells the names out).
+            let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+            for line in code.lines() {
+                let code = line.split("//").next().unwrap_or_default();
+                let words = code.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+                assert!(
+                    !words.clone().any(|w| w == "App" || w == "app"),
+                    "views/{view}.rs names the app: {line}"
+                );
+            }
+        }
+    }
+}
