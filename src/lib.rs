@@ -25,5 +25,6 @@ pub mod query;
 pub mod text;
 
 pub use model::{
-    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Rule, Severity, Value, ValueRef,
+    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Publication, Rule, Severity,
+    Value, ValueRef,
 };

@@ -32,6 +32,12 @@ pub struct Words {
     pub feeds: &'static str,
     pub unlinked: &'static str,
     pub no_links: &'static str,
+    /// A page Hugo does not publish, by why: a draft, `_build.render: never`,
+    /// a publish date to come (before the date), an expiry date gone by.
+    pub draft: &'static str,
+    pub not_rendered: &'static str,
+    pub publish_from: &'static str,
+    pub expired: &'static str,
 
     // ----- the command line -----
     /// Search results: the fields the query matched in.
@@ -115,6 +121,10 @@ const NB: Words = Words {
     feeds: "Mottar fra flere",
     unlinked: "Uten lenker",
     no_links: "Ingen lenker mellom prosessene.",
+    draft: "utkast",
+    not_rendered: "ikke publisert",
+    publish_from: "publiseres",
+    expired: "utløpt",
 
     matched_in: "Treff i",
     name: "Navn",
@@ -197,6 +207,10 @@ const EN: Words = Words {
     feeds: "Fed by several",
     unlinked: "Without links",
     no_links: "No links between the processes.",
+    draft: "draft",
+    not_rendered: "not published",
+    publish_from: "published from",
+    expired: "expired",
 
     matched_in: "Matched in",
     name: "Name",
@@ -270,6 +284,27 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 impl Words {
+    /// Why Hugo does not publish a page ("utkast", "publiseres 2030-01-01"),
+    /// `None` for a published one.
+    pub fn unpublished(&self, publication: &prosesser::Publication) -> Option<String> {
+        use prosesser::Publication as P;
+        match publication {
+            P::Published => None,
+            P::Draft => Some(self.draft.to_owned()),
+            P::NotRendered => Some(self.not_rendered.to_owned()),
+            P::Future(date) => Some(format!(
+                "{} {}",
+                self.publish_from,
+                prosesser::text::sanitize_line(date)
+            )),
+            P::Expired(date) => Some(format!(
+                "{} {}",
+                self.expired,
+                prosesser::text::sanitize_line(date)
+            )),
+        }
+    }
+
     /// "Prosesseier for" / "Process owner of", from the field's label.
     pub fn owner_of(&self) -> String {
         self.role_of(Field::Owner)

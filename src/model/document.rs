@@ -1,4 +1,4 @@
-use super::{Card, CardId, Diagnostic};
+use super::{Card, CardId, Diagnostic, Publication};
 use std::path::PathBuf;
 
 /// Which kind of front matter a file opened with.
@@ -74,6 +74,8 @@ pub struct Document {
     /// `navigation_link.text` as a clean list of entries.
     pub navigation: Vec<String>,
     pub cards: Vec<Card>,
+    /// Whether Hugo would publish the page, decided when it was read.
+    pub publication: Publication,
 }
 
 impl Document {

@@ -740,7 +740,9 @@ impl<'a> Lexer<'a> {
                 }
             }
         }
-        let params = if named.is_empty() && !positional.is_empty() {
+        // Hugo calls params named only when the first one is named: a call
+        // with none is positional, with an empty list (`.IsNamedParams` false).
+        let params = if named.is_empty() {
             Params::Positional(positional)
         } else {
             Params::Named(named)
@@ -1033,8 +1035,9 @@ mod tests {
     }
 
     #[test]
-    fn a_call_without_params_is_named_and_empty() {
-        assert_eq!(one("{{< x >}}").params, Params::Named(vec![]));
+    fn a_call_without_params_is_positional_and_empty() {
+        assert_eq!(one("{{< x >}}").params, Params::Positional(vec![]));
+        assert_eq!(one(r#"{{< x ="v" >}}"#).params, Params::Positional(vec![]));
     }
 
     #[test]

@@ -190,7 +190,16 @@ fn list_csv_parses_back_with_english_headers_and_a_record_per_card() {
     assert_eq!(
         records[0],
         [
-            "path", "line", "column", "title", "owner", "leader", "purpose", "input", "output"
+            "path",
+            "line",
+            "column",
+            "title",
+            "owner",
+            "leader",
+            "purpose",
+            "input",
+            "output",
+            "publication"
         ]
     );
     assert_eq!(records.len(), 10);

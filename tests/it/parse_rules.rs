@@ -176,7 +176,7 @@ fn front_matter_errors_have_positions_and_keep_the_cards() {
 fn decode_errors_point_into_the_file() {
     let (doc, e) = error("err-fm-yaml-decode.md");
     assert!(
-        e.starts_with("3:1: failed to unmarshal YAML: did not find expected ','"),
+        e.starts_with("3:1: failed to unmarshal YAML: yaml: did not find expected ','"),
         "{e}"
     );
     assert_eq!(titles(&doc), ["A"]);
@@ -306,9 +306,10 @@ fn empty_and_absent_params_differ() {
     assert_eq!(card.field(Field::Owner).as_deref(), Some(""));
     assert_eq!(card.field(Field::Purpose), None);
     let bare = ok("sc-no-params.md");
+    // No params at all: Hugo's `.IsNamedParams` is false, the list empty.
     assert_eq!(
         (bare.cards[0].params.len(), bare.cards[0].positional.clone()),
-        (0, None)
+        (0, Some(vec![]))
     );
 }
 
