@@ -6,7 +6,7 @@
 //! except under CI (`CI` set), where `.ci/run` installs it and its absence fails.
 
 use prosesser::model::Severity;
-use prosesser::parse::parse_document;
+use prosesser::parse::{decode_entities, parse_document};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -79,6 +79,9 @@ struct HugoPage {
     published: bool,
     /// `.Params`, `None` when no build writes the page.
     front_matter: Option<Value>,
+    /// `navigation_link.text` with its character references decoded by Go's
+    /// `html.UnescapeString` (Hugo's `htmlUnescape`).
+    navigation: Option<String>,
     cards: Vec<(u32, u32, Value)>,
 }
 
@@ -120,14 +123,19 @@ fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
         return Ok(HugoPage {
             published,
             front_matter: None,
+            navigation: None,
             cards: Vec::new(),
         });
     };
     let mut front_matter = Value::Null;
+    let mut navigation = None;
     let mut cards = Vec::new();
     for word in html.split_whitespace().collect::<Vec<_>>().windows(3) {
         if word[0] == "FM" {
             front_matter = serde_json::from_slice(&base64_decode(word[1])).unwrap();
+        }
+        if word[0] == "NAV" {
+            navigation = Some(serde_json::from_slice(&base64_decode(word[1])).unwrap());
         }
         if word[0].ends_with("CARD") {
             let (line, col) = word[1].split_once(':').unwrap();
@@ -139,6 +147,7 @@ fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
     Ok(HugoPage {
         published,
         front_matter: Some(front_matter),
+        navigation,
         cards,
     })
 }
@@ -279,6 +288,21 @@ fn compare(fixture: &Path) -> Result<(), String> {
                 // Hugo reports nested calls at 1:1; we report where they are.
                 if (hl, hc) != (&1, &1) && (ol, oc) != (hl, hc) {
                     return Err(format!("{name}: card at {ol}:{oc}, Hugo says {hl}:{hc}"));
+                }
+            }
+            // Entities in the navigation HTML: ours against the HTML spec's
+            // decoder that Hugo ships (Go's html.UnescapeString).
+            let text = doc
+                .front_matter
+                .get("navigation_link")
+                .and_then(|n| n.get("text"))
+                .and_then(Value::as_str);
+            if let (Some(text), Some(hugo)) = (text, &page.navigation) {
+                let ours = decode_entities(text);
+                if ours != hugo.as_str() {
+                    return Err(format!(
+                        "{name}: entities decode differently: ours {ours:?}, Hugo {hugo:?}"
+                    ));
                 }
             }
             let ours = lowercase_keys(&Value::Object(doc.front_matter.params.clone()));
