@@ -19,6 +19,7 @@ pub mod flow;
 pub mod i18n;
 pub mod load;
 pub mod model;
+mod parallel;
 pub mod parse;
 pub mod people;
 pub mod query;

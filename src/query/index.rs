@@ -18,6 +18,7 @@
 use super::matcher::{self, CardText, FIELDS, How, Plan, SEPARATOR};
 use super::{Hit, Match, Query, Scope, fold_into, highlight, rank};
 use crate::model::{CardId, Field, Handbook};
+use crate::parallel;
 use std::ops::Range;
 
 /// Folded text of every card, built once at load so a keystroke only scans.
@@ -43,11 +44,8 @@ impl SearchIndex {
     pub fn new(handbook: &Handbook) -> SearchIndex {
         let documents = &handbook.documents;
         let groups = document_groups(documents);
-        let parts = on_each(groups.len() - 1, &|g| {
-            vec![SearchIndex::build(
-                &documents[groups[g]..groups[g + 1]],
-                groups[g],
-            )]
+        let parts = parallel::map(&groups, groups.len(), |g| {
+            SearchIndex::build(&documents[g.clone()], g.start)
         });
         let mut parts = parts.into_iter();
         let mut index = parts.next().unwrap_or_else(|| SearchIndex::build(&[], 0));
@@ -199,8 +197,13 @@ impl SearchIndex {
         // Chunks of whole bitset words, so each thread reads its own words.
         let words = self.ids.len().div_ceil(64);
         let per_thread = words.div_ceil(threads.max(1)).max(1);
-        let chunk = |i: usize| (i * per_thread).min(words)..((i + 1) * per_thread).min(words);
-        let mut hits = on_each(threads, &|i| self.collect(plan, &strategy, only, chunk(i)));
+        let chunks: Vec<Range<usize>> = (0..threads)
+            .map(|i| (i * per_thread).min(words)..((i + 1) * per_thread).min(words))
+            .collect();
+        let mut hits = parallel::map(&chunks, threads, |chunk| {
+            self.collect(plan, &strategy, only, chunk.clone())
+        })
+        .concat();
         rank(&mut hits);
         hits
     }
@@ -353,50 +356,31 @@ pub(super) static FORCE_THREADS: std::sync::atomic::AtomicUsize =
     std::sync::atomic::AtomicUsize::new(0);
 
 /// The documents split into one group per thread, of about as many cards
-/// each: group `g` is `documents[groups[g]..groups[g + 1]]`.
-pub(super) fn document_groups(documents: &[crate::model::Document]) -> Vec<usize> {
+/// each (one empty group when there are no documents).
+pub(super) fn document_groups(documents: &[crate::model::Document]) -> Vec<Range<usize>> {
     let cards: usize = documents.iter().map(|d| d.cards.len()).sum();
     let threads = threads_for(cards);
     let per_thread = cards.div_ceil(threads).max(1);
-    let mut groups = vec![0];
+    let mut starts = vec![0];
     let mut seen = 0;
     for (d, doc) in documents.iter().enumerate() {
         seen += doc.cards.len();
-        if seen >= per_thread * groups.len() && groups.len() < threads {
-            groups.push(d + 1);
+        if seen >= per_thread * starts.len() && starts.len() < threads {
+            starts.push(d + 1);
         }
     }
-    groups.push(documents.len());
-    groups.dedup();
-    if groups.len() == 1 {
-        groups.push(0); // no documents: one empty group
+    starts.push(documents.len());
+    starts.dedup();
+    if starts.len() == 1 {
+        starts.push(0); // no documents: one empty group
     }
-    groups
-}
-
-/// `work(0) ++ work(1) ++ ... ++ work(count - 1)`, each on its own thread
-/// (the first on this one).
-pub(super) fn on_each<T: Send>(count: usize, work: &(impl Fn(usize) -> Vec<T> + Sync)) -> Vec<T> {
-    if count <= 1 {
-        return if count == 1 { work(0) } else { Vec::new() };
-    }
-    std::thread::scope(|scope| {
-        let others: Vec<_> = (1..count).map(|i| scope.spawn(move || work(i))).collect();
-        let mut all = work(0);
-        for other in others {
-            match other.join() {
-                Ok(more) => all.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        all
-    })
+    starts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
 /// How many threads to go through `cards` cards with.
 fn threads_for(cards: usize) -> usize {
     let threads = if cards >= PARALLEL_FROM {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+        parallel::cores().min(MAX_THREADS)
     } else {
         1
     };
