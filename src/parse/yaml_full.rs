@@ -576,6 +576,18 @@ mod tests {
         assert_eq!(yaml("title: AB\u{2028}\n"), json!({"title": "AB"}));
     }
 
+    /// Inputs that made libyaml-safer 0.3 panic when it was tried as the
+    /// full reader (found by fuzz/fuzz_targets/yaml_fast_path.rs).
+    #[test]
+    fn what_broke_another_libyaml_port_is_read() {
+        assert_eq!(
+            yaml("title: Nav\nnavigation_link:\n  text: |\n    <p"),
+            json!({"title": "Nav", "navigation_link": {"text": "<p"}})
+        );
+        assert_eq!(yaml("a: [!x , z]\n"), json!({"a": ["", "z"]}));
+        assert!(decode("a: [!x, z]\n").is_ok());
+    }
+
     #[test]
     fn syntax_errors_have_offsets() {
         let e = decode("a: 1\nb: [\n").unwrap_err();
