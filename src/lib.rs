@@ -10,11 +10,14 @@
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
+//! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
+//! - [`suggest`]: the known name nearest to a mistyped one.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
 pub mod check;
+pub mod collate;
 pub mod flow;
 pub mod i18n;
 pub mod load;
@@ -23,6 +26,7 @@ mod parallel;
 pub mod parse;
 pub mod people;
 pub mod query;
+pub mod suggest;
 pub mod text;
 
 pub use model::{

@@ -62,6 +62,8 @@ pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
 pub struct Found {
     entries: Vec<walk::Entry>,
     diagnostics: Vec<Diagnostic>,
+    /// The paths given under which no content file was found.
+    without_files: Vec<PathBuf>,
 }
 
 impl Found {
@@ -71,13 +73,23 @@ impl Found {
             .iter()
             .map(|e| (e.path.as_str(), e.file.as_path()))
     }
+
+    /// The paths given that hold no content (Markdown) file at all, in the
+    /// order given: worth telling the user, who may have named the wrong folder.
+    pub fn without_files(&self) -> &[PathBuf] {
+        &self.without_files
+    }
 }
 
 /// Walk the paths: which files there are, and what could not be looked into.
 pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
     let mut found = Found::default();
     for path in paths {
+        let before = found.entries.len();
         walk::collect(path, &mut found.entries, &mut found.diagnostics)?;
+        if found.entries.len() == before {
+            found.without_files.push(path.to_path_buf());
+        }
     }
     Ok(found)
 }

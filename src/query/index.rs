@@ -37,6 +37,12 @@ pub struct SearchIndex {
     ids: Vec<CardId>,
     /// Position of each document's first card; one more entry at the end.
     document_start: Vec<u32>,
+    /// Each document's page text for `side:` terms (title and path, see
+    /// [`matcher::page_text`]): folded, each followed by [`SEPARATOR`], and
+    /// as written; four offsets a document (folded title, folded path,
+    /// original title, original path) into `pages`, plus one at the end.
+    pages: String,
+    pages_at: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -71,9 +77,22 @@ impl SearchIndex {
             masks: Vec::with_capacity(cards),
             ids: Vec::with_capacity(cards),
             document_start: Vec::with_capacity(documents.len() + 1),
+            pages: String::new(),
+            pages_at: Vec::with_capacity(4 * documents.len() + 1),
         };
         for (d, doc) in documents.iter().enumerate() {
             index.document_start.push(offset(index.ids.len()));
+            let page = matcher::page_text(doc);
+            for text in page {
+                index.pages_at.push(offset(index.pages.len()));
+                fold_into(text, &mut index.pages);
+                index.pages.push(SEPARATOR);
+            }
+            for text in page {
+                index.pages_at.push(offset(index.pages.len()));
+                index.pages.push_str(text);
+                index.pages.push(SEPARATOR);
+            }
             for (c, card) in doc.cards.iter().enumerate() {
                 index.ids.push(CardId {
                     document: (first + d) as u32,
@@ -98,6 +117,7 @@ impl SearchIndex {
             }
         }
         index.document_start.push(offset(index.ids.len()));
+        index.pages_at.push(offset(index.pages.len()));
         index.folded_at.push(offset(index.folded.len()));
         index.original_at.push(offset(index.original.len()));
         index.folded.shrink_to_fit();
@@ -121,6 +141,8 @@ impl SearchIndex {
             &other.document_start,
             self.ids.len(),
         );
+        shifted(&mut self.pages_at, &other.pages_at, self.pages.len());
+        self.pages.push_str(&other.pages);
         self.folded.push_str(&other.folded);
         self.original.push_str(&other.original);
         self.masks.extend(other.masks);
@@ -140,9 +162,11 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.folded.capacity()
             + self.original.capacity()
+            + self.pages.capacity()
             + 4 * (self.folded_at.capacity()
                 + self.original_at.capacity()
-                + self.document_start.capacity())
+                + self.document_start.capacity()
+                + self.pages_at.capacity())
             + std::mem::size_of::<CardId>() * self.ids.capacity()
             + std::mem::size_of::<(u64, u64)>() * self.masks.capacity()
     }
@@ -179,6 +203,13 @@ impl SearchIndex {
     }
 
     fn run(&self, plan: &Plan<'_>, only: Option<(&Bitset, usize)>) -> Vec<Hit> {
+        let on_pages;
+        let only = if plan.page.is_empty() {
+            only
+        } else {
+            on_pages = self.on_agreeing_pages(plan, only.map(|(set, _)| set));
+            Some((&on_pages.0, on_pages.1))
+        };
         let strategy = match driver(plan) {
             Some(d) => match &plan.steps[d].how {
                 // A one-letter word is answered by the letter masks alone.
@@ -313,6 +344,33 @@ impl SearchIndex {
                 });
             }
         }
+    }
+
+    /// The cards (among `only`, if given) whose page agrees with the plan's
+    /// page terms, and how many there are.
+    fn on_agreeing_pages(&self, plan: &Plan<'_>, only: Option<&Bitset>) -> (Bitset, usize) {
+        let mut set = Bitset::new(self.ids.len());
+        let mut count = 0;
+        let text =
+            |i: usize| &self.pages[self.pages_at[i] as usize..self.pages_at[i + 1] as usize - 1];
+        for d in 0..self.document_start.len() - 1 {
+            let cards = self.document_start[d] as usize..self.document_start[d + 1] as usize;
+            if cards.is_empty() {
+                continue;
+            }
+            let at = 4 * d;
+            let folded = [text(at).as_bytes(), text(at + 1).as_bytes()];
+            if !plan.page_agrees(folded, [text(at + 2), text(at + 3)]) {
+                continue;
+            }
+            for position in cards {
+                if only.is_none_or(|only| only.contains(position)) {
+                    set.insert(position);
+                    count += 1;
+                }
+            }
+        }
+        (set, count)
     }
 
     fn position(&self, id: CardId) -> Option<usize> {
@@ -467,6 +525,10 @@ struct Bitset(Vec<u64>);
 impl Bitset {
     fn new(len: usize) -> Self {
         Bitset(vec![0; len.div_ceil(64)])
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// Adds `i`; false when it was there already.

@@ -328,17 +328,6 @@ fn searching_eier_hanne_finds_her_three_cards_in_every_format() {
     );
 }
 
-#[test]
-fn a_search_without_hits_says_so_and_succeeds() {
-    let output = prosesser(&["search", "zzzz-ingen"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(stdout(&output), "Ingen treff.\n");
-    assert_eq!(
-        json(&["search", "zzzz-ingen", "-f", "json"])["documents"],
-        serde_json::json!([])
-    );
-}
-
 // ---- people ----
 
 #[test]
