@@ -9,6 +9,8 @@
 //!   integer other than 0. A TOML integer (Go `int64`), any float, a list or a
 //!   map is not a draft, nor is text such as `"yes"`.
 //! * `_build.render` `never`, `link` or `false` (keys in any case): not written.
+//! * `headless: true` (any value `draft` would take) on a leaf bundle's
+//!   `index.md`: not written; on any other page it means nothing.
 //! * The publish date is the first of `publishDate`, `pubdate`, `published`,
 //!   `date` that is set and reads as a date; after now: not yet published.
 //! * The expiry date is the first of `expiryDate`, `unpublishdate`; at or
@@ -28,7 +30,8 @@ pub enum Publication {
     Published,
     /// `draft: true` (in any spelling Hugo accepts).
     Draft,
-    /// `_build: {render: never}`: Hugo writes no page for it.
+    /// `_build: {render: never}`, or a headless leaf bundle: Hugo writes no
+    /// page for it.
     NotRendered,
     /// The publish date, as written, is in the future.
     Future(String),
@@ -37,12 +40,18 @@ pub enum Publication {
 }
 
 impl Publication {
-    /// Reads the front matter against the time `now` (seconds since 1970, UTC).
-    pub fn of(front: &FrontMatter, now: i64) -> Publication {
+    /// Reads the front matter of the file at `path` against the time `now`
+    /// (seconds since 1970, UTC).
+    pub fn of(front: &FrontMatter, path: &str, now: i64) -> Publication {
         if hugo_get(front, "draft").is_some_and(|v| truthy(v, front.format)) {
             return Publication::Draft;
         }
-        if not_rendered(front) {
+        let leaf_bundle = std::path::Path::new(path)
+            .file_stem()
+            .is_some_and(|stem| stem == "index");
+        let headless =
+            leaf_bundle && hugo_get(front, "headless").is_some_and(|v| truthy(v, front.format));
+        if headless || not_rendered(front) {
             return Publication::NotRendered;
         }
         if let Some((text, at)) =
@@ -254,7 +263,7 @@ mod tests {
     }
 
     fn yaml(v: Value) -> Publication {
-        Publication::of(&front(FrontMatterFormat::Yaml, v), NOW)
+        Publication::of(&front(FrontMatterFormat::Yaml, v), "a.md", NOW)
     }
 
     #[test]
@@ -300,7 +309,7 @@ mod tests {
         );
         // TOML and JSON integers are not booleans to Hugo.
         let toml = front(FrontMatterFormat::Toml, json!({"draft": 1}));
-        assert_eq!(Publication::of(&toml, NOW), Publication::Published);
+        assert_eq!(Publication::of(&toml, "a.md", NOW), Publication::Published);
     }
 
     #[test]

@@ -193,7 +193,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         ));
     }
 
-    let publication = Publication::of(&front, crate::model::now_unix());
+    let publication = Publication::of(&front, path, crate::model::now_unix());
     let document = Document {
         path: path.to_owned(),
         file: None,

@@ -85,6 +85,17 @@ struct HugoPage {
     cards: Vec<(u32, u32, Value)>,
 }
 
+/// Where a fixture goes in the site: `content/f.md`, or for a `bundle-*`
+/// fixture `content/f/index.md` (a leaf bundle). Either way the page is `/f/`.
+fn content_path(fixture: &Path) -> &'static str {
+    let name = fixture.file_name().unwrap().to_string_lossy();
+    if name.starts_with("bundle-") {
+        "content/f/index.md"
+    } else {
+        "content/f.md"
+    }
+}
+
 /// Builds the fixture as a plain `hugo` does, then, when Hugo does not
 /// publish the page (a draft, a date to come, ...), again with everything
 /// built, to see what Hugo makes of its front matter and cards.
@@ -94,8 +105,8 @@ fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-site"),
         site.path(),
     );
-    std::fs::create_dir_all(site.path().join("content")).unwrap();
-    std::fs::copy(fixture, site.path().join("content/f.md")).unwrap();
+    std::fs::create_dir_all(site.path().join("content/f")).unwrap();
+    std::fs::copy(fixture, site.path().join(content_path(fixture))).unwrap();
     let build = |extra: &[&str]| {
         Command::new("hugo")
             .args(["--quiet", "--source"])
@@ -236,7 +247,8 @@ const CONVERTED: &[&str] = &[
 fn compare(fixture: &Path) -> Result<(), String> {
     let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
     let bytes = std::fs::read(fixture).unwrap();
-    let (doc, diagnostics) = parse_document(&name, &bytes);
+    let path = content_path(fixture).trim_start_matches("content/");
+    let (doc, diagnostics) = parse_document(path, &bytes);
     let doc = doc.unwrap();
     let our_error = diagnostics.iter().find(|d| d.severity == Severity::Error);
     match (hugo_build(fixture), our_error) {
