@@ -162,7 +162,15 @@ fn value(
     match first {
         Some('"') => scalar_end(lines, *i, key_indent, double_quoted(rest)?),
         Some('\'') => scalar_end(lines, *i, key_indent, single_quoted(rest)?),
-        Some('|') => block_literal(lines, i, key_indent, strip_comment(rest).trim_end()),
+        // Only YAML's blank (space; TAB is declined up front) may follow the
+        // header: `str::trim_end` would also take a no-break space, which
+        // libyaml rejects there.
+        Some('|') => block_literal(
+            lines,
+            i,
+            key_indent,
+            strip_comment(rest).trim_end_matches(' '),
+        ),
         _ => {
             let plain = strip_comment(rest).trim_end_matches(' ');
             if plain.is_empty() {
@@ -505,6 +513,8 @@ mod tests {
             "a: -x\n",
             "a: |\n  x",
             "a: |+\n  x",
+            // Found by the fuzz target: a no-break space after the header.
+            "t: |\u{a0}\n       <p>\n",
             "a: b: c\n",
             "a: 'unclosed\n",
             "---\n",
