@@ -145,7 +145,7 @@ pub fn one_line(s: &str) -> String {
 
 /// A field for people: its text on one line, or the words for missing / empty.
 pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
-    let words = crate::words::words(lang);
+    let words = prosesser::i18n::words(lang);
     match card.field(field) {
         None => words.missing.to_owned(),
         Some(text) if text.trim().is_empty() => words.empty.to_owned(),
@@ -163,7 +163,7 @@ pub fn people_rows(
     lang: Lang,
     cell: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
-    let w = crate::words::words(lang);
+    let w = prosesser::i18n::words(lang);
     let labels = crate::labels::TitleLabels::new(handbook, lang);
     let titles = |ids: &[CardId]| {
         ids.iter()
