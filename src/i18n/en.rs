@@ -23,6 +23,7 @@ pub(super) const EN: Words = Words {
     not_rendered: "not published",
     publish_from: "published from",
     expired: "expired",
+    unpublished_note: "Hugo does not publish this page",
 
     matched_in: "Matched in",
     name: "Name",

@@ -23,6 +23,7 @@ pub(super) const NB: Words = Words {
     not_rendered: "ikke publisert",
     publish_from: "publiseres",
     expired: "utløpt",
+    unpublished_note: "Hugo publiserer ikke denne siden",
 
     matched_in: "Treff i",
     name: "Navn",

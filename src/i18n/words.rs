@@ -39,6 +39,8 @@ pub struct Words {
     pub not_rendered: &'static str,
     pub publish_from: &'static str,
     pub expired: &'static str,
+    /// After the reason, in the browser's detail: what it means.
+    pub unpublished_note: &'static str,
 
     // ----- the command line -----
     /// Search results: the fields the query matched in.
