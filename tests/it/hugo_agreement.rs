@@ -79,6 +79,9 @@ struct HugoPage {
     published: bool,
     /// `.Params`, `None` when no build writes the page.
     front_matter: Option<Value>,
+    /// `.Title` and `.Weight`.
+    title: String,
+    weight: i64,
     /// `navigation_link.text` with its character references decoded by Go's
     /// `html.UnescapeString` (Hugo's `htmlUnescape`).
     navigation: Option<String>,
@@ -134,16 +137,25 @@ fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
         return Ok(HugoPage {
             published,
             front_matter: None,
+            title: String::new(),
+            weight: 0,
             navigation: None,
             cards: Vec::new(),
         });
     };
     let mut front_matter = Value::Null;
     let mut navigation = None;
+    let (mut title, mut weight) = (String::new(), 0);
     let mut cards = Vec::new();
     for word in html.split_whitespace().collect::<Vec<_>>().windows(3) {
         if word[0] == "FM" {
             front_matter = serde_json::from_slice(&base64_decode(word[1])).unwrap();
+        }
+        if word[0] == "TITLE" {
+            title = serde_json::from_slice(&base64_decode(word[1])).unwrap();
+        }
+        if word[0] == "WEIGHT" {
+            weight = word[1].parse().unwrap();
         }
         if word[0] == "NAV" {
             navigation = Some(serde_json::from_slice(&base64_decode(word[1])).unwrap());
@@ -158,6 +170,8 @@ fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
     Ok(HugoPage {
         published,
         front_matter: Some(front_matter),
+        title,
+        weight,
         navigation,
         cards,
     })
@@ -233,6 +247,7 @@ fn hugo_and_prosesser_agree_on_every_fixture() {
 /// Keys whose value Hugo converts in `.Params`.
 const CONVERTED: &[&str] = &[
     "weight",
+    "title",
     "draft",
     "date",
     "publishdate",
@@ -301,6 +316,15 @@ fn compare(fixture: &Path) -> Result<(), String> {
                 if (hl, hc) != (&1, &1) && (ol, oc) != (hl, hc) {
                     return Err(format!("{name}: card at {ol}:{oc}, Hugo says {hl}:{hc}"));
                 }
+            }
+            let our_title = doc.title().unwrap_or_default();
+            if (our_title.as_ref(), doc.weight()) != (page.title.as_str(), page.weight) {
+                return Err(format!(
+                    "{name}: title and weight: ours {our_title:?} {}, Hugo {:?} {}",
+                    doc.weight(),
+                    page.title,
+                    page.weight
+                ));
             }
             // Entities in the navigation HTML: ours against the HTML spec's
             // decoder that Hugo ships (Go's html.UnescapeString).

@@ -374,7 +374,7 @@ impl CardsView {
             Row::Group(doc) => {
                 let document = ctx.handbook.documents.get(doc as usize);
                 let title = document
-                    .map(|d| d.title().unwrap_or(&d.path).to_owned())
+                    .map(|d| d.heading().into_owned())
                     .unwrap_or_default();
                 let mut heading = vec![(wrap::clean_line(&title), Role::Group.into())];
                 if let Some(why) = document.and_then(|d| ctx.words().unpublished(&d.publication)) {
