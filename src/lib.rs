@@ -10,11 +10,13 @@
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
+//! - [`confusable`]: telling apart text that only looks the same.
 //! - [`flow`]: how processes hand work to each other.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
 pub mod check;
+pub mod confusable;
 pub mod flow;
 pub mod i18n;
 pub mod load;

@@ -6,6 +6,7 @@
 mod args;
 mod embedded;
 mod output;
+mod say;
 
 use crate::tui;
 use crate::words;
@@ -14,6 +15,7 @@ use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::Parser as _;
 use output::{Listing, Row};
 use prosesser::i18n::Lang;
+use prosesser::load::WalkOptions;
 use prosesser::query::Query;
 use prosesser::{Handbook, Severity};
 use std::io::{self, BufWriter, IsTerminal as _, Write};
@@ -22,14 +24,17 @@ use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
     tui::safe_panic_messages();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return say::clap_exit(&error),
+    };
     match run(cli) {
         Ok(code) => code,
         // `prosesser | head` closing the pipe early is not a failure.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let message = output::one_line(&format!("{error:#}"));
-            eprintln!("prosesser: {message}");
+            say::say(&format!("prosesser: {message}"));
             ExitCode::from(2)
         }
     }
@@ -37,35 +42,37 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang = Lang::from(cli.lang);
+    let walk = WalkOptions { follow: cli.follow };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let code = match cli.command {
         None if stdout.is_terminal() => {
-            let handbook = load(&cli.paths)?;
+            let handbook = load(&cli.paths, walk)?;
             drop(out);
             let options = tui::Options {
                 lang,
                 mouse: cli.mouse,
                 paths: cli.paths.clone(),
+                walk,
             };
             tui::run(handbook, options)?;
             return Ok(ExitCode::SUCCESS);
         }
-        None => list(&mut out, &cli.paths, Format::Text, lang)?,
-        Some(Command::List { paths, format }) => list(&mut out, &paths, format, lang)?,
+        None => list(&mut out, &cli.paths, walk, Format::Text, lang)?,
+        Some(Command::List { paths, format }) => list(&mut out, &paths, walk, format, lang)?,
         Some(Command::Search {
             query,
             paths,
             format,
-        }) => search(&mut out, &query, &paths, format, lang)?,
+        }) => search(&mut out, &query, &paths, walk, format, lang)?,
         Some(Command::People { paths, format }) => {
-            let handbook = load_until_exit(&paths)?;
+            let handbook = load_until_exit(&paths, walk)?;
             let people = prosesser::people::people(handbook);
             output::people(&mut out, handbook, &people, format, lang)?;
             ExitCode::SUCCESS
         }
         Some(Command::Flow { paths, format }) => {
-            let handbook = load_until_exit(&paths)?;
+            let handbook = load_until_exit(&paths, walk)?;
             match format {
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
                 FlowFormat::Dot => output::flow::dot(&mut out, handbook, lang)?,
@@ -77,19 +84,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             strict,
             format,
-        }) => check(&mut out, &paths, strict, format, lang)?,
+        }) => check(&mut out, &paths, walk, strict, format, lang)?,
     };
-    out.flush()?;
-    Ok(code)
+    match out.flush() {
+        // The code already says what happened; a reader gone early changes nothing.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(code),
+    }
 }
 
 fn list(
     out: &mut dyn Write,
     paths: &[PathBuf],
+    walk: WalkOptions,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths)?;
+    let handbook = load_until_exit(paths, walk)?;
     output::cards(out, &Listing::all(handbook), format, lang)?;
     tell_load_problems(handbook, format, lang);
     Ok(ExitCode::SUCCESS)
@@ -99,6 +110,7 @@ fn search(
     out: &mut dyn Write,
     query: &str,
     paths: &[PathBuf],
+    walk: WalkOptions,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
@@ -110,7 +122,7 @@ fn search(
             query
         )
     })?;
-    let handbook = load_until_exit(paths)?;
+    let handbook = load_until_exit(paths, walk)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
     let rows = prosesser::query::search_handbook(handbook, &parsed)
@@ -131,22 +143,32 @@ fn search(
 fn check(
     out: &mut dyn Write,
     paths: &[PathBuf],
+    walk: WalkOptions,
     strict: bool,
     format: CheckFormat,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths)?;
+    let handbook = load_until_exit(paths, walk)?;
     let found = prosesser::check::all(handbook);
-    output::diagnostics(out, &found, format == CheckFormat::Json)?;
     let errors = found
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = found.len() - errors;
+    // The diagnostics are out before the line that counts them, also when
+    // both streams go to one place (`2>&1`). A reader that stops early
+    // (`check | head -1`) changes nothing about what was found: the exit
+    // code still says it, so a CI with `pipefail` fails.
+    let written =
+        output::diagnostics(out, &found, format == CheckFormat::Json).and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
     if found.is_empty() {
-        eprintln!("{}", words::words(lang).no_problems);
+        say::say(words::words(lang).no_problems);
     } else {
-        eprintln!("{}", words::summary(lang, errors, warnings));
+        say::say(&words::summary(lang, errors, warnings));
     }
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed {
@@ -160,16 +182,16 @@ fn check(
 /// The handbook for a command that prints and exits. It is never freed:
 /// handing 100,000 cards back to the allocator one by one at exit would only
 /// delay the exit (the browser forgets its handbook for the same reason).
-fn load_until_exit(paths: &[PathBuf]) -> anyhow::Result<&'static Handbook> {
-    Ok(Box::leak(Box::new(load(paths)?)))
+fn load_until_exit(paths: &[PathBuf], walk: WalkOptions) -> anyhow::Result<&'static Handbook> {
+    Ok(Box::leak(Box::new(load(paths, walk)?)))
 }
 
-fn load(paths: &[PathBuf]) -> anyhow::Result<Handbook> {
+fn load(paths: &[PathBuf], walk: WalkOptions) -> anyhow::Result<Handbook> {
     if paths.is_empty() {
         return Ok(prosesser::load::load_sources(embedded::sources()));
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    prosesser::load::load_paths(&paths).context("cannot read the handbook")
+    prosesser::load::load_paths_with(&paths, walk).context("cannot read the handbook")
 }
 
 /// People reading text learn on stderr that something did not load cleanly;
@@ -181,7 +203,10 @@ fn tell_load_problems(handbook: &Handbook, format: Format, lang: Lang) {
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 && matches!(format, Format::Text | Format::Markdown) {
-        eprintln!("prosesser: {errors} {}", words::words(lang).load_problems);
+        say::say(&format!(
+            "prosesser: {errors} {}",
+            words::words(lang).load_problems
+        ));
     }
 }
 

@@ -55,6 +55,8 @@ pub struct Options {
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
+    /// How the paths are walked again on reload (`--follow`).
+    pub walk: prosesser::load::WalkOptions,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
@@ -109,7 +111,7 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
     app.can_reload = !options.paths.is_empty();
     let reloader = app
         .can_reload
-        .then(|| reload::Reloader::start(options.paths.clone()));
+        .then(|| reload::Reloader::start(options.paths.clone(), options.walk));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
         let t = crate::words::words(app.lang);
         app.tell(format!("{}: {why}", t.watch_off), true);

@@ -175,6 +175,22 @@ fn needs_escape(c: char) -> bool {
     prosesser::text::is_unsafe(c)
 }
 
+/// `c` as JSON `\u` escapes: a surrogate pair past the first plane, and a
+/// byte of a file name that is not UTF-8 ([`prosesser::text::raw_byte`]) as
+/// the lone surrogate `\udc80`–`\udcff`. That is the form Python's
+/// `surrogateescape` reads back to the exact byte (`os.fsencode(path)`); a
+/// reader without it gets U+FFFD, as it would for the name itself.
+fn write_escaped<W: ?Sized + Write>(writer: &mut W, c: char) -> io::Result<()> {
+    if let Some(byte) = prosesser::text::raw_byte(c) {
+        return write!(writer, "\\u{:04x}", 0xdc00 + u32::from(byte));
+    }
+    let mut units = [0u16; 2];
+    for unit in c.encode_utf16(&mut units) {
+        write!(writer, "\\u{unit:04x}")?;
+    }
+    Ok(())
+}
+
 /// Pretty JSON that also escapes [`needs_escape`] characters.
 struct TerminalSafe<'a>(PrettyFormatter<'a>);
 
@@ -188,7 +204,7 @@ impl Formatter for TerminalSafe<'_> {
         for (i, c) in fragment.char_indices() {
             if needs_escape(c) {
                 writer.write_all(&fragment.as_bytes()[start..i])?;
-                write!(writer, "\\u{:04x}", c as u32)?;
+                write_escaped(writer, c)?;
                 start = i + c.len_utf8();
             }
         }
@@ -243,5 +259,25 @@ mod tests {
         );
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["s"], original);
+    }
+
+    #[test]
+    fn characters_past_the_first_plane_are_escaped_as_surrogate_pairs() {
+        let original = "Release\u{e0001}\u{e0072}";
+        let mut out = Vec::new();
+        write(&mut out, &json!({ "s": original })).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(r"Release\udb40\udc01\udb40\udc72"), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["s"], original);
+    }
+
+    #[test]
+    fn a_byte_of_a_name_that_is_not_utf8_is_a_lone_surrogate_escape() {
+        let name = prosesser::text::lossless_name(b"caf\xe9.md");
+        let mut out = Vec::new();
+        write(&mut out, &json!({ "path": name })).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(r#""caf\udce9.md""#), "{text}");
     }
 }
