@@ -129,9 +129,11 @@ fn search(
         .into_iter()
         .filter_map(|hit| {
             let card = handbook.card(hit.card)?;
+            let matches = parsed.matches_counted(card);
             Some(Row {
                 id: hit.card,
-                matches: parsed.matches(card),
+                matches: matches.listed,
+                unlisted: matches.unlisted,
             })
         })
         .collect();

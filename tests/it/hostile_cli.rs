@@ -442,3 +442,27 @@ fn symlinks_are_followed_inside_the_handbook_and_out_of_it_only_with_follow() {
     let (shown, _) = paths(&["list", "-f", "json", "bok/vendor"]);
     assert_eq!(shown, ["ute.md"]);
 }
+
+// 6. Search in a huge field.
+
+#[test]
+fn matches_in_a_huge_field_are_listed_up_to_a_cap_and_counted_past_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 30_000;
+    fs::write(
+        dir.path().join("stor.md"),
+        page(&[("Behov", "O", &"ab ".repeat(n))]),
+    )
+    .unwrap();
+    let output = run_in(dir.path(), &["search", "a", "-f", "json", "stor.md"]);
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let card = &value["documents"][0]["cards"][0];
+    let matches = card["matches"].as_array().unwrap();
+    assert_eq!(matches.len(), prosesser::query::MAX_LISTED_MATCHES);
+    assert_eq!(matches[0]["field"], "purpose");
+    assert_eq!(
+        card["unlisted_matches"]["purpose"],
+        n - prosesser::query::MAX_LISTED_MATCHES
+    );
+}

@@ -53,6 +53,16 @@ pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
                                 })
                                 .collect(),
                         );
+                        if !row.unlisted.is_empty() {
+                            value.insert(
+                                "unlisted_matches".into(),
+                                row.unlisted
+                                    .iter()
+                                    .map(|(field, count)| (field.key().to_owned(), json!(count)))
+                                    .collect::<Map<String, Value>>()
+                                    .into(),
+                            );
+                        }
                     }
                     Value::Object(value)
                 })
