@@ -4,79 +4,142 @@
 //! bidi controls: [`prosesser::text::is_unsafe`]) are written as `\uXXXX` escapes
 //! on top of the C0 escapes JSON already requires, so `cat`ing the output is safe.
 
-use super::{Listing, card_refs};
+use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::{Card, Diagnostic, Document, Field, Handbook};
 use serde::Serialize;
+use serde::ser::{SerializeMap as _, SerializeSeq as _};
 use serde_json::ser::{Formatter, PrettyFormatter};
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
-/// `{"documents": [...], "diagnostics": [...]}`.
+/// `{"documents": [...], "diagnostics": [...]}`, written card by card: a
+/// dense page's cards carry as many links as it has words, and the whole
+/// listing as one JSON tree would take many times the memory of the files.
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
-    let documents: Vec<Value> = listing
-        .grouped()
-        .into_iter()
-        .map(|(document, rows)| {
-            // Only the documents printed pay for their flow.
-            let flow = rows
-                .first()
-                .map(|(_, row)| Flow::for_document(listing.handbook, row.id.document))
-                .unwrap_or_default();
-            let cards = rows
-                .into_iter()
-                .map(|(rank, row)| {
-                    let (_, card) = listing.card(row);
-                    let mut value = card_json(card);
-                    value.insert(
-                        "upstream".into(),
-                        links_json(listing.handbook, flow.upstream(row.id), |l| &l.from),
-                    );
-                    value.insert(
-                        "downstream".into(),
-                        links_json(listing.handbook, flow.downstream(row.id), |l| &l.to),
-                    );
-                    if listing.ranked {
-                        value.insert("rank".into(), json!(rank));
-                        value.insert(
-                            "matches".into(),
-                            row.matches
-                                .iter()
-                                .map(|m| {
-                                    json!({
-                                        "field": m.field.key(),
-                                        "start": m.range.start,
-                                        "end": m.range.end,
-                                    })
-                                })
-                                .collect(),
-                        );
-                        if !row.unlisted.is_empty() {
-                            value.insert(
-                                "unlisted_matches".into(),
-                                row.unlisted
-                                    .iter()
-                                    .map(|(field, count)| (field.key().to_owned(), json!(count)))
-                                    .collect::<Map<String, Value>>()
-                                    .into(),
-                            );
-                        }
-                    }
-                    Value::Object(value)
+    write(out, &CardsJson(listing))
+}
+
+struct CardsJson<'a, 'h>(&'a Listing<'h>);
+
+impl Serialize for CardsJson<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("documents", &DocumentsJson(self.0))?;
+        map.serialize_entry("diagnostics", &self.0.handbook.diagnostics)?;
+        map.end()
+    }
+}
+
+struct DocumentsJson<'a, 'h>(&'a Listing<'h>);
+
+impl Serialize for DocumentsJson<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let listing = self.0;
+        let mut seq = s.serialize_seq(Some(listing.documents.len()))?;
+        for (document, rows) in listing.grouped() {
+            seq.serialize_element(&DocumentJson {
+                listing,
+                document,
+                rows,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct DocumentJson<'a, 'h> {
+    listing: &'a Listing<'h>,
+    document: &'h Document,
+    rows: Vec<(usize, &'a Row)>,
+}
+
+impl Serialize for DocumentJson<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let document = self.document;
+        let listing = self.listing;
+        // Only the documents printed pay for their flow.
+        let flow = self
+            .rows
+            .first()
+            .map(|(_, row)| Flow::for_document(listing.handbook, row.id.document))
+            .unwrap_or_default();
+        let mut map = s.serialize_map(Some(6))?;
+        map.serialize_entry("path", &document.path)?;
+        map.serialize_entry("title", &document.title())?;
+        map.serialize_entry("weight", &document.weight())?;
+        map.serialize_entry("front_matter", &document.front_matter.params)?;
+        map.serialize_entry("navigation", &document.navigation)?;
+        map.serialize_entry(
+            "cards",
+            &CardsOf {
+                listing,
+                flow: &flow,
+                rows: &self.rows,
+            },
+        )?;
+        map.end()
+    }
+}
+
+struct CardsOf<'a, 'h> {
+    listing: &'a Listing<'h>,
+    flow: &'a Flow,
+    rows: &'a [(usize, &'a Row)],
+}
+
+impl Serialize for CardsOf<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
+        for &(rank, row) in self.rows {
+            // One card's tree at a time.
+            seq.serialize_element(&card_value(self.listing, self.flow, rank, row))?;
+        }
+        seq.end()
+    }
+}
+
+/// A card as listed: [`card_json`], its links, and for search its rank and matches.
+fn card_value(listing: &Listing, flow: &Flow, rank: usize, row: &Row) -> Value {
+    let (_, card) = listing.card(row);
+    let mut value = card_json(card);
+    value.insert(
+        "upstream".into(),
+        links_json(listing.handbook, flow.upstream(row.id), |l| &l.from),
+    );
+    value.insert(
+        "downstream".into(),
+        links_json(listing.handbook, flow.downstream(row.id), |l| &l.to),
+    );
+    if listing.ranked {
+        value.insert("rank".into(), json!(rank));
+        value.insert(
+            "matches".into(),
+            row.matches
+                .iter()
+                .map(|m| {
+                    json!({
+                        "field": m.field.key(),
+                        "start": m.range.start,
+                        "end": m.range.end,
+                    })
                 })
-                .collect();
-            document_json(document, cards)
-        })
-        .collect();
-    write(
-        out,
-        &json!({
-            "documents": documents,
-            "diagnostics": listing.handbook.diagnostics,
-        }),
-    )
+                .collect(),
+        );
+        if !row.unlisted.is_empty() {
+            value.insert(
+                "unlisted_matches".into(),
+                row.unlisted
+                    .iter()
+                    .map(|(field, count)| (field.key().to_owned(), json!(count)))
+                    .collect::<Map<String, Value>>()
+                    .into(),
+            );
+        }
+    }
+    Value::Object(value)
 }
 
 /// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
@@ -136,17 +199,6 @@ fn links_json<'a>(
         .collect()
 }
 
-fn document_json(document: &Document, cards: Vec<Value>) -> Value {
-    json!({
-        "path": document.path,
-        "title": document.title(),
-        "weight": document.weight(),
-        "front_matter": document.front_matter.params,
-        "navigation": document.navigation,
-        "cards": cards,
-    })
-}
-
 /// A card: where it is, its params as Hugo typed them, and the six fields as
 /// text (`null` when absent, `""` when written empty).
 fn card_json(card: &Card) -> Map<String, Value> {
@@ -172,7 +224,7 @@ fn card_json(card: &Card) -> Map<String, Value> {
     value
 }
 
-fn write(out: &mut dyn Write, value: &Value) -> io::Result<()> {
+fn write(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
     value.serialize(&mut serializer).map_err(io::Error::from)?;
