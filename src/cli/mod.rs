@@ -1,22 +1,25 @@
 //! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
 //!
-//! Exit codes: 0 ok; 1 when `check` finds an error (or a warning with
-//! `--strict`); 2 for usage and I/O errors (clap exits 2 on usage itself).
+//! Exit codes: 0 ok; 1 when `search` finds nothing (as grep and rg) or
+//! `check` finds an error (or a warning with `--strict`); 2 for usage and I/O
+//! errors (clap exits 2 on usage itself), a query that cannot be read, and a
+//! mistyped command.
 
 mod args;
 mod embedded;
+mod generate;
 mod output;
 mod say;
 
-use crate::tui;
-use crate::words;
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::Parser as _;
 use output::{Listing, Row};
 use prosesser::i18n::Lang;
+use prosesser::i18n::{self, words};
 use prosesser::load::WalkOptions;
 use prosesser::query::Query;
+use prosesser::tui;
 use prosesser::{Handbook, Severity};
 use std::io::{self, BufWriter, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
@@ -45,9 +48,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let walk = WalkOptions { follow: cli.follow };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    if cli.command.is_none()
+        && let Some(message) = mistyped_command(&cli.paths, lang)
+    {
+        say::say(&format!("prosesser: {message}"));
+        return Ok(ExitCode::from(2));
+    }
     let code = match cli.command {
         None if stdout.is_terminal() => {
-            let handbook = load(&cli.paths, walk)?;
+            let handbook = load(&cli.paths, lang, walk)?;
             drop(out);
             let options = tui::Options {
                 lang,
@@ -66,18 +75,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         }) => search(&mut out, &query, &paths, walk, format, lang)?,
         Some(Command::People { paths, format }) => {
-            let handbook = load_until_exit(&paths, walk)?;
-            let people = prosesser::people::people(handbook);
-            output::people(&mut out, handbook, &people, format, lang)?;
+            let handbook = load_until_exit(&paths, lang, walk)?;
+            if !(nothing_read(handbook, &paths) && for_people(format)) {
+                let mut people = prosesser::people::people(handbook);
+                prosesser::people::by_name(&mut people, lang);
+                output::people(&mut out, handbook, &people, format, lang)?;
+            }
             ExitCode::SUCCESS
         }
         Some(Command::Flow { paths, format }) => {
-            let handbook = load_until_exit(&paths, walk)?;
+            let handbook = load_until_exit(&paths, lang, walk)?;
             match format {
+                _ if nothing_read(handbook, &paths) && format == FlowFormat::Text => {}
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
                 FlowFormat::Dot => output::flow::dot(&mut out, handbook, lang)?,
+                FlowFormat::Json => output::flow::json(&mut out, handbook)?,
             }
-            tell_load_problems(handbook, Format::Text, lang);
+            let format = match format {
+                FlowFormat::Json => Format::Json,
+                _ => Format::Text,
+            };
+            tell_load_problems(handbook, format, lang);
+            ExitCode::SUCCESS
+        }
+        Some(Command::Completions { shell }) => {
+            generate::completions(&mut out, shell)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man { command }) => {
+            generate::man(&mut out, command.as_deref())?;
             ExitCode::SUCCESS
         }
         Some(Command::Check {
@@ -100,8 +126,10 @@ fn list(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, walk)?;
-    output::cards(out, &Listing::all(handbook), format, lang)?;
+    let handbook = load_until_exit(paths, lang, walk)?;
+    if !(nothing_read(handbook, paths) && for_people(format)) {
+        output::cards(out, &Listing::all(handbook), format, lang)?;
+    }
     tell_load_problems(handbook, format, lang);
     Ok(ExitCode::SUCCESS)
 }
@@ -114,15 +142,10 @@ fn search(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let parsed = Query::parse(query).map_err(|e| {
-        anyhow::anyhow!(
-            "invalid query at byte {}: {} (in {:?})",
-            e.offset,
-            e.message,
-            query
-        )
-    })?;
-    let handbook = load_until_exit(paths, walk)?;
+    let words = words(lang);
+    let parsed =
+        Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))?;
+    let handbook = load_until_exit(paths, lang, walk)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
     let rows = prosesser::query::search_handbook(handbook, &parsed)
@@ -136,10 +159,18 @@ fn search(
                 unlisted: matches.unlisted,
             })
         })
-        .collect();
-    output::cards(out, &Listing::ranked(handbook, rows), format, lang)?;
+        .collect::<Vec<Row>>();
+    let found = !rows.is_empty();
+    if !(nothing_read(handbook, paths) && for_people(format)) {
+        output::cards(out, &Listing::ranked(handbook, rows), format, lang)?;
+    }
     tell_load_problems(handbook, format, lang);
-    Ok(ExitCode::SUCCESS)
+    // As grep and rg: 1 when nothing matched, so scripts can test for hits.
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn check(
@@ -150,7 +181,7 @@ fn check(
     format: CheckFormat,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, walk)?;
+    let handbook = load_until_exit(paths, lang, walk)?;
     let found = prosesser::check::all(handbook);
     let errors = found
         .iter()
@@ -168,9 +199,9 @@ fn check(
         _ => {}
     }
     if found.is_empty() {
-        say::say(words::words(lang).no_problems);
+        say::say(words(lang).no_problems);
     } else {
-        say::say(&words::summary(lang, errors, warnings));
+        say::say(&i18n::summary(lang, errors, warnings));
     }
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed {
@@ -180,20 +211,64 @@ fn check(
     })
 }
 
-/// The handbook at `paths`, or the one compiled in from `data/` when none is given.
 /// The handbook for a command that prints and exits. It is never freed:
 /// handing 100,000 cards back to the allocator one by one at exit would only
 /// delay the exit (the browser forgets its handbook for the same reason).
-fn load_until_exit(paths: &[PathBuf], walk: WalkOptions) -> anyhow::Result<&'static Handbook> {
-    Ok(Box::leak(Box::new(load(paths, walk)?)))
+fn load_until_exit(
+    paths: &[PathBuf],
+    lang: Lang,
+    walk: WalkOptions,
+) -> anyhow::Result<&'static Handbook> {
+    Ok(Box::leak(Box::new(load(paths, lang, walk)?)))
 }
 
-fn load(paths: &[PathBuf], walk: WalkOptions) -> anyhow::Result<Handbook> {
+/// The handbook at `paths`, or the one compiled in from `data/` when none is
+/// given. A path with no Markdown file in it is said on stderr: a user who
+/// named the wrong folder learns it there, not from an empty list.
+fn load(paths: &[PathBuf], lang: Lang, walk: WalkOptions) -> anyhow::Result<Handbook> {
     if paths.is_empty() {
         return Ok(prosesser::load::load_sources(embedded::sources()));
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    prosesser::load::load_paths_with(&paths, walk).context("cannot read the handbook")
+    let found =
+        prosesser::load::find_files_with(&paths, walk).context("cannot read the handbook")?;
+    for path in found.without_files() {
+        let shown = output::one_line(&path.to_string_lossy());
+        say::say(&format!(
+            "prosesser: {}",
+            words(lang).no_markdown_files(&shown)
+        ));
+    }
+    Ok(prosesser::load::load_found(found))
+}
+
+/// True when paths were given and not one file was read from them: a
+/// listing for people then says nothing more than the stderr line of
+/// [`load`] (not "no processes", which would be true but misleading).
+fn nothing_read(handbook: &Handbook, paths: &[PathBuf]) -> bool {
+    !paths.is_empty() && handbook.documents.is_empty() && handbook.diagnostics.is_empty()
+}
+
+fn for_people(format: Format) -> bool {
+    matches!(format, Format::Text | Format::Markdown)
+}
+
+/// `prosesser lst`: a first path that is neither on disk nor a path in form
+/// (no `/` or `.`) and is one slip away from a command's name was meant as
+/// that command. The names come from the clap definition, so a command added
+/// there is suggested too.
+fn mistyped_command(paths: &[PathBuf], lang: Lang) -> Option<String> {
+    let first = paths.first()?;
+    let written = first.to_str()?;
+    if written.contains(['/', '\\', '.']) || std::fs::symlink_metadata(first).is_ok() {
+        return None;
+    }
+    let cli = <Cli as clap::CommandFactory>::command();
+    let names = cli
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()));
+    let meant = prosesser::suggest::nearest(written, names)?;
+    Some(words(lang).not_a_command(written, meant))
 }
 
 /// People reading text learn on stderr that something did not load cleanly;
@@ -207,7 +282,7 @@ fn tell_load_problems(handbook: &Handbook, format: Format, lang: Lang) {
     if errors > 0 && matches!(format, Format::Text | Format::Markdown) {
         say::say(&format!(
             "prosesser: {errors} {}",
-            words::words(lang).load_problems
+            words(lang).load_problems
         ));
     }
 }

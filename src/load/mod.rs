@@ -4,12 +4,15 @@
 //! symlinks; files are then read and parsed on every core; [`order`] puts the
 //! documents in Hugo's page order.
 
+mod content;
 mod order;
 mod walk;
 
+pub use content::{is_content_name, is_hidden};
 pub use walk::WalkOptions;
 
 use crate::model::{Diagnostic, Handbook, Rule};
+use crate::parallel;
 use crate::parse::{limits, parse_document};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -65,6 +68,8 @@ pub fn load_paths_with(paths: &[&Path], options: WalkOptions) -> Result<Handbook
 pub struct Found {
     entries: Vec<walk::Entry>,
     diagnostics: Vec<Diagnostic>,
+    /// The paths given under which no content file was found.
+    without_files: Vec<PathBuf>,
 }
 
 impl Found {
@@ -73,6 +78,12 @@ impl Found {
         self.entries
             .iter()
             .map(|e| (e.path.as_str(), e.file.as_path()))
+    }
+
+    /// The paths given that hold no content (Markdown) file at all, in the
+    /// order given: worth telling the user, who may have named the wrong folder.
+    pub fn without_files(&self) -> &[PathBuf] {
+        &self.without_files
     }
 }
 
@@ -87,14 +98,16 @@ pub fn find_files_with(paths: &[&Path], options: WalkOptions) -> Result<Found, L
     let mut found = Found::default();
     let mut walk = walk::Walk::new(paths, options);
     for path in paths {
-        walk.collect(path, &mut found.entries, &mut found.diagnostics)?;
+        if walk.collect(path, &mut found.entries, &mut found.diagnostics)? == 0 {
+            found.without_files.push(path.to_path_buf());
+        }
     }
     Ok(found)
 }
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel_map(&found.entries, |entry| {
+    let parsed = parallel::map(&found.entries, parallel::cores(), |entry| {
         read_and_parse(&entry.path, &entry.file)
     });
     assemble(parsed, found.diagnostics)
@@ -102,7 +115,7 @@ pub fn load_found(found: Found) -> Handbook {
 
 /// Load files already in memory (the compiled-in `data/`, tests).
 pub fn load_sources(sources: Vec<Source>) -> Handbook {
-    let parsed = parallel_map(&sources, |s| {
+    let parsed = parallel::map(&sources, parallel::cores(), |s| {
         let (doc, diags) = parse_document(&s.path, &s.bytes);
         (
             doc.map(|mut d| {
@@ -210,40 +223,4 @@ fn read_limited(file: &Path) -> Result<(Vec<u8>, bool), String> {
         after.len() != before.len() || after.modified().ok() != before.modified().ok()
     });
     Ok((bytes, changed))
-}
-
-/// `f` over `items` on every core, results in the order of `items`.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
 }

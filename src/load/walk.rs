@@ -8,6 +8,7 @@
 //! left alone is said so in a warning.
 
 use super::LoadError;
+use super::content::{is_content_name, is_hidden};
 use crate::model::{Diagnostic, Rule};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -43,11 +44,6 @@ fn is_site_root(dir: &Path) -> bool {
         && (HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()) || dir.join("config").is_dir())
 }
 
-fn is_content_file(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
-}
-
 /// A file or folder's identity, so that two ways to one place are seen as one.
 type Identity = (u64, u64);
 
@@ -77,12 +73,14 @@ impl Walk {
 
     /// The content files at one given path. A path that cannot be read at all
     /// is an error naming it; what cannot be read inside it is a diagnostic.
+    /// Returns how many content files the path holds, those another path
+    /// reached first included.
     pub fn collect(
         &mut self,
         path: &Path,
         entries: &mut Vec<Entry>,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Result<(), LoadError> {
+    ) -> Result<usize, LoadError> {
         let io_error = |error: std::io::Error| match error.kind() {
             std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_owned()),
             _ => LoadError::Io {
@@ -101,7 +99,7 @@ impl Walk {
                     file: path.to_owned(),
                 });
             }
-            return Ok(());
+            return Ok(1);
         }
         if !meta.is_dir() {
             return Err(LoadError::Io {
@@ -122,25 +120,27 @@ impl Walk {
             path: root.clone(),
             error,
         })?;
-        self.walk_dir(&root, &prefix, entries, diagnostics);
-        Ok(())
+        Ok(self.walk_dir(&root, &prefix, entries, diagnostics))
     }
 
     /// Depth-first, sorted by name; each folder is visited once, so a symlink
-    /// loop ends where it starts.
+    /// loop ends where it starts. Returns how many content files are there.
     fn walk_dir(
         &mut self,
         root: &Path,
         prefix: &str,
         entries: &mut Vec<Entry>,
         diagnostics: &mut Vec<Diagnostic>,
-    ) {
+    ) -> usize {
+        let mut files = 0;
         let mut stack: Vec<(PathBuf, String)> = vec![(root.to_owned(), prefix.to_owned())];
         while let Some((dir, shown)) = stack.pop() {
             let folder = std::fs::metadata(&dir).ok();
             if let Some(meta) = &folder
                 && !self.folders.insert(identity(&dir, meta))
             {
+                // Read already, through another path or link: its files count.
+                files += 1;
                 continue;
             }
             let mut children: Vec<Child> = match std::fs::read_dir(&dir) {
@@ -152,7 +152,7 @@ impl Walk {
                         file: e.path(),
                         kind: e.file_type().ok(),
                     })
-                    .filter(|c| !c.name.starts_with('.'))
+                    .filter(|c| !is_hidden(&c.name))
                     .collect(),
                 Err(e) => {
                     diagnostics.push(Diagnostic::error(
@@ -170,7 +170,7 @@ impl Walk {
             let mut subdirs = Vec::new();
             for child in children {
                 let shown_path = format!("{shown}{}", child.name);
-                let content = is_content_file(&child.name);
+                let content = is_content_name(&child.name);
                 // The entry's own type needs no system call; only a symlink is
                 // followed with `metadata`. A FIFO or device is only looked at.
                 let (kind, id) = match child.kind {
@@ -201,6 +201,7 @@ impl Walk {
                             let meta = std::fs::metadata(&child.file).ok()?;
                             Some(identity(&child.file, &meta))
                         });
+                        files += 1;
                         if id.is_none_or(|id| self.files.insert(id)) {
                             entries.push(Entry {
                                 path: shown_path,
@@ -229,6 +230,7 @@ impl Walk {
             // Reverse so the stack pops them in name order.
             stack.extend(subdirs.into_iter().rev());
         }
+        files
     }
 
     /// Whether a symlink may be followed: always with `--follow`, else only

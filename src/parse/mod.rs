@@ -1,10 +1,11 @@
 //! One content file to a [`Document`], reading it the way Hugo 0.111 does
-//! (see `hugo-content.md` in the project's shared notes, summarised in README).
+//! (see `hugo-content.md` in the project's shared notes, summarised in `docs/reading.md`).
 //!
 //! The stages are one module each: [`source`] (bytes to text, positions),
 //! [`front_matter`] (finding it), [`decode`] (YAML/TOML/JSON/Org to values),
 //! [`shortcode`] (the call lexer), [`cards`] (pairing, picking the cards), and
-//! [`navigation`] (the HTML entry list). [`render_card`] goes the other way.
+//! [`navigation`] (the HTML entry list). [`render_card`] goes the other way,
+//! for the round-trip tests and the fuzzer.
 
 mod cards;
 mod decode;
@@ -18,7 +19,7 @@ mod source;
 mod yaml_fast;
 
 pub use navigation::decode_entities;
-pub use render::{RenderError, render_card, render_value};
+pub use render::{RenderError, render_card};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{

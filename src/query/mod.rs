@@ -1,40 +1,14 @@
 //! The search language shared by `prosesser search` and the browser.
 //!
-//! A query is a list of terms separated by whitespace; a card matches when
-//! every term does (AND):
-//!
-//! | written                 | matches a card when                                       |
-//! |-------------------------|-----------------------------------------------------------|
-//! | `hanne`                 | some field contains `hanne` (folded, see [`fold()`])      |
-//! | `"hanne lau"`           | some field contains the phrase, space included            |
-//! | `/lau?ritsen$/`         | the regex matches in some field (see below)               |
-//! | `eier:hanne`            | the owner contains `hanne` (also `eier:"…"`, `eier:/…/`)  |
-//! | `-hanne`, `-eier:hanne` | the term does **not** match                               |
-//!
-//! Scopes: `title:`/`tittel:`, `owner:`/`eier:`, `leader:`/`leder:`,
-//! `person:` (owner or leader), `purpose:`/`formål:`/`formal:`/`formaal:`,
-//! `input:`, `output:`. Scope names ignore case. An unknown name before a
-//! colon is not a scope: `kl:12` is just a word. A scope followed by a space
-//! applies to the next value (`eier: hanne`); a scope, `-` or `""` with nothing
-//! after it asks for nothing, so a query being typed never fails or empties
-//! the list for that reason. An absent field is searched as empty text.
-//!
-//! Words and phrases are compared in folded form ([`fold()`]): case and
-//! accents are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds
-//! `Buarøy`.
-//!
-//! A regex (regex crate syntax) runs on the **original** text of each field
-//! separately, case-insensitively: `^` and `$` are the start and end of the
-//! field; accents are not folded (`/m[oø]rk/`). Write `\/` for a `/` inside it.
-//!
-//! Errors ([`QueryError`], with a byte offset into the query): a `"` or a `/`
-//! without its closing partner, a regex the regex crate rejects.
-//!
-//! Ranking: cards where more terms hit the title come first; otherwise, and
-//! within the same rank, document order (document, then card).
+//! The language is written down once, for users, in `docs/query.md`; it is
+//! included here as this module's documentation. Words and phrases are
+//! compared in folded form ([`fold()`]); a query that does not parse is a
+//! [`QueryError`] with a byte offset into the query.
 //!
 //! [`SearchIndex`] answers queries over a loaded handbook fast enough for
 //! every keystroke; [`search_handbook`] answers one query without an index.
+//!
+#![doc = include_str!("../../docs/query.md")]
 
 mod fold;
 mod highlight;
@@ -50,7 +24,7 @@ pub use fold::{FoldMap, fold, fold_into};
 pub use highlight::{MAX_LISTED as MAX_LISTED_MATCHES, Matches};
 pub use index::SearchIndex;
 
-use crate::model::{Card, CardId, Field, Handbook};
+use crate::model::{Card, CardId, Document, Field, Handbook};
 use std::fmt;
 use std::ops::Range;
 
@@ -87,6 +61,13 @@ pub enum QueryErrorKind {
     UnterminatedRegex,
     /// A regex the regex crate rejects, with the crate's reason.
     InvalidRegex(String),
+    /// `eeir:`: a name before a colon one slip away from a scope's name.
+    UnknownScope {
+        /// The name as written (`eeir`).
+        written: String,
+        /// The scope name nearest to it (`eier`).
+        nearest: &'static str,
+    },
 }
 
 impl fmt::Display for QueryError {
@@ -146,11 +127,13 @@ pub enum Scope {
     Purpose,
     Input,
     Output,
+    /// The card's page: its document's title or path.
+    Page,
 }
 
 impl Scope {
     /// Every scope name the parser accepts, with its scope (compared folded).
-    pub const NAMES: [(&'static str, Scope); 13] = [
+    pub const NAMES: [(&'static str, Scope); 15] = [
         ("title", Scope::Title),
         ("tittel", Scope::Title),
         ("owner", Scope::Owner),
@@ -164,6 +147,8 @@ impl Scope {
         ("formaal", Scope::Purpose),
         ("input", Scope::Input),
         ("output", Scope::Output),
+        ("side", Scope::Page),
+        ("page", Scope::Page),
     ];
 
     /// The scope a name such as `eier` or `Formål` stands for.
@@ -175,7 +160,8 @@ impl Scope {
             .map(|&(_, s)| s)
     }
 
-    /// The fields looked in, in [`Field::ALL`] order.
+    /// The card fields looked in, in [`Field::ALL`] order ([`Scope::Page`]
+    /// looks in none: it is about the card's document).
     pub fn fields(self) -> &'static [Field] {
         match self {
             Scope::Any => &Field::ALL,
@@ -186,6 +172,7 @@ impl Scope {
             Scope::Purpose => &[Field::Purpose],
             Scope::Input => &[Field::Input],
             Scope::Output => &[Field::Output],
+            Scope::Page => &[],
         }
     }
 
@@ -229,11 +216,16 @@ impl Query {
             .all(|old| self.terms.iter().any(|new| new.implies(old)))
     }
 
-    /// The card's rank if it matches (the number of terms that hit its title),
-    /// `None` if it does not. Folds the card's text on the fly: for one-off
-    /// searches; for many searches over the same cards build a [`SearchIndex`].
-    pub fn score(&self, card: &Card) -> Option<u32> {
-        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card))
+    /// The rank of `card`, of `document`, if it matches (the number of terms
+    /// that hit its title), `None` if it does not. Folds the text on the fly:
+    /// for one-off searches; for many searches over the same cards build a
+    /// [`SearchIndex`].
+    pub fn score(&self, document: &Document, card: &Card) -> Option<u32> {
+        let plan = matcher::Plan::new(&self.terms);
+        if !plan.document_agrees(document) {
+            return None;
+        }
+        plan.score(&matcher::OwnedCardText::new(card))
     }
 
     /// Where the query matches `card`: see [`SearchIndex::matches`].
@@ -251,7 +243,10 @@ impl Query {
 impl Term {
     /// Every card matching `self` matches `other`.
     fn implies(&self, other: &Term) -> bool {
-        if self.negated != other.negated {
+        // A page term and a card term look at different text.
+        if self.negated != other.negated
+            || (self.scope == Scope::Page) != (other.scope == Scope::Page)
+        {
             return false;
         }
         let (narrow, wide) = if self.negated {
@@ -294,11 +289,14 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
     let plan = matcher::Plan::new(query.terms());
     let documents = &handbook.documents;
     let groups = index::document_groups(documents);
-    let search_group = |g: usize| {
+    let search_group = |group: &Range<usize>| {
         let mut hits = Vec::new();
         let mut buffer = String::new();
-        let first = groups[g];
-        for (d, document) in documents[first..groups[g + 1]].iter().enumerate() {
+        let first = group.start;
+        for (d, document) in documents[group.clone()].iter().enumerate() {
+            if !plan.document_agrees(document) {
+                continue;
+            }
             for (c, card) in document.cards.iter().enumerate() {
                 let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
                 if let Some(score) = plan.score(&text) {
@@ -313,7 +311,7 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
         }
         hits
     };
-    let mut hits = index::on_each(groups.len() - 1, &search_group);
+    let mut hits = crate::parallel::map(&groups, groups.len(), search_group).concat();
     rank(&mut hits);
     hits
 }

@@ -14,14 +14,14 @@
 //! (editor swap files), and the named file itself when a file was given.
 //! Reading a file changes nothing, so loading cannot wake the watcher.
 
+use crate::load::WalkOptions;
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
-use prosesser::load::WalkOptions;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use super::app::Loaded;
+use super::background::Loaded;
 
 /// Quiet time before a reload.
 pub const QUIET: Duration = Duration::from_millis(200);
@@ -99,7 +99,7 @@ fn worker(
         // Whatever else arrived is covered by this reading.
         while wake.try_recv().is_ok() {}
         let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let loaded = prosesser::load::load_paths_with(&refs, walk)
+        let loaded = crate::load::load_paths_with(&refs, walk)
             .map(Loaded::build)
             .map_err(|e| e.to_string());
         if results.send(loaded).is_err() {
@@ -161,7 +161,7 @@ fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
             };
             let hidden = inside
                 .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                .any(|c| crate::load::is_hidden(&c.as_os_str().to_string_lossy()));
             if hidden {
                 return false;
             }
@@ -169,8 +169,7 @@ fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
-            name.ends_with(".md")
-                || name.ends_with(".markdown")
+            crate::load::is_content_name(&name)
                 || path.is_dir()
                 // A folder moved or removed is no folder any more.
                 || (matches!(event.kind, EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_)))

@@ -2,6 +2,7 @@
 
 mod cli;
 mod cli_flow;
+mod cli_ux;
 mod common;
 mod hostile_cli;
 mod hostile_files;

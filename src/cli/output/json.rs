@@ -1,4 +1,4 @@
-//! The JSON shape scripts and tests depend on (documented in the README).
+//! The JSON shape scripts and tests depend on (documented in `docs/json.md`).
 //!
 //! Strings are exact; characters a terminal would act on (DEL, C1 controls,
 //! bidi controls: [`prosesser::text::is_unsafe`]) are written as `\uXXXX` escapes
@@ -6,7 +6,7 @@
 
 use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
-use prosesser::i18n::Lang;
+use prosesser::i18n::{Lang, words};
 use prosesser::people::Person;
 use prosesser::{Card, Diagnostic, Document, Field, Handbook};
 use serde::Serialize;
@@ -193,7 +193,11 @@ fn links_json<'a>(
                 Endpoint::Card(id) => (handbook.card(*id).map(|c| c.title().into_owned()), false),
                 Endpoint::External(name) => (Some(name.clone()), true),
             };
-            let reasons: Vec<String> = link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
+            let reasons: Vec<String> = link
+                .reasons
+                .iter()
+                .map(|r| words(Lang::En).reason(r))
+                .collect();
             json!({"title": title, "external": external, "reasons": reasons})
         })
         .collect()
@@ -224,7 +228,7 @@ fn card_json(card: &Card) -> Map<String, Value> {
     value
 }
 
-fn write(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+pub(super) fn write(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
     value.serialize(&mut serializer).map_err(io::Error::from)?;

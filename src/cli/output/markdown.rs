@@ -4,8 +4,8 @@
 //! backslash, `|` cannot end a cell, and newlines become `<br>`.
 
 use super::{Listing, field_cell, one_line, people_rows, safe};
-use crate::words::words;
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};

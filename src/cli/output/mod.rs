@@ -149,7 +149,7 @@ pub fn one_line(s: &str) -> String {
 
 /// A field for people: its text on one line, or the words for missing / empty.
 pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
-    let words = crate::words::words(lang);
+    let words = prosesser::i18n::words(lang);
     match card.field(field) {
         None => words.missing.to_owned(),
         Some(text) if text.trim().is_empty() => words.empty.to_owned(),
@@ -157,21 +157,21 @@ pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
     }
 }
 
-/// (title, path, line) of each card, for people outputs.
 /// The people table for people to read: a header row, then per person the
-/// name, teams, and the titles they own and lead, each cell made safe by `cell`
-/// (one line for text, escaped for Markdown).
+/// name, teams, and the titles they own and lead (a title other cards also
+/// have followed by its `path:line`), each cell made safe by `cell` (one line
+/// for text, escaped for Markdown).
 pub fn people_rows(
     handbook: &Handbook,
     people: &[Person],
     lang: Lang,
     cell: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
-    let w = crate::words::words(lang);
+    let w = prosesser::i18n::words(lang);
+    let labels = crate::labels::TitleLabels::new(handbook, lang);
     let titles = |ids: &[CardId]| {
-        card_refs(handbook, ids)
-            .iter()
-            .map(|(title, _, _)| cell(title))
+        ids.iter()
+            .map(|id| cell(&labels.in_handbook(*id)))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -193,6 +193,7 @@ pub fn people_rows(
         .collect()
 }
 
+/// (title, path, line) of each card, for machine outputs.
 pub fn card_refs<'a>(handbook: &'a Handbook, ids: &[CardId]) -> Vec<(Cow<'a, str>, &'a str, u32)> {
     ids.iter()
         .filter_map(|&id| {
