@@ -894,3 +894,21 @@ fn w_then_enter_on_a_card_finding_opens_that_card_on_the_seed() {
     assert_eq!((card.line, card.column), (d.line, d.column));
     assert_eq!(title_of(&app), "Forespørsler");
 }
+
+#[test]
+fn text_typed_or_pasted_in_one_burst_filters_once() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('/'));
+    let before = app.cards.filters;
+    app.type_text("Produksjon\nsetting");
+    assert_eq!(app.cards.filters, before + 1);
+    assert_eq!(app.cards.search.input, "Produksjon setting");
+    // One key is one filter, as before.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.cards.filters, before + 2);
+    // Browsing, typed text is not keys: nothing happens.
+    press(&mut app, KeyCode::Esc);
+    app.type_text("q");
+    assert!(!app.quit);
+    assert_eq!(app.cards.filters, before + 2);
+}

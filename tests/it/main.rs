@@ -7,6 +7,7 @@ mod common;
 mod hostile_cli;
 mod hostile_files;
 mod hostile_roundtrip;
+mod hostile_tmux;
 mod hugo_agreement;
 mod load;
 mod parse_rules;
