@@ -12,6 +12,7 @@
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
+//! - [`confusable`]: telling apart text that only looks the same.
 //! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
 //! - [`suggest`]: the known name nearest to a mistyped one.
@@ -21,6 +22,7 @@
 
 pub mod check;
 pub mod collate;
+pub mod confusable;
 pub mod flow;
 pub mod i18n;
 pub mod load;

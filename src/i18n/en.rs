@@ -127,6 +127,7 @@ pub(super) const EN: Words = Words {
         reload: "read the files again",
         help: "help",
         quit: "quit",
+        suspend: "suspend (fg to go on)",
         keep_filter: "keep the filter",
         clear_search: "clear the search",
         down_the_list: "down the list",

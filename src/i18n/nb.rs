@@ -127,6 +127,7 @@ pub(super) const NB: Words = Words {
         reload: "les filene på nytt",
         help: "hjelp",
         quit: "avslutt",
+        suspend: "stopp midlertidig (fg for å fortsette)",
         keep_filter: "behold filteret",
         clear_search: "tøm søket",
         down_the_list: "ned i listen",

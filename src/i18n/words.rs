@@ -151,6 +151,7 @@ pub struct Keys {
     pub reload: &'static str,
     pub help: &'static str,
     pub quit: &'static str,
+    pub suspend: &'static str,
     pub keep_filter: &'static str,
     pub clear_search: &'static str,
     pub down_the_list: &'static str,

@@ -295,6 +295,18 @@ impl App {
         }
     }
 
+    /// Text typed or pasted into the open search line, all of it at once:
+    /// the list is filtered once, not once per character.
+    pub fn type_text(&mut self, text: &str) {
+        if !self.editing() || self.help.open {
+            return;
+        }
+        self.message = None;
+        let screen = self.screen();
+        self.cards.type_text(text, &mut self.ctx, screen);
+        self.sync();
+    }
+
     /// A key while the search line is open; the mouse still works the panes.
     fn update_search(&mut self, action: Action) {
         match action {
@@ -502,8 +514,14 @@ impl App {
                 flow.follow_cursor(&self.ctx, body);
             }
         }
-        // An error just reported (the editor's exit status) outranks this news.
-        if !self.message.as_ref().is_some_and(|m| m.error) {
+        // An error just reported (the editor's exit status) outranks this
+        // news; a failed reading before this one does not: it is over.
+        let failed_reading = |m: &Message| m.text.starts_with(t.reload_failed);
+        if !self
+            .message
+            .as_ref()
+            .is_some_and(|m| m.error && !failed_reading(m))
+        {
             self.tell(t.reloaded.to_owned(), false);
         }
         self.sync();

@@ -41,6 +41,8 @@ pub enum Action {
     Edit,
     /// Read the files again.
     Reload,
+    /// Ctrl-Z: stop until `fg`, as every full-screen program does.
+    Suspend,
     // The search line.
     Insert(char),
     DeleteChar,
@@ -198,6 +200,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
     b(&[c('q')], A::Quit, Browse, 4, |w| w.quit),
     b(&[ctrl('c')], A::Quit, Always, 0, |w| w.quit),
+    b(&[ctrl('z')], A::Suspend, Always, 0, |w| w.suspend),
     // The search line.
     b(&[k(K::Enter)], A::Accept, Input, 0, |w| w.keep_filter),
     b(&[k(K::Esc)], A::Back, Input, 0, |w| w.clear_search),
@@ -421,6 +424,7 @@ mod tests {
             | A::Flow
             | A::Edit
             | A::Reload
+            | A::Suspend
             | A::DeleteChar
             | A::DeleteWord
             | A::ClearLine

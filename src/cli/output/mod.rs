@@ -33,8 +33,11 @@ pub struct Listing<'a> {
 
 pub struct Row {
     pub id: CardId,
-    /// Where the query matched, for search results.
+    /// Where the query matched, for search results (at most
+    /// [`prosesser::query::MAX_LISTED_MATCHES`] per field).
     pub matches: Vec<Match>,
+    /// Per field, the matches found past the listed ones.
+    pub unlisted: Vec<(Field, usize)>,
 }
 
 impl<'a> Listing<'a> {
@@ -47,6 +50,7 @@ impl<'a> Listing<'a> {
                 .map(|(id, _)| Row {
                     id,
                     matches: Vec::new(),
+                    unlisted: Vec::new(),
                 })
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
