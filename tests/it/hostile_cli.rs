@@ -91,11 +91,11 @@ fn csv_cells_a_spreadsheet_would_run_are_written_as_text() {
     let csv = text(&output.stdout);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
-        lines[1], "a.md,5,1,\"'=HYPERLINK(\"\"http://x\"\";\"\"klikk\"\")\",'@SUM(A1),L,-5,,",
+        lines[1], "a.md,5,1,\"'=HYPERLINK(\"\"http://x\"\";\"\"klikk\"\")\",'@SUM(A1),L,-5,,,published",
         "{csv}"
     );
     assert_eq!(
-        lines[2], "a.md,7,1,'+cmd|' /C calc'!A0,'-1+1,L,\"Plan;=1+1\",,",
+        lines[2], "a.md,7,1,'+cmd|' /C calc'!A0,'-1+1,L,\"Plan;=1+1\",,,published",
         "{csv}"
     );
     let people = text(&run_in(dir.path(), &["people", "-f", "csv", "a.md"]).stdout);
