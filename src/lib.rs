@@ -11,11 +11,13 @@
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
 //! - [`flow`]: how processes hand work to each other.
+//! - [`history`]: each card's history from git.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
 pub mod check;
 pub mod flow;
+pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -4,6 +4,7 @@
 //! [`Field`] via [`Lang`]; words built on them ("Prosesseier for") are built
 //! here from the label, not written again.
 
+use prosesser::history::Kind;
 use prosesser::i18n::Lang;
 use prosesser::query::QueryErrorKind;
 use prosesser::{Field, Severity};
@@ -333,6 +334,72 @@ impl Words {
             (Lang::En, Severity::Error, _) => "errors",
         };
         format!("{n} {word}")
+    }
+}
+
+/// The words of `history`, for people.
+pub struct HistoryWords {
+    /// A value the card no longer has: "Hanne Lauritsen → (fjernet)".
+    pub gone: &'static str,
+    pub no_changes: &'static str,
+    pub file: &'static str,
+    pub card: &'static str,
+    pub change: &'static str,
+    pub field: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+}
+
+impl Words {
+    /// What happened, in a word or two: "endret", "nytt navn".
+    pub fn change_kind(&self, kind: Kind) -> &'static str {
+        match (self.lang, kind) {
+            (Lang::Nb, Kind::Added) => "lagt til",
+            (Lang::Nb, Kind::Removed) => "fjernet",
+            (Lang::Nb, Kind::Changed) => "endret",
+            (Lang::Nb, Kind::Renamed) => "nytt navn",
+            (Lang::Nb, Kind::Broken) => "ødelagt",
+            (Lang::Nb, Kind::Mended) => "reparert",
+            (Lang::En, Kind::Added) => "added",
+            (Lang::En, Kind::Removed) => "removed",
+            (Lang::En, Kind::Changed) => "changed",
+            (Lang::En, Kind::Renamed) => "renamed",
+            (Lang::En, Kind::Broken) => "broken",
+            (Lang::En, Kind::Mended) => "mended",
+        }
+    }
+
+    pub fn history(&self) -> &'static HistoryWords {
+        match self.lang {
+            Lang::Nb => &HistoryWords {
+                gone: "(fjernet)",
+                no_changes: "Ingen endringer i prosessene.",
+                file: "Fil",
+                card: "Prosess",
+                change: "Endring",
+                field: "Felt",
+                before: "Før",
+                after: "Etter",
+            },
+            Lang::En => &HistoryWords {
+                gone: "(removed)",
+                no_changes: "No changes to the processes.",
+                file: "File",
+                card: "Process",
+                change: "Change",
+                field: "Field",
+                before: "Before",
+                after: "After",
+            },
+        }
+    }
+
+    /// A param's name for people: the field's label, or the key as written.
+    pub fn param_label<'a>(&self, key: &'a str) -> &'a str {
+        match Field::from_key(key) {
+            Some(field) => self.lang.field_label(field),
+            None => key,
+        }
     }
 }
 

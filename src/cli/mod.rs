@@ -1,4 +1,5 @@
-//! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
+//! The command line: `list`, `search`, `people`, `flow`, `check`, `history`,
+//! and the browser by default.
 //!
 //! Exit codes: 0 ok; 1 when `check` finds an error (or a warning with
 //! `--strict`); 2 for usage and I/O errors (clap exits 2 on usage itself).
@@ -73,6 +74,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tell_load_problems(handbook, Format::Text, lang);
             ExitCode::SUCCESS
         }
+        Some(Command::History {
+            paths,
+            query,
+            format,
+        }) => history(&mut out, &paths, query.as_deref(), format, lang)?,
         Some(Command::Check {
             paths,
             strict,
@@ -102,14 +108,7 @@ fn search(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let parsed = Query::parse(query).map_err(|e| {
-        anyhow::anyhow!(
-            "invalid query at byte {}: {} (in {:?})",
-            e.offset,
-            e.message,
-            query
-        )
-    })?;
+    let parsed = parse_query(query)?;
     let handbook = load_until_exit(paths)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
@@ -125,6 +124,34 @@ fn search(
         .collect();
     output::cards(out, &Listing::ranked(handbook, rows), format, lang)?;
     tell_load_problems(handbook, format, lang);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_query(query: &str) -> anyhow::Result<Query> {
+    Query::parse(query).map_err(|e| {
+        anyhow::anyhow!(
+            "invalid query at byte {}: {} (in {:?})",
+            e.offset,
+            e.message,
+            query
+        )
+    })
+}
+
+/// `history`: needs git, and only for itself (exit 2 without it).
+fn history(
+    out: &mut dyn Write,
+    paths: &[PathBuf],
+    query: Option<&str>,
+    format: Format,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let query = query.map(parse_query).transpose()?;
+    let here = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &here[..] } else { paths };
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let history = prosesser::history::read(&paths, query.as_ref())?;
+    output::history(out, &history, format, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 

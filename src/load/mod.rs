@@ -7,6 +7,8 @@
 mod order;
 mod walk;
 
+pub(crate) use walk::{is_content_file, is_site_root};
+
 use crate::model::{Diagnostic, Handbook, Rule};
 use crate::parse::{limits, parse_document};
 use std::io::Read;
@@ -199,7 +201,7 @@ fn read_limited(file: &Path) -> Result<(Vec<u8>, bool), String> {
 }
 
 /// `f` over `items` on every core, results in the order of `items`.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)

@@ -23,12 +23,13 @@ const HUGO_CONFIGS: [&str; 8] = [
 ];
 
 /// A Hugo site root has `content/` beside a Hugo config (a file or `config/`).
-fn is_site_root(dir: &Path) -> bool {
+pub(crate) fn is_site_root(dir: &Path) -> bool {
     dir.join("content").is_dir()
         && (HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()) || dir.join("config").is_dir())
 }
 
-fn is_content_file(name: &str) -> bool {
+/// A Markdown page by its name; history picks the same files out of git.
+pub(crate) fn is_content_file(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".md") || lower.ends_with(".markdown")
 }

@@ -3,6 +3,7 @@
 mod cli;
 mod cli_flow;
 mod common;
+mod history;
 mod hostile_files;
 mod hostile_roundtrip;
 mod hugo_agreement;

@@ -12,10 +12,11 @@ pub mod markdown;
 pub mod text;
 
 use super::args::Format;
+use prosesser::history::{Change, Commit, History, Kind};
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::query::Match;
-use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
+use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook, Value};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -122,6 +123,126 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic], json: bool) -> io:
         json::diagnostics(out, found)
     } else {
         text::diagnostics(out, found)
+    }
+}
+
+pub fn history(
+    out: &mut dyn Write,
+    history: &History,
+    format: Format,
+    lang: Lang,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::history(out, history, lang),
+        Format::Json => json::history(out, history),
+        Format::Csv => csv::history(out, history),
+        Format::Markdown => markdown::history(out, history, lang),
+    }
+}
+
+/// One commit's changes, per file, for people.
+pub struct CommitChanges<'a> {
+    pub commit: &'a Commit,
+    pub files: Vec<(&'a str, Vec<&'a Change>)>,
+}
+
+/// The changes grouped for people: each commit once (newest first), with
+/// its changes per file.
+pub fn by_commit(changes: &[Change]) -> Vec<CommitChanges<'_>> {
+    let mut commits: Vec<CommitChanges<'_>> = Vec::new();
+    for change in changes {
+        match commits.last_mut() {
+            Some(last) if last.commit.id == change.commit.id => match last.files.last_mut() {
+                Some((path, list)) if *path == change.path => list.push(change),
+                _ => last.files.push((&change.path, vec![change])),
+            },
+            _ => commits.push(CommitChanges {
+                commit: &change.commit,
+                files: vec![(&change.path, vec![change])],
+            }),
+        }
+    }
+    commits
+}
+
+/// `2024-03-05 14:00` from `2024-03-05T14:00:00+01:00`: the author's own
+/// clock, as people remember the day.
+pub fn short_date(iso: &str) -> String {
+    iso.get(..16).unwrap_or(iso).replacen('T', " ", 1)
+}
+
+/// A value before or after a change, for people, on one line: the words for
+/// a param the card did not have before, no longer has, or has empty.
+pub fn change_value(value: Option<&Value>, before: bool, lang: Lang) -> String {
+    let w = crate::words::words(lang);
+    match value {
+        None if before => w.missing.to_owned(),
+        None => w.history().gone.to_owned(),
+        Some(v) if v.as_text().trim().is_empty() => w.empty.to_owned(),
+        Some(v) => one_line(&v.as_text()),
+    }
+}
+
+/// The card's title for people (the words for an untitled card).
+pub fn change_card(change: &Change, lang: Lang) -> String {
+    match change.card.as_deref().map(one_line) {
+        Some(title) if !title.is_empty() => title,
+        _ => crate::words::words(lang).untitled.to_owned(),
+    }
+}
+
+/// Who owned and led a card when it was added: `Prosesseier: Hanne
+/// Lauritsen, Prosessleder: Torkel Buarøy` (what is asked of a history).
+pub fn added_people(change: &Change, lang: Lang) -> String {
+    let Some(at) = &change.card_at else {
+        return String::new();
+    };
+    [Field::Owner, Field::Leader]
+        .into_iter()
+        .filter_map(|field| {
+            let text = at.card().field(field)?;
+            let text = one_line(&text);
+            (!text.is_empty()).then(|| format!("{}: {text}", lang.field_label(field)))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One change in words, on one line: `Release: Prosesseier: Hanne
+/// Lauritsen → (fjernet)`, `Utvikling → Utvikling og test (nytt navn)`.
+pub fn change_line(change: &Change, lang: Lang) -> String {
+    let w = crate::words::words(lang);
+    let card = change_card(change, lang);
+    let kind = w.change_kind(change.kind);
+    let value = |v: &Option<Value>, before| change_value(v.as_ref(), before, lang);
+    match change.kind {
+        Kind::Added => match added_people(change, lang) {
+            people if people.is_empty() => format!("{card}: {kind}"),
+            people => format!("{card}: {kind} ({people})"),
+        },
+        Kind::Removed => format!("{card}: {kind}"),
+        Kind::Changed => format!(
+            "{card}: {}: {} → {}",
+            w.param_label(change.field.as_deref().unwrap_or("")),
+            value(&change.old, true),
+            value(&change.new, false)
+        ),
+        Kind::Renamed => format!(
+            "{} → {} ({kind})",
+            value(&change.old, true),
+            value(&change.new, false)
+        ),
+        Kind::Broken => match &change.diagnostic {
+            Some(d) => format!(
+                "{kind}: {}:{}: {} [{}]",
+                d.line,
+                d.column,
+                one_line(&d.message),
+                d.rule
+            ),
+            None => kind.to_owned(),
+        },
+        Kind::Mended => kind.to_owned(),
     }
 }
 
