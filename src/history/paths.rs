@@ -4,7 +4,7 @@
 
 use super::HistoryError;
 use super::git::Git;
-use crate::load::{is_content_file, is_site_root};
+use crate::load::{is_content_name, is_hidden, is_site_root};
 use std::path::{Component, Path, PathBuf};
 
 /// How many moves of a file gone from HEAD are followed to its name now.
@@ -123,9 +123,7 @@ impl Target {
                 path.strip_prefix(spec.as_str())
                     .and_then(|p| p.strip_prefix('/'))
             };
-            below.is_some_and(|below| {
-                is_content_file(below) && !below.split('/').any(|part| part.starts_with('.'))
-            })
+            below.is_some_and(|below| is_content_name(below) && !below.split('/').any(is_hidden))
         })
     }
 }

@@ -4,10 +4,12 @@
 //! symlinks; files are then read and parsed on every core; [`order`] puts the
 //! documents in Hugo's page order.
 
+mod content;
 mod order;
 mod walk;
 
-pub(crate) use walk::{is_content_file, is_site_root};
+pub use content::{is_content_name, is_hidden};
+pub(crate) use walk::is_site_root;
 
 use crate::model::{Diagnostic, Handbook, Rule};
 use crate::parse::{limits, parse_document};

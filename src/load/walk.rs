@@ -1,6 +1,7 @@
 //! Finding content files under the paths a user gave.
 
 use super::LoadError;
+use super::content::{is_content_name, is_hidden};
 use crate::model::{Diagnostic, Rule};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -26,12 +27,6 @@ const HUGO_CONFIGS: [&str; 8] = [
 pub(crate) fn is_site_root(dir: &Path) -> bool {
     dir.join("content").is_dir()
         && (HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()) || dir.join("config").is_dir())
-}
-
-/// A Markdown page by its name; history picks the same files out of git.
-pub(crate) fn is_content_file(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 pub fn collect(
@@ -95,7 +90,7 @@ fn walk_dir(
                             e.file_type().ok(),
                         )
                     })
-                    .filter(|(name, _, _)| !name.starts_with('.'))
+                    .filter(|(name, _, _)| !is_hidden(name))
                     .collect(),
                 Err(e) => {
                     diagnostics.push(Diagnostic::warning(
@@ -120,11 +115,11 @@ fn walk_dir(
             };
             match kind {
                 Ok(m) if m.is_dir() => subdirs.push((file, format!("{shown_path}/"))),
-                Ok(m) if m.is_file() && is_content_file(&name) => entries.push(Entry {
+                Ok(m) if m.is_file() && is_content_name(&name) => entries.push(Entry {
                     path: shown_path,
                     file,
                 }),
-                Ok(_) if is_content_file(&name) => diagnostics.push(Diagnostic::warning(
+                Ok(_) if is_content_name(&name) => diagnostics.push(Diagnostic::warning(
                     &shown_path,
                     1,
                     1,
@@ -132,7 +127,7 @@ fn walk_dir(
                     "not a regular file (a FIFO, socket or device); not opened",
                 )),
                 Ok(_) => {}
-                Err(e) if is_content_file(&name) => diagnostics.push(Diagnostic::warning(
+                Err(e) if is_content_name(&name) => diagnostics.push(Diagnostic::warning(
                     &shown_path,
                     1,
                     1,
