@@ -10,20 +10,25 @@
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
+//! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
 //! - [`history`]: each card's history from git.
+//! - [`suggest`]: the known name nearest to a mistyped one.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
 pub mod check;
+pub mod collate;
 pub mod flow;
 pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod model;
+mod parallel;
 pub mod parse;
 pub mod people;
 pub mod query;
+pub mod suggest;
 pub mod text;
 
 pub use model::{

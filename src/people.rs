@@ -14,10 +14,12 @@
 //! as `Buarøy` and `Buaroey`) is one person: people are keyed by their folded
 //! name ([`crate::query::fold()`]) and keep the spelling seen first.
 //!
-//! [`people`] sorts by the folded name, then the name as written: `Øystein`
-//! sorts as `oystein` (among the O's, not after Z as in a Norwegian
-//! dictionary), the same way the search sees the name.
+//! [`people`] sorts by name as a Norwegian dictionary does (Æ, Ø, Å after Z;
+//! `Hanne` before `Håkon`); [`by_name`] sorts for readers of another
+//! language ([`crate::collate`]).
 
+use crate::collate::Collator;
+use crate::i18n::Lang;
 use crate::model::{CardId, Field, Handbook};
 use crate::query::fold;
 use std::collections::HashMap;
@@ -101,7 +103,7 @@ pub fn person_key(name: &str) -> String {
     fold(name)
 }
 
-/// Each person once, sorted by name (folded, then as written).
+/// Each person once, sorted by name for Norwegian readers.
 pub fn people(handbook: &Handbook) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -134,8 +136,13 @@ pub fn people(handbook: &Handbook) -> Vec<Person> {
             }
         }
     }
-    people.sort_by_cached_key(|p| (p.key(), p.name.clone()));
+    by_name(&mut people, Lang::Nb);
     people
+}
+
+/// Sorts people by name for readers of `lang`.
+pub fn by_name(people: &mut [Person], lang: Lang) {
+    Collator::new(lang).sort_by_name(people, |p| &p.name);
 }
 
 #[cfg(test)]
@@ -286,7 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn oystein_sorts_among_the_os() {
+    fn names_sort_as_in_a_norwegian_dictionary_or_in_the_root_order() {
         let handbook = handbook(vec![document(
             "a.md",
             vec![card6(
@@ -298,9 +305,16 @@ mod tests {
                 "",
             )],
         )]);
-        let names: Vec<String> = people(&handbook).into_iter().map(|p| p.name).collect();
+        let mut everyone = people(&handbook);
+        let names =
+            |people: &[Person]| -> Vec<String> { people.iter().map(|p| p.name.clone()).collect() };
         assert_eq!(
-            names,
+            names(&everyone),
+            ["Ola Nordmann", "Zara Li", "Øystein Berg", "Åse Vik"]
+        );
+        by_name(&mut everyone, Lang::En);
+        assert_eq!(
+            names(&everyone),
             ["Åse Vik", "Ola Nordmann", "Øystein Berg", "Zara Li"]
         );
     }

@@ -40,7 +40,9 @@ pub fn read_versions(
     let ids: Vec<&str> = wanted.iter().map(|(id, _)| *id).collect();
     let blobs = git.blobs(&ids, limits::MAX_FILE_BYTES)?;
     let items: Vec<(&str, Blob)> = wanted.iter().map(|(_, path)| *path).zip(blobs).collect();
-    let versions = crate::load::parallel_map(&items, |(path, blob)| parse_version(path, blob));
+    let versions = crate::parallel::map(&items, crate::parallel::cores(), |(path, blob)| {
+        parse_version(path, blob)
+    });
     Ok(ids.into_iter().map(str::to_owned).zip(versions).collect())
 }
 
@@ -264,10 +266,14 @@ impl<'a> Walk<'a> {
                 continue;
             }
             if let Some(query) = self.query {
-                let matches = |index: Option<usize>, cards: &[crate::Card]| {
-                    index.is_some_and(|k| query.score(&cards[k]).is_some())
+                // A page term (`side:`) looks at that version's document.
+                let matches = |index: Option<usize>, document: &Option<Arc<Document>>| match (
+                    index, document,
+                ) {
+                    (Some(k), Some(d)) => query.score(d, &d.cards[k]).is_some(),
+                    _ => false,
                 };
-                if matches(pair.old, before_cards) || matches(pair.new, after_cards) {
+                if matches(pair.old, &base.document) || matches(pair.new, &after) {
                     self.matched.insert(lineage);
                 }
             }

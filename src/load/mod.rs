@@ -12,6 +12,7 @@ pub use content::{is_content_name, is_hidden};
 pub(crate) use walk::is_site_root;
 
 use crate::model::{Diagnostic, Handbook, Rule};
+use crate::parallel;
 use crate::parse::{limits, parse_document};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,8 @@ pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
 pub struct Found {
     entries: Vec<walk::Entry>,
     diagnostics: Vec<Diagnostic>,
+    /// The paths given under which no content file was found.
+    without_files: Vec<PathBuf>,
 }
 
 impl Found {
@@ -71,20 +74,30 @@ impl Found {
             .iter()
             .map(|e| (e.path.as_str(), e.file.as_path()))
     }
+
+    /// The paths given that hold no content (Markdown) file at all, in the
+    /// order given: worth telling the user, who may have named the wrong folder.
+    pub fn without_files(&self) -> &[PathBuf] {
+        &self.without_files
+    }
 }
 
 /// Walk the paths: which files there are, and what could not be looked into.
 pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
     let mut found = Found::default();
     for path in paths {
+        let before = found.entries.len();
         walk::collect(path, &mut found.entries, &mut found.diagnostics)?;
+        if found.entries.len() == before {
+            found.without_files.push(path.to_path_buf());
+        }
     }
     Ok(found)
 }
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel_map(&found.entries, |entry| {
+    let parsed = parallel::map(&found.entries, parallel::cores(), |entry| {
         read_and_parse(&entry.path, &entry.file)
     });
     assemble(parsed, found.diagnostics)
@@ -92,7 +105,7 @@ pub fn load_found(found: Found) -> Handbook {
 
 /// Load files already in memory (the compiled-in `data/`, tests).
 pub fn load_sources(sources: Vec<Source>) -> Handbook {
-    let parsed = parallel_map(&sources, |s| {
+    let parsed = parallel::map(&sources, parallel::cores(), |s| {
         let (doc, diags) = parse_document(&s.path, &s.bytes);
         (
             doc.map(|mut d| {
@@ -200,40 +213,4 @@ fn read_limited(file: &Path) -> Result<(Vec<u8>, bool), String> {
         after.len() != before.len() || after.modified().ok() != before.modified().ok()
     });
     Ok((bytes, changed))
-}
-
-/// `f` over `items` on every core, results in the order of `items`.
-pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
 }

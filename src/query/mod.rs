@@ -23,7 +23,7 @@ mod tests;
 pub use fold::{FoldMap, fold, fold_into};
 pub use index::SearchIndex;
 
-use crate::model::{Card, CardId, Field, Handbook};
+use crate::model::{Card, CardId, Document, Field, Handbook};
 use std::fmt;
 use std::ops::Range;
 
@@ -60,6 +60,13 @@ pub enum QueryErrorKind {
     UnterminatedRegex,
     /// A regex the regex crate rejects, with the crate's reason.
     InvalidRegex(String),
+    /// `eeir:`: a name before a colon one slip away from a scope's name.
+    UnknownScope {
+        /// The name as written (`eeir`).
+        written: String,
+        /// The scope name nearest to it (`eier`).
+        nearest: &'static str,
+    },
 }
 
 impl fmt::Display for QueryError {
@@ -119,11 +126,13 @@ pub enum Scope {
     Purpose,
     Input,
     Output,
+    /// The card's page: its document's title or path.
+    Page,
 }
 
 impl Scope {
     /// Every scope name the parser accepts, with its scope (compared folded).
-    pub const NAMES: [(&'static str, Scope); 13] = [
+    pub const NAMES: [(&'static str, Scope); 15] = [
         ("title", Scope::Title),
         ("tittel", Scope::Title),
         ("owner", Scope::Owner),
@@ -137,6 +146,8 @@ impl Scope {
         ("formaal", Scope::Purpose),
         ("input", Scope::Input),
         ("output", Scope::Output),
+        ("side", Scope::Page),
+        ("page", Scope::Page),
     ];
 
     /// The scope a name such as `eier` or `Formål` stands for.
@@ -148,7 +159,8 @@ impl Scope {
             .map(|&(_, s)| s)
     }
 
-    /// The fields looked in, in [`Field::ALL`] order.
+    /// The card fields looked in, in [`Field::ALL`] order ([`Scope::Page`]
+    /// looks in none: it is about the card's document).
     pub fn fields(self) -> &'static [Field] {
         match self {
             Scope::Any => &Field::ALL,
@@ -159,6 +171,7 @@ impl Scope {
             Scope::Purpose => &[Field::Purpose],
             Scope::Input => &[Field::Input],
             Scope::Output => &[Field::Output],
+            Scope::Page => &[],
         }
     }
 
@@ -202,11 +215,16 @@ impl Query {
             .all(|old| self.terms.iter().any(|new| new.implies(old)))
     }
 
-    /// The card's rank if it matches (the number of terms that hit its title),
-    /// `None` if it does not. Folds the card's text on the fly: for one-off
-    /// searches; for many searches over the same cards build a [`SearchIndex`].
-    pub fn score(&self, card: &Card) -> Option<u32> {
-        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card))
+    /// The rank of `card`, of `document`, if it matches (the number of terms
+    /// that hit its title), `None` if it does not. Folds the text on the fly:
+    /// for one-off searches; for many searches over the same cards build a
+    /// [`SearchIndex`].
+    pub fn score(&self, document: &Document, card: &Card) -> Option<u32> {
+        let plan = matcher::Plan::new(&self.terms);
+        if !plan.document_agrees(document) {
+            return None;
+        }
+        plan.score(&matcher::OwnedCardText::new(card))
     }
 
     /// Where the query matches `card`: see [`SearchIndex::matches`].
@@ -218,7 +236,10 @@ impl Query {
 impl Term {
     /// Every card matching `self` matches `other`.
     fn implies(&self, other: &Term) -> bool {
-        if self.negated != other.negated {
+        // A page term and a card term look at different text.
+        if self.negated != other.negated
+            || (self.scope == Scope::Page) != (other.scope == Scope::Page)
+        {
             return false;
         }
         let (narrow, wide) = if self.negated {
@@ -261,11 +282,14 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
     let plan = matcher::Plan::new(query.terms());
     let documents = &handbook.documents;
     let groups = index::document_groups(documents);
-    let search_group = |g: usize| {
+    let search_group = |group: &Range<usize>| {
         let mut hits = Vec::new();
         let mut buffer = String::new();
-        let first = groups[g];
-        for (d, document) in documents[first..groups[g + 1]].iter().enumerate() {
+        let first = group.start;
+        for (d, document) in documents[group.clone()].iter().enumerate() {
+            if !plan.document_agrees(document) {
+                continue;
+            }
             for (c, card) in document.cards.iter().enumerate() {
                 let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
                 if let Some(score) = plan.score(&text) {
@@ -280,7 +304,7 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
         }
         hits
     };
-    let mut hits = index::on_each(groups.len() - 1, &search_group);
+    let mut hits = crate::parallel::map(&groups, groups.len(), search_group).concat();
     rank(&mut hits);
     hits
 }

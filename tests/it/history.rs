@@ -575,11 +575,20 @@ fn without_git_history_exits_2_and_the_other_commands_do_not_notice() {
 }
 
 #[test]
-fn a_bad_query_is_a_usage_error() {
+fn a_bad_query_exits_2_and_a_query_that_matches_nothing_exits_1() {
     let built = build();
     let output = prosesser(built.repo.path(), &["history", "-q", "\"open"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid query"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Feil i søket ved tegn 1"), "{stderr}");
+    // As `search`: nothing matched is 1, with the empty answer printed.
+    let output = prosesser(
+        built.repo.path(),
+        &["history", "-q", "eier:zzz", "-f", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let got: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(got, json!({"changes": []}));
 }
 
 #[test]

@@ -236,7 +236,7 @@ fn card_json(card: &Card) -> Map<String, Value> {
     value
 }
 
-fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+pub(super) fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
     value.serialize(&mut serializer).map_err(io::Error::from)?;
