@@ -20,6 +20,15 @@ pub const LOG_FORMAT: &str = "--format=%x1e%H%x00%aI%x00%aN%x00%s";
 #[derive(Debug, Clone)]
 pub struct Git {
     pub top: PathBuf,
+    /// False in a new repository: HEAD names no commit yet.
+    pub has_commits: bool,
+}
+
+/// What HEAD holds at a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AtHead {
+    File,
+    Folder,
 }
 
 /// One version of a file, as git holds it.
@@ -34,45 +43,57 @@ pub enum Blob {
 
 impl Git {
     /// The work tree holding `dir`, an existing folder; `shown` is the path the
-    /// user gave, for the message when there is none.
+    /// user gave, for the message when there is none. One git call also says
+    /// whether HEAD is a commit yet (`has_commits`).
     pub fn discover(dir: &Path, shown: &Path) -> Result<Git, HistoryError> {
         let output = base_command()
             .arg("-C")
             .arg(dir)
-            .args(["rev-parse", "--show-toplevel"])
+            .args([
+                "rev-parse",
+                "--show-toplevel",
+                "--verify",
+                "--quiet",
+                "HEAD^{commit}",
+            ])
             .output()
             .map_err(HistoryError::GitMissing)?;
-        if !output.status.success() {
-            return Err(HistoryError::NotInWorkTree {
-                path: shown.to_owned(),
-                reason: git_said(&output.stderr),
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut lines = text.lines();
+        // Not a work tree: git says so and prints nothing. A work tree
+        // without commits: its top, and no HEAD.
+        let Some(top) = lines.next().filter(|_| output.status.code() != Some(128)) else {
+            let said = git_said(&output.stderr);
+            // Anything else (a repository git refuses to trust, say) is
+            // git's own words.
+            let not_here = ["not a git repository", "must be run in a work tree"];
+            return Err(if not_here.iter().any(|n| said.contains(n)) {
+                HistoryError::NotInWorkTree {
+                    path: shown.to_owned(),
+                    reason: said,
+                }
+            } else {
+                HistoryError::Git {
+                    asked: "git rev-parse --show-toplevel".into(),
+                    message: said,
+                }
             });
-        }
-        let top = String::from_utf8_lossy(&output.stdout)
-            .trim_end_matches('\n')
-            .to_owned();
+        };
         Ok(Git {
             top: PathBuf::from(top),
+            has_commits: output.status.success() && lines.next().is_some(),
         })
     }
 
-    /// True when HEAD is a commit (a new repository has none yet).
-    pub fn has_commits(&self) -> Result<bool, HistoryError> {
-        let output = self.command(&["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])?;
-        Ok(output.status.success())
-    }
-
-    /// True when `path` (relative to the top) is a folder in HEAD.
-    pub fn is_folder_at_head(&self, path: &str) -> Result<bool, HistoryError> {
+    /// What HEAD holds at `path` (relative to the top): `None` when nothing.
+    pub fn at_head(&self, path: &str) -> Result<Option<AtHead>, HistoryError> {
         let spec = format!("HEAD:{path}");
         let output = self.command(&["cat-file", "-t", &spec])?;
-        Ok(output.status.success() && output.stdout.starts_with(b"tree"))
-    }
-
-    /// True when HEAD holds `path`.
-    pub fn at_head(&self, path: &str) -> Result<bool, HistoryError> {
-        let spec = format!("HEAD:{path}");
-        Ok(self.command(&["cat-file", "-e", &spec])?.status.success())
+        Ok(match output.stdout.trim_ascii() {
+            _ if !output.status.success() => None,
+            b"tree" => Some(AtHead::Folder),
+            _ => Some(AtHead::File),
+        })
     }
 
     /// Where a file gone from HEAD went, when the commit that took it away
@@ -220,8 +241,9 @@ impl Git {
 
 /// Git as this module needs it whatever the user's configuration says:
 /// paths taken literally, no pager, colour or signatures in the output, no
-/// network fetch for a missing object, and the repository found from the
-/// path given rather than from the environment.
+/// network fetch for a missing object, the repository found from the path
+/// given rather than from the environment, and its messages in English (so
+/// they can be told apart, and read beside ours).
 fn base_command() -> Command {
     let mut command = Command::new("git");
     command
@@ -242,6 +264,7 @@ fn base_command() -> Command {
         .env("GIT_NO_LAZY_FETCH", "1")
         .env("GIT_OPTIONAL_LOCKS", "0")
         .env("GIT_TERMINAL_PROMPT", "0")
+        .env("LC_ALL", "C")
         .stdin(Stdio::null());
     command
 }

@@ -3,7 +3,7 @@
 //! (the files `load` would read there).
 
 use super::HistoryError;
-use super::git::Git;
+use super::git::{AtHead, Git};
 use crate::load::{is_content_name, is_hidden, is_site_root};
 use std::path::{Component, Path, PathBuf};
 
@@ -77,19 +77,24 @@ impl Target {
         let Some(git) = git else {
             return Err(HistoryError::NotFound(PathBuf::from(".")));
         };
-        if !git.has_commits()? {
+        if !git.has_commits {
             return Err(HistoryError::NoCommits {
                 work_tree: git.top.clone(),
             });
         }
         // `git log --follow` takes one file; anything else is walked as a whole.
-        let follow = pathspecs.len() == 1 && !folder && !git.is_folder_at_head(&pathspecs[0])?;
+        let mut follow = pathspecs.len() == 1 && !folder;
         if follow {
             // A file moved away is read under the name it has now, so its
             // history goes on past the move instead of ending in removals.
             for _ in 0..MAX_MOVES {
-                if git.at_head(&pathspecs[0])? {
-                    break;
+                match git.at_head(&pathspecs[0])? {
+                    Some(AtHead::File) => break,
+                    Some(AtHead::Folder) => {
+                        follow = false;
+                        break;
+                    }
+                    None => {}
                 }
                 match git.moved_to(&pathspecs[0])? {
                     Some(to) => pathspecs[0] = to,
