@@ -102,65 +102,6 @@ impl Flow {
     }
 }
 
-impl Reason {
-    /// One line a person can read: which words made the link.
-    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (Reason::InputNames(w), Lang::Nb) => format!("input nevner «{w}»"),
-            (Reason::InputNames(w), Lang::En) => format!("input names “{w}”"),
-            (Reason::OutputNames(w), Lang::Nb) => format!("output nevner «{w}»"),
-            (Reason::OutputNames(w), Lang::En) => format!("output names “{w}”"),
-            (Reason::SameThing(ws), Lang::Nb) => {
-                format!("output og input sier det samme: {}", ws.join(", "))
-            }
-            (Reason::SameThing(ws), Lang::En) => {
-                format!("output and input say the same: {}", ws.join(", "))
-            }
-        }
-    }
-}
-
-/// All of a link's reasons on one line, the words of reasons of one kind
-/// gathered: `input nevner «behov», «behovsprosessen»; output og input sier
-/// det samme: prioriterte, behov`.
-pub fn explain_all(reasons: &[Reason], lang: crate::i18n::Lang) -> String {
-    use crate::i18n::Lang;
-    let quoted = |w: &str| match lang {
-        Lang::Nb => format!("«{w}»"),
-        Lang::En => format!("“{w}”"),
-    };
-    let gather = |pick: fn(&Reason) -> Option<&String>| -> Vec<String> {
-        reasons.iter().filter_map(pick).map(|w| quoted(w)).collect()
-    };
-    let input = gather(|r| match r {
-        Reason::InputNames(w) => Some(w),
-        _ => None,
-    });
-    let output = gather(|r| match r {
-        Reason::OutputNames(w) => Some(w),
-        _ => None,
-    });
-    let mut parts = Vec::new();
-    let (input_names, output_names) = match lang {
-        Lang::Nb => ("input nevner", "output nevner"),
-        Lang::En => ("input names", "output names"),
-    };
-    if !input.is_empty() {
-        parts.push(format!("{input_names} {}", input.join(", ")));
-    }
-    if !output.is_empty() {
-        parts.push(format!("{output_names} {}", output.join(", ")));
-    }
-    parts.extend(
-        reasons
-            .iter()
-            .filter(|r| matches!(r, Reason::SameThing(_)))
-            .map(|r| r.explain(lang)),
-    );
-    parts.join("; ")
-}
-
 /// A word of a text that may name a process.
 #[derive(Debug, Clone)]
 struct Mention<'a> {
@@ -741,21 +682,6 @@ mod tests {
         let hb = seed();
         assert_eq!(Flow::for_document(&hb, 0), Flow::new(&hb));
         assert!(Flow::for_document(&hb, 7).links.is_empty());
-    }
-
-    #[test]
-    fn explain_all_gathers_words_of_one_kind() {
-        use crate::i18n::Lang;
-        let reasons = [
-            Reason::InputNames("behov".into()),
-            Reason::InputNames("behovsprosessen".into()),
-            Reason::SameThing(vec!["prioriterte".into(), "behov".into()]),
-        ];
-        assert_eq!(
-            explain_all(&reasons, Lang::Nb),
-            "input nevner «behov», «behovsprosessen»; output og input sier det samme: prioriterte, behov"
-        );
-        assert_eq!(explain_all(&reasons[..1], Lang::En), "input names “behov”");
     }
 
     #[test]

@@ -27,8 +27,28 @@
 //!
 //! Both return the text borrowed, without copying, when there is nothing to
 //! change (the usual case).
+//!
+//! [`width`] is how many columns a text takes, measured the one way both the
+//! command line's tables and the browser (and ratatui's buffer under it)
+//! measure: by grapheme cluster, so `❤️` (a heart and its emoji selector) is
+//! two columns to all of them.
 
 use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// The columns `s` takes in a terminal: the sum of its grapheme clusters'
+/// widths, as ratatui's buffer lays them out.
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// The columns one grapheme cluster takes (0 for one that draws nothing, as
+/// a lone combining mark).
+pub fn grapheme_width(g: &str) -> usize {
+    g.width()
+}
 
 /// Control characters (C0 but tab/newline, DEL, C1), bidi controls and
 /// zero-width spaces made visible; tab and newline kept, U+2028 and U+2029
@@ -116,6 +136,17 @@ fn clean(s: &str, line: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn width_counts_grapheme_clusters_as_ratatui_does() {
+        assert_eq!(width("Mørk"), 4);
+        assert_eq!(width("日本"), 4);
+        // A heart with VS16 is an emoji, two columns; alone it is one.
+        assert_eq!(width("\u{2764}\u{FE0F}"), 2);
+        assert_eq!(width("\u{2764}"), 1);
+        // e and a combining acute are one cluster, one column.
+        assert_eq!(width("e\u{301}"), 1);
+    }
 
     fn is_borrowed(c: Cow<'_, str>) -> bool {
         matches!(c, Cow::Borrowed(_))

@@ -12,14 +12,14 @@ mod embedded;
 mod generate;
 mod output;
 
-use crate::tui;
-use crate::words;
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::Parser as _;
 use output::{Listing, Row};
 use prosesser::i18n::Lang;
+use prosesser::i18n::{self, words};
 use prosesser::query::Query;
+use prosesser::tui;
 use prosesser::{Handbook, Severity};
 use std::io::{self, BufWriter, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
@@ -165,7 +165,7 @@ fn search(
 }
 
 fn parse_query(query: &str, lang: Lang) -> anyhow::Result<Query> {
-    let words = words::words(lang);
+    let words = words(lang);
     Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))
 }
 
@@ -207,9 +207,9 @@ fn check(
         .count();
     let warnings = found.len() - errors;
     if found.is_empty() {
-        eprintln!("{}", words::words(lang).no_problems);
+        eprintln!("{}", words(lang).no_problems);
     } else {
-        eprintln!("{}", words::summary(lang, errors, warnings));
+        eprintln!("{}", i18n::summary(lang, errors, warnings));
     }
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed {
@@ -237,10 +237,7 @@ fn load(paths: &[PathBuf], lang: Lang) -> anyhow::Result<Handbook> {
     let found = prosesser::load::find_files(&paths).context("cannot read the handbook")?;
     for path in found.without_files() {
         let shown = output::one_line(&path.to_string_lossy());
-        eprintln!(
-            "prosesser: {}",
-            words::words(lang).no_markdown_files(&shown)
-        );
+        eprintln!("prosesser: {}", words(lang).no_markdown_files(&shown));
     }
     Ok(prosesser::load::load_found(found))
 }
@@ -271,7 +268,7 @@ fn mistyped_command(paths: &[PathBuf], lang: Lang) -> Option<String> {
         .get_subcommands()
         .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()));
     let meant = prosesser::suggest::nearest(written, names)?;
-    Some(words::words(lang).not_a_command(written, meant))
+    Some(words(lang).not_a_command(written, meant))
 }
 
 /// People reading text learn on stderr that something did not load cleanly;
@@ -283,7 +280,7 @@ fn tell_load_problems(handbook: &Handbook, format: Format, lang: Lang) {
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 && matches!(format, Format::Text | Format::Markdown) {
-        eprintln!("prosesser: {errors} {}", words::words(lang).load_problems);
+        eprintln!("prosesser: {errors} {}", words(lang).load_problems);
     }
 }
 

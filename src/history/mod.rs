@@ -34,7 +34,8 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// What happened to a card (or to its file) in a commit.
+/// What happened to a card (or to its file) in a commit. The order is the
+/// order of the words for it in [`crate::i18n::HistoryWords::kinds`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use super::app::Loaded;
+use super::background::Loaded;
 
 /// Quiet time before a reload.
 pub const QUIET: Duration = Duration::from_millis(200);
@@ -93,7 +93,7 @@ fn worker(paths: &[PathBuf], wake: Receiver<Wake>, results: Sender<Result<Loaded
         // Whatever else arrived is covered by this reading.
         while wake.try_recv().is_ok() {}
         let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let loaded = prosesser::load::load_paths(&refs)
+        let loaded = crate::load::load_paths(&refs)
             .map(Loaded::build)
             .map_err(|e| e.to_string());
         if results.send(loaded).is_err() {
@@ -155,7 +155,7 @@ fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
             };
             let hidden = inside
                 .components()
-                .any(|c| prosesser::load::is_hidden(&c.as_os_str().to_string_lossy()));
+                .any(|c| crate::load::is_hidden(&c.as_os_str().to_string_lossy()));
             if hidden {
                 return false;
             }
@@ -163,7 +163,7 @@ fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
-            prosesser::load::is_content_name(&name)
+            crate::load::is_content_name(&name)
                 || path.is_dir()
                 // A folder moved or removed is no folder any more.
                 || (matches!(event.kind, EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_)))

@@ -136,7 +136,7 @@ fn restore_on_signals() -> Option<signal_hook::iterator::Handle> {
 /// printed raw its escape sequences would reach the terminal. Installed once
 /// at start; [`Session::start`] builds the restoring hooks on top of it.
 pub fn safe_panic_messages() {
-    use prosesser::text::{sanitize, sanitize_line};
+    use crate::text::{sanitize, sanitize_line};
     use std::backtrace::{Backtrace, BacktraceStatus};
     std::panic::set_hook(Box::new(|info| {
         let payload = info.payload();

@@ -1,14 +1,15 @@
 //! The flow in the detail pane and the flow view, jumping along links, the
 //! editor request and reading the files again, on the real seed.
 
+use crate::Handbook;
+use crate::i18n::Lang;
+use crate::load::{Source, load_sources};
 use crossterm::event::KeyCode;
-use prosesser::Handbook;
-use prosesser::i18n::Lang;
-use prosesser::load::{Source, load_sources};
 use ratatui::style::Modifier;
 use std::path::PathBuf;
 
-use super::app::{App, Loaded, Request, View};
+use super::app::{App, Request, View};
+use super::background::Loaded;
 use super::editor::Editor;
 use super::tests::{app, app_with, draw, press, screen, screen_marked, search, title_of};
 use super::theme::Theme;
@@ -26,7 +27,7 @@ fn seed_on_disk(file: &str, edit: impl Fn(&str) -> String) -> Handbook {
 
 fn select(app: &mut App, title: &str) {
     press(app, KeyCode::Char('g'));
-    for _ in 0..app.visible.len() {
+    for _ in 0..app.cards.visible.len() {
         if title_of(app) == title {
             return;
         }
@@ -127,7 +128,7 @@ fn following_a_link_to_a_filtered_out_card_drops_the_filter() {
     assert_eq!(title_of(&app), "Behov");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(title_of(&app), "Utvikling");
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
 }
 
 // ----- the flow view -----
@@ -186,7 +187,11 @@ fn enter_in_the_flow_view_selects_the_card_in_the_list() {
     // Cursor order: Behov, Utvikling, Produksjonssetting, Release, then the unlinked.
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(
-        app.flow_card().map(|id| app.card_title(id)).as_deref(),
+        app.flow
+            .as_ref()
+            .and_then(|f| f.card())
+            .map(|id| app.ctx.card_title(id))
+            .as_deref(),
         Some("Produksjonssetting")
     );
     press(&mut app, KeyCode::Enter);
@@ -229,7 +234,7 @@ fn e_without_an_editor_or_a_file_says_why() {
         Lang::Nb,
         Theme::colour(),
     );
-    on_disk.editor = None;
+    on_disk.editor = Ok(None);
     press(&mut on_disk, KeyCode::Char('e'));
     assert_eq!(on_disk.request, None);
     assert!(
@@ -252,6 +257,25 @@ fn e_without_an_editor_or_a_file_says_why() {
         text.contains("Innebygd håndbok: ingen fil å redigere"),
         "{text}"
     );
+}
+
+#[test]
+fn e_with_an_editor_that_cannot_be_split_says_which_variable() {
+    let mut app = app_with(
+        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
+        120,
+        35,
+        Lang::Nb,
+        Theme::colour(),
+    );
+    app.editor = Editor::from_vars(None, Some("\"/opt/My Editor/ed -w"));
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.request, None);
+    assert_eq!(
+        message(&app),
+        "$EDITOR kan ikke deles i ord: et anførselstegn (eller en \\ til slutt) lukkes ikke."
+    );
+    assert!(app.message.as_ref().unwrap().error);
 }
 
 // ----- reading again -----
@@ -290,7 +314,7 @@ fn reloading_keeps_the_selection_on_the_same_card_and_shows_the_change() {
     });
     app.reloaded(Ok(Loaded::build(changed)));
     assert_eq!(title_of(&app), "Utvikling");
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.cards.visible.len(), 10);
     let text = screen(&draw(&app));
     assert!(text.contains("Kari Nordmann"), "{text}");
     assert!(text.contains("Filene er lest på nytt."), "{text}");
@@ -308,15 +332,15 @@ fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
         Theme::colour(),
     );
     select(&mut app, "Produksjonssetting");
-    let before = app.diagnostics.len();
+    let before = app.ctx.diagnostics().len();
     // Half written: the last card's call is not closed.
     let cut = SEED.rfind(">}}").unwrap();
     let broken = seed_on_disk("/h/utvikling-drift.md", |s| s[..cut].to_owned());
     app.reloaded(Ok(Loaded::build(broken)));
     assert!(
-        app.count(prosesser::Severity::Error) > 0,
+        app.ctx.count(crate::Severity::Error) > 0,
         "{:?}",
-        app.diagnostics
+        app.ctx.diagnostics()
     );
     assert_eq!(title_of(&app), "Produksjonssetting");
     let text = screen(&draw(&app));
@@ -325,7 +349,7 @@ fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
         "/h/utvikling-drift.md",
         str::to_owned,
     ))));
-    assert_eq!(app.diagnostics.len(), before);
+    assert_eq!(app.ctx.diagnostics().len(), before);
     assert_eq!(title_of(&app), "Produksjonssetting");
 }
 
@@ -350,7 +374,7 @@ fn a_card_that_is_gone_leaves_the_selection_at_its_place() {
 fn a_failed_reload_keeps_the_handbook_and_says_why() {
     let mut app = app(120, 35);
     app.reloaded(Err("x.md: no such file or directory".to_owned()));
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
     assert!(message(&app).starts_with("Kunne ikke lese på nytt"));
     assert!(app.message.as_ref().unwrap().error);
 }

@@ -166,6 +166,46 @@ fn a_file_name_never_reaches_the_editor_as_a_command() {
 }
 
 #[test]
+fn an_editor_whose_path_holds_a_space_runs_when_quoted_as_in_a_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), SEED).unwrap();
+    let bin = dir.path().join("My Editor").join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let args_file = dir.path().join("args.txt");
+    let editor = bin.join("ed");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {0}.part\nmv {0}.part {0}\nexit 0\n",
+            tmux::quote(args_file.to_str().unwrap())
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    if !tmux::available("editor-with-a-space") {
+        return;
+    }
+    // EDITOR='"/tmp/…/My Editor/bin/ed" -w', as a user would write it.
+    let value = format!("\"{}\" -w", editor.to_str().unwrap());
+    let script = format!(
+        "cd {} && env -u VISUAL {}; echo EXIT=$?; sleep 60",
+        tmux::quote(dir.path().to_str().unwrap()),
+        tmux::command(&[("EDITOR", &value)], &["a.md"])
+    );
+    let t = Tmux::session("flow-editor-space", 120, 35, &script, None);
+    t.wait_for_all(&["> Release", "9 av 9"]);
+    t.key("e");
+    let recorded = t.wait_for_file(&args_file);
+    assert_eq!(recorded, "-w\n./a.md\n");
+    t.wait_for("Filene er lest på nytt.");
+    t.quit_with_q();
+}
+
+#[test]
 fn files_changed_on_disk_are_read_again_without_a_key() {
     let (dir, file) = seed_copy();
     let folder = dir.path().to_str().unwrap();

@@ -7,9 +7,9 @@
 
 use super::one_line;
 use crate::labels::TitleLabels;
-use crate::words::words;
 use prosesser::flow::{self, Endpoint, Flow, Reason};
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::{CardId, Handbook};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -76,7 +76,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
                     "    {} → {}: {}",
                     name(&link.from),
                     name(&link.to),
-                    one_line(&flow::explain_all(&link.reasons, lang))
+                    one_line(&words(lang).reasons(&link.reasons))
                 )?;
             }
         }
@@ -220,8 +220,11 @@ pub fn json(out: &mut dyn Write, handbook: &Handbook) -> io::Result<()> {
             .links
             .iter()
             .map(|link| {
-                let reasons: Vec<String> =
-                    link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
+                let reasons: Vec<String> = link
+                    .reasons
+                    .iter()
+                    .map(|r| words(Lang::En).reason(r))
+                    .collect();
                 json!({
                     "from": endpoint(&link.from),
                     "to": endpoint(&link.to),

@@ -7,7 +7,7 @@
 use super::{Listing, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
 use prosesser::history::{History, Kind, params_of};
-use prosesser::i18n::Lang;
+use prosesser::i18n::{Lang, words};
 use prosesser::people::Person;
 use prosesser::{Card, Diagnostic, Document, Field, Handbook};
 use serde::Serialize;
@@ -194,7 +194,11 @@ fn links_json<'a>(
                 Endpoint::Card(id) => (handbook.card(*id).map(|c| c.title().into_owned()), false),
                 Endpoint::External(name) => (Some(name.clone()), true),
             };
-            let reasons: Vec<String> = link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
+            let reasons: Vec<String> = link
+                .reasons
+                .iter()
+                .map(|r| words(Lang::En).reason(r))
+                .collect();
             json!({"title": title, "external": external, "reasons": reasons})
         })
         .collect()

@@ -7,9 +7,9 @@ use super::{
     CommitChanges, Listing, added_people, by_commit, change_card, change_value, field_cell,
     one_line, people_rows, safe, short_date,
 };
-use crate::words::words;
 use prosesser::history::{History, Kind};
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};
@@ -81,7 +81,7 @@ pub fn people(
 /// and a table of its changes.
 pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result<()> {
     let w = words(lang);
-    let h = w.history();
+    let h = &w.history;
     if history.changes.is_empty() {
         return writeln!(out, "*{}*", escape(h.no_changes));
     }

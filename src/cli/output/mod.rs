@@ -174,10 +174,10 @@ pub fn short_date(iso: &str) -> String {
 /// A value before or after a change, for people, on one line: the words for
 /// a param the card did not have before, no longer has, or has empty.
 pub fn change_value(value: Option<&Value>, before: bool, lang: Lang) -> String {
-    let w = crate::words::words(lang);
+    let w = prosesser::i18n::words(lang);
     match value {
         None if before => w.missing.to_owned(),
-        None => w.history().gone.to_owned(),
+        None => w.history.gone.to_owned(),
         Some(v) if v.as_text().trim().is_empty() => w.empty.to_owned(),
         Some(v) => one_line(&v.as_text()),
     }
@@ -187,7 +187,7 @@ pub fn change_value(value: Option<&Value>, before: bool, lang: Lang) -> String {
 pub fn change_card(change: &Change, lang: Lang) -> String {
     match change.card.as_deref().map(one_line) {
         Some(title) if !title.is_empty() => title,
-        _ => crate::words::words(lang).untitled.to_owned(),
+        _ => prosesser::i18n::words(lang).untitled.to_owned(),
     }
 }
 
@@ -211,7 +211,7 @@ pub fn added_people(change: &Change, lang: Lang) -> String {
 /// One change in words, on one line: `Release: Prosesseier: Hanne
 /// Lauritsen → (fjernet)`, `Utvikling → Utvikling og test (nytt navn)`.
 pub fn change_line(change: &Change, lang: Lang) -> String {
-    let w = crate::words::words(lang);
+    let w = prosesser::i18n::words(lang);
     let card = change_card(change, lang);
     let kind = w.change_kind(change.kind);
     let value = |v: &Option<Value>, before| change_value(v.as_ref(), before, lang);
@@ -266,7 +266,7 @@ pub fn one_line(s: &str) -> String {
 
 /// A field for people: its text on one line, or the words for missing / empty.
 pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
-    let words = crate::words::words(lang);
+    let words = prosesser::i18n::words(lang);
     match card.field(field) {
         None => words.missing.to_owned(),
         Some(text) if text.trim().is_empty() => words.empty.to_owned(),
@@ -284,7 +284,7 @@ pub fn people_rows(
     lang: Lang,
     cell: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
-    let w = crate::words::words(lang);
+    let w = prosesser::i18n::words(lang);
     let labels = crate::labels::TitleLabels::new(handbook, lang);
     let titles = |ids: &[CardId]| {
         ids.iter()

@@ -3,13 +3,13 @@
 use super::{
     CommitChanges, Listing, by_commit, change_line, field_cell, one_line, people_rows, short_date,
 };
-use crate::words::words;
 use prosesser::history::History;
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::people::Person;
+use prosesser::text::width;
 use prosesser::{Diagnostic, Field, Handbook};
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
 /// Space between columns.
 const GAP: usize = 2;
@@ -75,7 +75,7 @@ pub fn people(
 /// file the changes, one a line.
 pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result<()> {
     if history.changes.is_empty() {
-        return writeln!(out, "{}", words(lang).history().no_changes);
+        return writeln!(out, "{}", words(lang).history.no_changes);
     }
     for (i, CommitChanges { commit, files }) in by_commit(&history.changes).into_iter().enumerate()
     {
@@ -115,7 +115,7 @@ pub fn table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
     let mut widths = vec![0; columns];
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.width());
+            widths[i] = widths[i].max(width(cell));
         }
     }
     for row in rows {
@@ -123,7 +123,7 @@ pub fn table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
         for (i, cell) in row.iter().enumerate() {
             line.push_str(cell);
             if i + 1 < row.len() {
-                let pad = widths[i] - cell.width() + GAP;
+                let pad = widths[i] - width(cell) + GAP;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }

@@ -1,13 +1,13 @@
-//! Every word the program says to people, in Norwegian Bokmål and English:
-//! the command line's and the browser's, in one table so they cannot drift
-//! apart. Field labels (Prosesseier, Formål, ...) come from the model's
-//! [`Field`] via [`Lang`]; words built on them ("Prosesseier for") are built
-//! here from the label, not written again.
+//! What the words are: one [`Words`] per language (the tables are in
+//! `nb.rs` and `en.rs`), and the words built from them. A word built on
+//! another ("Prosesseier for" on the label "Prosesseier") is built here, not
+//! written again.
 
-use prosesser::history::Kind;
-use prosesser::i18n::Lang;
-use prosesser::query::{QueryError, QueryErrorKind};
-use prosesser::{Field, Severity};
+use super::{Lang, words};
+use crate::flow::Reason;
+use crate::history::Kind;
+use crate::query::{QueryError, QueryErrorKind};
+use crate::{Field, Severity};
 
 pub struct Words {
     pub lang: Lang,
@@ -85,6 +85,8 @@ pub struct Words {
     pub no_link: &'static str,
     pub no_editor: &'static str,
     pub editor_missing: &'static str,
+    /// After `$EDITOR`: its value has a quote that does not close.
+    pub editor_unsplittable: &'static str,
     pub compiled_in: &'static str,
     pub no_file: &'static str,
     pub editor_status: &'static str,
@@ -97,180 +99,114 @@ pub struct Words {
     pub watch_off: &'static str,
     /// Enter on a finding that is not about one card.
     pub finding_without_card: &'static str,
+
+    // ----- the domain's words -----
+    /// The six fields' labels, in [`Field::ALL`]'s order.
+    pub fields: [&'static str; 6],
+    /// Around a word quoted from a card: «behov», “behov”.
+    pub quotes: (&'static str, &'static str),
+    /// Why two cards are linked: the input names the other card ...
+    pub input_names: &'static str,
+    /// ... the output names it ...
+    pub output_names: &'static str,
+    /// ... or the output and the input say the same.
+    pub same_thing: &'static str,
+
+    /// What each key does, for the help and the status bar's hints.
+    pub keys: Keys,
+    pub history: HistoryWords,
 }
 
-const NB: Words = Words {
-    lang: Lang::Nb,
-
-    not_set: "ikke satt",
-    missing: "(mangler)",
-    empty: "(tom)",
-    untitled: "(uten tittel)",
-    source: "Kilde",
-    teams: "Team",
-    role_for: "for",
-    no_cards: "Ingen prosesser å vise.",
-    no_people: "Ingen personer er nevnt som eier eller leder.",
-    external: "(ekstern)",
-    chains: "Kjeder",
-    feeds: "Mottar fra flere",
-    unlinked: "Uten lenker",
-    no_links: "Ingen lenker mellom prosessene.",
-
-    matched_in: "Treff i",
-    name: "Navn",
-    no_hits: "Ingen treff.",
-    no_problems: "Ingen funn.",
-    load_problems: "feil ved lesing; se `prosesser check`",
-    why: "Hvorfor",
-
-    card: "prosess",
-    cards_word: "prosesser",
-    app_name: "prosesser",
-    document: "dokument",
-    documents: "dokumenter",
-    cards: "Prosesser",
-    detail: "Detaljer",
-    people: "Personer",
-    diagnostics: "Advarsler og feil",
-    help: "Hjelp",
-    content: "Innhold",
-    positional: "Parameter",
-    of: "av",
-    no_selection: "Ingen prosess valgt.",
-    no_matches: "Ingen treff for",
-    too_small: "Vinduet er for lite",
-    no_diagnostics: "Ingen advarsler eller feil.",
-    person: "person",
-    none: "ingen",
-    query_error: "Feil i søket ved tegn",
-    help_keys: "Taster",
-    help_input: "I søkelinjen",
-    help_input_text: "skriv for å søke; listen filtreres mens du skriver",
-    help_mouse: "Mus (med --mouse): klikk velger, musehjulet blar",
-    help_search: "Søk",
-    search_syntax: &[
-        ("hanne", "ordet i alle felt; mork finner Mørk"),
-        ("hanne buarøy", "prosesser der begge ordene finnes"),
-        ("\"hanne lau\"", "ordene i rekkefølge, mellomrom med"),
-        ("/m[oø]rk$/", "regulært uttrykk, felt for felt"),
-        ("-hanne", "prosesser uten ordet; også -eier:hanne"),
-    ],
-    only_in: "bare i",
-    or: " eller ",
-    help_close: "Esc, ? eller F1 lukker",
-    pick_person: "Enter viser prosessene til personen",
-    flow: "Flyt",
-    receives: "Mottar fra",
-    delivers: "Leverer til",
-    flow_keys: "j/k velger prosess · Enter viser den i listen · e redigerer · Esc tilbake",
-    no_history: "Ingen tidligere prosess å gå tilbake til.",
-    no_link: "Prosessen har ingen lenke med nummer",
-    no_editor: "Ingen editor: sett $VISUAL eller $EDITOR (for eksempel EDITOR=vim).",
-    editor_missing: "Fant ikke editoren",
-    compiled_in: "Innebygd håndbok: ingen fil å redigere (åpne håndboken fra disk: prosesser STI).",
-    no_file: "Ingen fil å redigere her.",
-    editor_status: "Editoren avsluttet med status",
-    editor_failed: "Kunne ikke starte editoren",
-    back_from_editor: "Tilbake fra editoren.",
-    nothing_to_reload: "Håndboken er bygd inn i programmet; ingen filer å lese på nytt.",
-    reloading: "Leser filene på nytt …",
-    reloaded: "Filene er lest på nytt.",
-    reload_failed: "Kunne ikke lese på nytt",
-    watch_off: "Følger ikke med på endringer",
-    finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",
-};
-
-const EN: Words = Words {
-    lang: Lang::En,
-
-    not_set: "not set",
-    missing: "(missing)",
-    empty: "(empty)",
-    untitled: "(untitled)",
-    source: "Source",
-    teams: "Teams",
-    role_for: "of",
-    no_cards: "No processes to show.",
-    no_people: "Nobody is named as owner or leader.",
-    external: "(external)",
-    chains: "Chains",
-    feeds: "Fed by several",
-    unlinked: "Without links",
-    no_links: "No links between the processes.",
-
-    matched_in: "Matched in",
-    name: "Name",
-    no_hits: "No matches.",
-    no_problems: "No problems found.",
-    load_problems: "error(s) while reading; see `prosesser check`",
-    why: "Why",
-
-    card: "process",
-    cards_word: "processes",
-    app_name: "prosesser",
-    document: "document",
-    documents: "documents",
-    cards: "Processes",
-    detail: "Details",
-    people: "People",
-    diagnostics: "Warnings and errors",
-    help: "Help",
-    content: "Content",
-    positional: "Parameter",
-    of: "of",
-    no_selection: "No process selected.",
-    no_matches: "No matches for",
-    too_small: "The window is too small",
-    no_diagnostics: "No warnings or errors.",
-    person: "person",
-    none: "none",
-    query_error: "Query error at character",
-    help_keys: "Keys",
-    help_input: "In the search line",
-    help_input_text: "type to search; the list filters as you type",
-    help_mouse: "Mouse (with --mouse): click selects, the wheel scrolls",
-    help_search: "Search",
-    search_syntax: &[
-        ("hanne", "the word in any field; mork finds Mørk"),
-        ("hanne buarøy", "processes with both words"),
-        ("\"hanne lau\"", "the words in order, space included"),
-        ("/m[oø]rk$/", "a regular expression, field by field"),
-        ("-hanne", "processes without the word; also -owner:hanne"),
-    ],
-    only_in: "only in",
-    or: " or ",
-    help_close: "Esc, ? or F1 closes",
-    pick_person: "Enter shows this person's processes",
-    flow: "Flow",
-    receives: "Receives from",
-    delivers: "Delivers to",
-    flow_keys: "j/k choose a process · Enter shows it in the list · e edits · Esc back",
-    no_history: "No previous process to go back to.",
-    no_link: "The process has no link numbered",
-    no_editor: "No editor: set $VISUAL or $EDITOR (for example EDITOR=vim).",
-    editor_missing: "Editor not found",
-    compiled_in: "Compiled-in handbook: no file to edit (open the handbook from disk: prosesser PATH).",
-    no_file: "No file to edit here.",
-    editor_status: "The editor exited with status",
-    editor_failed: "Could not start the editor",
-    back_from_editor: "Back from the editor.",
-    nothing_to_reload: "The handbook is compiled into the program; there are no files to read again.",
-    reloading: "Reading the files again …",
-    reloaded: "The files were read again.",
-    reload_failed: "Could not read again",
-    watch_off: "Not watching for changes",
-    finding_without_card: "This finding is about no process; e opens the file at its line.",
-};
-
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nb => &NB,
-        Lang::En => &EN,
-    }
+/// What each binding of the keymap does, one word each.
+pub struct Keys {
+    pub down: &'static str,
+    pub up: &'static str,
+    pub top: &'static str,
+    pub bottom: &'static str,
+    pub page_down: &'static str,
+    pub page_up: &'static str,
+    pub half_page_down: &'static str,
+    pub half_page_up: &'static str,
+    pub next_pane: &'static str,
+    pub previous_pane: &'static str,
+    pub open: &'static str,
+    pub search: &'static str,
+    pub next_match: &'static str,
+    pub previous_match: &'static str,
+    pub back: &'static str,
+    pub people: &'static str,
+    pub diagnostics: &'static str,
+    pub ingress: &'static str,
+    pub follow: &'static str,
+    pub jump_back: &'static str,
+    pub flow: &'static str,
+    pub edit: &'static str,
+    pub reload: &'static str,
+    pub help: &'static str,
+    pub quit: &'static str,
+    pub keep_filter: &'static str,
+    pub clear_search: &'static str,
+    pub down_the_list: &'static str,
+    pub up_the_list: &'static str,
+    pub delete_char: &'static str,
+    pub delete_word: &'static str,
+    pub clear_line: &'static str,
 }
 
 impl Words {
+    /// What people call `field`: "Prosesseier", "Process owner".
+    pub fn field(&self, field: Field) -> &'static str {
+        self.fields[field as usize]
+    }
+
+    /// One reason two cards are linked, on one line: which words made it.
+    pub fn reason(&self, reason: &Reason) -> String {
+        match reason {
+            Reason::InputNames(w) => format!("{} {}", self.input_names, self.quoted(w)),
+            Reason::OutputNames(w) => format!("{} {}", self.output_names, self.quoted(w)),
+            Reason::SameThing(ws) => format!("{}: {}", self.same_thing, ws.join(", ")),
+        }
+    }
+
+    /// All of a link's reasons on one line, the words of reasons of one kind
+    /// gathered: `input nevner «behov», «behovsprosessen»; output og input
+    /// sier det samme: prioriterte, behov`.
+    pub fn reasons(&self, reasons: &[Reason]) -> String {
+        let gather = |pick: fn(&Reason) -> Option<&String>| -> Vec<String> {
+            reasons
+                .iter()
+                .filter_map(pick)
+                .map(|w| self.quoted(w))
+                .collect()
+        };
+        let input = gather(|r| match r {
+            Reason::InputNames(w) => Some(w),
+            _ => None,
+        });
+        let output = gather(|r| match r {
+            Reason::OutputNames(w) => Some(w),
+            _ => None,
+        });
+        let mut parts = Vec::new();
+        if !input.is_empty() {
+            parts.push(format!("{} {}", self.input_names, input.join(", ")));
+        }
+        if !output.is_empty() {
+            parts.push(format!("{} {}", self.output_names, output.join(", ")));
+        }
+        parts.extend(
+            reasons
+                .iter()
+                .filter(|r| matches!(r, Reason::SameThing(_)))
+                .map(|r| self.reason(r)),
+        );
+        parts.join("; ")
+    }
+
+    fn quoted(&self, w: &str) -> String {
+        format!("{}{w}{}", self.quotes.0, self.quotes.1)
+    }
+
     /// "Prosesseier for" / "Process owner of", from the field's label.
     pub fn owner_of(&self) -> String {
         self.role_of(Field::Owner)
@@ -292,7 +228,7 @@ impl Words {
     }
 
     fn role_of(&self, field: Field) -> String {
-        format!("{} {}", self.lang.field_label(field), self.role_for)
+        format!("{} {}", self.field(field), self.role_for)
     }
 
     /// "advarsel" / "feil": one finding's severity.
@@ -343,8 +279,10 @@ impl Words {
     }
 }
 
-/// The words of `history`, for people.
+/// The words of `history`, for people: the command's and the browser's.
 pub struct HistoryWords {
+    /// What happened, in [`Kind`]'s order: "lagt til", "nytt navn".
+    pub kinds: [&'static str; 6],
     /// A value the card no longer has: "Hanne Lauritsen → (fjernet)".
     pub gone: &'static str,
     pub no_changes: &'static str,
@@ -359,45 +297,7 @@ pub struct HistoryWords {
 impl Words {
     /// What happened, in a word or two: "endret", "nytt navn".
     pub fn change_kind(&self, kind: Kind) -> &'static str {
-        match (self.lang, kind) {
-            (Lang::Nb, Kind::Added) => "lagt til",
-            (Lang::Nb, Kind::Removed) => "fjernet",
-            (Lang::Nb, Kind::Changed) => "endret",
-            (Lang::Nb, Kind::Renamed) => "nytt navn",
-            (Lang::Nb, Kind::Broken) => "ødelagt",
-            (Lang::Nb, Kind::Mended) => "reparert",
-            (Lang::En, Kind::Added) => "added",
-            (Lang::En, Kind::Removed) => "removed",
-            (Lang::En, Kind::Changed) => "changed",
-            (Lang::En, Kind::Renamed) => "renamed",
-            (Lang::En, Kind::Broken) => "broken",
-            (Lang::En, Kind::Mended) => "mended",
-        }
-    }
-
-    pub fn history(&self) -> &'static HistoryWords {
-        match self.lang {
-            Lang::Nb => &HistoryWords {
-                gone: "(fjernet)",
-                no_changes: "Ingen endringer i prosessene.",
-                file: "Fil",
-                card: "Prosess",
-                change: "Endring",
-                field: "Felt",
-                before: "Før",
-                after: "Etter",
-            },
-            Lang::En => &HistoryWords {
-                gone: "(removed)",
-                no_changes: "No changes to the processes.",
-                file: "File",
-                card: "Process",
-                change: "Change",
-                field: "Field",
-                before: "Before",
-                after: "After",
-            },
-        }
+        self.history.kinds[kind as usize]
     }
 
     /// A param's name for people: the field's label, or the key as written.
@@ -443,10 +343,7 @@ impl Words {
     pub fn query_error_in(&self, query: &str, error: &QueryError) -> String {
         let before = query.get(..error.offset).unwrap_or(query);
         let at = before.chars().count() + 1;
-        let (open, close) = match self.lang {
-            Lang::Nb => ("«", "»"),
-            Lang::En => ("“", "”"),
-        };
+        let (open, close) = self.quotes;
         format!(
             "{} {at} ({open}{query}{close}): {}",
             self.query_error,
@@ -484,6 +381,35 @@ mod tests {
         assert_eq!(summary(Lang::Nb, 1, 1), "1 feil, 1 advarsel");
         assert_eq!(summary(Lang::En, 2, 7), "2 errors, 7 warnings");
         assert_eq!(summary(Lang::En, 1, 1), "1 error, 1 warning");
+    }
+
+    #[test]
+    fn explaining_a_link_gathers_words_of_one_kind() {
+        let reasons = [
+            Reason::InputNames("behov".into()),
+            Reason::InputNames("behovsprosessen".into()),
+            Reason::SameThing(vec!["prioriterte".into(), "behov".into()]),
+        ];
+        assert_eq!(
+            words(Lang::Nb).reasons(&reasons),
+            "input nevner «behov», «behovsprosessen»; output og input sier det samme: prioriterte, behov"
+        );
+        assert_eq!(
+            words(Lang::En).reasons(&reasons[..1]),
+            "input names “behov”"
+        );
+        assert_eq!(
+            words(Lang::En).reason(&reasons[2]),
+            "output and input say the same: prioriterte, behov"
+        );
+    }
+
+    #[test]
+    fn field_labels_follow_the_fields() {
+        assert_eq!(words(Lang::Nb).field(Field::Owner), "Prosesseier");
+        assert_eq!(words(Lang::Nb).field(Field::Purpose), "Formål");
+        assert_eq!(words(Lang::En).field(Field::Leader), "Process leader");
+        assert_eq!(words(Lang::En).field(Field::Output), "Output");
     }
 
     #[test]
