@@ -5,9 +5,9 @@
 
 use super::{Lang, words};
 use crate::flow::Reason;
-use crate::history::Kind;
+use crate::history::{Change, Kind};
 use crate::query::{QueryError, QueryErrorKind};
-use crate::{Field, Severity};
+use crate::{Field, Severity, Value};
 
 pub struct Words {
     pub lang: Lang,
@@ -298,6 +298,70 @@ impl Words {
     /// What happened, in a word or two: "endret", "nytt navn".
     pub fn change_kind(&self, kind: Kind) -> &'static str {
         self.history.kinds[kind as usize]
+    }
+
+    /// A value before or after a change: the words for a param the card did
+    /// not have before (`(mangler)`), no longer has (`(fjernet)`), or has
+    /// empty (`(tom)`); otherwise the value as written (not yet made safe).
+    pub fn change_value(&self, value: Option<&Value>, before: bool) -> String {
+        match value {
+            None if before => self.missing.to_owned(),
+            None => self.history.gone.to_owned(),
+            Some(v) if v.as_text().trim().is_empty() => self.empty.to_owned(),
+            Some(v) => v.as_text().into_owned(),
+        }
+    }
+
+    /// Who owned and led a card when it was added: `Prosesseier: Hanne
+    /// Lauritsen, Prosessleder: Torkel Buarøy` (what a history is asked).
+    pub fn added_people(&self, change: &Change) -> String {
+        let Some(at) = &change.card_at else {
+            return String::new();
+        };
+        [Field::Owner, Field::Leader]
+            .into_iter()
+            .filter_map(|field| {
+                let text = at.card().field(field)?;
+                let text = text.trim();
+                (!text.is_empty()).then(|| format!("{}: {text}", self.field(field)))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What changed, without the card's name: `Prosesseier: Hanne Lauritsen
+    /// → (fjernet)`, `lagt til (Prosesseier: …)`, `nytt navn: Behov →
+    /// Behovsstyring`, `ødelagt: 11:11: … [shortcode]`. Document text is in
+    /// it as written: the caller makes the line safe to show.
+    pub fn change_text(&self, change: &Change) -> String {
+        let kind = self.change_kind(change.kind);
+        let values = || {
+            format!(
+                "{} → {}",
+                self.change_value(change.old.as_ref(), true),
+                self.change_value(change.new.as_ref(), false)
+            )
+        };
+        match change.kind {
+            Kind::Added => match self.added_people(change) {
+                people if people.is_empty() => kind.to_owned(),
+                people => format!("{kind} ({people})"),
+            },
+            Kind::Changed => format!(
+                "{}: {}",
+                self.param_label(change.field.as_deref().unwrap_or("")),
+                values()
+            ),
+            Kind::Renamed => format!("{kind}: {}", values()),
+            Kind::Broken => match &change.diagnostic {
+                Some(d) => format!(
+                    "{kind}: {}:{}: {} [{}]",
+                    d.line, d.column, d.message, d.rule
+                ),
+                None => kind.to_owned(),
+            },
+            Kind::Removed | Kind::Mended => kind.to_owned(),
+        }
     }
 
     /// A param's name for people: the field's label, or the key as written.

@@ -4,8 +4,8 @@
 //! backslash, `|` cannot end a cell, and newlines become `<br>`.
 
 use super::{
-    CommitChanges, Listing, added_people, by_commit, change_card, change_value, field_cell,
-    one_line, people_rows, safe, short_date,
+    CommitChanges, Listing, by_commit, change_card, field_cell, one_line, people_rows, safe,
+    short_date,
 };
 use prosesser::history::{History, Kind};
 use prosesser::i18n::Lang;
@@ -104,7 +104,7 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
         for (path, changes) in files {
             for change in changes {
                 let value = |v: &Option<prosesser::Value>, before| {
-                    escape(&change_value(v.as_ref(), before, lang))
+                    escape(&one_line(&w.change_value(v.as_ref(), before)))
                 };
                 let (field, before, after) = match change.kind {
                     Kind::Changed | Kind::Renamed => (
@@ -115,7 +115,7 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
                     Kind::Added => (
                         String::new(),
                         String::new(),
-                        escape(&added_people(change, lang)),
+                        escape(&one_line(&w.added_people(change))),
                     ),
                     Kind::Broken => (
                         String::new(),

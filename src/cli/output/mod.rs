@@ -16,7 +16,7 @@ use prosesser::history::{Change, Commit, History, Kind};
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::query::Match;
-use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook, Value};
+use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -171,18 +171,6 @@ pub fn short_date(iso: &str) -> String {
     iso.get(..16).unwrap_or(iso).replacen('T', " ", 1)
 }
 
-/// A value before or after a change, for people, on one line: the words for
-/// a param the card did not have before, no longer has, or has empty.
-pub fn change_value(value: Option<&Value>, before: bool, lang: Lang) -> String {
-    let w = prosesser::i18n::words(lang);
-    match value {
-        None if before => w.missing.to_owned(),
-        None => w.history.gone.to_owned(),
-        Some(v) if v.as_text().trim().is_empty() => w.empty.to_owned(),
-        Some(v) => one_line(&v.as_text()),
-    }
-}
-
 /// The card's title for people (the words for an untitled card).
 pub fn change_card(change: &Change, lang: Lang) -> String {
     match change.card.as_deref().map(one_line) {
@@ -191,58 +179,22 @@ pub fn change_card(change: &Change, lang: Lang) -> String {
     }
 }
 
-/// Who owned and led a card when it was added: `Prosesseier: Hanne
-/// Lauritsen, Prosessleder: Torkel Buarøy` (what is asked of a history).
-pub fn added_people(change: &Change, lang: Lang) -> String {
-    let Some(at) = &change.card_at else {
-        return String::new();
-    };
-    [Field::Owner, Field::Leader]
-        .into_iter()
-        .filter_map(|field| {
-            let text = at.card().field(field)?;
-            let text = one_line(&text);
-            (!text.is_empty()).then(|| format!("{}: {text}", lang.field_label(field)))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// One change in words, on one line: `Release: Prosesseier: Hanne
 /// Lauritsen → (fjernet)`, `Utvikling → Utvikling og test (nytt navn)`.
 pub fn change_line(change: &Change, lang: Lang) -> String {
     let w = prosesser::i18n::words(lang);
     let card = change_card(change, lang);
-    let kind = w.change_kind(change.kind);
-    let value = |v: &Option<Value>, before| change_value(v.as_ref(), before, lang);
+    let text = one_line(&w.change_text(change));
     match change.kind {
-        Kind::Added => match added_people(change, lang) {
-            people if people.is_empty() => format!("{card}: {kind}"),
-            people => format!("{card}: {kind} ({people})"),
-        },
-        Kind::Removed => format!("{card}: {kind}"),
-        Kind::Changed => format!(
-            "{card}: {}: {} → {}",
-            w.param_label(change.field.as_deref().unwrap_or("")),
-            value(&change.old, true),
-            value(&change.new, false)
-        ),
-        Kind::Renamed => format!(
-            "{} → {} ({kind})",
-            value(&change.old, true),
-            value(&change.new, false)
-        ),
-        Kind::Broken => match &change.diagnostic {
-            Some(d) => format!(
-                "{kind}: {}:{}: {} [{}]",
-                d.line,
-                d.column,
-                one_line(&d.message),
-                d.rule
-            ),
-            None => kind.to_owned(),
-        },
-        Kind::Mended => kind.to_owned(),
+        Kind::Added | Kind::Removed | Kind::Changed => format!("{card}: {text}"),
+        // The card's name is in the change: `Behov → Behovsstyring (nytt navn)`.
+        Kind::Renamed => one_line(&format!(
+            "{} → {} ({})",
+            w.change_value(change.old.as_ref(), true),
+            w.change_value(change.new.as_ref(), false),
+            w.change_kind(change.kind)
+        )),
+        Kind::Broken | Kind::Mended => text,
     }
 }
 
