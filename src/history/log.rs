@@ -22,6 +22,13 @@ impl Commit {
     pub fn short_id(&self) -> &str {
         self.id.get(..7).unwrap_or(&self.id)
     }
+
+    /// `2024-03-05 14:00` from `2024-03-05T14:00:00+01:00`: the author's own
+    /// clock, as people remember the day.
+    pub fn short_date(&self) -> String {
+        let date = &self.date;
+        date.get(..16).unwrap_or(date).replacen('T', " ", 1)
+    }
 }
 
 /// A commit and the card files it changed.

@@ -19,6 +19,7 @@
 
 mod diff;
 mod error;
+mod former;
 mod git;
 mod log;
 mod paths;
@@ -26,6 +27,7 @@ mod walk;
 
 pub use diff::{FieldChange, Pair, field_changes, pair_cards, params_of};
 pub use error::HistoryError;
+pub use former::{FormerRole, former_roles};
 pub use log::Commit;
 
 use crate::model::{Card, Diagnostic, Document, Value};
@@ -100,6 +102,16 @@ impl CardAt {
     }
 }
 
+/// The history of one card: its entries and its file's (`broken`,
+/// `mended`), newest first.
+#[derive(Debug, Clone)]
+pub struct CardHistory {
+    pub changes: Vec<Change>,
+    /// False when the newest committed version of the file has no such card
+    /// (it was added or renamed since, and not committed): `changes` is empty.
+    pub found: bool,
+}
+
 /// The history of some paths.
 #[derive(Debug, Clone)]
 pub struct History {
@@ -119,6 +131,35 @@ impl History {
             .iter()
             .filter(move |c| c.lineage == Some(lineage))
     }
+}
+
+/// The history of the `nth` card titled `title` (0 for the first) of the
+/// file `file`, found by that title in the newest committed version of the
+/// file and followed back from there across renames of the card and moves
+/// of the file. For a card the browser shows (`H`).
+pub fn of_card(file: &Path, title: &str, nth: usize) -> Result<CardHistory, HistoryError> {
+    let history = read(&[file], None)?;
+    let lineage = history
+        .latest
+        .iter()
+        .filter(|(_, t, _)| t == title)
+        .nth(nth)
+        .map(|(_, _, lineage)| *lineage);
+    let Some(lineage) = lineage else {
+        return Ok(CardHistory {
+            changes: Vec::new(),
+            found: false,
+        });
+    };
+    let changes = history
+        .changes
+        .into_iter()
+        .filter(|c| c.lineage.is_none_or(|l| l == lineage))
+        .collect();
+    Ok(CardHistory {
+        changes,
+        found: true,
+    })
 }
 
 /// The history of the card documents under `paths` (files, folders, Hugo

@@ -5,7 +5,6 @@
 
 use super::{
     CommitChanges, Listing, by_commit, change_card, field_cell, one_line, people_rows, safe,
-    short_date,
 };
 use prosesser::history::{History, Kind};
 use prosesser::i18n::Lang;
@@ -93,7 +92,7 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
         writeln!(
             out,
             "## {} · {} · {}: {}\n",
-            short_date(&commit.date),
+            commit.short_date(),
             commit.short_id(),
             escape(&one_line(&commit.author)),
             escape(&one_line(&commit.subject))

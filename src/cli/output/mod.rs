@@ -165,12 +165,6 @@ pub fn by_commit(changes: &[Change]) -> Vec<CommitChanges<'_>> {
     commits
 }
 
-/// `2024-03-05 14:00` from `2024-03-05T14:00:00+01:00`: the author's own
-/// clock, as people remember the day.
-pub fn short_date(iso: &str) -> String {
-    iso.get(..16).unwrap_or(iso).replacen('T', " ", 1)
-}
-
 /// The card's title for people (the words for an untitled card).
 pub fn change_card(change: &Change, lang: Lang) -> String {
     match change.card.as_deref().map(one_line) {

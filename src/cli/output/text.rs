@@ -1,8 +1,6 @@
 //! Aligned columns for people, in the UI language.
 
-use super::{
-    CommitChanges, Listing, by_commit, change_line, field_cell, one_line, people_rows, short_date,
-};
+use super::{CommitChanges, Listing, by_commit, change_line, field_cell, one_line, people_rows};
 use prosesser::history::History;
 use prosesser::i18n::Lang;
 use prosesser::i18n::words;
@@ -85,7 +83,7 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
         writeln!(
             out,
             "{}  {}  {}  {}",
-            short_date(&commit.date),
+            commit.short_date(),
             commit.short_id(),
             one_line(&commit.author),
             one_line(&commit.subject)
