@@ -140,6 +140,7 @@ pub struct Keys {
     pub follow: &'static str,
     pub jump_back: &'static str,
     pub flow: &'static str,
+    pub history: &'static str,
     pub edit: &'static str,
     pub reload: &'static str,
     pub help: &'static str,
@@ -292,6 +293,31 @@ pub struct HistoryWords {
     pub field: &'static str,
     pub before: &'static str,
     pub after: &'static str,
+
+    // ----- the browser -----
+    /// The view's name: "Historikk".
+    pub title: &'static str,
+    pub loading: &'static str,
+    /// The keys under the entries.
+    pub keys: &'static str,
+    /// The keys under a card as it was.
+    pub card_keys: &'static str,
+    /// "Release" *slik den var etter* "a1b2c3d".
+    pub as_after: &'static str,
+    /// ... or, for a removal, *slik den var før*.
+    pub as_before: &'static str,
+    /// The card is not in the newest commit of its file (after its title).
+    pub not_committed: &'static str,
+    /// `H` on the compiled-in handbook.
+    pub compiled_in: &'static str,
+    /// Before a role's label in the people view: "Tidligere".
+    pub former: &'static str,
+    /// In the people view while the history is read.
+    pub reading_former: &'static str,
+    /// In the people view when there is no git history to read.
+    pub no_former: &'static str,
+    /// After a former role's card: "til" 2024-03-06.
+    pub until: &'static str,
 }
 
 impl Words {
@@ -362,6 +388,19 @@ impl Words {
             },
             Kind::Removed | Kind::Mended => kind.to_owned(),
         }
+    }
+
+    /// "Tidligere prosesseier for": a role someone held, from its label.
+    pub fn former_role(&self, field: Field) -> String {
+        let role = self.role_of(field);
+        let mut chars = role.chars();
+        let first = chars.next().map(|c| c.to_lowercase().to_string());
+        format!(
+            "{} {}{}",
+            self.history.former,
+            first.unwrap_or_default(),
+            chars.as_str()
+        )
     }
 
     /// A param's name for people: the field's label, or the key as written.

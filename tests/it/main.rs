@@ -5,6 +5,7 @@ mod cli_flow;
 mod cli_ux;
 mod common;
 mod history;
+mod history_tmux;
 mod hostile_files;
 mod hostile_roundtrip;
 mod hugo_agreement;
