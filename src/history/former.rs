@@ -194,6 +194,7 @@ mod tests {
             front_matter: Default::default(),
             navigation: Vec::new(),
             cards: vec![card],
+            publication: crate::model::Publication::Published,
         };
         Change {
             card_at: Some(CardAt {

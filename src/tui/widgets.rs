@@ -124,12 +124,13 @@ pub fn draw_footer(frame: &mut Frame, inner: Rect, footer: &[InkLine], theme: &T
     draw_lines(frame, rect, footer, theme);
 }
 
-/// A laid-out line in semantic inks, styled by the theme.
-pub fn inked(theme: &Theme, segments: &[Segment<Ink>]) -> Line<'static> {
+/// A laid-out line in semantic inks, styled by the theme (the text borrowed
+/// from the model, not copied).
+pub fn inked<'a>(theme: &Theme, segments: &'a [Segment<Ink>]) -> Line<'a> {
     Line::from(
         segments
             .iter()
-            .map(|(t, ink)| Span::styled(t.clone(), theme.ink(*ink)))
+            .map(|(t, ink)| Span::styled(t.as_str(), theme.ink(*ink)))
             .collect::<Vec<_>>(),
     )
 }

@@ -237,7 +237,7 @@ pub fn person_lines(ctx: &Context, i: usize, former: &Former, width: usize) -> V
                 && let Some(doc) = ctx.handbook.document_of(*id)
             {
                 segs.push((
-                    format!("  ({})", wrap::clean_line(doc.title().unwrap_or(&doc.path))),
+                    format!("  ({})", wrap::clean_line(&doc.heading())),
                     Role::Dim.into(),
                 ));
             }
