@@ -10,6 +10,7 @@ mod walk;
 
 pub use content::{is_content_name, is_hidden};
 pub use walk::WalkOptions;
+pub(crate) use walk::is_site_root;
 
 use crate::model::{Diagnostic, Handbook, Rule};
 use crate::parallel;

@@ -39,7 +39,7 @@ const HUGO_CONFIGS: [&str; 8] = [
 ];
 
 /// A Hugo site root has `content/` beside a Hugo config (a file or `config/`).
-fn is_site_root(dir: &Path) -> bool {
+pub(crate) fn is_site_root(dir: &Path) -> bool {
     dir.join("content").is_dir()
         && (HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()) || dir.join("config").is_dir())
 }
