@@ -1,8 +1,10 @@
 //! prosesser: read a Hugo process handbook (`prosesser/strategy-card` shortcodes)
 //! into memory, and ask it questions.
 //!
-//! This crate is the domain and knows nothing of terminals. The `prosesser`
-//! binary (`src/main.rs`, `src/cli/`, `src/tui/`) is a thin layer on top.
+//! The domain modules know nothing of terminals. On top of them sit the
+//! terminal browser, [`tui`] (the `tui` feature, on by default), and the
+//! `prosesser` binary (`src/main.rs`, `src/cli/`); nothing below imports them,
+//! and `cargo build --no-default-features` builds the domain alone.
 //!
 //! - [`model`]: documents, cards, diagnostics.
 //! - [`parse`]: one content file to a [`model::Document`], as Hugo 0.111 reads it.
@@ -10,15 +12,20 @@
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
+//! - [`confusable`]: telling apart text that only looks the same.
 //! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
+//! - [`history`]: each card's history from git.
 //! - [`suggest`]: the known name nearest to a mistyped one.
 //! - [`text`]: making document text safe to show in a terminal.
-//! - [`i18n`]: the user's language.
+//! - [`i18n`]: the user's language, and every word people read.
+//! - [`tui`]: the terminal browser.
 
 pub mod check;
 pub mod collate;
+pub mod confusable;
 pub mod flow;
+pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod model;
@@ -28,7 +35,10 @@ pub mod people;
 pub mod query;
 pub mod suggest;
 pub mod text;
+#[cfg(feature = "tui")]
+pub mod tui;
 
 pub use model::{
-    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Rule, Severity, Value, ValueRef,
+    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Publication, Rule, Severity,
+    Value, ValueRef,
 };

@@ -1,7 +1,8 @@
 use serde::Serialize;
 
-/// The six params a strategy card is made of. Labels are data so the detail pane,
-/// the CLI and the help read the same words.
+/// The six params a strategy card is made of. What people call them, in each
+/// language, is in [`crate::i18n`], where the detail pane, the CLI and the
+/// help read the same words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
@@ -37,29 +38,5 @@ impl Field {
 
     pub fn from_key(key: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.key() == key)
-    }
-
-    /// What a Norwegian reader calls the field.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            Field::Title => "Tittel",
-            Field::Owner => "Prosesseier",
-            Field::Leader => "Prosessleder",
-            Field::Purpose => "Formål",
-            Field::Input => "Input",
-            Field::Output => "Output",
-        }
-    }
-
-    /// What an English reader calls the field.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Field::Title => "Title",
-            Field::Owner => "Process owner",
-            Field::Leader => "Process leader",
-            Field::Purpose => "Purpose",
-            Field::Input => "Input",
-            Field::Output => "Output",
-        }
     }
 }

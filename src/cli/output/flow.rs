@@ -5,12 +5,12 @@
 //! Graphviz: one cluster per document, cards as boxes labelled by title,
 //! external processes dashed, edges labelled with the words that matched.
 
-use super::json::{Display, Seq};
+use super::json::Seq;
 use super::one_line;
 use crate::labels::TitleLabels;
-use crate::words::words;
 use prosesser::flow::{self, Endpoint, Flow, Link, Reason};
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::{CardId, Handbook};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::io::{self, Write};
@@ -40,8 +40,13 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
         let d = d as u32;
         let flow = Flow::for_document(handbook, d);
         let layout = flow::layout(&flow, handbook, d);
-        let heading = document.title().unwrap_or(&document.path);
-        writeln!(out, "{}  ({})", one_line(heading), one_line(&document.path))?;
+        let heading = document.heading();
+        writeln!(
+            out,
+            "{}  ({})",
+            one_line(&heading),
+            one_line(&document.path)
+        )?;
         let name = |e: &Endpoint| endpoint_name(&labels, e, lang);
         if flow.links.is_empty() {
             writeln!(out, "  {}", w.no_links)?;
@@ -77,7 +82,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
                     "    {} → {}: {}",
                     name(&link.from),
                     name(&link.to),
-                    one_line(&flow::explain_all(&link.reasons, lang))
+                    one_line(&words(lang).reasons(&link.reasons))
                 )?;
             }
         }
@@ -150,9 +155,9 @@ pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<(
                 externals.iter().position(|x| x == name).unwrap_or(0)
             ),
         };
-        let heading = document.title().unwrap_or(&document.path);
+        let heading = document.heading();
         writeln!(out, "  subgraph cluster_{d} {{")?;
-        writeln!(out, "    label={};", dot_string(heading))?;
+        writeln!(out, "    label={};", dot_string(&heading))?;
         for c in 0..document.cards.len() as u32 {
             let id = CardId {
                 document: d,
@@ -276,7 +281,7 @@ struct LinkJson<'h> {
 impl Serialize for LinkJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (handbook, link) = (self.handbook, self.link);
-        let reasons = link.reasons.iter().map(|r| Display(r.explained(Lang::En)));
+        let reasons = link.reasons.iter().map(|r| words(Lang::En).reason(r));
         let mut map = s.serialize_map(Some(4))?;
         map.serialize_entry("from", &EndpointJson(handbook, &link.from))?;
         map.serialize_entry("to", &EndpointJson(handbook, &link.to))?;

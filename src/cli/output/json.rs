@@ -11,9 +11,10 @@
 
 use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
-use prosesser::i18n::Lang;
+use prosesser::history::{History, Kind, params_of};
+use prosesser::i18n::{Lang, words};
 use prosesser::people::Person;
-use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
+use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook, Publication};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::ser::Formatter;
 use std::cell::Cell;
@@ -97,7 +98,81 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> 
     )
 }
 
-/// `{"path", "title", "weight", "front_matter", "navigation", "cards"}`.
+/// `{"changes": [{"commit", "date", "author", "subject", "path", "card",
+/// "kind", "field", "old", "new", "diagnostic"}]}`, newest first. An added
+/// card's `new` (a removed card's `old`) is the card's params.
+///
+/// Serialized straight from the history, entry by entry: a site's first
+/// commit adds every card, and a tree of JSON values for all of them would
+/// cost more than reading the history.
+pub fn history(out: &mut dyn Write, history: &History) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Changes<'a> {
+        changes: Vec<Entry<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct Entry<'a> {
+        commit: &'a str,
+        date: &'a str,
+        author: &'a str,
+        subject: &'a str,
+        path: &'a str,
+        card: Option<&'a str>,
+        kind: Kind,
+        field: Option<&'a str>,
+        old: Side<'a>,
+        new: Side<'a>,
+        diagnostic: Option<&'a Diagnostic>,
+    }
+    /// A value, or a whole card's params, or null.
+    enum Side<'a> {
+        Value(Option<&'a prosesser::Value>),
+        Card(&'a prosesser::Card),
+    }
+    impl Serialize for Side<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Side::Value(value) => value.serialize(s),
+                Side::Card(card) => s.collect_map(params_of(card)),
+            }
+        }
+    }
+    let changes = history
+        .changes
+        .iter()
+        .map(|change| {
+            let card = || match &change.card_at {
+                Some(at) => Side::Card(at.card()),
+                None => Side::Value(None),
+            };
+            let (old, new) = match change.kind {
+                Kind::Added => (Side::Value(None), card()),
+                Kind::Removed => (card(), Side::Value(None)),
+                _ => (
+                    Side::Value(change.old.as_ref()),
+                    Side::Value(change.new.as_ref()),
+                ),
+            };
+            Entry {
+                commit: &change.commit.id,
+                date: &change.commit.date,
+                author: &change.commit.author,
+                subject: &change.commit.subject,
+                path: &change.path,
+                card: change.card.as_deref(),
+                kind: change.kind,
+                field: change.field.as_deref(),
+                old,
+                new,
+                diagnostic: change.diagnostic.as_ref(),
+            }
+        })
+        .collect();
+    write(out, &Changes { changes })
+}
+
+/// `{"path", "title", "draft", "published", "publication",
+/// "publication_date", "weight", "front_matter", "navigation", "cards"}`.
 struct DocumentJson<'l, 'a> {
     listing: &'l Listing<'a>,
     document: &'a Document,
@@ -120,9 +195,21 @@ impl Serialize for DocumentJson<'_, '_> {
             rank,
             row,
         });
-        let mut map = s.serialize_map(Some(6))?;
+        let mut map = s.serialize_map(None)?;
         map.serialize_entry("path", &document.path)?;
         map.serialize_entry("title", &document.title())?;
+        // Whether Hugo would publish the page, and why not (`draft`,
+        // `not-rendered`, `future`, `expired`), with the date the last two
+        // are about.
+        let publication = &document.publication;
+        let date = match publication {
+            Publication::Future(date) | Publication::Expired(date) => Some(date),
+            _ => None,
+        };
+        map.serialize_entry("draft", &publication.is_draft())?;
+        map.serialize_entry("published", &publication.is_published())?;
+        map.serialize_entry("publication", &publication.key())?;
+        map.serialize_entry("publication_date", &date)?;
         map.serialize_entry("weight", &document.weight())?;
         map.serialize_entry("front_matter", &document.front_matter.params())?;
         map.serialize_entry("navigation", &document.navigation)?;
@@ -179,6 +266,14 @@ impl Serialize for CardJson<'_, '_> {
                 ])
             });
             map.serialize_entry("matches", &Seq::new(matches))?;
+            if !self.row.unlisted.is_empty() {
+                let unlisted = self
+                    .row
+                    .unlisted
+                    .iter()
+                    .map(|(field, count)| (field.key(), count));
+                map.serialize_entry("unlisted_matches", &Map(Cell::new(Some(unlisted))))?;
+            }
         }
         map.end()
     }
@@ -198,11 +293,7 @@ impl Serialize for LinkJson<'_> {
             Endpoint::Card(id) => (self.handbook.card(*id).map(|c| c.title()), false),
             Endpoint::External(name) => (Some(name.as_str().into()), true),
         };
-        let reasons = self
-            .link
-            .reasons
-            .iter()
-            .map(|r| Display(r.explained(Lang::En)));
+        let reasons = self.link.reasons.iter().map(|r| words(Lang::En).reason(r));
         let mut map = s.serialize_map(Some(3))?;
         map.serialize_entry("title", &title)?;
         map.serialize_entry("external", &external)?;
@@ -291,6 +382,20 @@ impl<V: Serialize, const N: usize> Serialize for Object<V, N> {
     }
 }
 
+/// An iterator of (key, value) serialized as a JSON object as it runs.
+struct Map<I>(Cell<Option<I>>);
+
+impl<I, K, V> Serialize for Map<I>
+where
+    I: Iterator<Item = (K, V)>,
+    K: Serialize,
+    V: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.take().into_iter().flatten())
+    }
+}
+
 /// The scalar values of small objects: a number or a string.
 enum Scalar<'a> {
     Usize(usize),
@@ -305,15 +410,6 @@ impl Serialize for Scalar<'_> {
             Scalar::Str(text) => s.serialize_str(text),
             Scalar::Text(text) => s.serialize_str(text),
         }
-    }
-}
-
-/// A value serialized by serde as its `Display` text, without a `String`.
-pub(super) struct Display<D>(pub(super) D);
-
-impl<D: std::fmt::Display> Serialize for Display<D> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
     }
 }
 
@@ -349,6 +445,22 @@ fn indent<W: ?Sized + Write>(w: &mut W, depth: usize) -> io::Result<()> {
         let n = left.min(SPACES.len());
         w.write_all(&SPACES[..n])?;
         left -= n;
+    }
+    Ok(())
+}
+
+/// `c` as JSON `\u` escapes: a surrogate pair past the first plane, and a
+/// byte of a file name that is not UTF-8 ([`prosesser::text::raw_byte`]) as
+/// the lone surrogate `\udc80`–`\udcff`. That is the form Python's
+/// `surrogateescape` reads back to the exact byte (`os.fsencode(path)`); a
+/// reader without it gets U+FFFD, as it would for the name itself.
+fn write_escaped<W: ?Sized + Write>(writer: &mut W, c: char) -> io::Result<()> {
+    if let Some(byte) = prosesser::text::raw_byte(c) {
+        return write!(writer, "\\u{:04x}", 0xdc00 + u32::from(byte));
+    }
+    let mut units = [0u16; 2];
+    for unit in c.encode_utf16(&mut units) {
+        write!(writer, "\\u{unit:04x}")?;
     }
     Ok(())
 }
@@ -397,7 +509,7 @@ impl Formatter for TerminalSafe {
         for (i, c) in fragment.char_indices() {
             if prosesser::text::is_unsafe(c) {
                 writer.write_all(&fragment.as_bytes()[start..i])?;
-                write!(writer, "\\u{:04x}", c as u32)?;
+                write_escaped(writer, c)?;
                 start = i + c.len_utf8();
             }
         }
@@ -454,6 +566,26 @@ mod tests {
         );
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["s"], original);
+    }
+
+    #[test]
+    fn characters_past_the_first_plane_are_escaped_as_surrogate_pairs() {
+        let original = "Release\u{e0001}\u{e0072}";
+        let mut out = Vec::new();
+        write(&mut out, &json!({ "s": original })).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(r"Release\udb40\udc01\udb40\udc72"), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["s"], original);
+    }
+
+    #[test]
+    fn a_byte_of_a_name_that_is_not_utf8_is_a_lone_surrogate_escape() {
+        let name = prosesser::text::lossless_name(b"caf\xe9.md");
+        let mut out = Vec::new();
+        write(&mut out, &json!({ "path": name })).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(r#""caf\udce9.md""#), "{text}");
     }
 
     #[test]
@@ -521,6 +653,12 @@ mod tests {
                 .map(|hit| Row {
                     id: hit.card,
                     matches: query.matches(handbook.card(hit.card).unwrap()),
+                    // Some rows with matches past the listed ones, to lay out too.
+                    unlisted: if hit.card.document % 3 == 0 {
+                        vec![(Field::Owner, 2), (Field::Purpose, 40)]
+                    } else {
+                        Vec::new()
+                    },
                 })
                 .collect()
         };

@@ -13,6 +13,7 @@ mod ordered;
 pub mod text;
 
 use super::args::Format;
+use prosesser::history::{Change, Commit, History, Kind};
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::query::Match;
@@ -34,8 +35,11 @@ pub struct Listing<'a> {
 
 pub struct Row {
     pub id: CardId,
-    /// Where the query matched, for search results.
+    /// Where the query matched, for search results (at most
+    /// [`prosesser::query::MAX_LISTED_MATCHES`] per field).
     pub matches: Vec<Match>,
+    /// Per field, the matches found past the listed ones.
+    pub unlisted: Vec<(Field, usize)>,
 }
 
 impl<'a> Listing<'a> {
@@ -48,6 +52,7 @@ impl<'a> Listing<'a> {
                 .map(|(id, _)| Row {
                     id,
                     matches: Vec::new(),
+                    unlisted: Vec::new(),
                 })
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
@@ -126,6 +131,72 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic], json: bool) -> io:
     }
 }
 
+pub fn history(
+    out: &mut dyn Write,
+    history: &History,
+    format: Format,
+    lang: Lang,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::history(out, history, lang),
+        Format::Json => json::history(out, history),
+        Format::Csv => csv::history(out, history),
+        Format::Markdown => markdown::history(out, history, lang),
+    }
+}
+
+/// One commit's changes, per file, for people.
+pub struct CommitChanges<'a> {
+    pub commit: &'a Commit,
+    pub files: Vec<(&'a str, Vec<&'a Change>)>,
+}
+
+/// The changes grouped for people: each commit once (newest first), with
+/// its changes per file.
+pub fn by_commit(changes: &[Change]) -> Vec<CommitChanges<'_>> {
+    let mut commits: Vec<CommitChanges<'_>> = Vec::new();
+    for change in changes {
+        match commits.last_mut() {
+            Some(last) if last.commit.id == change.commit.id => match last.files.last_mut() {
+                Some((path, list)) if *path == change.path => list.push(change),
+                _ => last.files.push((&change.path, vec![change])),
+            },
+            _ => commits.push(CommitChanges {
+                commit: &change.commit,
+                files: vec![(&change.path, vec![change])],
+            }),
+        }
+    }
+    commits
+}
+
+/// The card's title for people (the words for an untitled card).
+pub fn change_card(change: &Change, lang: Lang) -> String {
+    match change.card.as_deref().map(one_line) {
+        Some(title) if !title.is_empty() => title,
+        _ => prosesser::i18n::words(lang).untitled.to_owned(),
+    }
+}
+
+/// One change in words, on one line: `Release: Prosesseier: Hanne
+/// Lauritsen → (fjernet)`, `Utvikling → Utvikling og test (nytt navn)`.
+pub fn change_line(change: &Change, lang: Lang) -> String {
+    let w = prosesser::i18n::words(lang);
+    let card = change_card(change, lang);
+    let text = one_line(&w.change_text(change));
+    match change.kind {
+        Kind::Added | Kind::Removed | Kind::Changed => format!("{card}: {text}"),
+        // The card's name is in the change: `Behov → Behovsstyring (nytt navn)`.
+        Kind::Renamed => one_line(&format!(
+            "{} → {} ({})",
+            w.change_value(change.old.as_ref(), true),
+            w.change_value(change.new.as_ref(), false),
+            w.change_kind(change.kind)
+        )),
+        Kind::Broken | Kind::Mended => text,
+    }
+}
+
 /// Document text made safe for a terminal, keeping newlines and tabs.
 pub fn safe(s: &str) -> Cow<'_, str> {
     prosesser::text::sanitize(s)
@@ -153,21 +224,15 @@ pub fn on_one_line(s: &str) -> Cow<'_, str> {
     Cow::Owned(line)
 }
 
-/// True when [`on_one_line`] would not change `s`: no control or other
-/// unsafe character, no whitespace but single spaces between words. Checked
-/// by bytes: the lead bytes of every non-ASCII whitespace (U+0085, U+00A0,
-/// U+1680, U+2000–U+205F, U+3000) and unsafe character send the text the slow way.
+/// True when [`on_one_line`] would not change `s`: nothing
+/// [`prosesser::text::may_be_unsafe`] (which takes in every byte that can
+/// start a control, an invisible or a non-ASCII whitespace character), and
+/// no whitespace but single spaces between words.
 fn is_one_clean_line(s: &str) -> bool {
-    let plain = |b: u8| b >= 0x20 && !matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef);
-    // Starting as if after a space refuses a leading space too.
-    let mut previous = b' ';
-    for &b in s.as_bytes() {
-        if !plain(b) || (b == b' ' && previous == b' ') {
-            return false;
-        }
-        previous = b;
-    }
-    s.is_empty() || previous != b' '
+    !prosesser::text::may_be_unsafe(s)
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && memchr::memmem::find(s.as_bytes(), b"  ").is_none()
 }
 
 /// A field for people: its text on one line, or the words for missing / empty.
@@ -177,7 +242,7 @@ pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
 
 /// [`field_cell`], borrowing the card's text when it can.
 pub fn field_text<'c>(card: &'c Card, field: Field, lang: Lang) -> Cow<'c, str> {
-    let words = crate::words::words(lang);
+    let words = prosesser::i18n::words(lang);
     match card.field(field) {
         None => Cow::Borrowed(words.missing),
         Some(text) if text.trim().is_empty() => Cow::Borrowed(words.empty),
@@ -188,7 +253,7 @@ pub fn field_text<'c>(card: &'c Card, field: Field, lang: Lang) -> Cow<'c, str> 
 
 /// The people table's header: name, teams, and the titles owned and led.
 pub fn people_header(lang: Lang) -> [String; 4] {
-    let w = crate::words::words(lang);
+    let w = prosesser::i18n::words(lang);
     [
         w.name.to_owned(),
         w.teams.to_owned(),

@@ -1,13 +1,17 @@
 //! Aligned columns for people, in the UI language.
 
-use super::{Listing, field_text, on_one_line, one_line, people_header, person_row};
-use crate::words::words;
+use super::{
+    CommitChanges, Listing, by_commit, change_line, field_text, on_one_line, one_line,
+    people_header, person_row,
+};
+use prosesser::history::History;
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::people::Person;
+use prosesser::text::width;
 use prosesser::{Diagnostic, Field, Handbook};
 use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
-use unicode_width::UnicodeWidthStr;
 
 /// Space between columns.
 const GAP: usize = 2;
@@ -42,6 +46,10 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
         };
         let (document, card) = listing.card(row);
         cells.extend(columns.iter().map(|f| field_text(card, *f, lang)));
+        // A page Hugo does not publish is not the real process: say so by its title.
+        if let Some(why) = w.unpublished(&document.publication) {
+            cells[0] = Cow::Owned(format!("{} [{why}]", cells[0]));
+        }
         cells.push(Cow::Owned(format!(
             "{}:{}",
             on_one_line(&document.path),
@@ -74,6 +82,35 @@ pub fn people(
         None => cells.extend(header.iter().map(|h| Cow::Borrowed(h.as_str()))),
         Some(i) => cells.extend(person_row(&labels, &people[i], one_line).map(Cow::Owned)),
     })
+}
+
+/// Per commit, newest first: date, short id, author and subject, then per
+/// file the changes, one a line.
+pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result<()> {
+    if history.changes.is_empty() {
+        return writeln!(out, "{}", words(lang).history.no_changes);
+    }
+    for (i, CommitChanges { commit, files }) in by_commit(&history.changes).into_iter().enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}  {}  {}  {}",
+            commit.short_date(),
+            commit.short_id(),
+            one_line(&commit.author),
+            one_line(&commit.subject)
+        )?;
+        for (path, changes) in files {
+            writeln!(out, "  {}", one_line(path))?;
+            for change in changes {
+                writeln!(out, "    {}", change_line(change, lang))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `path:line:col: severity: message [rule]`, one a line.
@@ -128,7 +165,7 @@ pub fn table<'a>(
 
 /// Columns `s` takes on a terminal; ASCII text without asking Unicode.
 fn display_width(s: &str) -> usize {
-    if s.is_ascii() { s.len() } else { s.width() }
+    if s.is_ascii() { s.len() } else { width(s) }
 }
 
 fn write_spaces(out: &mut impl Write, mut n: usize) -> io::Result<()> {
