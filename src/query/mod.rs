@@ -316,6 +316,30 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
     hits
 }
 
+/// The cards among `cards` that match `query`, in the order given (not
+/// ranked), each with its rank: [`search_handbook`] over a few cards at a
+/// time, for a caller that reads the handbook slice by slice (the browser,
+/// while its index is being built). Ids that name no card are skipped.
+pub fn search_among(handbook: &Handbook, query: &Query, cards: &[CardId]) -> Vec<Hit> {
+    let plan = matcher::Plan::new(query.terms());
+    let mut buffer = String::new();
+    let mut hits = Vec::new();
+    for &id in cards {
+        let (Some(document), Some(card)) = (handbook.document_of(id), handbook.card(id)) else {
+            continue;
+        };
+        if !plan.document_agrees(document) {
+            continue;
+        }
+        let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
+        if let Some(score) = plan.score(&text) {
+            hits.push(Hit { card: id, score });
+        }
+        buffer = text.into_buffer();
+    }
+    hits
+}
+
 /// Title hits first; otherwise keeps the (document) order given. Stable and
 /// linear for the usual case of scores 0 and 1.
 fn rank(hits: &mut Vec<Hit>) {

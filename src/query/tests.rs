@@ -718,6 +718,13 @@ fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
             .filter(|h| few.contains(&h.card))
             .collect();
         assert_eq!(index.search_within(&query, &few), within_few, "{q}");
+        // Slice by slice, as the browser reads while its index is built.
+        let mut sliced: Vec<Hit> = all
+            .chunks(7)
+            .flat_map(|slice| search_among(&handbook, &query, slice))
+            .collect();
+        rank(&mut sliced);
+        assert_eq!(sliced, expected, "{q}");
     }
 }
 

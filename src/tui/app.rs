@@ -141,6 +141,23 @@ impl App {
         changed
     }
 
+    /// Whether a query is still being answered by reading the cards (the
+    /// index is not in yet): the loop gives [`Self::work`] its turns.
+    pub fn working(&self) -> bool {
+        self.cards.scanning()
+    }
+
+    /// A slice of the work keys left (a few milliseconds); true when the
+    /// screen changed.
+    pub fn work(&mut self) -> bool {
+        let screen = self.screen();
+        let changed = self.cards.work(&mut self.ctx, screen);
+        if changed {
+            self.sync();
+        }
+        changed
+    }
+
     pub fn jobs_pending(&self) -> bool {
         self.ctx.pending()
             || self.history.as_ref().is_some_and(HistoryView::pending)
@@ -691,6 +708,7 @@ impl App {
     fn layout_status(&mut self) {
         let status = Status {
             shown: self.cards.visible.len(),
+            partial: self.cards.scanning(),
             total: self.cards.total(),
             person: self.cards.person_name(&self.ctx),
             search: &self.cards.search,

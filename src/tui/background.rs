@@ -24,11 +24,20 @@ pub struct Jobs {
 
 impl Jobs {
     pub fn start(handbook: &Arc<Handbook>) -> Jobs {
+        #[cfg(test)]
+        let held = HELD_INDEX.with(|held| held.take());
         Jobs {
             index: Some(std::thread::spawn({
                 let handbook = Arc::clone(handbook);
                 move || {
                     super::terminal::fault::in_job();
+                    // A test holds the index back to see what keys do
+                    // without it (never for ever: a key that waited would
+                    // otherwise hang the test instead of failing it).
+                    #[cfg(test)]
+                    if let Some(held) = held {
+                        let _ = held.recv_timeout(std::time::Duration::from_secs(30));
+                    }
                     SearchIndex::new(&handbook)
                 }
             })),
@@ -60,6 +69,20 @@ impl Jobs {
     pub fn take_facts(&mut self) -> Option<Facts> {
         self.facts.take().map(join)
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The next index job started on this thread waits for this to say go.
+    static HELD_INDEX: std::cell::Cell<Option<std::sync::mpsc::Receiver<()>>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Test only: the next browser started on this thread builds its index only
+/// once `go` says so.
+#[cfg(test)]
+pub(super) fn hold_index(go: std::sync::mpsc::Receiver<()>) {
+    HELD_INDEX.with(|held| held.set(Some(go)));
 }
 
 /// A job's result; its panic goes on on this thread.

@@ -142,11 +142,27 @@ impl Context {
         }
     }
 
-    /// Where `query` matches card `id`, for highlighting (nothing before the
-    /// index is in).
+    /// The search index if it is in, taken from its job the moment that is
+    /// done; `None` while it is being built. Never waits: a key never waits
+    /// for background work (the cards view reads the cards itself meanwhile).
+    pub fn index(&mut self) -> Option<&SearchIndex> {
+        if self.index.is_none() && self.jobs.index_done() {
+            self.index = self.jobs.take_index();
+        }
+        self.index.as_ref()
+    }
+
+    /// Whether the search index is in (without taking it from its job).
+    #[cfg(test)]
+    pub fn index_is_in(&self) -> bool {
+        self.index.is_some()
+    }
+
+    /// Where `query` matches card `id`, for highlighting (worked out from the
+    /// card alone, index or not).
     pub fn matches(&self, query: Option<&Query>, id: CardId) -> Vec<Match> {
-        match (query, &self.index) {
-            (Some(q), Some(index)) => index.matches(&self.handbook, q, id),
+        match (query, self.handbook.card(id)) {
+            (Some(q), Some(card)) => q.matches(card),
             _ => Vec::new(),
         }
     }

@@ -76,6 +76,31 @@ impl Headless {
         Headless(app)
     }
 
+    /// The browser as [`run`] has it when a large handbook's first frame
+    /// shows: its background work started, not waited for.
+    pub fn at_start(handbook: crate::Handbook, width: u16, height: u16) -> Headless {
+        let mut app = App::new(handbook, crate::i18n::Lang::Nb, Theme::from_env(), false);
+        app.update(Action::Resize(width, height));
+        Headless(app)
+    }
+
+    /// What [`run`] does between two looks for input: take in the background
+    /// work that is done, and a slice of the work keys left. True when the
+    /// screen changed.
+    pub fn work(&mut self) -> bool {
+        self.0.poll_jobs() | self.0.work()
+    }
+
+    /// Whether keys left work ([`Self::work`] has more to do).
+    pub fn working(&self) -> bool {
+        self.0.working()
+    }
+
+    /// Whether the background work is still going on.
+    pub fn jobs_pending(&self) -> bool {
+        self.0.jobs_pending()
+    }
+
     /// A key, as a user presses it.
     pub fn press(&mut self, key: event::KeyEvent) {
         if let Some(action) = action_for(&self.0, Event::Key(key)) {
@@ -128,11 +153,22 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
         // Wait for input, waking up to take in what background work, the
-        // watcher or a return from a stop (`fg`) has done.
-        let busy = app.jobs_pending() || reloader.is_some();
-        let wait = Duration::from_millis(if busy { 50 } else { 200 });
-        while !event::poll(wait)? {
+        // watcher or a return from a stop (`fg`) has done; while a query is
+        // read card by card, a slice of that between every look for input.
+        loop {
+            let busy = app.jobs_pending() || reloader.is_some();
+            let wait = if app.working() {
+                Duration::ZERO
+            } else if busy {
+                Duration::from_millis(50)
+            } else {
+                Duration::from_millis(200)
+            };
+            if event::poll(wait)? {
+                break;
+            }
             let mut changed = session.take_redraw()? | app.poll_jobs();
+            changed |= app.work();
             if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
                 app.reloaded(loaded);
                 changed = true;

@@ -27,6 +27,8 @@ pub struct Message {
 pub struct Status<'a> {
     /// Cards shown, of all.
     pub shown: usize,
+    /// The cards are still being read for the query: more may come.
+    pub partial: bool,
     pub total: usize,
     /// The person the list is limited to.
     pub person: Option<&'a str>,
@@ -84,11 +86,20 @@ pub fn render(model: &StatusModel, theme: &Theme, frame: &mut Frame, area: Rect)
     }
 }
 
+/// How many cards show: `12…` while the cards are still being read.
+fn shown(status: &Status) -> String {
+    if status.partial {
+        format!("{}…", status.shown)
+    } else {
+        status.shown.to_string()
+    }
+}
+
 /// "9 av 9", the filter, and the warning count.
 fn summary(ctx: &Context, status: &Status) -> InkLine {
     let t = ctx.words();
     let mut left: InkLine = vec![(
-        format!(" {} {} {}", status.shown, t.of, status.total),
+        format!(" {} {} {}", shown(status), t.of, status.total),
         Role::Key.into(),
     )];
     if let Some(name) = status.person {
@@ -189,7 +200,7 @@ fn query_line(ctx: &Context, status: &Status, width: u16) -> StatusModel {
             )]
         }
         None => vec![(
-            format!(" {} {} {} ", status.shown, t.of, status.total),
+            format!(" {} {} {} ", shown(status), t.of, status.total),
             Role::Key.into(),
         )],
     };

@@ -967,3 +967,78 @@ fn text_typed_or_pasted_in_one_burst_filters_once() {
     assert!(!app.quit);
     assert_eq!(app.cards.filters, before + 2);
 }
+
+// ----- keys never wait for background work -----
+
+/// The browser as the first frame of a large handbook finds it: background
+/// work started, the index held back until `go` says so.
+fn app_without_index(handbook: Handbook) -> (App, std::sync::mpsc::Sender<()>) {
+    let (go, held) = std::sync::mpsc::channel();
+    super::background::hold_index(held);
+    let mut app = App::new(handbook, Lang::Nb, Theme::colour(), false);
+    app.update(Action::Resize(120, 35));
+    (app, go)
+}
+
+/// The cards `query` finds, in document order, as the index would say.
+fn answer(handbook: &Handbook, query: &str) -> Vec<CardId> {
+    let query = crate::query::Query::parse(query).unwrap();
+    let mut found: Vec<CardId> = crate::query::search_handbook(handbook, &query)
+        .into_iter()
+        .map(|h| h.card)
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn keys_typed_before_the_index_is_in_are_answered_without_it() {
+    let (mut app, go) = app_without_index(seed());
+    search(&mut app, "mork");
+    // Had a key waited for the index, it would be in by now (after the
+    // held job gave up waiting for `go`).
+    assert!(!app.ctx.index_is_in(), "a key waited for the index");
+    assert_eq!(app.cards.search.input, "mork");
+    while app.working() {
+        app.work();
+    }
+    assert_eq!(app.cards.visible, answer(&seed(), "mork"));
+    let screen = screen(&draw(&app));
+    assert!(screen.contains("Produksjonssetting"), "{screen}");
+    go.send(()).unwrap();
+    app.wait_jobs(None);
+    assert!(app.ctx.index_is_in());
+    assert_eq!(app.cards.visible, answer(&seed(), "mork"));
+}
+
+#[test]
+fn a_large_handbook_is_read_a_slice_at_a_time_and_the_list_grows_to_the_answer() {
+    let handbook = crate::query::testdata::synthetic(400, 25);
+    let (mut app, go) = app_without_index(handbook.clone());
+    search(&mut app, "a");
+    let whole = answer(&handbook, "a");
+    let mut seen = Vec::new();
+    loop {
+        // What shows is always the start of the answer, in document order.
+        assert!(whole.starts_with(&app.cards.visible), "not a prefix");
+        seen.push(app.cards.visible.len());
+        if !app.working() {
+            break;
+        }
+        let status = screen(&draw(&app));
+        assert!(status.contains("… av 10000"), "{status}");
+        app.work();
+    }
+    assert!(seen.len() > 2, "read in one go: {seen:?}");
+    assert_eq!(app.cards.visible, whole);
+    // Typing on narrows what was found; the index comes in and agrees.
+    typed(&mut app, "n");
+    while app.working() {
+        app.work();
+    }
+    assert_eq!(app.cards.visible, answer(&handbook, "an"));
+    go.send(()).unwrap();
+    app.wait_jobs(None);
+    assert!(!app.working());
+    assert_eq!(app.cards.visible, answer(&handbook, "an"));
+}

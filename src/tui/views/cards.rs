@@ -8,6 +8,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use std::time::{Duration, Instant};
+
 use crate::query::Query;
 use crate::{CardId, Field};
 
@@ -59,7 +61,52 @@ pub struct CardsView {
     /// Counts the times the search line's text was parsed and filtered by:
     /// once a key, once a paste or burst of typing.
     pub filters: u64,
+    /// The query being answered by reading the cards, while the index is built.
+    scan: Option<Scan>,
     pub model: Pane,
+}
+
+/// A query answered by reading the cards a slice at a time, while the
+/// search index is still being built: a key never waits for the index. The
+/// list shows what is found so far and grows as the rest is read (see
+/// [`CardsView::work`]); the index's answer replaces it the moment it is in.
+struct Scan {
+    /// The cards to read, in document order.
+    cards: Vec<CardId>,
+    /// How many of them are read.
+    read: usize,
+    /// The matches among those read, in document order.
+    found: Vec<CardId>,
+}
+
+/// How long a key's own filtering may read cards before the screen shows it.
+const KEY_READING: Duration = Duration::from_millis(4);
+/// How long one slice of reading between two looks for input lasts.
+const SLICE_READING: Duration = Duration::from_millis(8);
+
+impl Scan {
+    /// Read cards for `budget` (a few hundred at a time); true when all are read.
+    fn read(&mut self, ctx: &Context, query: &Query, budget: Duration) -> bool {
+        let start = Instant::now();
+        while self.read < self.cards.len() {
+            let slice = &self.cards[self.read..self.cards.len().min(self.read + 256)];
+            let hits = crate::query::search_among(&ctx.handbook, query, slice);
+            self.found.extend(hits.iter().map(|h| h.card));
+            self.read += slice.len();
+            if start.elapsed() >= budget {
+                break;
+            }
+        }
+        self.read >= self.cards.len()
+    }
+
+    /// The cards a query refining this one can match: those found, and
+    /// those not read yet.
+    fn candidates(&self) -> Vec<CardId> {
+        let mut cards = self.found.clone();
+        cards.extend_from_slice(&self.cards[self.read..]);
+        cards
+    }
 }
 
 /// What the list was showing, to find again in a handbook read anew.
@@ -86,6 +133,7 @@ impl CardsView {
             trail: Vec::new(),
             moved: 0,
             filters: 0,
+            scan: None,
             model: Pane::default(),
         };
         view.rebuild_rows(ctx.grouped);
@@ -145,7 +193,6 @@ impl CardsView {
             return;
         }
         self.filters += 1;
-        ctx.ensure_index();
         if let Some((query, narrow)) = self.search.parse() {
             self.set_query(query, narrow, ctx, screen);
         }
@@ -155,7 +202,6 @@ impl CardsView {
         match self.search.key(action) {
             Edit::Typed => {
                 self.filters += 1;
-                ctx.ensure_index();
                 if let Some((query, narrow)) = self.search.parse() {
                     self.set_query(query, narrow, ctx, screen);
                 }
@@ -252,8 +298,15 @@ impl CardsView {
     /// the same card when it still passes. `narrow`: the query only grew, so
     /// only the cards visible now need testing.
     fn refilter(&mut self, narrow: bool, ctx: &mut Context, screen: Screen) {
+        let visible = self.filtered_cards(narrow, ctx);
+        self.show(visible, ctx, screen);
+    }
+
+    /// Show `visible`, keeping the selection on the same card when it is
+    /// still there.
+    fn show(&mut self, visible: Vec<CardId>, ctx: &Context, screen: Screen) {
         let keep = self.current();
-        self.visible = self.filtered_cards(narrow, ctx);
+        self.visible = visible;
         self.rebuild_rows(ctx.grouped);
         let (selected, same) = match keep.map(|id| self.visible.binary_search(&id)) {
             Some(Ok(i)) => (i, true),
@@ -267,8 +320,11 @@ impl CardsView {
         self.ensure_visible(screen);
     }
 
-    /// The cards the filters let through; `narrow`: test only the visible ones.
-    fn filtered_cards(&self, narrow: bool, ctx: &mut Context) -> Vec<CardId> {
+    /// The cards the filters let through; `narrow`: test only the visible
+    /// ones. Without the index yet, the first few milliseconds of reading
+    /// the cards (the rest is read by [`Self::work`]).
+    fn filtered_cards(&mut self, narrow: bool, ctx: &mut Context) -> Vec<CardId> {
+        let scan = self.scan.take();
         let base: Option<&[CardId]> = if narrow {
             Some(&self.visible)
         } else {
@@ -277,12 +333,61 @@ impl CardsView {
         let Some(query) = &self.search.query else {
             return base.map_or_else(|| self.all.clone(), <[CardId]>::to_vec);
         };
-        let index = ctx.ensure_index();
-        let hits = match base {
-            None => index.search(query),
-            Some(base) => index.search_within(query, base),
+        if let Some(index) = ctx.index() {
+            let hits = match base {
+                None => index.search(query),
+                Some(base) => index.search_within(query, base),
+            };
+            return in_document_order(hits.iter().map(|h| h.card));
+        }
+        let cards = match (narrow, scan) {
+            // Narrowing a query still being read: what it found, and what it
+            // has not read yet.
+            (true, Some(scan)) => scan.candidates(),
+            _ => base.map_or_else(|| self.all.clone(), <[CardId]>::to_vec),
         };
-        in_document_order(hits.iter().map(|h| h.card))
+        let mut scan = Scan {
+            cards,
+            read: 0,
+            found: Vec::new(),
+        };
+        let done = scan.read(ctx, query, KEY_READING);
+        let found = scan.found.clone();
+        self.scan = (!done).then_some(scan);
+        found
+    }
+
+    /// Whether a query is still being answered by reading the cards.
+    pub fn scanning(&self) -> bool {
+        self.scan.is_some()
+    }
+
+    /// A slice of the work a key left: read more cards for the query (the
+    /// list grows with what is found), or, once the index is in, take its
+    /// answer instead. True when the list changed.
+    pub fn work(&mut self, ctx: &mut Context, screen: Screen) -> bool {
+        let (Some(scan), Some(query)) = (&mut self.scan, &self.search.query) else {
+            self.scan = None;
+            return false;
+        };
+        if ctx.index().is_some() {
+            self.scan = None;
+            self.refilter(false, ctx, screen);
+            return true;
+        }
+        let before = scan.found.len();
+        let done = scan.read(ctx, query, SLICE_READING);
+        let visible = (scan.found.len() != before || done).then(|| scan.found.clone());
+        if done {
+            self.scan = None;
+        }
+        match visible {
+            Some(visible) => {
+                self.show(visible, ctx, screen);
+                true
+            }
+            None => false,
+        }
     }
 
     fn rebuild_rows(&mut self, grouped: bool) {
