@@ -201,79 +201,117 @@ fn is_stop_word(word: &str) -> bool {
 
 /// The words of a lower-cased text: runs of letters, digits and `-`, without
 /// leading `-`; a trailing `-` (a suspended compound) is kept.
-fn words(lower: &str) -> impl Iterator<Item = &str> {
-    let bytes = lower.as_bytes();
-    // Whether a word goes on at byte `i`, and the length of the character there.
-    let word_char = move |i: usize| match bytes[i] {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-', 1),
-        _ => {
-            let c = lower[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+fn words(lower: &str) -> Words<'_> {
+    Words {
+        text: lower,
+        pos: 0,
+    }
+}
+
+/// See [`words`]: every word of every card's input and output is read this
+/// way, twice, so bytes are classified by table, not char by char.
+struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// ASCII letters, digits and `-`.
+const WORD_BYTE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'-' as usize;
+        b += 1;
+    }
+    table
+};
+
+impl<'a> Words<'a> {
+    /// Whether the character at byte `i` is part of a word, and its length.
+    #[inline(always)]
+    fn at(&self, i: usize) -> (bool, usize) {
+        let bytes = self.text.as_bytes();
+        match bytes[i] {
+            b if b < 0x80 => (WORD_BYTE[b as usize], 1),
+            // U+00C0–U+00FF (æ, ø, å, é, ...): letters all but × and ÷.
+            0xc3 => {
+                let next = bytes.get(i + 1).copied().unwrap_or(0);
+                (next != 0x97 && next != 0xb7, 2)
+            }
+            _ => {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
         }
-    };
-    let mut pos = 0;
-    std::iter::from_fn(move || {
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
         loop {
-            while pos < bytes.len() {
-                let (in_word, len) = word_char(pos);
+            let mut i = self.pos;
+            while i < len {
+                let (in_word, n) = self.at(i);
                 if in_word {
                     break;
                 }
-                pos += len;
+                i += n;
             }
-            if pos >= bytes.len() {
+            if i >= len {
+                self.pos = len;
                 return None;
             }
-            let start = pos;
-            while pos < bytes.len() {
-                let (in_word, len) = word_char(pos);
+            let start = i;
+            while i < len {
+                let (in_word, n) = self.at(i);
                 if !in_word {
                     break;
                 }
-                pos += len;
+                i += n;
             }
-            let word = lower[start..pos].trim_start_matches('-');
+            self.pos = i;
+            let word = self.text[start..i].trim_start_matches('-');
             if !word.is_empty() {
                 return Some(word);
             }
         }
-    })
+    }
 }
 
-/// The mentions in a lower-cased input or output text.
-fn mentions(lower: &str) -> Vec<Mention<'_>> {
-    let words: Vec<&str> = words(lower).collect();
+/// The mentions among the [`words`] of a lower-cased input or output text,
+/// into `out` (cleared first).
+fn mentions<'a>(words: &[&'a str], out: &mut Vec<Mention<'a>>) {
+    out.clear();
     // A suspended compound (`behovs-`) shares the tail of the next full word
     // in its list: `portefølje-, behovs- og utviklingsprosessene`.
-    words
-        .iter()
-        .enumerate()
-        .map(|(i, &w)| {
-            if let Some(head) = w.strip_suffix('-') {
-                let tail_is_process = words[i + 1..]
-                    .iter()
-                    .find(|n| !n.ends_with('-') && !is_stop_word(n))
-                    .is_some_and(|n| n.contains(PROCESS));
-                Mention {
-                    written: w,
-                    stem: head,
-                    process_compound: tail_is_process,
-                }
-            } else if let Some(p) = find_process(w).filter(|&p| p > 0) {
-                Mention {
-                    written: w,
-                    stem: w[..p].trim_end_matches('-'),
-                    process_compound: true,
-                }
-            } else {
-                Mention {
-                    written: w,
-                    stem: w,
-                    process_compound: false,
-                }
+    out.extend(words.iter().enumerate().map(|(i, &w)| {
+        if let Some(head) = w.strip_suffix('-') {
+            let tail_is_process = words[i + 1..]
+                .iter()
+                .find(|n| !n.ends_with('-') && !is_stop_word(n))
+                .is_some_and(|n| find_process(n).is_some());
+            Mention {
+                written: w,
+                stem: head,
+                process_compound: tail_is_process,
             }
-        })
-        .collect()
+        } else if let Some(p) = find_process(w).filter(|&p| p > 0) {
+            Mention {
+                written: w,
+                stem: w[..p].trim_end_matches('-'),
+                process_compound: true,
+            }
+        } else {
+            Mention {
+                written: w,
+                stem: w,
+                process_compound: false,
+            }
+        }
+    }));
 }
 
 /// Where `prosess` starts in a word: a plain scan, as words are short (a
@@ -309,11 +347,11 @@ fn names(mention: &str, title: &str) -> bool {
 }
 
 /// Content words of a lower-cased phrase, for comparing two phrases.
-fn content_words(lower: &str) -> Vec<&str> {
-    words(lower)
+fn content_words<'a>(words: &[&'a str]) -> impl Iterator<Item = &'a str> {
+    words
+        .iter()
         .map(|w| w.trim_end_matches('-'))
         .filter(|w| w.chars().nth(1).is_some() && !is_stop_word(w))
-        .collect()
 }
 
 fn same_word(a: &str, b: &str) -> bool {
@@ -343,21 +381,67 @@ fn same_thing(output: &[Word], input: &[Word]) -> Option<Vec<String>> {
         .then(|| short.iter().map(|w| w.text.to_owned()).collect())
 }
 
-/// A content word and its [`head`].
+/// A content word and its [`head`] (as a [`head_key`]).
 struct Word<'a> {
     text: &'a str,
-    head: &'a str,
+    head: u128,
+}
+
+/// A word's [`head`] as a number: its at most 16 bytes, zero-padded. Heads
+/// are compared by the thousand on a page, and a number compares in one
+/// instruction where text calls `memcmp`.
+fn head_key(word: &str) -> u128 {
+    let head = head(word).as_bytes();
+    let mut bytes = [0u8; 16];
+    bytes[..head.len()].copy_from_slice(head);
+    u128::from_le_bytes(bytes)
 }
 
 impl<'a> Word<'a> {
-    fn all(lower: &'a str) -> Vec<Word<'a>> {
-        content_words(lower)
-            .into_iter()
-            .map(|text| Word {
-                text,
-                head: head(text),
-            })
-            .collect()
+    /// The content words among `all` (a text's [`words`]) added to
+    /// `words`; where they are there.
+    fn add_all(all: &[&'a str], words: &mut Vec<Word<'a>>) -> std::ops::Range<usize> {
+        let start = words.len();
+        words.extend(content_words(all).map(|text| Word {
+            text,
+            head: head_key(text),
+        }));
+        start..words.len()
+    }
+}
+
+/// `s.to_lowercase()`, appended to `out` rather than a `String` of its own.
+fn lower_into(s: &str, out: &mut String) {
+    // Text of ASCII and lower-case Latin-1 letters (æ, ø, å, é: U+00DF to
+    // U+00FF, and ×) changes only in its ASCII: copied, then lowered in place.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b < 0x80 => i += 1,
+            0xc3 if matches!(bytes.get(i + 1), Some(0x97 | 0x9f..=0xbf)) => i += 2,
+            _ => break,
+        }
+    }
+    if i >= bytes.len() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    // Greek's final sigma is the one letter whose lower case depends on its
+    // neighbours: text with it goes the standard way.
+    if s.contains('Σ') {
+        out.push_str(&s.to_lowercase());
+        return;
+    }
+    out.reserve(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -369,82 +453,118 @@ fn capitalised(s: &str) -> String {
     }
 }
 
-/// A card's texts lower-cased, once per card.
-struct Lowered {
-    title: String,
-    input: String,
-    output: String,
-}
-
-/// What a card's words are, worked out once per card (borrowing [`Lowered`]).
+/// What a card's words are, worked out once per card.
 struct Prepared<'a> {
     id: CardId,
     /// The lower-cased title, if long enough to name (see [`names`]).
     title: Option<&'a str>,
-    input: &'a str,
-    output: &'a str,
-    input_words: Vec<Word<'a>>,
-    output_words: Vec<Word<'a>>,
+    /// Where its input's and its output's words are in the document's
+    /// list of them (each text split once).
+    input: std::ops::Range<usize>,
+    output: std::ops::Range<usize>,
+    /// Where its input's and its output's content words are in the
+    /// document's list of them.
+    input_words: std::ops::Range<usize>,
+    output_words: std::ops::Range<usize>,
 }
 
-/// Hashing for the short keys of one document's maps: foldhash is several
-/// times faster than the default SipHash, and no key here comes from
-/// anything but the document being read.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+/// `(head, card)` pairs sorted by head (cards in document order within a
+/// head), looked up by head: a map whose every key would otherwise need a
+/// list of its own.
+struct Grouped(Vec<(u128, usize)>);
+
+impl Grouped {
+    fn new(mut pairs: Vec<(u128, usize)>) -> Grouped {
+        // Stable, so each head's cards stay in the order they were given.
+        pairs.sort_by_key(|&(head, _)| head);
+        pairs.dedup();
+        Grouped(pairs)
+    }
+
+    /// The cards with `key`, in document order.
+    fn get(&self, key: u128) -> impl Iterator<Item = usize> + '_ {
+        let start = self.0.partition_point(|(k, _)| *k < key);
+        self.0[start..]
+            .iter()
+            .take_while(move |(k, _)| *k == key)
+            .map(|&(_, card)| card)
+    }
+}
 
 fn document_links(document: u32, doc: &Document) -> Vec<Link> {
-    let lowered: Vec<Lowered> = doc
+    // Every card's title, input and output, lower-cased into one buffer.
+    let mut lowered = String::new();
+    let spans: Vec<[std::ops::Range<usize>; 3]> = doc
         .cards
         .iter()
-        .map(|c| Lowered {
-            title: c.title().trim().to_lowercase(),
-            input: c.text(Field::Input).to_lowercase(),
-            output: c.text(Field::Output).to_lowercase(),
+        .map(|c| {
+            let mut span = |text: &str| {
+                let start = lowered.len();
+                lower_into(text, &mut lowered);
+                start..lowered.len()
+            };
+            [
+                span(c.title().trim()),
+                span(&c.text(Field::Input)),
+                span(&c.text(Field::Output)),
+            ]
         })
         .collect();
-    let cards: Vec<Prepared> = lowered
-        .iter()
-        .enumerate()
-        .map(|(i, l)| Prepared {
+    let lowered = lowered.as_str();
+    // Each input and output split into words once: its mentions and its
+    // content words are read from the same list.
+    let mut split: Vec<&str> = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
+    let mut cards: Vec<Prepared> = Vec::with_capacity(spans.len());
+    for (i, [title, input, output]) in spans.iter().enumerate() {
+        let title = &lowered[title.clone()];
+        let mut split_words = |text: std::ops::Range<usize>| {
+            let start = split.len();
+            split.extend(self::words(&lowered[text]));
+            start..split.len()
+        };
+        let (input, output) = (split_words(input.clone()), split_words(output.clone()));
+        cards.push(Prepared {
             id: CardId {
                 document,
                 card: i as u32,
             },
             // Titles this short would name too much; such a card can still name others.
-            title: l.title.chars().nth(2).is_some().then_some(l.title.as_str()),
-            input: &l.input,
-            output: &l.output,
-            input_words: Word::all(&l.input),
-            output_words: Word::all(&l.output),
-        })
-        .collect();
+            title: title.chars().nth(2).is_some().then_some(title),
+            input_words: Word::add_all(&split[input.clone()], &mut words),
+            output_words: Word::add_all(&split[output.clone()], &mut words),
+            input,
+            output,
+        });
+    }
     // The cards by the first four letters of their title: a word and a title
     // share a form only if they share those ([`names`]), so a mention is
     // compared only with the titles it may name, not with every card.
-    let mut by_title_head: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (i, card) in cards.iter().enumerate() {
-        if let Some(title) = card.title {
-            by_title_head.entry(head(title)).or_default().push(i);
-        }
-    }
+    let by_title_head = Grouped::new(
+        cards
+            .iter()
+            .enumerate()
+            .filter_map(|(i, card)| Some((head_key(card.title?), i)))
+            .collect(),
+    );
     // Every (from, to, reason) found, grouped into links at the end by one
     // stable sort: no map from pairs of endpoints, which on a dense page
     // holds as many entries as there are words.
     let mut found: Vec<(Endpoint, Endpoint, Reason)> = Vec::new();
     let mut add = |from: Endpoint, to: Endpoint, reason: Reason| found.push((from, to, reason));
     let mut named: Vec<usize> = Vec::new();
+    let mut found_mentions = Vec::new();
     for card in &cards {
-        for (text, is_input) in [(card.input, true), (card.output, false)] {
-            for mention in mentions(text) {
+        for (text, is_input) in [(&card.input, true), (&card.output, false)] {
+            mentions(&split[text.clone()], &mut found_mentions);
+            for mention in &found_mentions {
                 named.clear();
-                if let Some(candidates) = by_title_head.get(head(mention.stem)) {
-                    let title_forms = |i: usize| forms(cards[i].title.unwrap_or_default());
-                    named.extend(
-                        candidates.iter().copied().filter(|&i| {
-                            forms(mention.stem).any(|m| title_forms(i).any(|t| t == m))
-                        }),
-                    );
-                }
+                let title_forms = |i: usize| forms(cards[i].title.unwrap_or_default());
+                named.extend(
+                    by_title_head
+                        .get(head_key(mention.stem))
+                        .filter(|&i| forms(mention.stem).any(|m| title_forms(i).any(|t| t == m))),
+                );
                 // A word that names many cards (repeated titles) says nothing
                 // about which one is meant.
                 if named.len() > MAX_NAMED {
@@ -478,29 +598,29 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     }
     // Two phrases can only say the same thing if they share a word's first
     // four letters; only such inputs are compared with an output.
-    let mut by_head: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (i, card) in cards.iter().enumerate() {
-        if card.input_words.len() > MAX_PHRASE_WORDS {
-            continue;
-        }
-        for word in &card.input_words {
-            let list = by_head.entry(word.head).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        }
-    }
+    let by_head = Grouped::new(
+        cards
+            .iter()
+            .enumerate()
+            .filter(|(_, card)| card.input_words.len() <= MAX_PHRASE_WORDS)
+            .flat_map(|(i, card)| {
+                words[card.input_words.clone()]
+                    .iter()
+                    .map(move |w| (w.head, i))
+            })
+            .collect(),
+    );
     let mut candidates: Vec<usize> = Vec::new();
     for a in &cards {
         if a.output_words.len() > MAX_PHRASE_WORDS {
             continue;
         }
+        let output_words = &words[a.output_words.clone()];
         candidates.clear();
         candidates.extend(
-            a.output_words
+            output_words
                 .iter()
-                .filter_map(|w| by_head.get(w.head))
-                .flat_map(|cards| cards.iter().take(MAX_COMPARED)),
+                .flat_map(|w| by_head.get(w.head).take(MAX_COMPARED)),
         );
         candidates.sort_unstable();
         candidates.dedup();
@@ -509,7 +629,10 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             .take(MAX_COMPARED)
             .map(|&b| &cards[b])
             .filter(|b| b.id != a.id)
-            .filter_map(|b| Some((b.id, same_thing(&a.output_words, &b.input_words)?)))
+            .filter_map(|b| {
+                let shared = same_thing(output_words, &words[b.input_words.clone()])?;
+                Some((b.id, shared))
+            })
             .collect();
         // An output that says what many inputs say is too general to be a link.
         if same.len() > MAX_NAMED {
@@ -1020,9 +1143,28 @@ mod tests {
             " -- a-b  --c- d",
             "portefølje-, behovs- og utviklingsprosessene",
             "æøå123 ½ ٣ x\u{301}y 日本-語 ,,;; tail-",
+            "a×b÷c ÀÖØöøÿ ª²µ",
             "\u{a0}nbsp\u{2028}sep",
         ] {
             assert_eq!(words(text).collect::<Vec<_>>(), by_split(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lowering_into_a_buffer_is_to_lowercase() {
+        for text in [
+            "",
+            "Behov",
+            "ÆØÅ æøå Straße ẞ",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ Σ",
+            "Mo\u{308}rk ǅ 日本",
+            "Hanne Lauritsen, Ærlend Mørk × Ÿ ß",
+            "prioriterte behov fra behovsprosessen",
+        ] {
+            let mut out = String::from("x");
+            lower_into(text, &mut out);
+            assert_eq!(out, format!("x{}", text.to_lowercase()), "{text:?}");
         }
     }
 

@@ -106,13 +106,28 @@ fn shown_as(c: char, line: bool) -> Option<Shown> {
 /// False when `s` surely holds nothing [`is_unsafe`]: a check of its bytes,
 /// much cheaper than of its characters, for text written out in bulk.
 pub fn may_be_unsafe(s: &str) -> bool {
+    first_suspect(s).is_some()
+}
+
+/// Where the first byte is that may start a character [`is_unsafe`] (or a
+/// non-ASCII whitespace character): every such character starts at one, so
+/// only the characters there need looking at. Always a char boundary.
+pub fn first_suspect(s: &str) -> Option<usize> {
     // Whole chunks without branching on each byte, so the check vectorizes;
     // the last bytes are padded with a safe one to make a chunk too.
     let any = |chunk: &[u8; 32]| chunk.iter().fold(false, |any, &b| any | suspect(b));
     let (chunks, rest) = s.as_bytes().as_chunks::<32>();
+    let at = |chunk: &[u8], from: usize| chunk.iter().position(|&b| suspect(b)).map(|i| from + i);
+    if let Some(k) = chunks.iter().position(any) {
+        return at(&chunks[k], 32 * k);
+    }
     let mut last = [b'a'; 32];
     last[..rest.len()].copy_from_slice(rest);
-    chunks.iter().any(any) || any(&last)
+    if any(&last) {
+        at(rest, 32 * chunks.len())
+    } else {
+        None
+    }
 }
 
 /// Characters Unicode says are drawn as nothing (its `Default_Ignorable_Code_Point`

@@ -186,11 +186,13 @@ impl Words {
 
     /// One reason two cards are linked, on one line: which words made it.
     pub fn reason(&self, reason: &Reason) -> String {
-        match reason {
-            Reason::InputNames(w) => format!("{} {}", self.input_names, self.quoted(w)),
-            Reason::OutputNames(w) => format!("{} {}", self.output_names, self.quoted(w)),
-            Reason::SameThing(ws) => format!("{}: {}", self.same_thing, ws.join(", ")),
-        }
+        self.reason_text(reason).to_string()
+    }
+
+    /// [`Self::reason`] as something to write, without a `String` (the
+    /// JSON of a catalogue explains every link).
+    pub fn reason_text<'a>(&'a self, reason: &'a Reason) -> impl std::fmt::Display + 'a {
+        ReasonText(self, reason)
     }
 
     /// All of a link's reasons on one line, the words of reasons of one kind
@@ -496,6 +498,29 @@ pub fn summary(lang: Lang, errors: usize, warnings: usize) -> String {
         w.count(errors, Severity::Error),
         w.count(warnings, Severity::Warning)
     )
+}
+
+/// A reason worded: see [`Words::reason_text`].
+struct ReasonText<'a>(&'a Words, &'a Reason);
+
+impl std::fmt::Display for ReasonText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (words, (open, close)) = (self.0, self.0.quotes);
+        match self.1 {
+            Reason::InputNames(w) => write!(f, "{} {open}{w}{close}", words.input_names),
+            Reason::OutputNames(w) => write!(f, "{} {open}{w}{close}", words.output_names),
+            Reason::SameThing(ws) => {
+                write!(f, "{}: ", words.same_thing)?;
+                for (i, w) in ws.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(w)?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! Graphviz: one cluster per document, cards as boxes labelled by title,
 //! external processes dashed, edges labelled with the words that matched.
 
-use super::json::Seq;
+use super::json::{Display, Seq};
 use super::one_line;
 use crate::labels::TitleLabels;
 use prosesser::flow::{self, Endpoint, Flow, Link, Reason};
@@ -281,7 +281,7 @@ struct LinkJson<'h> {
 impl Serialize for LinkJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (handbook, link) = (self.handbook, self.link);
-        let reasons = link.reasons.iter().map(|r| words(Lang::En).reason(r));
+        let reasons = (link.reasons.iter()).map(|r| Display(words(Lang::En).reason_text(r)));
         let mut map = s.serialize_map(Some(4))?;
         map.serialize_entry("from", &EndpointJson(handbook, &link.from))?;
         map.serialize_entry("to", &EndpointJson(handbook, &link.to))?;

@@ -293,7 +293,7 @@ impl Serialize for LinkJson<'_> {
             Endpoint::Card(id) => (self.handbook.card(*id).map(|c| c.title()), false),
             Endpoint::External(name) => (Some(name.as_str().into()), true),
         };
-        let reasons = self.link.reasons.iter().map(|r| words(Lang::En).reason(r));
+        let reasons = (self.link.reasons.iter()).map(|r| Display(words(Lang::En).reason_text(r)));
         let mut map = s.serialize_map(Some(3))?;
         map.serialize_entry("title", &title)?;
         map.serialize_entry("external", &external)?;
@@ -413,6 +413,15 @@ impl Serialize for Scalar<'_> {
     }
 }
 
+/// A value serialized by serde as its `Display` text, without a `String`.
+pub(super) struct Display<D>(pub(super) D);
+
+impl<D: std::fmt::Display> Serialize for Display<D> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
 /// Output buffered here, so the serializer's many small writes are inlined
 /// copies rather than one dynamic call each into the caller's writer.
 const BUFFER: usize = 64 * 1024;
@@ -501,17 +510,19 @@ impl Formatter for TerminalSafe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // Nearly every fragment is safe as it is: check its bytes, not its chars.
-        if !prosesser::text::may_be_unsafe(fragment) {
-            return writer.write_all(fragment.as_bytes());
-        }
+        // Only the characters at bytes that may start an unsafe one are
+        // looked at (most text has none; a “quote” has one).
         let mut start = 0;
-        for (i, c) in fragment.char_indices() {
+        let mut at = 0;
+        while let Some(found) = prosesser::text::first_suspect(&fragment[at..]) {
+            let i = at + found;
+            let c = fragment[i..].chars().next().unwrap_or_default();
             if prosesser::text::is_unsafe(c) {
                 writer.write_all(&fragment.as_bytes()[start..i])?;
                 write_escaped(writer, c)?;
                 start = i + c.len_utf8();
             }
+            at = i + c.len_utf8().max(1);
         }
         writer.write_all(&fragment.as_bytes()[start..])
     }
