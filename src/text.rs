@@ -113,22 +113,32 @@ pub fn may_be_unsafe(s: &str) -> bool {
 /// non-ASCII whitespace character): every such character starts at one, so
 /// only the characters there need looking at. Always a char boundary.
 pub fn first_suspect(s: &str) -> Option<usize> {
-    // Whole chunks without branching on each byte, so the check vectorizes;
-    // the last bytes are padded with a safe one to make a chunk too.
-    let any = |chunk: &[u8; 32]| chunk.iter().fold(false, |any, &b| any | suspect(b));
-    let (chunks, rest) = s.as_bytes().as_chunks::<32>();
-    let at = |chunk: &[u8], from: usize| chunk.iter().position(|&b| suspect(b)).map(|i| from + i);
-    if let Some(k) = chunks.iter().position(any) {
-        return at(&chunks[k], 32 * k);
-    }
-    let mut last = [b'a'; 32];
-    last[..rest.len()].copy_from_slice(rest);
-    if any(&last) {
-        at(rest, 32 * chunks.len())
-    } else {
-        None
-    }
+    let bytes = s.as_bytes();
+    // Most text is printable ASCII: where that stops is found sixteen bytes
+    // at a time with one comparison a byte, no branch per byte...
+    let printable = |b: u8| b.wrapping_sub(0x20) < 0x5f;
+    let (chunks, _) = bytes.as_chunks::<16>();
+    let from = chunks
+        .iter()
+        .position(|chunk| !chunk.iter().fold(true, |all, &b| all & printable(b)))
+        .map_or(16 * chunks.len(), |k| 16 * k);
+    // ...and from there each byte is looked up in a table.
+    bytes[from..]
+        .iter()
+        .position(|&b| SUSPECT[b as usize])
+        .map(|i| from + i)
 }
+
+/// [`suspect`] for every byte.
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = suspect(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// Characters Unicode says are drawn as nothing (its `Default_Ignorable_Code_Point`
 /// property, Unicode 15.1), the bidi controls among them: soft hyphen,
@@ -195,9 +205,8 @@ pub fn lossless_name(bytes: &[u8]) -> String {
 /// U+2000–U+2FFF (bidi controls, separators, zero-width, invisible
 /// operators), U+3000–U+3FFF (Hangul filler), U+F000–U+FFFF (variation
 /// selectors, BOM, half-width filler) and the planes past the first.
-fn suspect(b: u8) -> bool {
-    // Without a branch per byte, so that [`may_be_unsafe`] vectorizes; no
-    // valid UTF-8 has a byte past 0xf4.
+const fn suspect(b: u8) -> bool {
+    // No valid UTF-8 has a byte past 0xf4.
     (b < 0x20)
         | (b == 0x7f)
         | (b == 0xc2)
@@ -211,7 +220,7 @@ fn suspect(b: u8) -> bool {
 }
 
 fn clean(s: &str, line: bool) -> Cow<'_, str> {
-    let Some(from) = s.bytes().position(suspect) else {
+    let Some(from) = first_suspect(s) else {
         return Cow::Borrowed(s);
     };
     // `from` is a char boundary: every suspect byte is ASCII or a lead byte.

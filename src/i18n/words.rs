@@ -505,12 +505,20 @@ struct ReasonText<'a>(&'a Words, &'a Reason);
 
 impl std::fmt::Display for ReasonText<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Pieces, not `write!`: a catalogue's JSON words every link.
         let (words, (open, close)) = (self.0, self.0.quotes);
+        let names = |f: &mut std::fmt::Formatter<'_>, what: &str, w: &str| {
+            for piece in [what, " ", open, w, close] {
+                f.write_str(piece)?;
+            }
+            Ok(())
+        };
         match self.1 {
-            Reason::InputNames(w) => write!(f, "{} {open}{w}{close}", words.input_names),
-            Reason::OutputNames(w) => write!(f, "{} {open}{w}{close}", words.output_names),
+            Reason::InputNames(w) => names(f, words.input_names, w),
+            Reason::OutputNames(w) => names(f, words.output_names, w),
             Reason::SameThing(ws) => {
-                write!(f, "{}: ", words.same_thing)?;
+                f.write_str(words.same_thing)?;
+                f.write_str(": ")?;
                 for (i, w) in ws.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;

@@ -418,7 +418,21 @@ pub(super) struct Display<D>(pub(super) D);
 
 impl<D: std::fmt::Display> Serialize for Display<D> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
+        // Written into a buffer of this thread's first, so the serializer
+        // escapes one string rather than each piece the text is made of.
+        thread_local! {
+            static TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        TEXT.with(|text| match text.try_borrow_mut() {
+            Ok(mut text) => {
+                use std::fmt::Write as _;
+                text.clear();
+                let _ = write!(text, "{}", self.0);
+                s.serialize_str(&text)
+            }
+            // Serialized while serializing another: straight through.
+            Err(_) => s.collect_str(&self.0),
+        })
     }
 }
 
