@@ -27,8 +27,11 @@ pub(crate) fn map<T: Sync, R: Send>(
         return items.iter().map(f).collect();
     }
     let next = AtomicUsize::new(0);
+    // Room for a fair share from the start: a load's results are the whole
+    // handbook, and each doubling would copy it.
+    let share = items.len() / threads + 1;
     let work = || {
-        let mut done = Vec::new();
+        let mut done = Vec::with_capacity(share);
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(item) = items.get(i) else { break };
@@ -39,6 +42,7 @@ pub(crate) fn map<T: Sync, R: Send>(
     let mut results = std::thread::scope(|scope| {
         let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let mut all = work();
+        all.reserve_exact(items.len() - all.len());
         for other in others {
             match other.join() {
                 Ok(more) => all.extend(more),

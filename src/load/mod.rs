@@ -12,7 +12,7 @@ pub use content::{is_content_name, is_hidden};
 pub use walk::WalkOptions;
 pub(crate) use walk::is_site_root;
 
-use crate::model::{Diagnostic, Handbook, Rule};
+use crate::model::{Diagnostic, Document, Handbook, Rule};
 use crate::parallel;
 use crate::parse::{limits, parse_document};
 use std::io::Read;
@@ -129,14 +129,19 @@ pub fn load_sources(sources: Vec<Source>) -> Handbook {
     assemble(parsed, Vec::new())
 }
 
-type Parsed = (Option<crate::model::Document>, Vec<Diagnostic>);
+type Parsed = (Option<Document>, Vec<Diagnostic>);
 
 fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
-    let mut documents = Vec::with_capacity(parsed.len());
-    for (doc, diags) in parsed {
-        documents.extend(doc);
-        diagnostics.extend(diags);
-    }
+    // Collected in place, into the allocation of what was parsed: at this
+    // moment the whole handbook is in memory, and a second array of its
+    // documents would add to the peak.
+    let mut documents: Vec<Document> = parsed
+        .into_iter()
+        .filter_map(|(doc, diags)| {
+            diagnostics.extend(diags);
+            doc
+        })
+        .collect();
     order::sort_documents(&mut documents);
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Handbook {
