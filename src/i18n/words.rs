@@ -149,6 +149,8 @@ pub struct Keys {
     pub delete_char: &'static str,
     pub delete_word: &'static str,
     pub clear_line: &'static str,
+    /// ctrl-c.
+    pub quit_now: &'static str,
 }
 
 impl Words {
@@ -317,6 +319,16 @@ impl Words {
             self.query_error,
             self.query_problem(&error.kind)
         )
+    }
+
+    /// The status bar's word for `q`: quit from the main view, else close.
+    pub fn quit_hint(&self, main_view: bool) -> &'static str {
+        match (self.lang, main_view) {
+            (Lang::Nb, true) => "avslutt",
+            (Lang::Nb, false) => "lukk",
+            (Lang::En, true) => "quit",
+            (Lang::En, false) => "close",
+        }
     }
 
     /// A card's title with where it is, to tell apart cards with one title:

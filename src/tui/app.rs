@@ -110,6 +110,11 @@ impl App {
         app
     }
 
+    /// The card list and its detail, with nothing over them: where `q` quits.
+    pub fn main_view(&self) -> bool {
+        self.view == View::Cards && !self.help.open
+    }
+
     /// The search line is open (keys type into it).
     pub fn editing(&self) -> bool {
         self.cards.search.editing
@@ -145,6 +150,7 @@ impl App {
             area: Rect::new(0, 0, self.width, self.height),
             ingress: self.title.ingress_lines(self.height),
             rows: (self.view == View::People).then(|| self.ctx.people().map_or(0, <[_]>::len)),
+            ingress_most: self.title.ingress_most(self.height),
         }
     }
 
@@ -166,8 +172,25 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Quit => {
+            Action::QuitNow => {
                 self.quit = true;
+                return;
+            }
+            // q closes what is over the main view, as Esc does; only the
+            // main view quits with it.
+            Action::Quit if self.main_view() => {
+                self.quit = true;
+                return;
+            }
+            Action::Quit if !self.editing() => {
+                self.message = None;
+                if self.help.open {
+                    self.help.open = false;
+                } else {
+                    self.view = View::Cards;
+                    self.focus = Focus::List;
+                }
+                self.sync();
                 return;
             }
             Action::Resize(w, h) => {
@@ -588,6 +611,7 @@ impl App {
             search: &self.cards.search,
             message: self.message.as_ref(),
             findings: !self.ctx.diagnostics().is_empty(),
+            main_view: self.main_view(),
             searchable: self.view != View::Diagnostics,
         };
         self.status = status::layout(&self.ctx, &status, self.width);

@@ -11,7 +11,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Action {
+    /// Close the view on screen (help, warnings, people, flow); from the
+    /// main view, quit.
     Quit,
+    /// Quit from wherever (ctrl-c).
+    QuitNow,
     Down,
     Up,
     Top,
@@ -197,7 +201,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('r')], A::Reload, Browse, 0, |w| w.reload),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
     b(&[c('q')], A::Quit, Browse, 4, |w| w.quit),
-    b(&[ctrl('c')], A::Quit, Always, 0, |w| w.quit),
+    b(&[ctrl('c')], A::QuitNow, Always, 0, |w| w.quit_now),
     // The search line.
     b(&[k(K::Enter)], A::Accept, Input, 0, |w| w.keep_filter),
     b(&[k(K::Esc)], A::Back, Input, 0, |w| w.clear_search),
@@ -236,7 +240,7 @@ pub fn lookup(input: bool, event: KeyEvent) -> Option<Action> {
     // behind it as that Alt chord. Esc would have gone back (or left the search
     // line) and q quit, so Alt+q quits.
     if key.code == KeyCode::Char('q') && key.mods == KeyModifiers::ALT {
-        return Some(Action::Quit);
+        return Some(Action::QuitNow);
     }
     match key {
         Key {
@@ -323,7 +327,7 @@ mod tests {
         for input in [false, true] {
             assert_eq!(
                 lookup(input, press(KeyCode::Char('q'), KeyModifiers::ALT)),
-                Some(A::Quit)
+                Some(A::QuitNow)
             );
         }
     }
@@ -367,7 +371,7 @@ mod tests {
         );
         assert_eq!(
             lookup(true, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(A::Quit)
+            Some(A::QuitNow)
         );
         assert_eq!(lookup(true, press(KeyCode::Enter, n)), Some(A::Accept));
         assert_eq!(lookup(true, press(KeyCode::Esc, n)), Some(A::Back));
@@ -397,6 +401,7 @@ mod tests {
     fn comes_from_a_key(action: Action) -> bool {
         match action {
             A::Quit
+            | A::QuitNow
             | A::Down
             | A::Up
             | A::Top

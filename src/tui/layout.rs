@@ -48,12 +48,27 @@ pub struct Screen {
     /// The rows of the list on screen when it is another view's (the
     /// people's over the cards').
     pub rows: Option<usize>,
+    /// The most lines of ingress any document could show on this screen
+    /// (the ingress is the selected card's document's, so it comes and goes
+    /// as the selection moves).
+    pub ingress_most: u16,
 }
 
 impl Screen {
     /// The regions with a list of `rows` rows (unless another list is shown).
     pub fn regions(&self, rows: usize) -> Regions {
         regions(self.area, self.ingress, self.rows.unwrap_or(rows))
+    }
+
+    /// Rows a page moves in a list of `rows` rows: the list's height with the
+    /// most ingress there could be, so that a page is the same whichever
+    /// document the selection is in (and a page up undoes a page down).
+    pub fn page_rows(&self, rows: usize) -> usize {
+        let most = Screen {
+            ingress: self.ingress_most,
+            ..*self
+        };
+        (most.regions(rows).list_inner().height as usize).max(1)
     }
 }
 

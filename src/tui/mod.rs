@@ -36,6 +36,8 @@ mod safety_tests;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+#[cfg(test)]
+mod tests_ux;
 
 use std::time::{Duration, Instant};
 

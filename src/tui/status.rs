@@ -36,6 +36,8 @@ pub struct Status<'a> {
     /// are worth a hint.
     pub findings: bool,
     pub searchable: bool,
+    /// `q` quits (rather than closing a view).
+    pub main_view: bool,
 }
 
 /// What the status bar draws: its line, and where the cursor stands (in
@@ -140,7 +142,10 @@ fn with_hints(ctx: &Context, status: &Status, left: InkLine, width: usize) -> In
                     .first()
                     .map(|k| keymap::key_label(*k))
                     .unwrap_or_default(),
-                b.description(ctx.lang),
+                match b.action {
+                    Action::Quit => ctx.words().quit_hint(status.main_view),
+                    _ => b.description(ctx.lang),
+                },
             )
         })
         .collect();

@@ -117,6 +117,15 @@ impl CardsView {
     pub fn update(&mut self, action: Action, screen: Screen) {
         let list = screen.regions(self.rows.len()).list_inner();
         match action {
+            Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
+                let page = screen.page_rows(self.rows.len());
+                let page = match action {
+                    Action::HalfPageDown | Action::HalfPageUp => page / 2,
+                    _ => page,
+                };
+                let down = matches!(action, Action::PageDown | Action::HalfPageDown);
+                self.select(self.paged(down, page.max(1)), screen);
+            }
             _ if action.is_movement() => {
                 let page = (list.height as usize).max(1);
                 self.select(scrolled(self.selected, action, page), screen);
@@ -176,6 +185,35 @@ impl CardsView {
             (self.selected + n - 1) % n
         };
         self.select(to, screen);
+    }
+
+    /// The card a page of `page` rows down (or up) from the selected one.
+    /// Pages count rows, group headings included, so a page down never
+    /// skips a row that was not on screen; a page up comes back at least as
+    /// far as the page down went, so Home, PgDn, PgUp is back at the top.
+    fn paged(&self, down: bool, page: usize) -> usize {
+        let last = self.visible.len().saturating_sub(1);
+        let Some(&row) = self.row_of.get(self.selected) else {
+            return 0;
+        };
+        // row_of rises with the card, so a card is found by its row by bisection.
+        let to = if down {
+            let target = row.saturating_add(page);
+            // The last card at or above the target row.
+            self.row_of
+                .partition_point(|&r| r <= target)
+                .saturating_sub(1)
+        } else {
+            let target = row.saturating_sub(page);
+            // The first card at or below it.
+            self.row_of.partition_point(|&r| r < target)
+        };
+        match (down, to == self.selected) {
+            // Headings took the whole page: one card on.
+            (true, true) => (self.selected + 1).min(last),
+            (false, true) => self.selected.saturating_sub(1),
+            _ => to.min(last),
+        }
     }
 
     /// Scroll the list so the selected card (and its group heading, when it

@@ -1,0 +1,83 @@
+//! Issue 12's browser items through the user's path: the real binary in a
+//! tmux window, keys in, the screen out.
+
+use crate::common;
+
+use common::tmux::{self, Tmux};
+use std::path::PathBuf;
+
+/// A fixture folder under `tests/fixtures/ux/`.
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ux")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// `prosesser ARGS` in a `width`x`height` window (the exit status stays on
+/// screen), or `None` when tmux is missing.
+fn start(name: &str, width: u16, height: u16, args: &[&str]) -> Option<Tmux> {
+    if !tmux::available(name) {
+        return None;
+    }
+    let script = format!("{}; echo EXIT=$?; sleep 60", tmux::command(&[], args));
+    Some(Tmux::session(name, width, height, &script, None))
+}
+
+/// The rows of the card list (the left pane at 120 columns), trimmed.
+fn list_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|l| l.strip_prefix('┃'))
+        .filter_map(|l| l.split(['┃', '║', '█']).next())
+        .map(|l| l.trim_end().to_owned())
+        .collect()
+}
+
+#[test]
+fn home_pgdn_pgup_in_a_grouped_list_comes_back_to_the_first_heading() {
+    // Every other document has an ingress, so the list is shorter there.
+    let Some(t) = start("ux_paging", 120, 35, &[&fixture("grouped")]) else {
+        return;
+    };
+    let top = t.wait_for_all(&["> Kort 00.0", "120 av 120"]);
+    let first = list_rows(&top);
+    assert_eq!(first[0], "Dokument 00", "{top}");
+    t.key("NPage");
+    t.wait_until("a page down", |s| !s.contains("> Kort 00.0"));
+    t.key("PPage");
+    let back = t.wait_for("> Kort 00.0");
+    assert_eq!(list_rows(&back)[..3], first[..3], "{back}");
+    t.keys(&["NPage", "NPage", "NPage"]);
+    t.wait_until("three pages down", |s| !s.contains("Dokument 00"));
+    t.keys(&["PPage", "PPage", "PPage"]);
+    let back = t.wait_for("> Kort 00.0");
+    assert_eq!(list_rows(&back)[..3], first[..3], "{back}");
+    t.keys(&["End", "Home"]);
+    let back = t.wait_for("> Kort 00.0");
+    assert_eq!(list_rows(&back)[..3], first[..3], "{back}");
+    t.key("q");
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn q_closes_help_and_the_warnings_view_and_quits_from_the_main_view() {
+    let Some(t) = start("ux_q", 120, 35, &[]) else {
+        return;
+    };
+    t.wait_for("> Release");
+    t.key("?");
+    t.wait_for("Hjelp");
+    t.key("q");
+    t.wait_until("the help closed", |s| !s.contains("Hjelp"));
+    t.key("w");
+    t.wait_for_all(&["Advarsler og feil", "q lukk"]);
+    t.key("q");
+    let screen = t.wait_for_all(&["> Release", "q avslutt"]);
+    assert!(!screen.contains("Advarsler og feil"), "{screen}");
+    assert!(!screen.contains("EXIT="), "{screen}");
+    t.key("q");
+    t.wait_for("EXIT=0");
+    t.assert_screen_restored();
+}
