@@ -10,10 +10,10 @@
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use crate::Handbook;
 use crate::people::{Person, people};
 use crate::query::SearchIndex;
 use crate::{Diagnostic, Severity};
+use crate::{Field, Handbook};
 
 /// The jobs started before the first frame, each `None` once taken in.
 #[derive(Default)]
@@ -77,6 +77,9 @@ pub struct Facts {
     pub card_counts: Vec<usize>,
     /// The widest card title, in columns: where the owners line up in the list.
     pub title_width: usize,
+    /// The widest owner and leader, in columns: the list's other columns.
+    pub owner_width: usize,
+    pub leader_width: usize,
 }
 
 impl Facts {
@@ -93,14 +96,21 @@ impl Facts {
             diagnostics,
             card_counts: people.iter().map(|p| p.cards().len()).collect(),
             people,
-            title_width: handbook
-                .cards()
-                // Measured as drawn: sanitising can widen a title.
-                .map(|(_, c)| super::wrap::width(&crate::text::sanitize_line(&c.title())))
-                .max()
-                .unwrap_or(0),
+            title_width: widest(handbook, Field::Title),
+            owner_width: widest(handbook, Field::Owner),
+            leader_width: widest(handbook, Field::Leader),
         }
     }
+}
+
+/// The widest text of `field` on any card, in columns.
+fn widest(handbook: &Handbook, field: Field) -> usize {
+    handbook
+        .cards()
+        // Measured as drawn: sanitising can widen a text.
+        .map(|(_, c)| super::wrap::width(&crate::text::sanitize_line(&c.text(field))))
+        .max()
+        .unwrap_or(0)
 }
 
 /// A handbook read again, with everything the browser derives from it,

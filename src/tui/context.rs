@@ -179,9 +179,11 @@ impl Context {
             .unwrap_or(0)
     }
 
-    /// The widest card title, in columns (0 until the facts arrive).
-    pub fn title_width(&self) -> usize {
-        self.facts.as_ref().map_or(0, |f| f.title_width)
+    /// The widest title, owner and leader, in columns (`None` until the
+    /// facts arrive).
+    pub fn column_widths(&self) -> Option<[usize; 3]> {
+        let f = self.facts.as_ref()?;
+        Some([f.title_width, f.owner_width, f.leader_width])
     }
 
     // ----- the flow -----

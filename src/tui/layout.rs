@@ -10,6 +10,10 @@ pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 8;
 /// Below this width the list is stacked over the detail.
 pub const STACK_BELOW: u16 = 70;
+/// From this width the list takes half the screen (up to [`WIDE_LIST`]
+/// columns), room for the card list's leader column.
+pub const WIDE_FROM: u16 = 120;
+pub const WIDE_LIST: u16 = 90;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Regions {
@@ -98,7 +102,11 @@ pub fn regions(area: Rect, ingress: u16, rows: usize) -> Regions {
             Rect::new(body.x, body.y + h, body.width, body.height - h),
         )
     } else {
-        let w = (area.width * 2 / 5).clamp(24, 50);
+        let w = if area.width >= WIDE_FROM {
+            (area.width / 2).min(WIDE_LIST)
+        } else {
+            (area.width * 2 / 5).clamp(24, 50)
+        };
         (
             Rect::new(body.x, body.y, w, body.height),
             Rect::new(body.x + w, body.y, body.width - w, body.height),

@@ -81,3 +81,56 @@ fn q_closes_help_and_the_warnings_view_and_quits_from_the_main_view() {
     t.wait_for("EXIT=0");
     t.assert_screen_restored();
 }
+
+/// The display column `text` starts at on each line of `screen` holding it.
+fn columns_of(screen: &str, text: &str) -> Vec<usize> {
+    screen
+        .lines()
+        .filter_map(|l| l.find(text).map(|at| l[..at].chars().count()))
+        .collect()
+}
+
+#[test]
+fn the_list_shows_owners_and_leaders_in_columns_and_where_a_hit_is() {
+    let Some(t) = start("ux_columns", 120, 35, &[]) else {
+        return;
+    };
+    // At 120 columns: title, owner and leader, each in a column.
+    let screen = t.wait_for_all(&["> Release", "Torkel Buarøy", "Tony Grimstad"]);
+    let list: String = list_rows(&screen).join("\n");
+    let leaders: Vec<usize> = ["Torkel Buarøy", "Tony Grimstad", "Snorre"]
+        .iter()
+        .flat_map(|n| columns_of(&list, n))
+        .collect();
+    assert_eq!(leaders.len(), 5, "{list}");
+    assert!(leaders.iter().all(|c| *c == leaders[0]), "{list}");
+    // A hit in a field the list does not show: the row says where.
+    t.key("/");
+    t.typed("utrulling");
+    let screen = t.wait_for_all(&["/utrulling", "1 av 9"]);
+    let row = screen.lines().find(|l| l.contains("> Release")).unwrap();
+    assert!(
+        row.contains("Formål: ") && row.contains("utrulling"),
+        "{screen}"
+    );
+    t.key("Escape");
+    t.wait_for("9 av 9");
+    // Between 70 and 79 columns the owners still line up.
+    for width in [79, 74, 70] {
+        t.resize(width, 30);
+        let screen = t.wait_until("the list at the new width", |s| {
+            s.lines()
+                .any(|l| l.starts_with('┗') && l.chars().count() == width as usize)
+                && s.contains("Hege")
+        });
+        let list: String = list_rows(&screen).join("\n");
+        let owners: Vec<usize> = ["Hanne", "Roberto", "Dan Re", "Hege"]
+            .iter()
+            .flat_map(|n| columns_of(&list, n))
+            .collect();
+        assert_eq!(owners.len(), 6, "{width}:\n{screen}");
+        assert!(owners.iter().all(|c| *c == owners[0]), "{width}:\n{screen}");
+    }
+    t.key("q");
+    t.wait_for("EXIT=0");
+}

@@ -397,9 +397,14 @@ impl CardsView {
         // `update` keeps the offset so that the selection is on screen.
         let offset = self.offset.min(self.rows.len());
         let end = (offset + height).min(self.rows.len());
+        let width = inner.width as usize;
+        let wants = ctx
+            .column_widths()
+            .unwrap_or_else(|| self.widths_on_screen(ctx, offset..end));
+        let columns = Columns::fit(width, wants);
         pane.lines = self.rows[offset..end]
             .iter()
-            .map(|r| self.row_segments(ctx, *r, inner.width as usize))
+            .map(|r| self.row_segments(ctx, *r, width, columns))
             .collect();
         pane.total = self.rows.len();
         pane.shown = height;
@@ -407,7 +412,26 @@ impl CardsView {
         self.model = pane;
     }
 
-    fn row_segments(&self, ctx: &Context, row: Row, width: usize) -> InkLine {
+    /// The widest title, owner and leader among rows `rows` (until the
+    /// handbook's widest are worked out).
+    fn widths_on_screen(&self, ctx: &Context, rows: std::ops::Range<usize>) -> [usize; 3] {
+        let mut widest = [0; 3];
+        for row in &self.rows[rows] {
+            let Row::Card(i) = row else { continue };
+            let Some(card) = ctx.handbook.card(self.visible[*i]) else {
+                continue;
+            };
+            for (w, field) in widest
+                .iter_mut()
+                .zip([Field::Title, Field::Owner, Field::Leader])
+            {
+                *w = (*w).max(wrap::width(&wrap::clean_line(&card.text(field))));
+            }
+        }
+        widest
+    }
+
+    fn row_segments(&self, ctx: &Context, row: Row, width: usize, columns: Columns) -> InkLine {
         let i = match row {
             Row::Group(doc) => {
                 let title = ctx
@@ -425,40 +449,191 @@ impl CardsView {
             return Vec::new();
         };
         let found = ctx.matches(self.query(), id);
-        let mut segments: InkLine = Vec::new();
         let title_ink = Ink::of(Role::CardTitle);
-        match card.field(Field::Title) {
-            Some(title) if !title.trim().is_empty() => segments.extend(wrap::highlight(
+        let title = match card.field(Field::Title) {
+            Some(title) if !title.trim().is_empty() => wrap::highlight(
                 &title,
                 &ranges_of(&found, Field::Title),
                 title_ink,
                 title_ink.hit(),
                 wrap::clean_line,
-            )),
-            _ => segments.push((ctx.words().untitled.to_owned(), Role::Dim.into())),
+            ),
+            _ => vec![(ctx.words().untitled.to_owned(), Role::Dim.into())],
+        };
+        if columns.owner == 0 {
+            return widgets::row(title, i == self.selected, width);
         }
-        if let Some(owner) = card.field(Field::Owner).filter(|o| !o.trim().is_empty()) {
-            // Owners line up in a column after the titles when there is room.
-            // (The row's marker comes before the title: two more columns.)
-            let used: usize = 2 + segments.iter().map(|(t, _)| wrap::width(t)).sum::<usize>();
-            let column = 2 + ctx.title_width();
-            let pad = if column + 2 + 8 <= width {
-                column.saturating_sub(used) + 2
-            } else {
-                2
-            };
-            let dim = Ink::of(Role::Dim);
-            segments.push((" ".repeat(pad), dim));
-            segments.extend(wrap::highlight(
-                &owner,
-                &ranges_of(&found, Field::Owner),
-                dim,
-                dim.hit(),
-                wrap::clean_line,
-            ));
+        let dim = Ink::of(Role::Dim);
+        let gap = || (" ".repeat(GAP), dim);
+        let mut segments = wrap::fill(title, columns.title, dim);
+        segments.push(gap());
+        // The people's columns, or where the query hit when it hit only
+        // fields the list does not show.
+        let rest = columns.owner + columns.leader.map_or(0, |l| GAP + l);
+        let shown = |f: Field| {
+            f == Field::Title
+                || f == Field::Owner
+                || (f == Field::Leader && columns.leader.is_some())
+        };
+        let hidden_hit = (!found.is_empty() && !found.iter().any(|m| shown(m.field)))
+            .then(|| found.first())
+            .flatten();
+        if let Some(hit) = hidden_hit {
+            let ranges = ranges_of(&found, hit.field);
+            segments.extend(hit_in(ctx, card, hit, &ranges, rest));
+            return widgets::row(segments, i == self.selected, width);
+        }
+        let person = |field: Field, width: usize| {
+            let text = card.text(field);
+            wrap::truncate(
+                wrap::highlight(
+                    &text,
+                    &ranges_of(&found, field),
+                    dim,
+                    dim.hit(),
+                    wrap::clean_line,
+                ),
+                width,
+            )
+        };
+        match columns.leader {
+            Some(leader) => {
+                segments.extend(wrap::fill(
+                    person(Field::Owner, columns.owner),
+                    columns.owner,
+                    dim,
+                ));
+                segments.push(gap());
+                segments.extend(person(Field::Leader, leader));
+            }
+            None => segments.extend(person(Field::Owner, columns.owner)),
         }
         widgets::row(segments, i == self.selected, width)
     }
+}
+
+/// Columns between the list's columns.
+const GAP: usize = 2;
+/// The narrowest an owner or leader column is made (when the names are wider).
+const MIN_COLUMN: usize = 8;
+/// The list's inside from which it shows the leader too: the width the
+/// layout gives the list from [`crate::tui::layout::WIDE_FROM`] columns.
+pub const LEADER_FROM: usize = 56;
+
+/// Where the list's columns go: the widths of the title, owner and (when
+/// there is room) leader columns, after the row's two-column marker. Every
+/// row of a list has the same columns, so owners and leaders line up
+/// whatever a title's width; a title or name wider than its column is cut
+/// with `…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub title: usize,
+    /// 0: no owner column (too narrow, or no card has an owner).
+    pub owner: usize,
+    pub leader: Option<usize>,
+}
+
+impl Columns {
+    /// For rows `width` columns wide (marker included), with the widest
+    /// title, owner and leader `wants` columns.
+    pub fn fit(width: usize, wants: [usize; 3]) -> Columns {
+        let [title, owner, leader] = wants;
+        let room = width.saturating_sub(2);
+        let title_only = Columns {
+            title: room,
+            owner: 0,
+            leader: None,
+        };
+        if owner == 0 && leader == 0 {
+            return title_only;
+        }
+        // Each name column gets its width, up to a share of the row (but
+        // never under MIN_COLUMN); the title what is left, up to its width;
+        // the names the rest.
+        let share = |want: usize, room: usize, tenths: usize| {
+            want.min((room * tenths / 10).max(MIN_COLUMN))
+        };
+        if width >= LEADER_FROM && leader > 0 {
+            let room = room - 2 * GAP;
+            let mut o = share(owner.max(1), room, 3);
+            let l = share(leader, room, 3);
+            let t = title.min(room - o - l);
+            o += (room - t - o - l).min(owner.saturating_sub(o));
+            return Columns {
+                title: t,
+                owner: o,
+                leader: Some(room - t - o),
+            };
+        }
+        let room = room.saturating_sub(GAP);
+        if room < MIN_COLUMN + 6 {
+            return title_only;
+        }
+        let o = share(owner.max(1), room, 3);
+        let t = title.min(room - o);
+        Columns {
+            title: t,
+            owner: room - t,
+            leader: None,
+        }
+    }
+}
+
+/// `Formål: …styre utrulling…`: the field a query hit and the text around
+/// the hit, highlighted, in `width` columns, for a card whose hits are all
+/// in fields the list does not show.
+fn hit_in(
+    ctx: &Context,
+    card: &crate::Card,
+    hit: &crate::query::Match,
+    ranges: &[std::ops::Range<usize>],
+    width: usize,
+) -> InkLine {
+    let dim = Ink::of(Role::Dim);
+    let text = card.text(hit.field);
+    let label = ctx.lang.field_label(hit.field);
+    let room = width.saturating_sub(wrap::width(label) + 2);
+    // Too narrow for the text around the hit: where it is says the most.
+    if room < 12 {
+        return wrap::truncate(vec![(label.to_owned(), Ink::of(Role::Label))], width);
+    }
+    let label = format!("{label}: ");
+    // Start a few words before the hit, so it is seen in its context and
+    // stays on screen.
+    let lead = room / 3;
+    let mut start = hit.range.start.min(text.len());
+    let mut before = 0;
+    for (i, ch) in text[..start].char_indices().rev() {
+        before += wrap::width(ch.encode_utf8(&mut [0; 4]));
+        if before > lead {
+            break;
+        }
+        start = i;
+    }
+    // From the start of a word, unless that is the hit itself.
+    if start > 0
+        && let Some(space) = text[start..hit.range.start.min(text.len())].find(char::is_whitespace)
+    {
+        start += space + 1;
+    }
+    // Every hit in the field from there on, measured from there.
+    let shifted: Vec<std::ops::Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start >= start)
+        .map(|r| r.start - start..r.end - start)
+        .collect();
+    let mut line: InkLine = vec![(label, Ink::of(Role::Label))];
+    if start > 0 {
+        line.push(("…".to_owned(), dim));
+    }
+    line.extend(wrap::highlight(
+        &text[start..],
+        &shifted,
+        dim,
+        dim.hit(),
+        wrap::clean_line,
+    ));
+    wrap::truncate(line, width)
 }
 
 pub fn render(model: &Pane, theme: &Theme, frame: &mut Frame, area: Rect) {
