@@ -376,6 +376,7 @@ mod tests {
             front_matter: FrontMatter::default(),
             navigation: Vec::new(),
             cards,
+            publication: crate::model::Publication::Published,
         }
     }
 

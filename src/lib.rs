@@ -35,5 +35,6 @@ pub mod text;
 pub mod tui;
 
 pub use model::{
-    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Rule, Severity, Value, ValueRef,
+    Card, CardId, Diagnostic, Document, Field, Handbook, Params, Publication, Rule, Severity,
+    Value, ValueRef,
 };

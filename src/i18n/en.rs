@@ -19,6 +19,11 @@ pub(super) const EN: Words = Words {
     feeds: "Fed by several",
     unlinked: "Without links",
     no_links: "No links between the processes.",
+    draft: "draft",
+    not_rendered: "not published",
+    publish_from: "published from",
+    expired: "expired",
+    unpublished_note: "Hugo does not publish this page",
 
     matched_in: "Matched in",
     name: "Name",

@@ -19,6 +19,11 @@ pub(super) const NB: Words = Words {
     feeds: "Mottar fra flere",
     unlinked: "Uten lenker",
     no_links: "Ingen lenker mellom prosessene.",
+    draft: "utkast",
+    not_rendered: "ikke publisert",
+    publish_from: "publiseres",
+    expired: "utløpt",
+    unpublished_note: "Hugo publiserer ikke denne siden",
 
     matched_in: "Treff i",
     name: "Navn",

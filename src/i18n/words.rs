@@ -32,6 +32,15 @@ pub struct Words {
     pub feeds: &'static str,
     pub unlinked: &'static str,
     pub no_links: &'static str,
+    /// A page Hugo does not publish, by why: a draft, `_build.render: never`
+    /// (or a headless bundle), a publish date to come (before the date), an
+    /// expiry date gone by.
+    pub draft: &'static str,
+    pub not_rendered: &'static str,
+    pub publish_from: &'static str,
+    pub expired: &'static str,
+    /// After the reason, in the browser's detail: what it means.
+    pub unpublished_note: &'static str,
 
     // ----- the command line -----
     /// Search results: the fields the query matched in.
@@ -154,6 +163,20 @@ pub struct Keys {
 }
 
 impl Words {
+    /// Why Hugo does not publish a page ("utkast", "publiseres 2030-01-01"),
+    /// `None` for a published one.
+    pub fn unpublished(&self, publication: &crate::Publication) -> Option<String> {
+        use crate::Publication as P;
+        let date = |d: &str| crate::text::sanitize_line(d).into_owned();
+        match publication {
+            P::Published => None,
+            P::Draft => Some(self.draft.to_owned()),
+            P::NotRendered => Some(self.not_rendered.to_owned()),
+            P::Future(d) => Some(format!("{} {}", self.publish_from, date(d))),
+            P::Expired(d) => Some(format!("{} {}", self.expired, date(d))),
+        }
+    }
+
     /// What people call `field`: "Prosesseier", "Process owner".
     pub fn field(&self, field: Field) -> &'static str {
         self.fields[field as usize]

@@ -7,6 +7,7 @@ mod diagnostic;
 mod document;
 mod field;
 mod params;
+mod publication;
 mod value;
 
 pub use card::{Card, CardId, STRATEGY_CARD};
@@ -14,4 +15,5 @@ pub use diagnostic::{Diagnostic, Rule, Severity};
 pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
 pub use params::{Params, ValueRef};
+pub use publication::{Publication, now as now_unix, parse_date};
 pub use value::Value;

@@ -11,21 +11,39 @@ mod cards;
 mod decode;
 mod front_matter;
 mod key_lines;
+mod libyaml;
 pub mod limits;
 mod navigation;
 mod render;
 mod shortcode;
 mod source;
+mod yaml11;
 mod yaml_fast;
+mod yaml_full;
 
 pub use navigation::decode_entities;
 pub use render::{RenderError, render_card};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{
-    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule, STRATEGY_CARD,
+    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Publication, Rule, STRATEGY_CARD,
 };
 use source::SourceText;
+
+/// The YAML fast path's answer (`None` where it declines) and the full
+/// reader's, for the fuzz target that checks that they never disagree.
+#[doc(hidden)]
+pub fn yaml_fast_and_full(
+    text: &str,
+) -> (
+    Option<serde_json::Map<String, serde_json::Value>>,
+    Result<serde_json::Value, String>,
+) {
+    (
+        yaml_fast::decode(text),
+        decode::decode_full_yaml(text).map_err(|e| e.message),
+    )
+}
 
 /// Parse one file. Never fails: what Hugo would reject becomes an error
 /// diagnostic with its true position, and everything else is kept (the cards
@@ -84,14 +102,15 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
-    let (found, unmatched) = cards::pair(lexed.calls);
-    let total_errors = lexed.errors.len() + lexed.more_errors + unmatched.len();
+    let takes_inner = cards::guess_takes_inner(&lexed.calls);
+    let (found, unpaired) = cards::pair(lexed.calls, &takes_inner);
+    let total_errors = lexed.errors.len() + lexed.more_errors + unpaired.len();
     // Both lists are in file order: merge them, then word only the first few.
-    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::Unmatched>)> = lexed
+    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::PairError>)> = lexed
         .errors
         .into_iter()
         .map(|e| (e.offset, Ok(e)))
-        .chain(unmatched.into_iter().map(|u| (u.start, Err(u))))
+        .chain(unpaired.into_iter().map(|u| (u.start, Err(u))))
         .collect();
     errors.sort_by_key(|e| e.0);
     for (offset, error) in errors.iter().take(limits::MAX_ERRORS_PER_FILE) {
@@ -106,10 +125,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 }
                 message
             }
-            Err(u) => format!(
-                "closing tag for shortcode '{}' has no open call to close",
-                shortcode::shown(&u.name)
-            ),
+            Err(u) => u.message.clone(),
         };
         diagnostics.push(error_at(*offset, Rule::Shortcode, message));
     }
@@ -177,12 +193,14 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         ));
     }
 
+    let publication = Publication::of(&front, path, crate::model::now_unix());
     let document = Document {
         path: path.to_owned(),
         file: None,
         front_matter: front,
         navigation,
         cards,
+        publication,
     };
     (Some(document), diagnostics)
 }

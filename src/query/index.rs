@@ -83,6 +83,7 @@ impl SearchIndex {
         for (d, doc) in documents.iter().enumerate() {
             index.document_start.push(offset(index.ids.len()));
             let page = matcher::page_text(doc);
+            let page = page.each_ref().map(|t| t.as_ref());
             for text in page {
                 index.pages_at.push(offset(index.pages.len()));
                 fold_into(text, &mut index.pages);

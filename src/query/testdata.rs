@@ -40,6 +40,7 @@ pub(crate) fn document(path: &str, cards: Vec<Card>) -> Document {
         front_matter: FrontMatter::default(),
         navigation: Vec::new(),
         cards,
+        publication: crate::model::Publication::Published,
     }
 }
 

@@ -86,7 +86,7 @@ impl TitleBar {
         let width = width as usize;
         let t = ctx.words();
         let title = match ctx.document(card) {
-            Some(doc) => doc.title().unwrap_or(&doc.path).to_owned(),
+            Some(doc) => doc.heading().into_owned(),
             None => "prosesser".to_owned(),
         };
         let mut left: InkLine =

@@ -114,12 +114,13 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, lines: &[InkLine], theme: &Them
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// A laid-out line in semantic inks, styled by the theme.
-pub fn inked(theme: &Theme, segments: &[Segment<Ink>]) -> Line<'static> {
+/// A laid-out line in semantic inks, styled by the theme (the text borrowed
+/// from the model, not copied).
+pub fn inked<'a>(theme: &Theme, segments: &'a [Segment<Ink>]) -> Line<'a> {
     Line::from(
         segments
             .iter()
-            .map(|(t, ink)| Span::styled(t.clone(), theme.ink(*ink)))
+            .map(|(t, ink)| Span::styled(t.as_str(), theme.ink(*ink)))
             .collect::<Vec<_>>(),
     )
 }

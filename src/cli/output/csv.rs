@@ -10,11 +10,13 @@ use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};
 
-/// `path,line,column,title,owner,leader,purpose,input,output`, rows in the
-/// listing's order (best first for search).
+/// `path,line,column,title,owner,leader,purpose,input,output,publication`,
+/// rows in the listing's order (best first for search); `publication` is
+/// `published`, `draft`, `not-rendered`, `future` or `expired`.
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     let mut header = vec!["path", "line", "column"];
     header.extend(Field::ALL.map(Field::key));
+    header.push("publication");
     record(out, header)?;
     for row in &listing.rows {
         let (document, card) = listing.card(row);
@@ -24,6 +26,7 @@ pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
             card.column.to_string(),
         ];
         fields.extend(Field::ALL.map(|f| card.text(f).into_owned()));
+        fields.push(document.publication.key().to_owned());
         record(out, fields)?;
     }
     Ok(())

@@ -8,7 +8,7 @@ use super::{Listing, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
 use prosesser::i18n::{Lang, words};
 use prosesser::people::Person;
-use prosesser::{Card, Diagnostic, Document, Field, Handbook};
+use prosesser::{Card, Diagnostic, Document, Field, Handbook, Publication};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 use serde_json::{Map, Value, json};
@@ -130,10 +130,21 @@ fn links_json<'a>(
         .collect()
 }
 
+/// A document; `draft` and `published` say whether Hugo would publish it, and
+/// `publication` why not (`draft`, `not-rendered`, `future`, `expired`), with
+/// the date it is about for the last two.
 fn document_json(document: &Document, cards: Vec<Value>) -> Value {
+    let date = match &document.publication {
+        Publication::Future(date) | Publication::Expired(date) => Some(date),
+        _ => None,
+    };
     json!({
         "path": document.path,
         "title": document.title(),
+        "draft": document.publication.is_draft(),
+        "published": document.publication.is_published(),
+        "publication": document.publication.key(),
+        "publication_date": date,
         "weight": document.weight(),
         "front_matter": document.front_matter.params,
         "navigation": document.navigation,

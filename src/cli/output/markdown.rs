@@ -25,8 +25,16 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
         if i > 0 {
             writeln!(out)?;
         }
-        let heading = document.title().unwrap_or(&document.path);
-        writeln!(out, "## {}\n", escape(&one_line(heading)))?;
+        let heading = document.heading();
+        match w.unpublished(&document.publication) {
+            Some(why) => writeln!(
+                out,
+                "## {} *[{}]*\n",
+                escape(&one_line(&heading)),
+                escape(&why)
+            )?,
+            None => writeln!(out, "## {}\n", escape(&one_line(&heading)))?,
+        }
         writeln!(out, "{}: {}\n", w.source, escape(&one_line(&document.path)))?;
         if rows.is_empty() {
             writeln!(out, "*{}*", escape(w.no_cards))?;

@@ -41,6 +41,10 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             .map(|f| field_cell(card, *f, lang))
             .chain([format!("{}:{}", one_line(&document.path), card.line)])
             .collect();
+        // A page Hugo does not publish is not the real process: say so by its title.
+        if let Some(why) = w.unpublished(&document.publication) {
+            cells[0] = format!("{} [{why}]", cells[0]);
+        }
         if listing.ranked {
             let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
             fields.sort();

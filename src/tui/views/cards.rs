@@ -398,9 +398,12 @@ impl CardsView {
         let offset = self.offset.min(self.rows.len());
         let end = (offset + height).min(self.rows.len());
         let width = inner.width as usize;
-        let wants = ctx
-            .column_widths()
-            .unwrap_or_else(|| self.widths_on_screen(ctx, offset..end));
+        // The handbook's widest, so the columns stay put as the list
+        // scrolls; the rows on screen may be wider than the texts (a title
+        // marked unpublished, the word for an untitled card).
+        let on_screen = self.widths_on_screen(ctx, offset..end);
+        let widest = ctx.column_widths().unwrap_or_default();
+        let wants = [0, 1, 2].map(|i| widest[i].max(on_screen[i]));
         let columns = Columns::fit(width, wants);
         pane.lines = self.rows[offset..end]
             .iter()
@@ -412,20 +415,32 @@ impl CardsView {
         self.model = pane;
     }
 
-    /// The widest title, owner and leader among rows `rows` (until the
-    /// handbook's widest are worked out).
+    /// The widest title (as the row shows it), owner and leader among rows
+    /// `rows`.
     fn widths_on_screen(&self, ctx: &Context, rows: std::ops::Range<usize>) -> [usize; 3] {
+        let t = ctx.words();
         let mut widest = [0; 3];
         for row in &self.rows[rows] {
             let Row::Card(i) = row else { continue };
-            let Some(card) = ctx.handbook.card(self.visible[*i]) else {
+            let id = self.visible[*i];
+            let Some(card) = ctx.handbook.card(id) else {
                 continue;
             };
-            for (w, field) in widest
-                .iter_mut()
-                .zip([Field::Title, Field::Owner, Field::Leader])
+            let width = |field| wrap::width(&wrap::clean_line(&card.text(field)));
+            let mut title = width(Field::Title);
+            if card.text(Field::Title).trim().is_empty() {
+                title = wrap::width(t.untitled);
+            }
+            if let Some(why) = ctx
+                .handbook
+                .document_of(id)
+                .and_then(|d| t.unpublished(&d.publication))
             {
-                *w = (*w).max(wrap::width(&wrap::clean_line(&card.text(field))));
+                title += wrap::width(&why) + 3;
+            }
+            let row = [title, width(Field::Owner), width(Field::Leader)];
+            for (w, r) in widest.iter_mut().zip(row) {
+                *w = (*w).max(r);
             }
         }
         widest
@@ -434,13 +449,15 @@ impl CardsView {
     fn row_segments(&self, ctx: &Context, row: Row, width: usize, columns: Columns) -> InkLine {
         let i = match row {
             Row::Group(doc) => {
-                let title = ctx
-                    .handbook
-                    .documents
-                    .get(doc as usize)
-                    .map(|d| d.title().unwrap_or(&d.path).to_owned())
+                let document = ctx.handbook.documents.get(doc as usize);
+                let title = document
+                    .map(|d| d.heading().into_owned())
                     .unwrap_or_default();
-                return wrap::truncate(vec![(wrap::clean_line(&title), Role::Group.into())], width);
+                let mut heading = vec![(wrap::clean_line(&title), Role::Group.into())];
+                if let Some(why) = document.and_then(|d| ctx.words().unpublished(&d.publication)) {
+                    heading.push((format!(" [{why}]"), Role::Warning.into()));
+                }
+                return wrap::truncate(heading, width);
             }
             Row::Card(i) => i,
         };
@@ -460,12 +477,24 @@ impl CardsView {
             ),
             _ => vec![(ctx.words().untitled.to_owned(), Role::Dim.into())],
         };
+        // A page Hugo does not publish is not the real process: say so by
+        // its title, the mark kept whole when the title is cut.
+        let unpublished = ctx
+            .handbook
+            .document_of(id)
+            .and_then(|d| ctx.words().unpublished(&d.publication))
+            .map(|why| (format!(" [{why}]"), Ink::of(Role::Warning)));
+        let mark = unpublished.as_ref().map_or(0, |(t, _)| wrap::width(t));
         if columns.owner == 0 {
-            return widgets::row(title, i == self.selected, width);
+            let mut segments = wrap::truncate(title, columns.title.saturating_sub(mark));
+            segments.extend(unpublished);
+            return widgets::row(segments, i == self.selected, width);
         }
         let dim = Ink::of(Role::Dim);
         let gap = || (" ".repeat(GAP), dim);
-        let mut segments = wrap::fill(title, columns.title, dim);
+        let mut segments = wrap::truncate(title, columns.title.saturating_sub(mark));
+        segments.extend(unpublished);
+        let mut segments = wrap::fill(segments, columns.title, dim);
         segments.push(gap());
         // The people's columns, or where the query hit when it hit only
         // fields the list does not show.

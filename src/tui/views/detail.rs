@@ -196,6 +196,15 @@ pub fn card_lines(
         }
         None => out.push(vec![(t.untitled.to_owned(), Role::Unset.into())]),
     }
+    let unpublished = ctx
+        .handbook
+        .document_of(id)
+        .and_then(|d| t.unpublished(&d.publication));
+    if let Some(why) = unpublished {
+        let note = format!("[{why}] {}", t.unpublished_note);
+        out.lines
+            .extend(wrap::wrap(&[(note, Role::Warning.into())], width));
+    }
     out.push(Vec::new());
 
     // The known fields, then any others, then where it was written.

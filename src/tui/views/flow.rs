@@ -176,11 +176,7 @@ impl FlowView {
         let t = ctx.words();
         // With several documents, say whose flow this is.
         let title = match ctx.handbook.documents.get(self.document as usize) {
-            Some(doc) if grouped => format!(
-                "{}: {}",
-                t.flow,
-                wrap::clean_line(doc.title().unwrap_or(&doc.path))
-            ),
+            Some(doc) if grouped => format!("{}: {}", t.flow, wrap::clean_line(&doc.heading())),
             _ => t.flow.to_owned(),
         };
         let mut pane = Pane::new(&title, true, true);

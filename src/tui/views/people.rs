@@ -226,7 +226,7 @@ pub fn person_lines(ctx: &Context, i: usize, width: usize) -> Vec<InkLine> {
                 && let Some(doc) = ctx.handbook.document_of(*id)
             {
                 segs.push((
-                    format!("  ({})", wrap::clean_line(doc.title().unwrap_or(&doc.path))),
+                    format!("  ({})", wrap::clean_line(&doc.heading())),
                     Role::Dim.into(),
                 ));
             }
