@@ -135,5 +135,8 @@ pub(super) const EN: Words = Words {
         delete_word: "delete a word",
         clear_line: "clear the line",
         quit_now: "quit at once",
+        next_document: "next document in the list",
+        previous_document: "previous document in the list",
+        order: "change the order (or grouping)",
     },
 };

@@ -135,5 +135,8 @@ pub(super) const NB: Words = Words {
         delete_word: "slett ord",
         clear_line: "tøm linjen",
         quit_now: "avslutt med en gang",
+        next_document: "neste dokument i listen",
+        previous_document: "forrige dokument i listen",
+        order: "bytt rekkefølge eller gruppering",
     },
 };

@@ -160,6 +160,9 @@ pub struct Keys {
     pub clear_line: &'static str,
     /// ctrl-c.
     pub quit_now: &'static str,
+    pub next_document: &'static str,
+    pub previous_document: &'static str,
+    pub order: &'static str,
 }
 
 impl Words {
@@ -342,6 +345,34 @@ impl Words {
             self.query_error,
             self.query_problem(&error.kind)
         )
+    }
+
+    /// How the card list is ordered while a query is active.
+    pub fn list_order(&self, relevance: bool) -> &'static str {
+        match (self.lang, relevance) {
+            (Lang::Nb, true) => "beste treff først",
+            (Lang::Nb, false) => "dokumentrekkefølge",
+            (Lang::En, true) => "best match first",
+            (Lang::En, false) => "document order",
+        }
+    }
+
+    /// `o` without a query: the order it will have.
+    pub fn order_without_query(&self, relevance: bool) -> String {
+        match self.lang {
+            Lang::Nb => format!("Søk viser treffene: {}.", self.list_order(relevance)),
+            Lang::En => format!("Searches show their hits: {}.", self.list_order(relevance)),
+        }
+    }
+
+    /// `]`/`[` with no document that way.
+    pub fn no_more_documents(&self, forward: bool) -> &'static str {
+        match (self.lang, forward) {
+            (Lang::Nb, true) => "Ingen flere dokumenter i listen.",
+            (Lang::Nb, false) => "Ingen dokumenter før dette i listen.",
+            (Lang::En, true) => "No more documents in the list.",
+            (Lang::En, false) => "No document before this one in the list.",
+        }
     }
 
     /// The status bar's word for `q`: quit from the main view, else close.

@@ -248,6 +248,17 @@ impl App {
                         self.open_flow();
                     }
                 }
+                // In the flow: the flow of the next (or previous) document.
+                Action::NextDocument | Action::PrevDocument if self.view == View::Flow => {
+                    let forward = action == Action::NextDocument;
+                    let screen = self.screen();
+                    if self.cards.step_document(forward, screen) {
+                        self.open_flow();
+                    } else {
+                        let t = self.ctx.words();
+                        self.tell(t.no_more_documents(forward).to_owned(), false);
+                    }
+                }
                 Action::Edit => self.edit(),
                 Action::Reload => self.reload(),
                 _ => self.update_view(action),
@@ -290,6 +301,21 @@ impl App {
             Action::Follow(n) => self.follow_link(n),
             Action::JumpBack => self.jump_back(),
             Action::NextMatch | Action::PrevMatch => self.next_match(action == Action::NextMatch),
+            Action::NextDocument | Action::PrevDocument => {
+                let forward = action == Action::NextDocument;
+                if !self.cards.step_document(forward, screen) {
+                    let t = self.ctx.words();
+                    self.tell(t.no_more_documents(forward).to_owned(), false);
+                }
+            }
+            Action::Order => {
+                self.cards.toggle_order(&mut self.ctx, screen);
+                if self.cards.query().is_none() {
+                    let t = self.ctx.words();
+                    let relevance = self.cards.order == super::views::cards::Order::Relevance;
+                    self.tell(t.order_without_query(relevance), false);
+                }
+            }
             Action::Back => {
                 if self.focus == Focus::Detail {
                     self.focus = Focus::List;

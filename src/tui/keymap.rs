@@ -45,6 +45,13 @@ pub enum Action {
     Edit,
     /// Read the files again.
     Reload,
+    /// Change the order: best match first or document order (cards), by
+    /// file or by rule (warnings).
+    Order,
+    /// The first card of the next document in the list.
+    NextDocument,
+    /// The first card of this document, or of the one before.
+    PrevDocument,
     // The search line.
     Insert(char),
     DeleteChar,
@@ -197,6 +204,9 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, |w| w.follow),
     b(&[k(K::Backspace)], A::JumpBack, Browse, 0, |w| w.jump_back),
     b(&[c('f')], A::Flow, Browse, 2, |w| w.flow),
+    b(&[c(']'), c('J')], A::NextDocument, Browse, 0, |w| w.next_document),
+    b(&[c('['), c('K')], A::PrevDocument, Browse, 0, |w| w.previous_document),
+    b(&[c('o')], A::Order, Browse, 0, |w| w.order),
     b(&[c('e')], A::Edit, Browse, 0, |w| w.edit),
     b(&[c('r')], A::Reload, Browse, 0, |w| w.reload),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
@@ -426,6 +436,9 @@ mod tests {
             | A::Flow
             | A::Edit
             | A::Reload
+            | A::Order
+            | A::NextDocument
+            | A::PrevDocument
             | A::DeleteChar
             | A::DeleteWord
             | A::ClearLine

@@ -277,3 +277,88 @@ fn a_hit_in_a_field_the_list_does_not_show_says_where_it_hit() {
     let list = list_rows(&app).join("\n");
     assert!(!list.contains("Prosesseier:"), "{list}");
 }
+
+// ----- missing 1: best match first while a query is active -----
+
+#[test]
+fn a_query_lists_the_best_match_first_as_the_cli_does_and_o_switches_to_document_order() {
+    let mut app = super::tests::app(120, 35);
+    press(&mut app, KeyCode::Char('j'));
+    super::tests::search(&mut app, "produksjonssetting");
+    let query = crate::query::Query::parse("produksjonssetting").unwrap();
+    let cli: Vec<_> = crate::query::search_handbook(&app.ctx.handbook, &query)
+        .iter()
+        .map(|h| h.card)
+        .collect();
+    assert!(cli.len() > 1);
+    assert_eq!(app.cards.visible, cli, "the browser's order is the CLI's");
+    assert_eq!(
+        super::tests::title_of(&app),
+        "Produksjonssetting",
+        "the best is selected"
+    );
+    let list = list_rows(&app);
+    assert!(list[0].starts_with("> Produksjonssetting"), "{list:?}");
+    assert!(screen(&draw(&app)).contains("Prosesser · beste treff først (o)"));
+    // o: document order, the selection on the same card.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('o'));
+    let mut sorted = cli.clone();
+    sorted.sort();
+    assert_eq!(app.cards.visible, sorted);
+    assert_eq!(super::tests::title_of(&app), "Produksjonssetting");
+    assert!(screen(&draw(&app)).contains("Prosesser · dokumentrekkefølge (o)"));
+    // And back.
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.cards.visible, cli);
+    // Without a query o says what the next search will do.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('o'));
+    assert!(screen(&draw(&app)).contains("Søk viser treffene: dokumentrekkefølge."));
+}
+
+#[test]
+fn in_relevance_order_each_keystroke_selects_the_best_match() {
+    let mut app = super::tests::app(120, 35);
+    super::tests::search(&mut app, "utvikl");
+    let first = super::tests::title_of(&app);
+    assert_eq!(first, "Utvikling", "a title hit first");
+    super::tests::typed(&mut app, "ing");
+    assert_eq!(super::tests::title_of(&app), "Utvikling");
+}
+
+// ----- missing 3: the next and the previous document -----
+
+#[test]
+fn brackets_and_shift_j_k_go_to_the_next_and_previous_document() {
+    let handbook = documents(4, 3, 0);
+    let mut app = app_with(handbook, 120, 35, Lang::Nb, Theme::colour());
+    let doc = |app: &super::app::App| app.cards.current().unwrap().document;
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!((doc(&app), app.cards.selected), (1, 3));
+    press(&mut app, KeyCode::Char('J'));
+    assert_eq!((doc(&app), app.cards.selected), (2, 6));
+    press(&mut app, KeyCode::Char('j'));
+    // Back: first this document's first card, then the one before.
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!((doc(&app), app.cards.selected), (2, 6));
+    press(&mut app, KeyCode::Char('K'));
+    assert_eq!((doc(&app), app.cards.selected), (1, 3));
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(doc(&app), 3);
+    assert!(screen(&draw(&app)).contains("Ingen flere dokumenter i listen."));
+    // From the detail pane too.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!((doc(&app), app.cards.selected), (3, 9));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(doc(&app), 2);
+    // In the flow view: the next document's flow.
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.flow.as_ref().unwrap().document, 2);
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.view, View::Flow);
+    assert_eq!(app.flow.as_ref().unwrap().document, 3);
+    assert!(screen(&draw(&app)).contains("Kort 3.0"));
+}

@@ -134,3 +134,43 @@ fn the_list_shows_owners_and_leaders_in_columns_and_where_a_hit_is() {
     t.key("q");
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_query_puts_the_best_match_first_and_o_switches_to_document_order() {
+    let Some(t) = start("ux_order", 120, 35, &[]) else {
+        return;
+    };
+    t.wait_for("> Release");
+    t.key("/");
+    t.typed("produksjonssetting");
+    let screen = t.wait_for_all(&["2 av 9", "beste treff først (o)"]);
+    let rows = list_rows(&screen);
+    assert!(rows[0].starts_with("> Produksjonssetting"), "{screen}");
+    assert!(rows[1].starts_with("  Utvikling"), "{screen}");
+    t.key("Enter");
+    t.key("o");
+    let screen = t.wait_for("dokumentrekkefølge (o)");
+    let rows = list_rows(&screen);
+    assert!(rows[0].starts_with("  Utvikling"), "{screen}");
+    assert!(rows[1].starts_with("> Produksjonssetting"), "{screen}");
+    t.key("q");
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn brackets_go_to_the_next_and_previous_document() {
+    let Some(t) = start("ux_documents", 120, 35, &[&fixture("grouped")]) else {
+        return;
+    };
+    t.wait_for("> Kort 00.0");
+    t.key("]");
+    t.wait_for("> Kort 01.0");
+    t.keys(&["J", "J"]);
+    t.wait_for("> Kort 03.0");
+    t.keys(&["j", "["]);
+    t.wait_for("> Kort 03.0");
+    t.key("K");
+    t.wait_for("> Kort 02.0");
+    t.key("q");
+    t.wait_for("EXIT=0");
+}

@@ -29,6 +29,17 @@ pub enum Row {
     Card(usize),
 }
 
+/// How the list orders the cards a query lets through (without a query,
+/// always in document order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Best match first, as `prosesser search` ranks them: title hits
+    /// first, then document order.
+    #[default]
+    Relevance,
+    Document,
+}
+
 /// The person whose cards the list is limited to.
 #[derive(Debug, Clone)]
 struct PersonFilter {
@@ -50,6 +61,7 @@ pub struct CardsView {
     /// First row drawn.
     pub offset: usize,
     pub search: SearchLine,
+    pub order: Order,
     person: Option<PersonFilter>,
     /// Cards left by jumping along a link, the last on top.
     pub trail: Vec<CardId>,
@@ -79,6 +91,7 @@ impl CardsView {
             selected: 0,
             offset: 0,
             search: SearchLine::default(),
+            order: Order::default(),
             person: None,
             trail: Vec::new(),
             moved: 0,
@@ -261,24 +274,79 @@ impl CardsView {
 
     /// Show card `id`, dropping the filters if they hide it.
     pub fn go_to(&mut self, id: CardId, ctx: &mut Context, screen: Screen) {
-        if self.visible.binary_search(&id).is_err() {
+        if self.position(id).is_none() {
             self.clear_filters(ctx, screen);
         }
-        if let Ok(i) = self.visible.binary_search(&id) {
+        if let Some(i) = self.position(id) {
             self.select(i, screen);
         }
     }
 
+    /// The list is in relevance order (a query is active and ranks it).
+    pub fn ranked(&self) -> bool {
+        self.order == Order::Relevance && self.search.query.is_some()
+    }
+
+    /// Where card `id` is among the visible ones.
+    fn position(&self, id: CardId) -> Option<usize> {
+        if self.ranked() {
+            self.visible.iter().position(|v| *v == id)
+        } else {
+            self.visible.binary_search(&id).ok()
+        }
+    }
+
+    /// `o`: best match first or document order, the selection kept on its card.
+    pub fn toggle_order(&mut self, ctx: &mut Context, screen: Screen) {
+        self.order = match self.order {
+            Order::Relevance => Order::Document,
+            Order::Document => Order::Relevance,
+        };
+        let keep = self.current();
+        self.visible = self.filtered_cards(false, ctx);
+        self.rebuild_rows(ctx.grouped);
+        self.selected = keep.and_then(|id| self.position(id)).unwrap_or(0);
+        self.ensure_visible(screen);
+    }
+
+    /// `]`/`[`: the first card of the next document in the list, or of this
+    /// one's (then the one before) going back; false when there is none.
+    pub fn step_document(&mut self, forward: bool, screen: Screen) -> bool {
+        let docs: Vec<u32> = self.visible.iter().map(|id| id.document).collect();
+        // Where a run of one document's cards starts.
+        let starts = |i: usize| i == 0 || docs[i] != docs[i - 1];
+        let at = self.selected.min(docs.len().saturating_sub(1));
+        let to = if forward {
+            (at + 1..docs.len()).find(|&i| starts(i))
+        } else {
+            let run = (0..=at).rev().find(|&i| starts(i)).unwrap_or(0);
+            if run < at {
+                Some(run)
+            } else {
+                (0..run).rev().find(|&i| starts(i))
+            }
+        };
+        match to {
+            Some(i) if !docs.is_empty() => {
+                self.select(i, screen);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Recompute the visible cards from the filters, keeping the selection on
-    /// the same card when it still passes. `narrow`: the query only grew, so
-    /// only the cards visible now need testing.
+    /// the same card when it still passes; ranked by a query, the best match
+    /// is selected (as fzf does). `narrow`: the query only grew, so only the
+    /// cards visible now need testing.
     fn refilter(&mut self, narrow: bool, ctx: &mut Context, screen: Screen) {
         let keep = self.current();
         self.visible = self.filtered_cards(narrow, ctx);
         self.rebuild_rows(ctx.grouped);
-        let (selected, same) = match keep.map(|id| self.visible.binary_search(&id)) {
-            Some(Ok(i)) => (i, true),
-            _ => (0, false),
+        let (selected, same) = match keep {
+            _ if self.ranked() => (0, keep == self.visible.first().copied()),
+            Some(id) => self.position(id).map_or((0, false), |i| (i, true)),
+            None => (0, false),
         };
         self.selected = selected;
         if !same {
@@ -303,7 +371,11 @@ impl CardsView {
             None => index.search(query),
             Some(base) => index.search_within(query, base),
         };
-        in_document_order(hits.iter().map(|h| h.card))
+        match self.order {
+            // Best first, as the index ranks them (each card once).
+            Order::Relevance => hits.iter().map(|h| h.card).collect(),
+            Order::Document => in_document_order(hits.iter().map(|h| h.card)),
+        }
     }
 
     fn rebuild_rows(&mut self, grouped: bool) {
@@ -355,7 +427,7 @@ impl CardsView {
             .selected
             .as_ref()
             .and_then(|k| ctx.find_key(k))
-            .and_then(|id| self.visible.binary_search(&id).ok());
+            .and_then(|id| self.position(id));
         if found.is_none() {
             self.moved += 1;
         }
@@ -387,7 +459,13 @@ impl CardsView {
 
     /// The rows that fit in the list drawn in `area`.
     pub fn layout(&mut self, ctx: &Context, area: Rect, focused: bool) {
-        let mut pane = Pane::new(ctx.words().cards, focused, false);
+        let t = ctx.words();
+        let title = match self.search.query {
+            // The key that changes it beside it, as k9s shows its sort keys.
+            Some(_) => format!("{} · {} (o)", t.cards, t.list_order(self.ranked())),
+            None => t.cards.to_owned(),
+        };
+        let mut pane = Pane::new(&title, focused, false);
         let inner = Pane::inner(false, area);
         if self.visible.is_empty() {
             self.model = pane.notice(self.empty_message(ctx), inner);
@@ -669,7 +747,7 @@ pub fn render(model: &Pane, theme: &Theme, frame: &mut Frame, area: Rect) {
     widgets::draw_pane(frame, area, model, theme);
 }
 
-/// Hits come best first; the list shows them in document order.
+/// Hits come best first; in document order for the list that asks for it.
 fn in_document_order(hits: impl Iterator<Item = CardId>) -> Vec<CardId> {
     let mut cards: Vec<CardId> = hits.collect();
     cards.sort_unstable();
