@@ -142,6 +142,21 @@ impl App {
         }
     }
 
+    /// When the app has something to show without a key: a query's error
+    /// after a pause in typing.
+    pub fn wake_at(&self) -> Option<Instant> {
+        self.cards.search.due()
+    }
+
+    /// Time passes; true when something changed (redraw).
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let changed = self.cards.search.tick(now);
+        if changed {
+            self.layout_status();
+        }
+        changed
+    }
+
     // ----- where things are -----
 
     /// The screen as the card list sees it.

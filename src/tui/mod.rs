@@ -124,10 +124,12 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
         // Wait for input; while background work is pending or files are
-        // watched, wake up to take in what is done.
-        while (app.jobs_pending() || reloader.is_some()) && !event::poll(Duration::from_millis(50))?
+        // watched, wake up to take in what is done, and when a query's
+        // error is due to show.
+        while let Some(wait) = idle_wait(&app, reloader.is_some())
+            && !event::poll(wait)?
         {
-            let mut changed = app.poll_jobs();
+            let mut changed = app.poll_jobs() | app.tick(Instant::now());
             if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
                 app.reloaded(loaded);
                 changed = true;
@@ -159,6 +161,19 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     // 100,000-card handbook piece by piece would only delay it.
     std::mem::forget(app);
     Ok(())
+}
+
+/// How long to wait for input before the app has something to take in
+/// (`None`: nothing, wait for input alone).
+fn idle_wait(app: &App, watching: bool) -> Option<Duration> {
+    let poll = (app.jobs_pending() || watching).then_some(Duration::from_millis(50));
+    let due = app
+        .wake_at()
+        .map(|at| at.saturating_duration_since(Instant::now()));
+    match (poll, due) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Do what `update` asked for.

@@ -178,7 +178,7 @@ fn query_line(ctx: &Context, status: &Status, width: u16) -> StatusModel {
     let t = ctx.words();
     let search = status.search;
     let width = width as usize;
-    let right: InkLine = match &search.error {
+    let right: InkLine = match search.shown_error() {
         Some(e) => {
             // The character the error is at (an offset off a char boundary
             // counts the whole text rather than panic).

@@ -456,6 +456,8 @@ fn a_query_that_does_not_parse_keeps_the_last_filter_and_says_why() {
     search(&mut app, "grimstad \"");
     assert!(app.cards.search.error.is_some());
     assert_eq!(app.cards.visible.len(), 2, "the last good filter stays");
+    // Said on Enter (or after a pause in typing).
+    press(&mut app, KeyCode::Enter);
     let text = screen(&draw(&app));
     assert!(text.contains("Feil i søket"), "{text}");
 }
@@ -812,6 +814,8 @@ fn enter_on_a_finding_without_a_card_says_so() {
 fn query_errors_and_severities_read_in_norwegian() {
     let mut app = app(120, 35);
     search(&mut app, "\"hanne");
+    // Shown on Enter (or after a pause in typing).
+    press(&mut app, KeyCode::Enter);
     let text = screen(&draw(&app));
     assert!(
         text.contains("Feil i søket ved tegn 1: mangler avsluttende \""),

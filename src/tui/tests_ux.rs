@@ -362,3 +362,59 @@ fn brackets_and_shift_j_k_go_to_the_next_and_previous_document() {
     assert_eq!(app.flow.as_ref().unwrap().document, 3);
     assert!(screen(&draw(&app)).contains("Kort 3.0"));
 }
+
+// ----- missing 4: a query being typed does not flash errors -----
+
+#[test]
+fn an_open_quote_says_nothing_while_typing_and_says_why_after_a_pause_or_on_enter() {
+    let mut app = super::tests::app(120, 35);
+    press(&mut app, KeyCode::Char('/'));
+    for c in "\"hanne lau".chars() {
+        press(&mut app, KeyCode::Char(c));
+        let text = screen(&draw(&app));
+        assert!(!text.contains("Feil i søket"), "after {c:?}:\n{text}");
+        assert!(app.wake_at().is_some(), "the error is due later");
+    }
+    // A pause: the loop wakes at `wake_at` and the error shows.
+    let due = app.wake_at().unwrap();
+    assert!(!app.tick(due - std::time::Duration::from_millis(1)));
+    assert!(app.tick(due));
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("Feil i søket ved tegn 1: mangler avsluttende \""),
+        "{text}"
+    );
+    // Typing on hides it again until the next pause; closing the quote ends it.
+    super::tests::typed(&mut app, "r");
+    assert!(!screen(&draw(&app)).contains("Feil i søket"));
+    super::tests::typed(&mut app, "itsen\"");
+    assert!(app.wake_at().is_none());
+    assert_eq!(app.cards.visible.len(), 3);
+    // Enter on text that does not parse keeps the line open and says why.
+    super::tests::typed(&mut app, " /m[");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.editing(), "the text is kept to be fixed");
+    let text = screen(&draw(&app));
+    assert!(text.contains("Feil i søket"), "{text}");
+    assert_eq!(app.cards.visible.len(), 3, "the last good filter stays");
+}
+
+#[test]
+fn an_unknown_scope_names_the_nearest_as_the_cli_does() {
+    for (lang, says) in [
+        (Lang::Nb, "ukjent felt `eeir:`; mente du `eier:`?"),
+        (Lang::En, "unknown scope `eeir:`; did you mean `eier:`?"),
+    ] {
+        let mut app = app_with(super::tests::seed(), 120, 35, lang, Theme::colour());
+        super::tests::search(&mut app, "eeir:hanne");
+        assert!(!screen(&draw(&app)).contains(says));
+        press(&mut app, KeyCode::Enter);
+        let text = screen(&draw(&app));
+        assert!(text.contains(says), "{text}");
+        assert_ne!(
+            app.cards.search.applied(),
+            "eeir:hanne",
+            "no literal search"
+        );
+    }
+}

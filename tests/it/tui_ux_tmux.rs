@@ -174,3 +174,30 @@ fn brackets_go_to_the_next_and_previous_document() {
     t.key("q");
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn an_open_quote_does_not_flash_an_error_while_typing() {
+    let Some(t) = start("ux_quote", 120, 35, &[]) else {
+        return;
+    };
+    t.wait_for("> Release");
+    t.key("/");
+    // Typed a key at a time, faster than the pause: no error on any key.
+    for c in ["\"", "h", "a", "n", "n", "e"] {
+        t.typed(c);
+        std::thread::sleep(std::time::Duration::from_millis(60));
+        let screen = t.screen();
+        assert!(!screen.contains("Feil i søket"), "after {c}:\n{screen}");
+    }
+    // After a pause it says why, without a key.
+    t.wait_for("Feil i søket ved tegn 1: mangler avsluttende \"");
+    t.key("Escape");
+    t.wait_for("9 av 9");
+    // A mistyped scope: Enter says which was meant, as the CLI does.
+    t.key("/");
+    t.typed("eeir:hanne");
+    t.key("Enter");
+    t.wait_for("ukjent felt `eeir:`; mente du `eier:`?");
+    t.key("C-c");
+    t.wait_for("EXIT=0");
+}

@@ -166,7 +166,7 @@ impl CardsView {
                 }
             }
             Edit::Cleared => self.set_query(None, false, ctx, screen),
-            Edit::Kept => {}
+            Edit::Kept | Edit::Refused => {}
             Edit::Other => match action {
                 Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
                     self.update(action, screen)
