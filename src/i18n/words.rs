@@ -375,6 +375,22 @@ impl Words {
         }
     }
 
+    /// Said while the checks (the findings, the people) are worked out.
+    pub fn checking(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "sjekker …",
+            Lang::En => "checking …",
+        }
+    }
+
+    /// In the warnings and people views while the checks run.
+    pub fn checking_long(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "Sjekker håndboken og finner personene …",
+            Lang::En => "Checking the handbook and finding the people …",
+        }
+    }
+
     /// The status bar's word for `q`: quit from the main view, else close.
     pub fn quit_hint(&self, main_view: bool) -> &'static str {
         match (self.lang, main_view) {

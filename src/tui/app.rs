@@ -77,6 +77,10 @@ pub struct App {
     pub editor: Result<Option<Editor>, Unsplittable>,
     /// The handbook came from paths that can be read again.
     pub can_reload: bool,
+    /// Keys for a view whose list is still being worked out (the warnings
+    /// and the people, before the checks are done), kept to be applied
+    /// when it arrives: `w j j Enter` typed ahead does what it says.
+    held: Vec<(View, Action)>,
     pub quit: bool,
 }
 
@@ -104,6 +108,7 @@ impl App {
             request: None,
             editor: Ok(None),
             can_reload: false,
+            held: Vec::new(),
             quit: false,
         };
         app.sync();
@@ -127,8 +132,22 @@ impl App {
         let changed = self.ctx.poll();
         if changed {
             self.sync();
+            self.replay_held();
         }
         changed
+    }
+
+    /// The keys held for a view whose list has now arrived, applied in
+    /// order (those for a view left since are dropped).
+    fn replay_held(&mut self) {
+        if !self.ctx.facts_ready() {
+            return;
+        }
+        for (view, action) in std::mem::take(&mut self.held) {
+            if view == self.view {
+                self.update(action);
+            }
+        }
     }
 
     pub fn jobs_pending(&self) -> bool {
@@ -139,6 +158,7 @@ impl App {
     pub fn wait_jobs(&mut self, deadline: Option<Instant>) {
         if self.ctx.wait(deadline) {
             self.sync();
+            self.replay_held();
         }
     }
 
@@ -234,17 +254,20 @@ impl App {
                     self.focus = Focus::List;
                     self.cards.search.open();
                 }
+                // Either view opens at once: until the checks are done it says
+                // it is working, and the keys after it are taken as they come
+                // (waiting here would hold them all back).
                 Action::People => {
                     if self.view == View::People {
                         self.view = View::Cards;
                     } else {
-                        self.ctx.ensure_facts();
+                        self.ctx.poll();
                         self.view = View::People;
                     }
                     self.focus = Focus::List;
                 }
                 Action::Diagnostics => {
-                    self.ctx.ensure_facts();
+                    self.ctx.poll();
                     self.view = if self.view == View::Diagnostics {
                         View::Cards
                     } else {
@@ -284,6 +307,12 @@ impl App {
 
     /// An action for the view on screen.
     fn update_view(&mut self, action: Action) {
+        let waiting =
+            matches!(self.view, View::People | View::Diagnostics) && !self.ctx.facts_ready();
+        if waiting && !matches!(action, Action::Back | Action::Resize(..)) {
+            self.held.push((self.view, action));
+            return;
+        }
         let regions = self.regions();
         let effect = match self.view {
             View::Cards => {
@@ -651,7 +680,7 @@ impl App {
             person: self.cards.person_name(&self.ctx),
             search: &self.cards.search,
             message: self.message.as_ref(),
-            findings: !self.ctx.diagnostics().is_empty(),
+            findings: !self.ctx.diagnostics().is_empty() || !self.ctx.facts_ready(),
             main_view: self.main_view(),
             searchable: self.view != View::Diagnostics,
         };

@@ -51,6 +51,16 @@ impl Jobs {
         self.facts.as_ref().is_some_and(JoinHandle::is_finished)
     }
 
+    /// A facts job that starts only when `held` is sent to (or closed).
+    #[cfg(test)]
+    pub fn hold_facts(&mut self, handbook: &Arc<Handbook>, held: std::sync::mpsc::Receiver<()>) {
+        let handbook = Arc::clone(handbook);
+        self.facts = Some(std::thread::spawn(move || {
+            let _ = held.recv();
+            Facts::compute(&handbook)
+        }));
+    }
+
     /// The index, waiting for its job; `None` when it was taken already.
     pub fn take_index(&mut self) -> Option<SearchIndex> {
         self.index.take().map(join)

@@ -153,6 +153,22 @@ impl Context {
 
     // ----- the facts, empty until they arrive -----
 
+    /// The findings and the people are in (until then the views that show
+    /// them say they are being worked out).
+    pub fn facts_ready(&self) -> bool {
+        self.facts.is_some()
+    }
+
+    /// Holds the facts back until the returned sender sends (or is dropped),
+    /// for tests of what the browser shows while they are worked out.
+    #[cfg(test)]
+    pub fn hold_facts(&mut self) -> std::sync::mpsc::Sender<()> {
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        self.facts = None;
+        self.jobs.hold_facts(&self.handbook, held);
+        release
+    }
+
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.facts.as_ref().map_or(&[], |f| &f.diagnostics)
     }

@@ -109,7 +109,10 @@ fn summary(ctx: &Context, status: &Status) -> InkLine {
     }
     let errors = ctx.count(Severity::Error);
     let warnings = ctx.count(Severity::Warning);
-    if errors + warnings > 0 {
+    if !ctx.facts_ready() {
+        left.push(("  ".to_owned(), Role::Status.into()));
+        left.push((t.checking().to_owned(), Role::Notice.into()));
+    } else if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
             parts.push(t.count(errors, Severity::Error));

@@ -418,3 +418,52 @@ fn an_unknown_scope_names_the_nearest_as_the_cli_does() {
         );
     }
 }
+
+// ----- bug 5: keys are never lost; long work says it is working -----
+
+#[test]
+fn w_and_p_before_the_checks_are_done_open_at_once_and_say_they_are_working() {
+    let mut app = super::app::App::new(super::tests::seed(), Lang::Nb, Theme::colour(), false);
+    app.update(super::keymap::Action::Resize(120, 35));
+    let release = app.ctx.hold_facts();
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("sjekker …"),
+        "the status bar says so:\n{text}"
+    );
+    assert!(
+        text.contains("w advarsler og feil"),
+        "w is worth pressing:\n{text}"
+    );
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.view, View::Diagnostics, "w is kept");
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("Sjekker håndboken og finner personene …"),
+        "{text}"
+    );
+    // Keys after it are taken as they come.
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.view, View::People);
+    assert!(screen(&draw(&app)).contains("Sjekker håndboken"));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('j'));
+    // The checks arrive (the loop takes them in between keys).
+    release.send(()).unwrap();
+    app.wait_jobs(None);
+    let text = screen(&draw(&app));
+    assert_eq!(app.view, View::Diagnostics);
+    assert!(text.contains(": advarsel: "), "{text}");
+    assert!(!text.contains("sjekker …"), "{text}");
+    assert!(text.contains("4 advarsler"), "{text}");
+    assert_eq!(app.diagnostics.selected, 1, "j, typed ahead, is applied");
+    // Keys typed ahead for a view left since are dropped.
+    let release = app.ctx.hold_facts();
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Esc);
+    release.send(()).unwrap();
+    app.wait_jobs(None);
+    assert_eq!((app.view, app.people.selected), (View::Cards, 0));
+}

@@ -201,3 +201,37 @@ fn an_open_quote_does_not_flash_an_error_while_typing() {
     t.key("C-c");
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn w_pressed_while_the_checks_run_is_kept_with_the_keys_after_it() {
+    // More cards than the browser waits for before its first frame, so the
+    // checks are still running when the first frame is up.
+    let dir = tempfile::tempdir().unwrap();
+    for d in 0..2500 {
+        let mut text = format!("---\ntitle: Side {d}\nweight: {}\n---\n", d + 1);
+        for c in 0..10 {
+            text.push_str(&format!(
+                "{{{{< prosesser/strategy-card title=\"Prosess {d}.{c}\" owner=\"Eier {c}\" >}}}}\n"
+            ));
+        }
+        std::fs::write(dir.path().join(format!("side-{d:04}.md")), text).unwrap();
+    }
+    let path = dir.path().to_string_lossy().into_owned();
+    let Some(mut t) = start("ux_early_w", 120, 35, &[&path]) else {
+        return;
+    };
+    t.timeout = std::time::Duration::from_secs(60);
+    t.wait_for("25000 av 25000");
+    t.keys(&["w", "j"]);
+    let screen = t.wait_for_all(&["Advarsler og feil", "advarsel: "]);
+    let selected: Vec<&str> = screen.lines().filter(|l| l.contains("┃> ")).collect();
+    assert_eq!(selected.len(), 1, "{screen}");
+    assert!(
+        selected[0].contains("side-0000.md:6:"),
+        "j after w moved to the second finding:\n{screen}"
+    );
+    t.key("q");
+    t.wait_for("> Prosess 0.0");
+    t.key("q");
+    t.wait_for("EXIT=0");
+}

@@ -102,6 +102,14 @@ impl DiagnosticsView {
         let inner = Pane::inner(false, body);
         let width = inner.width as usize;
         let diagnostics = ctx.diagnostics();
+        if !ctx.facts_ready() {
+            self.model = DiagnosticsModel {
+                list: list.notice(t.checking_long().to_owned(), inner),
+                list_height: inner.height,
+                footer: Vec::new(),
+            };
+            return;
+        }
         if diagnostics.is_empty() {
             self.model = DiagnosticsModel {
                 list: list.notice(t.no_diagnostics.to_owned(), inner),

@@ -132,7 +132,9 @@ impl PeopleView {
         let mut list = Pane::new(t.people, focus == Focus::List, false);
         let inner = Pane::inner(false, regions.list);
         let people = ctx.people().unwrap_or_default();
-        if people.is_empty() {
+        if !ctx.facts_ready() {
+            list = list.notice(t.checking_long().to_owned(), inner);
+        } else if people.is_empty() {
             list = list.notice(t.no_people.to_owned(), inner);
         } else {
             let height = inner.height as usize;
