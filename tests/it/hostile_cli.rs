@@ -91,7 +91,8 @@ fn csv_cells_a_spreadsheet_would_run_are_written_as_text() {
     let csv = text(&output.stdout);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
-        lines[1], "a.md,5,1,\"'=HYPERLINK(\"\"http://x\"\";\"\"klikk\"\")\",'@SUM(A1),L,-5,,,published",
+        lines[1],
+        "a.md,5,1,\"'=HYPERLINK(\"\"http://x\"\";\"\"klikk\"\")\",'@SUM(A1),L,-5,,,published",
         "{csv}"
     );
     assert_eq!(
