@@ -41,6 +41,8 @@ pub enum Action {
     JumpBack,
     /// The whole flow of the document.
     Flow,
+    /// The card's history, from git.
+    History,
     /// Open the card's file in `$VISUAL`/`$EDITOR`.
     Edit,
     /// Read the files again.
@@ -52,6 +54,8 @@ pub enum Action {
     NextDocument,
     /// The first card of this document, or of the one before.
     PrevDocument,
+    /// Ctrl-Z: stop until `fg`, as every full-screen program does.
+    Suspend,
     // The search line.
     Insert(char),
     DeleteChar,
@@ -207,11 +211,13 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c(']'), c('J')], A::NextDocument, Browse, 0, |w| w.next_document),
     b(&[c('['), c('K')], A::PrevDocument, Browse, 0, |w| w.previous_document),
     b(&[c('o')], A::Order, Browse, 0, |w| w.order),
+    b(&[c('H')], A::History, Browse, 0, |w| w.history),
     b(&[c('e')], A::Edit, Browse, 0, |w| w.edit),
     b(&[c('r')], A::Reload, Browse, 0, |w| w.reload),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
     b(&[c('q')], A::Quit, Browse, 4, |w| w.quit),
     b(&[ctrl('c')], A::QuitNow, Always, 0, |w| w.quit_now),
+    b(&[ctrl('z')], A::Suspend, Always, 0, |w| w.suspend),
     // The search line.
     b(&[k(K::Enter)], A::Accept, Input, 0, |w| w.keep_filter),
     b(&[k(K::Esc)], A::Back, Input, 0, |w| w.clear_search),
@@ -434,11 +440,13 @@ mod tests {
             | A::Follow(_)
             | A::JumpBack
             | A::Flow
+            | A::History
             | A::Edit
             | A::Reload
             | A::Order
             | A::NextDocument
             | A::PrevDocument
+            | A::Suspend
             | A::DeleteChar
             | A::DeleteWord
             | A::ClearLine

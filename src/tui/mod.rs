@@ -18,6 +18,7 @@ mod app;
 mod background;
 mod context;
 mod editor;
+mod former;
 mod keymap;
 mod layout;
 mod reload;
@@ -36,6 +37,8 @@ mod safety_tests;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+#[cfg(test)]
+mod tests_history;
 #[cfg(test)]
 mod tests_ux;
 
@@ -58,6 +61,8 @@ pub struct Options {
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
+    /// How the paths are walked again on reload (`--follow`).
+    pub walk: crate::load::WalkOptions,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
@@ -104,9 +109,10 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
+    app.paths = options.paths.clone();
     let reloader = app
         .can_reload
-        .then(|| reload::Reloader::start(options.paths.clone()));
+        .then(|| reload::Reloader::start(options.paths.clone(), options.walk));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
         let t = app.ctx.words();
         app.tell(format!("{}: {why}", t.watch_off), true);
@@ -123,13 +129,11 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     while !app.quit {
         fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
-        // Wait for input; while background work is pending or files are
-        // watched, wake up to take in what is done, and when a query's
-        // error is due to show.
-        while let Some(wait) = idle_wait(&app, reloader.is_some())
-            && !event::poll(wait)?
-        {
-            let mut changed = app.poll_jobs() | app.tick(Instant::now());
+        // Wait for input, waking up to take in what background work, the
+        // watcher or a return from a stop (`fg`) has done, and when a
+        // query's error is due to show.
+        while !event::poll(idle_wait(&app, reloader.is_some()))? {
+            let mut changed = session.take_redraw()? | app.poll_jobs() | app.tick(Instant::now());
             if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
                 app.reloaded(loaded);
                 changed = true;
@@ -144,14 +148,32 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         let mut next = Some(event::read()?);
         while let Some(ev) = next.take() {
             terminal::fault::on_event(&ev)?;
-            if let Some(action) = action_for(&app, ev) {
-                app.update(action);
+            // Text typed into the search line faster than a frame (a paste
+            // without bracketed paste, a held key) is filtered once.
+            if let Some(mut text) = typed(&app, &ev) {
+                while event::poll(Duration::ZERO)? {
+                    let ev = event::read()?;
+                    match typed(&app, &ev) {
+                        Some(more) => text.push_str(&more),
+                        None => {
+                            next = Some(ev);
+                            break;
+                        }
+                    }
+                }
+                app.type_text(&text);
+                continue;
+            }
+            match action_for(&app, ev) {
+                Some(Action::Suspend) => session.stop()?,
+                Some(action) => app.update(action),
+                None => {}
             }
             if let Some(request) = app.request.take() {
                 carry_out(&mut app, &mut session, reloader.as_ref(), request)?;
                 break;
             }
-            if !app.quit && event::poll(Duration::ZERO)? {
+            if next.is_none() && !app.quit && event::poll(Duration::ZERO)? {
                 next = Some(event::read()?);
             }
         }
@@ -163,17 +185,15 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How long to wait for input before the app has something to take in
-/// (`None`: nothing, wait for input alone).
-fn idle_wait(app: &App, watching: bool) -> Option<Duration> {
-    let poll = (app.jobs_pending() || watching).then_some(Duration::from_millis(50));
-    let due = app
-        .wake_at()
-        .map(|at| at.saturating_duration_since(Instant::now()));
-    match (poll, due) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+/// How long to wait for input before looking again for what the app has
+/// to take in: soon while background work runs or files are watched, at
+/// once when a query's error is due.
+fn idle_wait(app: &App, watching: bool) -> Duration {
+    let busy = app.jobs_pending() || watching;
+    let wait = Duration::from_millis(if busy { 50 } else { 200 });
+    app.wake_at().map_or(wait, |at| {
+        wait.min(at.saturating_duration_since(Instant::now()))
+    })
 }
 
 /// Do what `update` asked for.
@@ -201,11 +221,11 @@ fn carry_out(
                 );
                 return Ok(());
             }
-            session.suspend()?;
-            let status = std::process::Command::new(&command.program)
-                .args(&command.args)
-                .status();
-            session.resume()?;
+            let status = session.hand_over(|| {
+                std::process::Command::new(&command.program)
+                    .args(&command.args)
+                    .status()
+            })?;
             let size = session.terminal.size()?;
             app.update(Action::Resize(size.width, size.height));
             match status {
@@ -230,6 +250,20 @@ fn carry_out(
 fn fit(app: &mut App, size: ratatui::layout::Size) {
     if (size.width, size.height) != (app.width, app.height) {
         app.update(Action::Resize(size.width, size.height));
+    }
+}
+
+/// The text an event puts into the open search line: a typed character, or
+/// a paste (bracketed paste). A paste while browsing is dropped: its text is
+/// no keys to run.
+fn typed(app: &App, event: &Event) -> Option<String> {
+    match event {
+        Event::Paste(text) if app.editing() => Some(text.clone()),
+        Event::Key(key) if app.editing() => match keymap::lookup(true, *key)? {
+            Action::Insert(c) => Some(c.to_string()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

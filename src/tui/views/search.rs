@@ -68,9 +68,7 @@ impl SearchLine {
     /// When the error of the text, not shown yet, is due to show.
     pub fn due(&self) -> Option<Instant> {
         match (&self.error, self.error_shown, self.editing) {
-            (Some(_), false, true) => {
-                Some(self.edited.map_or_else(Instant::now, |at| at + ERROR_AFTER))
-            }
+            (Some(_), false, true) => Some(self.edited? + ERROR_AFTER),
             _ => None,
         }
     }
@@ -83,6 +81,21 @@ impl SearchLine {
             self.error_shown = true;
         }
         due
+    }
+
+    /// Typed or pasted text at the end of the line, on one line: line
+    /// breaks, tabs and other control characters become spaces. False when
+    /// nothing was added.
+    pub fn type_text(&mut self, text: &str) -> bool {
+        let before = self.input.len();
+        self.input
+            .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        let changed = self.input.len() != before;
+        if changed {
+            self.error_shown = false;
+            self.edited = Some(Instant::now());
+        }
+        changed
     }
 
     /// A key while the line is open.
