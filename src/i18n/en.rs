@@ -67,7 +67,7 @@ pub(super) const EN: Words = Words {
     only_in: "only in",
     or: " or ",
     help_close: "Esc, q, ? or F1 closes",
-    pick_person: "Enter shows this person's processes",
+    pick_person: "Enter shows this person's processes; e edits the first",
     flow: "Flow",
     receives: "Receives from",
     delivers: "Delivers to",

@@ -67,7 +67,7 @@ pub(super) const NB: Words = Words {
     only_in: "bare i",
     or: " eller ",
     help_close: "Esc, q, ? eller F1 lukker",
-    pick_person: "Enter viser prosessene til personen",
+    pick_person: "Enter viser prosessene til personen; e redigerer den første",
     flow: "Flyt",
     receives: "Mottar fra",
     delivers: "Leverer til",

@@ -6,8 +6,9 @@
 use super::{Lang, words};
 use crate::flow::Reason;
 use crate::history::{Change, Kind};
+use crate::model::Finding;
 use crate::query::{QueryError, QueryErrorKind};
-use crate::{Field, Severity, Value};
+use crate::{Diagnostic, Field, Rule, Severity, Value};
 
 pub struct Words {
     pub lang: Lang,
@@ -511,6 +512,116 @@ impl Words {
         }
     }
 
+    /// A finding as its reader reads it. In English the message is the
+    /// checks' own; in Norwegian a finding of the checks is said in full,
+    /// and one of the parser (its detail often a YAML library's English)
+    /// after a Norwegian word for what kind of problem it is. The rule id
+    /// stays as it is, for machines.
+    pub fn finding(&self, d: &Diagnostic) -> String {
+        if self.lang == Lang::En {
+            return d.message.clone();
+        }
+        match &d.finding {
+            Some(finding) => self.finding_nb(finding),
+            None => format!("{}: {}", rule_nb(d.rule), d.message),
+        }
+    }
+
+    fn finding_nb(&self, finding: &Finding) -> String {
+        let (open, close) = self.quotes;
+        let q = |s: &str| format!("{open}{s}{close}");
+        let card = |title: &Option<String>| match title {
+            Some(t) => format!("kortet {}", q(t)),
+            None => "kortet uten tittel".to_owned(),
+        };
+        let fields = |fields: &[Field]| {
+            let names: Vec<String> = fields
+                .iter()
+                .map(|f| self.field(*f).to_lowercase())
+                .collect();
+            match names.as_slice() {
+                [] => String::new(),
+                [one] => one.clone(),
+                [init @ .., last] => format!("{} og {last}", init.join(", ")),
+            }
+        };
+        match finding {
+            Finding::MissingFields {
+                card: title,
+                missing,
+                empty,
+            } => {
+                let mut parts = Vec::new();
+                if !missing.is_empty() {
+                    parts.push(format!("mangler {}", fields(missing)));
+                }
+                if !empty.is_empty() {
+                    parts.push(format!("har tom {}", fields(empty)));
+                }
+                format!("{} {}", card(title), parts.join(" og "))
+            }
+            Finding::NavigationWithoutCard { entry } => format!(
+                "navigation_link.text i front matter viser {}, men ingen prosess har den tittelen",
+                q(entry)
+            ),
+            Finding::NotInNavigation { card: title } => format!(
+                "{} står ikke i navigation_link.text i front matter",
+                card(&Some(title.clone()))
+            ),
+            Finding::DuplicateTitle {
+                card: title,
+                line,
+                column,
+            } => format!(
+                "{} har samme tittel som kortet på linje {line}, kolonne {column}",
+                card(&Some(title.clone()))
+            ),
+            Finding::Html { key, problems } => {
+                let said: Vec<String> = problems
+                    .iter()
+                    .map(|p| {
+                        let what = if p.stray {
+                            format!("</{}> lukker ingenting", p.tag)
+                        } else {
+                            format!("<{}> lukkes ikke", p.tag)
+                        };
+                        format!("{what} på linje {} i verdien: {}", p.line, q(&p.excerpt))
+                    })
+                    .collect();
+                format!("front matter {key}: HTML i ubalanse: {}", said.join("; "))
+            }
+            Finding::Confusable {
+                name,
+                text,
+                earlier,
+                at,
+                differ,
+            } => format!(
+                "{} {} ser ut som {} (kortet på {at}), men er ikke det samme: de skiller seg i {}",
+                if *name { "navnet" } else { "tittelen" },
+                q(text),
+                q(earlier),
+                differ.join(", ")
+            ),
+        }
+    }
+
+    /// `e` in the people view with no one to edit.
+    pub fn no_person_to_edit(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "Velg en person (j/k) for å redigere prosessen deres med e.",
+            Lang::En => "Choose a person (j/k) to edit their process with e.",
+        }
+    }
+
+    /// The warnings view grouped under the rules.
+    pub fn by_rule(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "etter regel",
+            Lang::En => "by rule",
+        }
+    }
+
     /// Said while the checks (the findings, the people) are worked out.
     pub fn checking(&self) -> &'static str {
         match self.lang {
@@ -544,6 +655,24 @@ impl Words {
             Lang::Nb => format!("{title} (linje {line})"),
             Lang::En => format!("{title} (line {line})"),
         }
+    }
+}
+
+/// What kind of problem a rule finds, in Norwegian: the lead of a finding
+/// that has only its English message.
+fn rule_nb(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Io => "Kunne ikke lese",
+        Rule::Binary => "Ikke en tekstfil",
+        Rule::Utf8 => "Ikke gyldig UTF-8",
+        Rule::FrontMatter => "Front matter som Hugo avviser",
+        Rule::Shortcode => "Shortcode som Hugo avviser",
+        Rule::Limit => "Over en grense",
+        Rule::MissingField => "Felt mangler",
+        Rule::Navigation => "Navigasjonen",
+        Rule::Html => "HTML i ubalanse",
+        Rule::DuplicateTitle => "Samme tittel to ganger",
+        Rule::Confusable => "Tekst som kan forveksles",
     }
 }
 

@@ -11,7 +11,7 @@ mod publication;
 mod value;
 
 pub use card::{Card, CardId, STRATEGY_CARD};
-pub use diagnostic::{Diagnostic, Rule, Severity};
+pub use diagnostic::{Diagnostic, Finding, Rule, Severity, TagProblem as TagFinding};
 pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
 pub use params::{Params, ValueRef};

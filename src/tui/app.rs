@@ -26,6 +26,7 @@ use super::views::flow::FlowView;
 use super::views::help::HelpView;
 use super::views::history::{self as history_view, Entries, HistoryView, Job};
 use super::views::people::PeopleView;
+use super::views::search::SearchLine;
 use super::views::{Effect, Focus};
 
 /// The view on screen (the help is an overlay over any of them).
@@ -135,7 +136,25 @@ impl App {
 
     /// The search line is open (keys type into it).
     pub fn editing(&self) -> bool {
-        self.cards.search.editing
+        self.search_line().editing
+    }
+
+    /// The search line `/` opens over the view on screen: the people's and
+    /// the findings' own filters, else the card list's query.
+    fn search_line(&self) -> &SearchLine {
+        match self.view {
+            View::People => &self.people.search,
+            View::Diagnostics => &self.diagnostics.search,
+            _ => &self.cards.search,
+        }
+    }
+
+    fn search_line_mut(&mut self) -> &mut SearchLine {
+        match self.view {
+            View::People => &mut self.people.search,
+            View::Diagnostics => &mut self.diagnostics.search,
+            _ => &mut self.cards.search,
+        }
     }
 
     // ----- background work -----
@@ -183,12 +202,12 @@ impl App {
     /// When the app has something to show without a key: a query's error
     /// after a pause in typing.
     pub fn wake_at(&self) -> Option<Instant> {
-        self.cards.search.due()
+        self.search_line().due()
     }
 
     /// Time passes; true when something changed (redraw).
     pub fn tick(&mut self, now: Instant) -> bool {
-        let changed = self.cards.search.tick(now);
+        let changed = self.search_line_mut().tick(now);
         if changed {
             self.layout_status();
         }
@@ -202,7 +221,7 @@ impl App {
         Screen {
             area: Rect::new(0, 0, self.width, self.height),
             ingress: self.title.ingress_lines(self.height),
-            rows: (self.view == View::People).then(|| self.ctx.people().map_or(0, <[_]>::len)),
+            rows: (self.view == View::People).then(|| self.people.shown_count()),
             ingress_most: self.title.ingress_most(self.height),
         }
     }
@@ -267,10 +286,14 @@ impl App {
         } else {
             match action {
                 Action::Help => self.help.open(),
+                // The people and the findings filter their own lists; from
+                // any other view `/` searches the cards.
                 Action::Search => {
-                    self.view = View::Cards;
+                    if !matches!(self.view, View::People | View::Diagnostics) {
+                        self.view = View::Cards;
+                    }
                     self.focus = Focus::List;
-                    self.cards.search.open();
+                    self.search_line_mut().open();
                 }
                 // Either view opens at once: until the checks are done it says
                 // it is working, and the keys after it are taken as they come
@@ -430,18 +453,31 @@ impl App {
             return;
         }
         self.message = None;
-        let screen = self.screen();
-        self.cards.type_text(text, &mut self.ctx, screen);
+        match self.view {
+            View::People => self.people.type_text(text, &self.ctx),
+            View::Diagnostics => self.diagnostics.type_text(text, &self.ctx),
+            _ => {
+                let screen = self.screen();
+                self.cards.type_text(text, &mut self.ctx, screen);
+            }
+        }
         self.sync();
     }
 
     /// A key while the search line is open; the mouse still works the panes.
     fn update_search(&mut self, action: Action) {
-        match action {
-            Action::Click(..) | Action::WheelDown(..) | Action::WheelUp(..) => {
-                let regions = self.regions();
-                self.update_cards(action, &regions);
-            }
+        let regions = self.regions();
+        let mouse = matches!(
+            action,
+            Action::Click(..) | Action::WheelDown(..) | Action::WheelUp(..)
+        );
+        match self.view {
+            View::People | View::Diagnostics if mouse => self.update_view(action),
+            View::People => self.people.edit_search(action, &self.ctx, &regions),
+            View::Diagnostics => self
+                .diagnostics
+                .edit_search(action, &self.ctx, regions.body),
+            _ if mouse => self.update_cards(action, &regions),
             _ => {
                 let screen = self.screen();
                 self.cards.edit_search(action, &mut self.ctx, screen);
@@ -594,7 +630,11 @@ impl App {
         let card_at = |id: CardId| Some((handbook.document_of(id)?, handbook.card(id)?.line));
         let target: Result<(&Document, u32), &str> = match self.view {
             View::Cards => self.cards.current().and_then(card_at).ok_or(t.no_selection),
-            View::People => Err(t.no_selection),
+            View::People => self
+                .people
+                .first_card(&self.ctx)
+                .and_then(card_at)
+                .ok_or(t.no_person_to_edit()),
             View::History => self
                 .history
                 .as_ref()
@@ -610,7 +650,7 @@ impl App {
             View::Diagnostics => self
                 .ctx
                 .diagnostics()
-                .get(self.diagnostics.selected)
+                .get(self.diagnostics.current().unwrap_or(usize::MAX))
                 .and_then(|d| {
                     let doc = handbook.documents.iter().find(|doc| doc.path == d.path)?;
                     Some((doc, d.line))
@@ -722,8 +762,8 @@ impl App {
         );
         self.cards.ensure_visible(self.screen());
         self.people
-            .keep_in_view(regions.list_inner().height as usize);
-        self.diagnostics.keep_in_view(regions.body);
+            .keep_in_view(&self.ctx, regions.list_inner().height as usize);
+        self.diagnostics.keep_in_view(&self.ctx, regions.body);
         match self.view {
             View::Cards => self.detail.clamp(regions.detail),
             View::People => {
@@ -782,15 +822,26 @@ impl App {
     }
 
     fn layout_status(&mut self) {
+        // The counts and the filter of the list on screen.
+        let (shown, total) = match self.view {
+            View::People => (
+                self.people.shown_count(),
+                self.ctx.people().map_or(0, <[_]>::len),
+            ),
+            View::Diagnostics => (self.diagnostics.shown_count(), self.ctx.diagnostics().len()),
+            _ => (self.cards.visible.len(), self.cards.total()),
+        };
         let status = Status {
-            shown: self.cards.visible.len(),
-            total: self.cards.total(),
-            person: self.cards.person_name(&self.ctx),
-            search: &self.cards.search,
+            shown,
+            total,
+            person: (!matches!(self.view, View::People | View::Diagnostics))
+                .then(|| self.cards.person_name(&self.ctx))
+                .flatten(),
+            search: self.search_line(),
             message: self.message.as_ref(),
             findings: !self.ctx.diagnostics().is_empty() || !self.ctx.facts_ready(),
             main_view: self.main_view(),
-            searchable: self.view != View::Diagnostics,
+            searchable: true,
         };
         self.status = status::layout(&self.ctx, &status, self.width);
     }

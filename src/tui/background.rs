@@ -90,6 +90,8 @@ pub struct Facts {
     /// The widest owner and leader, in columns: the list's other columns.
     pub owner_width: usize,
     pub leader_width: usize,
+    /// The titles more than one card has: such a card is named with its line.
+    pub repeats: crate::labels::TitleRepeats,
 }
 
 impl Facts {
@@ -109,7 +111,18 @@ impl Facts {
             title_width: widest(handbook, Field::Title),
             owner_width: widest(handbook, Field::Owner),
             leader_width: widest(handbook, Field::Leader),
+            repeats: crate::labels::TitleRepeats::new(handbook),
         }
+    }
+
+    /// People sorted for readers of `lang` (the job sorts them for
+    /// Norwegian, the default), each with their count.
+    pub fn sort_for(&mut self, lang: crate::i18n::Lang) {
+        if lang == crate::i18n::Lang::Nb {
+            return;
+        }
+        crate::people::by_name(&mut self.people, lang);
+        self.card_counts = self.people.iter().map(|p| p.cards().len()).collect();
     }
 }
 

@@ -110,6 +110,11 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
     app.paths = options.paths.clone();
+    app.ctx.read_from = options
+        .paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     let reloader = app
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone(), options.walk));

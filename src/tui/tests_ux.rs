@@ -467,3 +467,354 @@ fn w_and_p_before_the_checks_are_done_open_at_once_and_say_they_are_working() {
     app.wait_jobs(None);
     assert_eq!((app.view, app.people.selected), (View::Cards, 0));
 }
+
+// ----- bug 8 and missing 2: the people view -----
+
+fn names(lang: Lang) -> super::app::App {
+    let text = include_str!("../../tests/fixtures/ux/names/navn.md");
+    let handbook = load_sources(vec![Source {
+        path: "navn.md".to_owned(),
+        file: Some(std::path::PathBuf::from("/handbook/navn.md")),
+        bytes: text.as_bytes().to_vec(),
+    }]);
+    app_with(handbook, 120, 35, lang, Theme::colour())
+}
+
+/// The people view's list, one name a row, marker and count cut off.
+fn people_rows(app: &super::app::App) -> Vec<String> {
+    app.people
+        .model
+        .list
+        .lines
+        .iter()
+        .map(|l| {
+            let row: String = l.iter().map(|(t, _)| t.as_str()).collect();
+            row[2..]
+                .split("  ")
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_people_are_in_the_readers_order_norwegian_or_english() {
+    let mut nb = names(Lang::Nb);
+    press(&mut nb, KeyCode::Char('p'));
+    assert_eq!(
+        people_rows(&nb),
+        [
+            "Bjørn Berg",
+            "Hanne Ruud",
+            "Håkon Li",
+            "Zara Holm",
+            "Ærlig Aas",
+            "Øystein Moe",
+            "Åse Vik",
+            "Åsmund Dahl"
+        ]
+    );
+    let mut en = names(Lang::En);
+    press(&mut en, KeyCode::Char('p'));
+    assert_eq!(
+        people_rows(&en),
+        [
+            "Ærlig Aas",
+            "Åse Vik",
+            "Åsmund Dahl",
+            "Bjørn Berg",
+            "Håkon Li",
+            "Hanne Ruud",
+            "Øystein Moe",
+            "Zara Holm"
+        ]
+    );
+}
+
+#[test]
+fn the_people_views_counts_line_up_in_a_column() {
+    for width in [200, 120, 80, 40] {
+        let mut app = super::tests::app(width, 30);
+        press(&mut app, KeyCode::Char('p'));
+        let text = screen(&draw(&app));
+        let rows: Vec<String> = app
+            .people
+            .model
+            .list
+            .lines
+            .iter()
+            .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())
+            .collect();
+        let counts: Vec<usize> = rows
+            .iter()
+            .filter_map(|l| {
+                let at = l.find(" prosess")?;
+                Some(l[..at].chars().count())
+            })
+            .collect();
+        assert_eq!(counts.len(), 8, "{width}:\n{text}");
+        assert!(counts.iter().all(|c| *c == counts[0]), "{width}:\n{text}");
+    }
+}
+
+#[test]
+fn slash_filters_the_people_by_name_or_team_and_esc_clears_it() {
+    let mut app = super::tests::app(120, 35);
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('/'));
+    assert!(app.editing() && app.view == View::People);
+    super::tests::typed(&mut app, "hanne");
+    let text = screen(&draw(&app));
+    assert_eq!(people_rows(&app), ["Hanne Lauritsen"], "{text}");
+    assert!(text.contains("/hanne") && text.contains("1 av 8"), "{text}");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.editing());
+    // Enter on the one found: the cards are hers.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.view, app.cards.visible.len()), (View::Cards, 3));
+    // By team, and with the query language's -word.
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.people.search.input, "hanne", "the filter is kept");
+    ctrl(&mut app, 'u');
+    super::tests::typed(&mut app, "tilgang");
+    assert_eq!(people_rows(&app), ["Espen Herskedal"]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        people_rows(&app).len(),
+        8,
+        "Esc in the line clears the filter"
+    );
+    press(&mut app, KeyCode::Char('/'));
+    super::tests::typed(&mut app, "-t");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        people_rows(&app)
+            .iter()
+            .all(|n| !n.to_lowercase().contains('t'))
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (app.view, people_rows(&app).len()),
+        (View::People, 8),
+        "Esc clears first"
+    );
+    press(&mut app, KeyCode::Char('/'));
+    super::tests::typed(&mut app, "zzz");
+    assert!(screen(&draw(&app)).contains("Ingen treff for «zzz»."));
+}
+
+#[test]
+fn e_in_the_people_view_edits_the_persons_first_card() {
+    let mut app = names(Lang::Nb);
+    app.editor = super::editor::Editor::from_vars(None, Some("vi"));
+    press(&mut app, KeyCode::Char('p'));
+    // Hanne Ruud leads Svar (line 6).
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('e'));
+    match app.request.take() {
+        Some(super::app::Request::Edit(command)) => {
+            let args: Vec<String> = command
+                .args
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            assert_eq!(args, ["+6", "/handbook/navn.md"]);
+        }
+        other => panic!("no edit: {other:?}"),
+    }
+    // With nobody shown, it says what to do.
+    press(&mut app, KeyCode::Char('/'));
+    super::tests::typed(&mut app, "zzz");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('e'));
+    assert!(app.request.is_none());
+    assert!(screen(&draw(&app)).contains("Velg en person (j/k)"));
+}
+
+// ----- bug 8 and missing 2: the warnings view -----
+
+/// The warnings view's rows as drawn.
+fn finding_rows(app: &super::app::App) -> Vec<String> {
+    app.diagnostics
+        .model
+        .list
+        .lines
+        .iter()
+        .map(|l| l.iter().map(|(t, _)| t.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn the_warnings_view_speaks_the_readers_language_and_keeps_the_rule_ids() {
+    let mut nb = super::tests::app(200, 35);
+    press(&mut nb, KeyCode::Char('w'));
+    let text = screen(&draw(&nb));
+    assert!(
+        text.contains("advarsel: kortet «Forespørsler» har tom prosesseier, prosessleder og formål [missing-field]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("HTML i ubalanse: <p> lukkes ikke på"),
+        "{text}"
+    );
+    for english in ["has an empty", "card \"", "malformed", "unclosed"] {
+        assert!(!text.contains(english), "{english}:\n{text}");
+    }
+    let mut en = app_with(super::tests::seed(), 200, 35, Lang::En, Theme::colour());
+    press(&mut en, KeyCode::Char('w'));
+    let text = screen(&draw(&en));
+    assert!(
+        text.contains(
+            "warning: card \"Forespørsler\" has an empty owner, leader and purpose [missing-field]"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_finding_of_the_checks_is_said_in_norwegian() {
+    let text = "---\ntitle: Side\nnavigation_link:\n  text: \"<p>Behov</p><p>Finnes ikke</p></b>\"\n---\n\n\
+{{< prosesser/strategy-card title=\"Behov\" owner=\"Hanne Lauritsen\" leader=\"Ola\" purpose=\"x\" >}}\n\
+{{< prosesser/strategy-card title=\"Behov\" owner=\"Hanne\u{a0}Lauritsen\" leader=\"\" >}}\n\
+{{< prosesser/strategy-card title=\"Utenfor\" owner=\"Kari\" leader=\"Per\" purpose=\"y\" >}}\n\
+{{< prosesser/strategy-card title=\"Utenf\u{43e}r\" owner=\"Kari\" leader=\"Per\" purpose=\"y\" >}}\n";
+    let handbook = load_sources(vec![Source {
+        path: "side.md".to_owned(),
+        file: None,
+        bytes: text.as_bytes().to_vec(),
+    }]);
+    let found = crate::check::all(&handbook);
+    let rules: Vec<&str> = found.iter().map(|d| d.rule.name()).collect();
+    for rule in [
+        "missing-field",
+        "navigation",
+        "duplicate-title",
+        "confusable",
+        "html",
+    ] {
+        assert!(rules.contains(&rule), "{rule} in {rules:?}");
+    }
+    let t = crate::i18n::words(Lang::Nb);
+    for d in &found {
+        assert!(d.finding.is_some(), "{d}");
+        let said = t.finding(d);
+        for english in [
+            " has ",
+            "card ",
+            " is not ",
+            " looks ",
+            " lists ",
+            "malformed",
+            "stray",
+            "unclosed",
+        ] {
+            assert!(!said.contains(english), "{english:?} in {said:?}");
+        }
+        assert_eq!(crate::i18n::words(Lang::En).finding(d), d.message);
+    }
+}
+
+#[test]
+fn slash_filters_the_findings_and_o_groups_them_by_rule() {
+    let mut app = super::tests::app(120, 35);
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('/'));
+    assert!(app.editing() && app.view == View::Diagnostics);
+    super::tests::typed(&mut app, "hendelser");
+    let rows = finding_rows(&app);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("«Hendelser»"), "{rows:?}");
+    assert!(screen(&draw(&app)).contains("1 av 4"));
+    // By rule id and by severity word too.
+    ctrl(&mut app, 'u');
+    super::tests::typed(&mut app, "html");
+    assert_eq!(finding_rows(&app).len(), 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(finding_rows(&app).len(), 4);
+    // o: under the rules, each with its count.
+    press(&mut app, KeyCode::Char('o'));
+    let rows = finding_rows(&app);
+    assert_eq!(rows[0].trim_end(), "missing-field  3", "{rows:#?}");
+    assert_eq!(rows[4].trim_end(), "html  1", "{rows:#?}");
+    assert!(screen(&draw(&app)).contains("Advarsler og feil · etter regel (o)"));
+    // Movement skips the headings; Enter opens the finding's card.
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view, View::Cards);
+    assert_eq!(super::tests::title_of(&app), "Hendelser");
+}
+
+#[test]
+fn at_40x12_the_warnings_view_shows_what_each_finding_says() {
+    let mut app = super::tests::app(40, 12);
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('j'));
+    let text = screen(&draw(&app));
+    let rows = finding_rows(&app);
+    assert!(rows.len() >= 3, "{text}");
+    assert!(rows.iter().all(|r| r.contains("advarsel: ")), "{text}");
+    assert!(rows[1].contains("kortet «Forespørsler»"), "{text}");
+    // And the selected one in full under the list.
+    assert!(text.contains("formål [missing-field]"), "{text}");
+}
+
+// ----- bug 8: an empty folder, a long path -----
+
+#[test]
+fn a_folder_without_markdown_says_so_and_the_title_bar_names_it() {
+    let mut app = app_with(load_sources(Vec::new()), 80, 24, Lang::Nb, Theme::colour());
+    app.ctx.read_from = vec!["/srv/tom".to_owned()];
+    app.update(super::keymap::Action::Resize(80, 24));
+    let text = screen(&draw(&app));
+    let title = text.lines().next().unwrap();
+    assert!(title.starts_with(" /srv/tom "), "{text}");
+    assert_eq!(title.matches("prosesser").count(), 1, "{text}");
+    assert!(text.contains("0 Markdown-filer i /srv/tom."), "{text}");
+    let mut app = app_with(load_sources(Vec::new()), 80, 24, Lang::En, Theme::colour());
+    app.ctx.read_from = vec!["a".to_owned(), "b".to_owned()];
+    app.update(super::keymap::Action::Resize(80, 24));
+    assert!(screen(&draw(&app)).contains("0 Markdown files in a, b."));
+}
+
+#[test]
+fn a_source_path_wraps_between_folders_never_inside_a_name() {
+    let path = "content/prosesser/styring/underavdelingene/index.md";
+    let text = "---\ntitle: Styring\n---\n\n{{< prosesser/strategy-card title=\"Portefølje\" owner=\"Ingrid\" >}}\n";
+    let handbook = load_sources(vec![Source {
+        path: path.to_owned(),
+        file: None,
+        bytes: text.as_bytes().to_vec(),
+    }]);
+    for (w, h) in [(40, 30), (30, 30), (50, 30)] {
+        let mut app = app_with(handbook.clone(), w, h, Lang::Nb, Theme::colour());
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('G'));
+        let lines: Vec<String> = app
+            .detail
+            .layout
+            .lines
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .map(|(t, _)| t.as_str())
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+            .collect();
+        let at = lines.iter().position(|l| l.contains("content/")).unwrap();
+        let pieces: Vec<&str> = lines[at..]
+            .iter()
+            .map(|l| l.trim_start_matches("Kilde").trim())
+            .take_while(|l| !l.is_empty())
+            .collect();
+        assert_eq!(pieces.concat(), format!("{path}:5"), "{w}: {lines:#?}");
+        for piece in &pieces[..pieces.len() - 1] {
+            assert!(piece.ends_with('/'), "{w}: {pieces:?}");
+        }
+    }
+}

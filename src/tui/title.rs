@@ -85,9 +85,10 @@ impl TitleBar {
     pub fn layout(&mut self, ctx: &Context, card: Option<CardId>, width: u16, shown: u16) {
         let width = width as usize;
         let t = ctx.words();
+        // No document: what was opened, not the app's name twice.
         let title = match ctx.document(card) {
             Some(doc) => doc.heading().into_owned(),
-            None => "prosesser".to_owned(),
+            None => ctx.read_from.join(", "),
         };
         let mut left: InkLine =
             vec![(format!(" {}", wrap::clean_line(&title)), Role::Title.into())];

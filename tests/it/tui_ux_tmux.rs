@@ -235,3 +235,113 @@ fn w_pressed_while_the_checks_run_is_kept_with_the_keys_after_it() {
     t.key("q");
     t.wait_for("EXIT=0");
 }
+
+/// `prosesser ARGS` with `EDITOR` set (and `VISUAL` unset).
+fn start_with_editor(name: &str, args: &[&str], editor: &str) -> Option<Tmux> {
+    if !tmux::available(name) {
+        return None;
+    }
+    let script = format!(
+        "env -u VISUAL {}; echo EXIT=$?; sleep 60",
+        tmux::command(&[("EDITOR", editor)], args)
+    );
+    Some(Tmux::session(name, 120, 35, &script, None))
+}
+
+#[test]
+fn the_people_view_lines_up_its_counts_filters_with_slash_and_e_edits_a_first_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("utvikling-drift.md");
+    std::fs::write(
+        &file,
+        include_str!("../../data/prosesser/utvikling-drift.md"),
+    )
+    .unwrap();
+    // A fake `vim`: records its arguments and exits.
+    let args_file = dir.path().join("args.txt");
+    let editor = dir.path().join("vim");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}\n",
+            tmux::quote(args_file.to_str().unwrap())
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let Some(t) = start_with_editor("ux_people", &[folder], editor.to_str().unwrap()) else {
+        return;
+    };
+    t.wait_for("> Release");
+    t.key("p");
+    let screen = t.wait_for_all(&["Personer", "Torkel Buarøy", "8 av 8"]);
+    let counts: Vec<usize> = list_rows(&screen)
+        .iter()
+        .filter_map(|l| l.find(" prosess").map(|at| l[..at].chars().count()))
+        .collect();
+    assert_eq!(counts.len(), 8, "{screen}");
+    assert!(counts.iter().all(|c| *c == counts[0]), "{screen}");
+    // `/` filters the people.
+    t.key("/");
+    t.typed("grimstad");
+    let screen = t.wait_for_all(&["/grimstad", "1 av 8", "> Tony Grimstad"]);
+    assert!(!screen.contains("Hanne Lauritsen  "), "{screen}");
+    t.key("Enter");
+    // e edits Tony Grimstad's first card: Endringsstyring, line 35.
+    t.key("e");
+    let recorded = t.wait_for_file(&args_file);
+    assert_eq!(recorded, format!("+35\n{}\n", file.to_str().unwrap()));
+    t.wait_for("> Tony Grimstad");
+    // Esc clears the filter, Esc again (or q) closes the view.
+    t.key("Escape");
+    t.wait_for("8 av 8");
+    t.key("q");
+    t.wait_for_all(&["> Release", "q avslutt"]);
+    t.key("q");
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn the_warnings_view_in_norwegian_at_40x12_filtered_and_grouped_by_rule() {
+    let Some(t) = start("ux_warnings", 40, 12, &[]) else {
+        return;
+    };
+    t.wait_for("> Release");
+    t.key("w");
+    let screen = t.wait_for_all(&["Advarsler og feil", "advarsel: kortet «Forespørsler» har"]);
+    assert!(!screen.contains("has an empty"), "{screen}");
+    t.key("j");
+    // The selected finding in full under the list.
+    t.wait_for_all(&["tom prosesseier, prosessleder og", "[missing-field]"]);
+    t.resize(120, 35);
+    t.wait_for("prosesser/utvikling-drift.md:71:1: advarsel: kortet «Forespørsler»");
+    t.key("o");
+    let screen = t.wait_for_all(&["etter regel (o)", "missing-field  3", "html  1"]);
+    assert!(screen.contains("[missing-field]"), "{screen}");
+    t.key("/");
+    t.typed("hendelser");
+    t.wait_for_all(&["/hendelser", "1 av 4"]);
+    t.key("Enter");
+    t.key("Enter");
+    t.wait_for_all(&["> Hendelser", "utvikling-drift.md:80"]);
+    t.key("q");
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_folder_without_markdown_says_0_markdown_files() {
+    let folder = fixture("no-markdown");
+    let Some(t) = start("ux_empty", 100, 24, &[&folder]) else {
+        return;
+    };
+    let screen = t.wait_for("0 Markdown-filer i");
+    let title = screen.lines().next().unwrap();
+    assert!(title.contains("no-markdown"), "{screen}");
+    assert_eq!(title.matches("prosesser").count(), 1, "{screen}");
+    t.key("q");
+    t.wait_for("EXIT=0");
+}

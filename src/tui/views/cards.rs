@@ -462,7 +462,10 @@ impl CardsView {
     pub fn empty_message(&self, ctx: &Context) -> String {
         let t = ctx.words();
         if !self.filtered() {
-            return t.no_cards.to_owned();
+            return match ctx.nothing_read() {
+                Some(said) => format!("{said}."),
+                None => t.no_cards.to_owned(),
+            };
         }
         let mut what = Vec::new();
         if let Some(name) = self.person_name(ctx) {
@@ -533,6 +536,9 @@ impl CardsView {
             {
                 title += wrap::width(&why) + 3;
             }
+            if let Some(line) = ctx.labels().where_in_document(id) {
+                title += wrap::width(&t.title_at_line("", line));
+            }
             let row = [title, width(Field::Owner), width(Field::Leader)];
             for (w, r) in widest.iter_mut().zip(row) {
                 *w = (*w).max(r);
@@ -562,7 +568,7 @@ impl CardsView {
         };
         let found = ctx.matches(self.query(), id);
         let title_ink = Ink::of(Role::CardTitle);
-        let title = match card.field(Field::Title) {
+        let mut title = match card.field(Field::Title) {
             Some(title) if !title.trim().is_empty() => wrap::highlight(
                 &title,
                 &ranges_of(&found, Field::Title),
@@ -572,6 +578,10 @@ impl CardsView {
             ),
             _ => vec![(ctx.words().untitled.to_owned(), Role::Dim.into())],
         };
+        // Two cards of one page with one title: each with its line.
+        if let Some(line) = ctx.labels().where_in_document(id) {
+            title.push((ctx.words().title_at_line("", line), Role::Dim.into()));
+        }
         // A page Hugo does not publish is not the real process: say so by
         // its title, the mark kept whole when the title is cut.
         let unpublished = ctx
