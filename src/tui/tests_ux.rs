@@ -818,3 +818,55 @@ fn a_source_path_wraps_between_folders_never_inside_a_name() {
         }
     }
 }
+
+// ----- phase 1's browser halves: cards with one title told apart -----
+
+fn duplicates() -> super::app::App {
+    let source = |path: &str, text: &str| Source {
+        path: path.to_owned(),
+        file: None,
+        bytes: text.as_bytes().to_vec(),
+    };
+    let handbook = load_sources(vec![
+        source(
+            "a.md",
+            include_str!("../../tests/fixtures/ux/duplicates/a.md"),
+        ),
+        source(
+            "b.md",
+            include_str!("../../tests/fixtures/ux/duplicates/b.md"),
+        ),
+    ]);
+    app_with(handbook, 120, 35, Lang::Nb, Theme::colour())
+}
+
+#[test]
+fn two_cards_with_one_title_are_told_apart_by_line_in_the_list_flow_and_people() {
+    let mut app = duplicates();
+    let list = list_rows(&app).join("\n");
+    assert!(list.contains("Behov (linje 6)"), "{list}");
+    assert!(list.contains("Behov (linje 8)"), "{list}");
+    // Release is once on each page: no line.
+    assert!(!list.contains("Release ("), "{list}");
+    // The flow names them the same way.
+    press(&mut app, KeyCode::Char('f'));
+    let text = screen(&draw(&app));
+    assert!(text.contains("Behov (linje 6) → "), "{text}");
+    assert!(text.contains("Behov (linje 8)"), "{text}");
+    // And the people view: Kari owns both.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('p'));
+    let text = screen(&draw(&app));
+    assert!(text.contains("• Behov (linje 6)"), "{text}");
+    assert!(text.contains("• Behov (linje 8)"), "{text}");
+    // In English too.
+    let mut en = app_with(
+        app.ctx.handbook.as_ref().clone(),
+        120,
+        35,
+        Lang::En,
+        Theme::colour(),
+    );
+    press(&mut en, KeyCode::Char('p'));
+    assert!(screen(&draw(&en)).contains("• Behov (line 6)"));
+}

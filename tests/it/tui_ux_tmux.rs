@@ -345,3 +345,38 @@ fn a_folder_without_markdown_says_0_markdown_files() {
     t.key("q");
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn repeated_titles_carry_their_line_and_people_sort_in_the_readers_order() {
+    let Some(t) = start("ux_labels", 120, 35, &[&fixture("duplicates")]) else {
+        return;
+    };
+    t.wait_for_all(&["Behov (linje 6)", "Behov (linje 8)"]);
+    t.key("f");
+    t.wait_for_all(&["Flyt: Alfa", "Behov (linje 6) → "]);
+    t.key("q");
+    t.key("q");
+    t.wait_for("EXIT=0");
+    for (lang, first, last) in [
+        ("nb", "Bjørn Berg", "Åsmund Dahl"),
+        ("en", "Ærlig Aas", "Zara Holm"),
+    ] {
+        let Some(t) = start(
+            &format!("ux_collate_{lang}"),
+            120,
+            35,
+            &["--lang", lang, &fixture("names")],
+        ) else {
+            return;
+        };
+        t.wait_for("> Mottak");
+        t.key("p");
+        let screen = t.wait_for(&format!("> {first}"));
+        let rows = list_rows(&screen);
+        let names: Vec<&String> = rows.iter().filter(|r| !r.trim().is_empty()).collect();
+        assert_eq!(names.len(), 8, "{screen}");
+        assert!(names[7].contains(last), "{lang}: {screen}");
+        t.key("C-c");
+        t.wait_for("EXIT=0");
+    }
+}
