@@ -1,5 +1,5 @@
-//! prosesser: read a Hugo process handbook (`prosesser/strategy-card` shortcodes)
-//! into memory, and ask it questions.
+//! prosesser: read a Hugo process handbook (`prosesser/strategy-card` and the
+//! other card shortcodes) into memory, and ask it questions.
 //!
 //! This crate is the domain and knows nothing of terminals. The `prosesser`
 //! binary (`src/main.rs`, `src/cli/`, `src/tui/`) is a thin layer on top.
@@ -8,13 +8,16 @@
 //! - [`parse`]: one content file to a [`model::Document`], as Hugo 0.111 reads it.
 //! - [`load`]: files, folders and Hugo site roots to a [`model::Handbook`].
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
-//! - [`people`]: who owns and leads what.
+//! - [`site`]: what a Hugo site says about itself (which shortcodes are cards).
+//! - [`directory`]: the site's own people directory (team pages).
+//! - [`people`]: who owns and leads what, read as real sites write names.
 //! - [`check`]: the handbook's lint rules.
 //! - [`flow`]: how processes hand work to each other.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
 pub mod check;
+pub mod directory;
 pub mod flow;
 pub mod i18n;
 pub mod load;
@@ -22,6 +25,7 @@ pub mod model;
 pub mod parse;
 pub mod people;
 pub mod query;
+pub mod site;
 pub mod text;
 
 pub use model::{

@@ -22,6 +22,8 @@ pub struct Words {
     /// Where a card or a document was read from (`path:line`).
     pub source: &'static str,
     pub teams: &'static str,
+    /// What cards write with a name that is not a team: units and roles.
+    pub qualifiers: &'static str,
     /// Between a field label and its cards: "Prosesseier *for*".
     pub role_for: &'static str,
     pub no_cards: &'static str,
@@ -107,6 +109,7 @@ const NB: Words = Words {
     untitled: "(uten tittel)",
     source: "Kilde",
     teams: "Team",
+    qualifiers: "Enhet/rolle",
     role_for: "for",
     no_cards: "Ingen prosesser å vise.",
     no_people: "Ingen personer er nevnt som eier eller leder.",
@@ -189,6 +192,7 @@ const EN: Words = Words {
     untitled: "(untitled)",
     source: "Source",
     teams: "Teams",
+    qualifiers: "Unit/role",
     role_for: "of",
     no_cards: "No processes to show.",
     no_people: "Nobody is named as owner or leader.",

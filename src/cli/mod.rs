@@ -11,9 +11,11 @@ use crate::tui;
 use crate::words;
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
-use clap::Parser as _;
+use clap::{CommandFactory as _, FromArgMatches as _};
 use output::{Listing, Row};
+use prosesser::check::{Level, Levels};
 use prosesser::i18n::Lang;
+use prosesser::load::{Options, ShownPaths};
 use prosesser::query::Query;
 use prosesser::{Handbook, Severity};
 use std::io::{self, BufWriter, IsTerminal as _, Write};
@@ -22,8 +24,10 @@ use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
     tui::safe_panic_messages();
-    let cli = Cli::parse();
-    match run(cli) {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let levels = check_levels(&matches);
+    match run(cli, levels) {
         Ok(code) => code,
         // `prosesser | head` closing the pipe early is not a failure.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
@@ -35,13 +39,42 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// `check`'s `--allow`, `--warn` and `--deny`, in the order they were
+/// written: the last setting for a finding wins, as in clippy.
+fn check_levels(matches: &clap::ArgMatches) -> Levels {
+    let mut levels = Levels::default();
+    let Some(("check", check)) = matches.subcommand() else {
+        return levels;
+    };
+    let mut given: Vec<(usize, &String, Level)> = Vec::new();
+    for (id, level) in [
+        ("allow", Level::Allow),
+        ("warn", Level::Warn),
+        ("deny", Level::Deny),
+    ] {
+        if let (Some(at), Some(names)) = (check.indices_of(id), check.get_many::<String>(id)) {
+            given.extend(at.zip(names).map(|(i, name)| (i, name, level)));
+        }
+    }
+    given.sort_by_key(|(i, _, _)| *i);
+    for (_, name, level) in given {
+        // clap has checked the names against the same list.
+        let _ = levels.set(name, level);
+    }
+    levels
+}
+
+fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
     let lang = Lang::from(cli.lang);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let options = Options {
+        card_shortcodes: cli.card_shortcodes.clone(),
+        shown_paths: ShownPaths::RelativeToGiven,
+    };
     let code = match cli.command {
         None if stdout.is_terminal() => {
-            let handbook = load(&cli.paths)?;
+            let handbook = load(&cli.paths, &options)?;
             drop(out);
             let options = tui::Options {
                 lang,
@@ -51,21 +84,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tui::run(handbook, options)?;
             return Ok(ExitCode::SUCCESS);
         }
-        None => list(&mut out, &cli.paths, Format::Text, lang)?,
-        Some(Command::List { paths, format }) => list(&mut out, &paths, format, lang)?,
+        None => list(&mut out, &cli.paths, &options, Format::Text, lang)?,
+        Some(Command::List { paths, format }) => list(&mut out, &paths, &options, format, lang)?,
         Some(Command::Search {
             query,
             paths,
             format,
-        }) => search(&mut out, &query, &paths, format, lang)?,
+        }) => search(&mut out, &query, &paths, &options, format, lang)?,
         Some(Command::People { paths, format }) => {
-            let handbook = load_until_exit(&paths)?;
-            let people = prosesser::people::people(handbook);
+            let handbook = load_until_exit(&paths, &options)?;
+            let people = prosesser::people::People::new(handbook);
             output::people(&mut out, handbook, &people, format, lang)?;
             ExitCode::SUCCESS
         }
         Some(Command::Flow { paths, format }) => {
-            let handbook = load_until_exit(&paths)?;
+            let handbook = load_until_exit(&paths, &options)?;
             match format {
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
                 FlowFormat::Dot => output::flow::dot(&mut out, handbook, lang)?,
@@ -77,7 +110,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             strict,
             format,
-        }) => check(&mut out, &paths, strict, format, lang)?,
+            ..
+        }) => {
+            // Findings name files a person or a CI problem matcher opens from here.
+            let options = Options {
+                shown_paths: ShownPaths::FromHere,
+                ..options
+            };
+            check(&mut out, &paths, &options, &levels, strict, format, lang)?
+        }
     };
     out.flush()?;
     Ok(code)
@@ -86,10 +127,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn list(
     out: &mut dyn Write,
     paths: &[PathBuf],
+    options: &Options,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths)?;
+    let handbook = load_until_exit(paths, options)?;
     output::cards(out, &Listing::all(handbook), format, lang)?;
     tell_load_problems(handbook, format, lang);
     Ok(ExitCode::SUCCESS)
@@ -99,6 +141,7 @@ fn search(
     out: &mut dyn Write,
     query: &str,
     paths: &[PathBuf],
+    options: &Options,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
@@ -110,7 +153,7 @@ fn search(
             query
         )
     })?;
-    let handbook = load_until_exit(paths)?;
+    let handbook = load_until_exit(paths, options)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
     let rows = prosesser::query::search_handbook(handbook, &parsed)
@@ -131,12 +174,14 @@ fn search(
 fn check(
     out: &mut dyn Write,
     paths: &[PathBuf],
+    options: &Options,
+    levels: &Levels,
     strict: bool,
     format: CheckFormat,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths)?;
-    let found = prosesser::check::all(handbook);
+    let handbook = load_until_exit(paths, options)?;
+    let found = levels.apply(prosesser::check::all(handbook));
     output::diagnostics(out, &found, format == CheckFormat::Json)?;
     let errors = found
         .iter()
@@ -160,16 +205,19 @@ fn check(
 /// The handbook for a command that prints and exits. It is never freed:
 /// handing 100,000 cards back to the allocator one by one at exit would only
 /// delay the exit (the browser forgets its handbook for the same reason).
-fn load_until_exit(paths: &[PathBuf]) -> anyhow::Result<&'static Handbook> {
-    Ok(Box::leak(Box::new(load(paths)?)))
+fn load_until_exit(paths: &[PathBuf], options: &Options) -> anyhow::Result<&'static Handbook> {
+    Ok(Box::leak(Box::new(load(paths, options)?)))
 }
 
-fn load(paths: &[PathBuf]) -> anyhow::Result<Handbook> {
+fn load(paths: &[PathBuf], options: &Options) -> anyhow::Result<Handbook> {
     if paths.is_empty() {
-        return Ok(prosesser::load::load_sources(embedded::sources()));
+        return Ok(prosesser::load::load_sources_with(
+            embedded::sources(),
+            options,
+        ));
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    prosesser::load::load_paths(&paths).context("cannot read the handbook")
+    prosesser::load::load_paths_with(&paths, options).context("cannot read the handbook")
 }
 
 /// People reading text learn on stderr that something did not load cleanly;

@@ -2,13 +2,15 @@
 //!
 //! [`walk`] finds the files without ever opening a FIFO or device or looping on
 //! symlinks; files are then read and parsed on every core; [`order`] puts the
-//! documents in Hugo's page order.
+//! documents in Hugo's page order. Which shortcodes are cards comes from the
+//! Hugo site each path is in ([`crate::site`]) and from [`Options`].
 
 mod order;
 mod walk;
 
 use crate::model::{Diagnostic, Handbook, Rule};
-use crate::parse::{limits, parse_document};
+use crate::parse::{limits, parse_document_with};
+use crate::site::{CardShortcodes, site_root};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,43 @@ pub struct Source {
     /// On disk, when it came from disk.
     pub file: Option<PathBuf>,
     pub bytes: Vec<u8>,
+}
+
+/// How to load: what a user can ask for beyond the paths.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Shortcodes that are cards whatever the site's templates say
+    /// (`--card-shortcode`), on top of the site's family.
+    pub card_shortcodes: Vec<String>,
+    pub shown_paths: ShownPaths,
+}
+
+impl Options {
+    /// The card shortcodes for files under `path`: its site's family (the
+    /// defaults outside a Hugo site) and the names given by hand.
+    pub fn card_shortcodes_for(&self, path: Option<&Path>) -> CardShortcodes {
+        let mut family = path
+            .and_then(site_root)
+            .map(|root| CardShortcodes::for_site(&root))
+            .unwrap_or_default();
+        for name in &self.card_shortcodes {
+            family.add(name);
+        }
+        family
+    }
+}
+
+/// How the paths of documents and diagnostics are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ShownPaths {
+    /// Relative to the folder given (`content/x.md` for a site root): short,
+    /// and the same wherever the handbook is (the documented JSON `path`).
+    #[default]
+    RelativeToGiven,
+    /// The folder given as written, joined with the path in it
+    /// (`../site/content/x.md`): opens from the current directory, for
+    /// editors and CI problem matchers.
+    FromHere,
 }
 
 /// Why nothing could be loaded from a path the user named (exit 2).
@@ -48,7 +87,12 @@ impl std::error::Error for LoadError {}
 /// A path the user named that does not exist is an error; a file that cannot be
 /// read inside a folder is a diagnostic, so one bad file never hides the others.
 pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
-    Ok(load_found(find_files(paths)?))
+    load_paths_with(paths, &Options::default())
+}
+
+/// [`load_paths`] with [`Options`].
+pub fn load_paths_with(paths: &[&Path], options: &Options) -> Result<Handbook, LoadError> {
+    Ok(load_found(find_files_with(paths, options)?))
 }
 
 /// The content files under some paths, found but not yet read: the first half
@@ -56,7 +100,9 @@ pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
 /// has become of a file by then is what [`load_found`] reports.
 #[derive(Default)]
 pub struct Found {
-    entries: Vec<walk::Entry>,
+    /// Each file, with the card family (an index into `families`) it is read with.
+    entries: Vec<(walk::Entry, usize)>,
+    families: Vec<CardShortcodes>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -65,31 +111,58 @@ impl Found {
     pub fn files(&self) -> impl Iterator<Item = (&str, &Path)> {
         self.entries
             .iter()
-            .map(|e| (e.path.as_str(), e.file.as_path()))
+            .map(|(e, _)| (e.path.as_str(), e.file.as_path()))
     }
 }
 
 /// Walk the paths: which files there are, and what could not be looked into.
 pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
+    find_files_with(paths, &Options::default())
+}
+
+/// [`find_files`] with [`Options`].
+pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, LoadError> {
     let mut found = Found::default();
     for path in paths {
-        walk::collect(path, &mut found.entries, &mut found.diagnostics)?;
+        let mut entries = Vec::new();
+        walk::collect(
+            path,
+            options.shown_paths,
+            &mut entries,
+            &mut found.diagnostics,
+        )?;
+        let family = options.card_shortcodes_for(Some(path));
+        let at = match found.families.iter().position(|f| *f == family) {
+            Some(at) => at,
+            None => {
+                found.families.push(family);
+                found.families.len() - 1
+            }
+        };
+        found.entries.extend(entries.into_iter().map(|e| (e, at)));
     }
     Ok(found)
 }
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel_map(&found.entries, |entry| {
-        read_and_parse(&entry.path, &entry.file)
+    let parsed = parallel_map(&found.entries, |(entry, family)| {
+        read_and_parse(&entry.path, &entry.file, &found.families[*family])
     });
     assemble(parsed, found.diagnostics)
 }
 
 /// Load files already in memory (the compiled-in `data/`, tests).
 pub fn load_sources(sources: Vec<Source>) -> Handbook {
+    load_sources_with(sources, &Options::default())
+}
+
+/// [`load_sources`] with [`Options`] (the files are in no site: the default
+/// card shortcodes and the ones given by hand).
+pub fn load_sources_with(sources: Vec<Source>, options: &Options) -> Handbook {
+    let family = options.card_shortcodes_for(None);
     let parsed = parallel_map(&sources, |s| {
-        let (doc, diags) = parse_document(&s.path, &s.bytes);
+        let (doc, diags) = parse_document_with(&s.path, &s.bytes, &family);
         (
             doc.map(|mut d| {
                 d.file = s.file.clone();
@@ -117,10 +190,10 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
     }
 }
 
-fn read_and_parse(path: &str, file: &Path) -> Parsed {
+fn read_and_parse(path: &str, file: &Path, family: &CardShortcodes) -> Parsed {
     match read_limited(file) {
         Ok((bytes, changed)) => {
-            let (doc, mut diags) = parse_document(path, &bytes);
+            let (doc, mut diags) = parse_document_with(path, &bytes, family);
             if changed {
                 diags.insert(
                     0,

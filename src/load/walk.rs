@@ -1,7 +1,8 @@
 //! Finding content files under the paths a user gave.
 
-use super::LoadError;
+use super::{LoadError, ShownPaths};
 use crate::model::{Diagnostic, Rule};
+use crate::site::is_site_root;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -11,23 +12,6 @@ pub struct Entry {
     pub file: PathBuf,
 }
 
-const HUGO_CONFIGS: [&str; 8] = [
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "hugo.json",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    "config.json",
-];
-
-/// A Hugo site root has `content/` beside a Hugo config (a file or `config/`).
-fn is_site_root(dir: &Path) -> bool {
-    dir.join("content").is_dir()
-        && (HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()) || dir.join("config").is_dir())
-}
-
 fn is_content_file(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".md") || lower.ends_with(".markdown")
@@ -35,6 +19,7 @@ fn is_content_file(name: &str) -> bool {
 
 pub fn collect(
     path: &Path,
+    shown: ShownPaths,
     entries: &mut Vec<Entry>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(), LoadError> {
@@ -58,10 +43,20 @@ pub fn collect(
             error: std::io::Error::other("not a file or folder (a FIFO or device is never read)"),
         });
     }
+    let given = match shown {
+        ShownPaths::RelativeToGiven => String::new(),
+        ShownPaths::FromHere => {
+            let mut given = path.to_string_lossy().replace('\\', "/");
+            if !given.ends_with('/') {
+                given.push('/');
+            }
+            given
+        }
+    };
     let (root, prefix) = if is_site_root(path) {
-        (path.join("content"), "content/".to_owned())
+        (path.join("content"), format!("{given}content/"))
     } else {
-        (path.to_owned(), String::new())
+        (path.to_owned(), given)
     };
     walk_dir(&root, &prefix, entries, diagnostics);
     Ok(())

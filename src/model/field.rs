@@ -1,7 +1,10 @@
 use serde::Serialize;
 
-/// The six params a strategy card is made of. Labels are data so the detail pane,
+/// The params a process card is made of. Labels are data so the detail pane,
 /// the CLI and the help read the same words.
+///
+/// `effect` is the outcome some sites write where others write `output`; it is
+/// shown after Output and only when a card has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Field {
@@ -11,16 +14,18 @@ pub enum Field {
     Purpose,
     Input,
     Output,
+    Effect,
 }
 
 impl Field {
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 7] = [
         Field::Title,
         Field::Owner,
         Field::Leader,
         Field::Purpose,
         Field::Input,
         Field::Output,
+        Field::Effect,
     ];
 
     /// The param name in the shortcode, and the key in JSON and CSV.
@@ -32,6 +37,7 @@ impl Field {
             Field::Purpose => "purpose",
             Field::Input => "input",
             Field::Output => "output",
+            Field::Effect => "effect",
         }
     }
 
@@ -48,6 +54,7 @@ impl Field {
             Field::Purpose => "Formål",
             Field::Input => "Input",
             Field::Output => "Output",
+            Field::Effect => "Effekt",
         }
     }
 
@@ -60,6 +67,13 @@ impl Field {
             Field::Purpose => "Purpose",
             Field::Input => "Input",
             Field::Output => "Output",
+            Field::Effect => "Effect",
         }
+    }
+
+    /// A field shown only when a card has it: its absence is not a gap
+    /// (most cards name their outcome in `output`).
+    pub fn shown_only_when_set(self) -> bool {
+        self == Field::Effect
     }
 }

@@ -1,12 +1,13 @@
-//! Calls to cards: pairing opening and closing tags, then keeping the
-//! `prosesser/strategy-card` calls (hugo-content.md §3.5).
+//! Calls to cards: pairing opening and closing tags, then keeping the calls of
+//! the card shortcodes (hugo-content.md §3.5), and the people directory's
+//! entries (calls with `name` and `role`).
 //!
 //! Hugo decides whether a call is paired from its template, which we do not
 //! have; we follow the advice there: a self-closing call and a call with a
 //! matching later closing tag are paired, any other call stands alone.
 
 use super::shortcode::{Call, Params};
-use crate::model::{Params as CardParams, STRATEGY_CARD, Value};
+use crate::model::{Params as CardParams, Value};
 use std::collections::HashMap;
 
 /// A card-to-be: the call and, when paired, the range of its inner text.
@@ -21,7 +22,14 @@ pub struct Unmatched {
     pub name: String,
 }
 
-pub fn pair(calls: Vec<Call<'_>>) -> (Vec<Found<'_>>, Vec<Unmatched>) {
+/// The calls found: cards, directory entries, and closing tags without a call.
+pub struct Paired<'a> {
+    pub cards: Vec<Found<'a>>,
+    pub members: Vec<Call<'a>>,
+    pub unmatched: Vec<Unmatched>,
+}
+
+pub fn pair<'a>(calls: Vec<Call<'a>>, is_card: impl Fn(&str) -> bool) -> Paired<'a> {
     // Index of each opening call on the stack; inner ranges filled in at closing.
     let mut stack: Vec<usize> = Vec::new();
     // For each name, the places in `stack` where a call of that name is open
@@ -59,13 +67,44 @@ pub fn pair(calls: Vec<Call<'_>>) -> (Vec<Found<'_>>, Vec<Unmatched>) {
             stack.push(i);
         }
     }
-    let found = calls
-        .into_iter()
-        .zip(inner)
-        .filter(|(c, _)| !c.closing && c.name == STRATEGY_CARD)
-        .map(|(call, inner)| Found { call, inner })
-        .collect();
-    (found, unmatched)
+    let mut cards = Vec::new();
+    let mut members = Vec::new();
+    for (call, inner) in calls.into_iter().zip(inner) {
+        if call.closing {
+            continue;
+        }
+        if is_card(&call.name) {
+            cards.push(Found { call, inner });
+        } else if is_member(&call) {
+            members.push(call);
+        }
+    }
+    Paired {
+        cards,
+        members,
+        unmatched,
+    }
+}
+
+/// A directory entry: a call with both `name` and `role` params.
+fn is_member(call: &Call<'_>) -> bool {
+    let Params::Named(named) = &call.params else {
+        return false;
+    };
+    let has = |key: &str| named.iter().any(|(k, _)| k == key);
+    has("name") && has("role")
+}
+
+/// A named param's value as text (the last one written wins, as in Hugo).
+pub fn param_text(call: &Call<'_>, key: &str) -> Option<String> {
+    let Params::Named(named) = &call.params else {
+        return None;
+    };
+    named
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_value_ref().as_text().into_owned())
 }
 
 /// Named params, and the positional ones for a positional call.

@@ -13,11 +13,15 @@
 //!
 //! Scopes: `title:`/`tittel:`, `owner:`/`eier:`, `leader:`/`leder:`,
 //! `person:` (owner or leader), `purpose:`/`formål:`/`formal:`/`formaal:`,
-//! `input:`, `output:`. Scope names ignore case. An unknown name before a
+//! `input:`, `output:`, `effect:`/`effekt:`, and `team:`: the cards owned or
+//! led by a member of a team whose title matches (the site's people
+//! directory, [`crate::people`]). Scope names ignore case. An unknown name before a
 //! colon is not a scope: `kl:12` is just a word. A scope followed by a space
 //! applies to the next value (`eier: hanne`); a scope, `-` or `""` with nothing
 //! after it asks for nothing, so a query being typed never fails or empties
-//! the list for that reason. An absent field is searched as empty text.
+//! the list for that reason. An absent field is searched as empty text, except
+//! that an unscoped regex skips a card's missing effect (few cards have one,
+//! and its absence is no gap).
 //!
 //! Words and phrases are compared in folded form ([`fold()`]): case and
 //! accents are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds
@@ -145,11 +149,14 @@ pub enum Scope {
     Purpose,
     Input,
     Output,
+    Effect,
+    /// The cards owned or led by members of a team (no field of the card's own).
+    Team,
 }
 
 impl Scope {
     /// Every scope name the parser accepts, with its scope (compared folded).
-    pub const NAMES: [(&'static str, Scope); 13] = [
+    pub const NAMES: [(&'static str, Scope); 16] = [
         ("title", Scope::Title),
         ("tittel", Scope::Title),
         ("owner", Scope::Owner),
@@ -163,6 +170,9 @@ impl Scope {
         ("formaal", Scope::Purpose),
         ("input", Scope::Input),
         ("output", Scope::Output),
+        ("effect", Scope::Effect),
+        ("effekt", Scope::Effect),
+        ("team", Scope::Team),
     ];
 
     /// The scope a name such as `eier` or `Formål` stands for.
@@ -174,7 +184,8 @@ impl Scope {
             .map(|&(_, s)| s)
     }
 
-    /// The fields looked in, in [`Field::ALL`] order.
+    /// The fields looked in, in [`Field::ALL`] order ([`Scope::Team`] looks
+    /// in none of the card's fields but at its people's teams).
     pub fn fields(self) -> &'static [Field] {
         match self {
             Scope::Any => &Field::ALL,
@@ -185,6 +196,8 @@ impl Scope {
             Scope::Purpose => &[Field::Purpose],
             Scope::Input => &[Field::Input],
             Scope::Output => &[Field::Output],
+            Scope::Effect => &[Field::Effect],
+            Scope::Team => &[],
         }
     }
 
@@ -231,8 +244,21 @@ impl Query {
     /// The card's rank if it matches (the number of terms that hit its title),
     /// `None` if it does not. Folds the card's text on the fly: for one-off
     /// searches; for many searches over the same cards build a [`SearchIndex`].
+    /// A `team:` term matches nothing here: that needs the handbook's people
+    /// ([`Query::score_with_teams`]).
     pub fn score(&self, card: &Card) -> Option<u32> {
-        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card))
+        self.score_with_teams(card, &[])
+    }
+
+    /// [`Query::score`], with the teams of the card's owners and leaders.
+    pub fn score_with_teams(&self, card: &Card, teams: &[&str]) -> Option<u32> {
+        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card, teams))
+    }
+
+    /// True when a term asks about teams (`team:`), so the caller must know
+    /// the handbook's people to answer.
+    pub fn asks_about_teams(&self) -> bool {
+        self.terms.iter().any(|t| t.scope == Scope::Team)
     }
 
     /// Where the query matches `card`: see [`SearchIndex::matches`].
@@ -252,11 +278,16 @@ impl Term {
         } else {
             (self, other)
         };
-        let scope_ok = narrow
-            .scope
-            .fields()
-            .iter()
-            .all(|f| wide.scope.includes(*f));
+        // A team term looks at no field: it implies only a team term.
+        let scope_ok = if narrow.scope == Scope::Team || wide.scope == Scope::Team {
+            narrow.scope == wide.scope
+        } else {
+            narrow
+                .scope
+                .fields()
+                .iter()
+                .all(|f| wide.scope.includes(*f))
+        };
         scope_ok
             && match (&narrow.pattern, &wide.pattern) {
                 (Pattern::Text(n), Pattern::Text(w)) => n.contains(w.as_str()),
@@ -285,6 +316,10 @@ pub struct Match {
 /// on all cores for a big handbook. For a one-off search (`prosesser search`).
 pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
     let plan = matcher::Plan::new(query.terms());
+    // The people are read only when a term asks about teams.
+    let teams = query
+        .asks_about_teams()
+        .then(|| crate::people::People::new(handbook));
     let documents = &handbook.documents;
     let groups = index::document_groups(documents);
     let search_group = |g: usize| {
@@ -293,13 +328,21 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
         let first = groups[g];
         for (d, document) in documents[first..groups[g + 1]].iter().enumerate() {
             for (c, card) in document.cards.iter().enumerate() {
-                let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
+                let id = CardId {
+                    document: (first + d) as u32,
+                    card: c as u32,
+                };
+                let card_teams = teams
+                    .as_ref()
+                    .map(|p| p.teams_of_card(id))
+                    .unwrap_or_default();
+                let text = matcher::OwnedCardText::with_buffer(
+                    card,
+                    &card_teams,
+                    std::mem::take(&mut buffer),
+                );
                 if let Some(score) = plan.score(&text) {
-                    let card = CardId {
-                        document: (first + d) as u32,
-                        card: c as u32,
-                    };
-                    hits.push(Hit { card, score });
+                    hits.push(Hit { card: id, score });
                 }
                 buffer = text.into_buffer();
             }

@@ -150,7 +150,13 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 
     // The known fields, then any others, then where it was written.
     let extra: Vec<(&str, ValueRef)> = card.extra_params().collect();
-    let labels: Vec<String> = Field::ALL[1..]
+    // Effect is shown only on the cards that have one.
+    let fields: Vec<Field> = Field::ALL[1..]
+        .iter()
+        .copied()
+        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
+        .collect();
+    let labels: Vec<String> = fields
         .iter()
         .map(|f| app.lang.field_label(*f).to_owned())
         .chain(extra.iter().map(|(k, _)| wrap::clean_line(k)))
@@ -171,7 +177,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         + 2;
     out.stacked = width < out.label_width + MIN_VALUE_WIDTH;
 
-    for field in &Field::ALL[1..] {
+    for field in &fields {
         let value = field_value(app, card, *field, &ranges_of(&found, *field));
         out.labelled(app.lang.field_label(*field), value);
     }

@@ -7,7 +7,7 @@
 use super::{Listing, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
 use prosesser::i18n::Lang;
-use prosesser::people::Person;
+use prosesser::people::{How, Person};
 use prosesser::{Card, Diagnostic, Document, Field, Handbook};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -69,7 +69,9 @@ pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     )
 }
 
-/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
+/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}],
+/// "leader_of", "memberships": [{"team", "role", "path", "line"}],
+/// "spellings", "qualifiers", "readings"}]}`.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
     let refs = |ids| -> Vec<Value> {
         card_refs(handbook, ids)
@@ -80,11 +82,66 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
     let people: Vec<Value> = people
         .iter()
         .map(|p| {
+            let memberships: Vec<Value> = p
+                .memberships
+                .iter()
+                .map(|m| {
+                    json!({
+                        "team": m.team,
+                        "role": m.role,
+                        "path": m.path,
+                        "line": m.line,
+                        "column": m.column,
+                        "source": match &m.source {
+                            prosesser::directory::Source::Navigation => "navigation_link",
+                            prosesser::directory::Source::Entry { .. } => "entry",
+                        },
+                    })
+                })
+                .collect();
+            let readings: Vec<Value> = p
+                .readings
+                .iter()
+                .map(|r| {
+                    let (title, path, line) = card_refs(handbook, &[r.card])
+                        .into_iter()
+                        .next()
+                        .unwrap_or_default();
+                    let mut reading = json!({
+                        "field": r.field.key(),
+                        "title": title,
+                        "path": path,
+                        "line": line,
+                        "value": r.value,
+                        "spelling": r.spelling,
+                        "how": r.how.kind(),
+                    });
+                    match &r.how {
+                        How::Shared { with } => reading["with"] = json!(with),
+                        How::Unit { units } => {
+                            reading["units"] = units
+                                .iter()
+                                .map(|u| json!({"text": u.text, "team": u.team}))
+                                .collect()
+                        }
+                        How::Role { role, because } => {
+                            reading["role"] = json!(role);
+                            reading["because"] = json!(because.kind());
+                        }
+                        How::Alone | How::Listed => {}
+                    }
+                    reading
+                })
+                .collect();
             json!({
                 "name": p.name,
                 "teams": p.teams,
                 "owner_of": refs(&p.owner_of),
                 "leader_of": refs(&p.leader_of),
+                "memberships": memberships,
+                "spellings": p.spellings,
+                "qualifiers": p.qualifiers,
+                "readings": readings,
             })
         })
         .collect();
@@ -137,8 +194,8 @@ fn document_json(document: &Document, cards: Vec<Value>) -> Value {
     })
 }
 
-/// A card: where it is, its params as Hugo typed them, and the six fields as
-/// text (`null` when absent, `""` when written empty).
+/// A card: its shortcode, where it is, its params as Hugo typed them, and
+/// the known fields as text (`null` when absent, `""` when written empty).
 fn card_json(card: &Card) -> Map<String, Value> {
     let mut value = Map::new();
     value.insert("shortcode".into(), json!(card.shortcode));

@@ -13,7 +13,7 @@ pub mod text;
 
 use super::args::Format;
 use prosesser::i18n::Lang;
-use prosesser::people::Person;
+use prosesser::people::{People, Person};
 use prosesser::query::Match;
 use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
 use std::borrow::Cow;
@@ -105,10 +105,11 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, format: Format, lang: Lang)
 pub fn people(
     out: &mut dyn Write,
     handbook: &Handbook,
-    people: &[Person],
+    people: &People,
     format: Format,
     lang: Lang,
 ) -> io::Result<()> {
+    let people = people.persons.as_slice();
     match format {
         Format::Text => text::people(out, handbook, people, lang),
         Format::Json => json::people(out, handbook, people),
@@ -153,10 +154,10 @@ pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
     }
 }
 
-/// (title, path, line) of each card, for people outputs.
 /// The people table for people to read: a header row, then per person the
-/// name, teams, and the titles they own and lead, each cell made safe by `cell`
-/// (one line for text, escaped for Markdown).
+/// name, teams with roles, what cards write with the name, and the titles
+/// they own and lead, each cell made safe by `cell` (one line for text,
+/// escaped for Markdown).
 pub fn people_rows(
     handbook: &Handbook,
     people: &[Person],
@@ -174,6 +175,7 @@ pub fn people_rows(
     let header = vec![
         w.name.to_owned(),
         w.teams.to_owned(),
+        w.qualifiers.to_owned(),
         w.owner_of(),
         w.leader_of(),
     ];
@@ -181,7 +183,8 @@ pub fn people_rows(
         .chain(people.iter().map(|person| {
             vec![
                 cell(&person.name),
-                cell(&person.teams.join(", ")),
+                cell(&team_roles(person)),
+                cell(&person.qualifiers.join(", ")),
                 titles(&person.owner_of),
                 titles(&person.leader_of),
             ]
@@ -189,6 +192,20 @@ pub fn people_rows(
         .collect()
 }
 
+/// `Plattform (Teamleder, Oslo), Lederlaget (Avdelingsdirektør; Seksjonsleder)`.
+pub fn team_roles(person: &Person) -> String {
+    person
+        .team_roles()
+        .into_iter()
+        .map(|(team, roles)| match roles.as_slice() {
+            [] => team.to_owned(),
+            roles => format!("{team} ({})", roles.join("; ")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// (title, path, line) of each card, for people outputs.
 pub fn card_refs<'a>(handbook: &'a Handbook, ids: &[CardId]) -> Vec<(Cow<'a, str>, &'a str, u32)> {
     ids.iter()
         .filter_map(|&id| {

@@ -68,10 +68,12 @@ pub fn people(
     table(out, &rows)
 }
 
-/// `path:line:col: severity: message [rule]`, one a line.
+/// `path:line:col: severity: message [rule]`, one a line. Runs of spaces are
+/// kept: a finding may be about them (`"Ola  Dahl"`).
 pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> {
     for diagnostic in found {
-        writeln!(out, "{}", one_line(&diagnostic.to_string()))?;
+        let line = diagnostic.to_string();
+        writeln!(out, "{}", prosesser::text::sanitize_line(line.trim()))?;
     }
     Ok(())
 }

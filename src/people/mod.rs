@@ -1,0 +1,573 @@
+//! Who owns and leads what, read as real sites write names, and who is in
+//! which team.
+//!
+//! Each owner and leader value is read into names by [`read`] (co-owners
+//! `A/B`, `Unit/Name`, `Role Name`, lists); the site's people directory
+//! ([`crate::directory`]) adds everyone on its team pages. The same person
+//! written with other case, spacing or accents (`Ola Dahl `, `ola dahl`,
+//! `Ola  Dahl`; `Buarøy`, `Buaroey`) is one person: people are keyed by the
+//! folded name ([`crate::query::fold()`]). The spelling used most is the one
+//! shown (the directory's on a tie, then the first seen); every raw spelling
+//! is kept. A name that is only the start of a longer one (`Siri Lunde`,
+//! `Siri Lunde Berg`) stays another person: nothing is invented, and `check`
+//! reports it (rule `person-name`).
+//!
+//! [`people`] sorts by the folded name, then the name as written: `Øystein`
+//! sorts as `oystein` (among the O's, not after Z as in a Norwegian
+//! dictionary), the same way the search sees the name.
+
+pub mod read;
+
+pub use read::{Because, How, Unit};
+
+use crate::directory::{Directory, Membership};
+use crate::model::{CardId, Field, Handbook};
+use crate::query::fold;
+use read::{NameRead, normalise};
+use std::collections::{HashMap, HashSet};
+
+/// One person: named as owner or leader on a card, or in the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The spelling used most, whitespace made single.
+    pub name: String,
+    /// The teams the person is in: the directory's, then the team pages
+    /// named as units on cards (`Plattform/Ola Dahl`), each once.
+    pub teams: Vec<String>,
+    /// What cards write with the name that is not a team: units
+    /// (`Porteføljekontoret`) and roles (`Markedssjef`), each once.
+    pub qualifiers: Vec<String>,
+    /// Where the directory lists the person.
+    pub memberships: Vec<Membership>,
+    /// Every spelling seen, exactly as written, each once, first seen first.
+    pub spellings: Vec<String>,
+    pub owner_of: Vec<CardId>,
+    pub leader_of: Vec<CardId>,
+    /// Every owner or leader value the person was read from, and how.
+    pub readings: Vec<Reading>,
+}
+
+/// One place on a card where a person was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub card: CardId,
+    /// [`Field::Owner`] or [`Field::Leader`].
+    pub field: Field,
+    /// The whole value, exactly as written.
+    pub value: String,
+    /// The person's name in it, as written.
+    pub spelling: String,
+    pub how: How,
+}
+
+impl Person {
+    /// The key people are told apart by: the folded name.
+    pub fn key(&self) -> String {
+        person_key(&self.name)
+    }
+
+    /// Each team with the person's roles in it, as the directory writes
+    /// them; a role that only starts another (`Teamleder` beside `Teamleder,
+    /// Oslo`) is left out. A team known only from a card has no role.
+    pub fn team_roles(&self) -> Vec<(&str, Vec<&str>)> {
+        self.teams
+            .iter()
+            .map(|team| {
+                let roles: Vec<&str> = self
+                    .memberships
+                    .iter()
+                    .filter(|m| fold(&m.team) == fold(team))
+                    .map(|m| m.role.trim())
+                    .filter(|r| !r.is_empty())
+                    .collect();
+                let mut kept: Vec<&str> = Vec::new();
+                for role in &roles {
+                    let longer = roles.iter().any(|other| {
+                        other.len() > role.len()
+                            && other.starts_with(role)
+                            && other[role.len()..].starts_with(',')
+                    });
+                    if !longer && !kept.contains(role) {
+                        kept.push(role);
+                    }
+                }
+                (team.as_str(), kept)
+            })
+            .collect()
+    }
+
+    /// Every card the person owns or leads, in document order, each once.
+    pub fn cards(&self) -> Vec<CardId> {
+        let mut cards: Vec<CardId> = self
+            .owner_of
+            .iter()
+            .chain(&self.leader_of)
+            .copied()
+            .collect();
+        cards.sort();
+        cards.dedup();
+        cards
+    }
+}
+
+/// The key a name is told apart by: its folded form, whitespace made single.
+pub fn person_key(name: &str) -> String {
+    fold(&normalise(name))
+}
+
+/// Each person once, sorted by name (folded, then as written).
+pub fn people(handbook: &Handbook) -> Vec<Person> {
+    People::new(handbook).persons
+}
+
+/// Everyone, the directory they were read with, and who owns or leads each card.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    /// Sorted by name (folded, then as written).
+    pub persons: Vec<Person>,
+    pub directory: Directory,
+    /// The people owning or leading each card (indexes into `persons`).
+    by_card: HashMap<CardId, Vec<usize>>,
+}
+
+impl People {
+    pub fn new(handbook: &Handbook) -> People {
+        People::with_directory(handbook, Directory::new(handbook))
+    }
+
+    pub fn with_directory(handbook: &Handbook, directory: Directory) -> People {
+        let known = Known::new(handbook, &directory);
+        let mut groups = Groups::default();
+        // Places in page order: a team page's memberships come where the page is.
+        let memberships: Vec<(u32, &Membership)> = directory
+            .teams
+            .iter()
+            .flat_map(|t| t.members.iter().map(move |m| (t.document, m)))
+            .collect();
+        let mut next = 0;
+        for (id, card) in handbook.cards() {
+            while let Some(&(document, m)) = memberships.get(next)
+                && document <= id.document
+            {
+                if let Some(g) = groups.of(&m.name) {
+                    g.memberships.push(m.clone());
+                }
+                next += 1;
+            }
+            for field in [Field::Owner, Field::Leader] {
+                let value = card.text(field);
+                for NameRead { spelling, how } in read::read_value(&value, &known) {
+                    let Some(g) = groups.of(&spelling) else {
+                        continue;
+                    };
+                    g.readings.push(Reading {
+                        card: id,
+                        field,
+                        value: value.clone().into_owned(),
+                        spelling,
+                        how,
+                    });
+                }
+            }
+        }
+        for &(_, m) in &memberships[next..] {
+            if let Some(g) = groups.of(&m.name) {
+                g.memberships.push(m.clone());
+            }
+        }
+        let mut persons: Vec<Person> = groups.list.into_iter().map(Group::into_person).collect();
+        persons.sort_by_cached_key(|p| (p.key(), p.name.clone()));
+        let mut by_card: HashMap<CardId, Vec<usize>> = HashMap::new();
+        for (i, person) in persons.iter().enumerate() {
+            for card in person.cards() {
+                by_card.entry(card).or_default().push(i);
+            }
+        }
+        People {
+            persons,
+            directory,
+            by_card,
+        }
+    }
+
+    /// The person called `name` (compared folded), if any.
+    pub fn find(&self, name: &str) -> Option<&Person> {
+        let key = person_key(name);
+        self.persons.iter().find(|p| p.key() == key)
+    }
+
+    /// The people who own or lead `card`, in name order.
+    pub fn of_card(&self, card: CardId) -> impl Iterator<Item = &Person> {
+        self.by_card
+            .get(&card)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.persons[i])
+    }
+
+    /// The teams of the people who own or lead `card`, each once.
+    pub fn teams_of_card(&self, card: CardId) -> Vec<&str> {
+        let mut teams: Vec<&str> = Vec::new();
+        for person in self.of_card(card) {
+            for team in &person.teams {
+                if !teams.contains(&team.as_str()) {
+                    teams.push(team);
+                }
+            }
+        }
+        teams
+    }
+}
+
+/// People being gathered, by key.
+#[derive(Default)]
+struct Groups {
+    list: Vec<Group>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Groups {
+    /// The group of the person `spelling` names; `None` for no name.
+    fn of(&mut self, spelling: &str) -> Option<&mut Group> {
+        let key = person_key(spelling);
+        if key.is_empty() {
+            return None;
+        }
+        let list = &mut self.list;
+        let at = *self.by_key.entry(key).or_insert_with(|| {
+            list.push(Group::default());
+            list.len() - 1
+        });
+        Some(&mut self.list[at])
+    }
+}
+
+/// One person's places while they are gathered.
+#[derive(Default)]
+struct Group {
+    readings: Vec<Reading>,
+    memberships: Vec<Membership>,
+}
+
+impl Group {
+    fn into_person(self) -> Person {
+        // Every place's spelling, in the order seen: directory places of a
+        // team page come where the page is, so "first seen" is page order.
+        let raw: Vec<(&str, bool)> = self
+            .memberships
+            .iter()
+            .map(|m| (m.name.as_str(), true))
+            .chain(self.readings.iter().map(|r| (r.spelling.as_str(), false)))
+            .collect();
+        let name = most_used(&raw);
+        let mut spellings: Vec<String> = Vec::new();
+        for (s, _) in &raw {
+            if !spellings.iter().any(|k| k == s) {
+                spellings.push((*s).to_owned());
+            }
+        }
+        let mut teams: Vec<String> = Vec::new();
+        let mut qualifiers: Vec<String> = Vec::new();
+        let push = |list: &mut Vec<String>, text: &str| {
+            if !list.iter().any(|t| fold(t) == fold(text)) {
+                list.push(text.to_owned());
+            }
+        };
+        for m in &self.memberships {
+            push(&mut teams, &m.team);
+        }
+        for r in &self.readings {
+            match &r.how {
+                How::Unit { units } => {
+                    for unit in units {
+                        match &unit.team {
+                            Some(team) => push(&mut teams, team),
+                            None => push(&mut qualifiers, &unit.text),
+                        }
+                    }
+                }
+                How::Role { role, .. } => push(&mut qualifiers, role),
+                _ => {}
+            }
+        }
+        let mut owner_of = Vec::new();
+        let mut leader_of = Vec::new();
+        for r in &self.readings {
+            let cards = match r.field {
+                Field::Owner => &mut owner_of,
+                _ => &mut leader_of,
+            };
+            // Cards come in document order; a name twice in one field counts once.
+            if cards.last() != Some(&r.card) {
+                cards.push(r.card);
+            }
+        }
+        Person {
+            name,
+            teams,
+            qualifiers,
+            memberships: self.memberships,
+            spellings,
+            owner_of,
+            leader_of,
+            readings: self.readings,
+        }
+    }
+}
+
+/// The spelling (whitespace made single) written most often; on a tie the
+/// directory's, then the one seen first.
+fn most_used(raw: &[(&str, bool)]) -> String {
+    let mut counts: Vec<(String, usize, bool)> = Vec::new();
+    for (spelling, in_directory) in raw {
+        let spelling = normalise(spelling);
+        match counts.iter_mut().find(|(s, _, _)| *s == spelling) {
+            Some((_, n, d)) => {
+                *n += 1;
+                *d |= in_directory;
+            }
+            None => counts.push((spelling, 1, *in_directory)),
+        }
+    }
+    // `max_by_key` keeps the last of equals: go through them backwards.
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, n, d)| (*n, *d))
+        .map(|(s, _, _)| s)
+        .unwrap_or_default()
+}
+
+/// What the site knows, for reading names: the directory's names and roles,
+/// the names written alone on cards, and the team pages' titles.
+#[derive(Debug, Default)]
+pub struct Known {
+    directory: HashSet<String>,
+    cards: HashSet<String>,
+    roles: HashSet<String>,
+    teams: HashMap<String, String>,
+}
+
+impl Known {
+    pub fn new(handbook: &Handbook, directory: &Directory) -> Known {
+        let mut known = Known::default();
+        for m in directory.memberships() {
+            known.directory.insert(person_key(&m.name));
+        }
+        for role in directory.roles() {
+            known.roles.insert(person_key(role));
+        }
+        for team in &directory.teams {
+            known
+                .teams
+                .insert(person_key(&team.title), team.title.clone());
+        }
+        for (_, card) in handbook.cards() {
+            for field in [Field::Owner, Field::Leader] {
+                let value = card.text(field);
+                for part in value.split([',', ';', '&']) {
+                    let part = normalise(part);
+                    // One word is more often a unit than a person.
+                    if !part.contains('/') && part.contains(' ') {
+                        known.cards.insert(person_key(&part));
+                    }
+                }
+            }
+        }
+        known
+    }
+
+    #[cfg(test)]
+    pub(crate) fn for_tests(
+        directory: &[&str],
+        cards: &[&str],
+        roles: &[&str],
+        teams: &[&str],
+    ) -> Known {
+        let keys = |names: &[&str]| names.iter().map(|n| person_key(n)).collect();
+        Known {
+            directory: keys(directory),
+            cards: keys(cards),
+            roles: keys(roles),
+            teams: teams
+                .iter()
+                .map(|t| (person_key(t), (*t).to_owned()))
+                .collect(),
+        }
+    }
+
+    pub fn in_directory(&self, name: &str) -> bool {
+        self.directory.contains(&person_key(name))
+    }
+
+    pub fn on_card(&self, name: &str) -> bool {
+        self.cards.contains(&person_key(name))
+    }
+
+    pub fn is_name(&self, name: &str) -> bool {
+        self.in_directory(name) || self.on_card(name)
+    }
+
+    pub fn is_role(&self, role: &str) -> bool {
+        self.roles.contains(&person_key(role))
+    }
+
+    /// The title of the team page `text` names, if any.
+    pub fn team_titled(&self, text: &str) -> Option<&str> {
+        self.teams.get(&person_key(text)).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::testdata::{card6, document, handbook, seed};
+
+    fn id(card: u32) -> CardId {
+        CardId { document: 0, card }
+    }
+
+    #[test]
+    fn seed_has_eight_people_sorted_by_name() {
+        let names: Vec<String> = people(&seed()).into_iter().map(|p| p.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Dan Remi Mørk",
+                "Espen Herskedal",
+                "Hanne Lauritsen",
+                "Hege Nilsen",
+                "Roberto Andres Carrera",
+                "Snorre Aakerø",
+                "Tony Grimstad",
+                "Torkel Buarøy",
+            ]
+        );
+    }
+
+    #[test]
+    fn hanne_lauritsen_owns_three_cards() {
+        let everyone = people(&seed());
+        let hanne = everyone
+            .iter()
+            .find(|p| p.name == "Hanne Lauritsen")
+            .unwrap();
+        assert_eq!(hanne.owner_of, [id(0), id(1), id(2)]);
+        assert!(hanne.leader_of.is_empty());
+        assert!(hanne.teams.is_empty());
+    }
+
+    #[test]
+    fn torkel_buaroy_leads_release_and_produksjonssetting() {
+        let everyone = people(&seed());
+        let torkel = everyone.iter().find(|p| p.name == "Torkel Buarøy").unwrap();
+        assert_eq!(torkel.leader_of, [id(0), id(4)]);
+        assert!(torkel.owner_of.is_empty());
+    }
+
+    #[test]
+    fn espen_herskedal_is_one_person_with_his_unit_as_a_qualifier() {
+        let everyone = people(&seed());
+        let espen: Vec<&Person> = everyone
+            .iter()
+            .filter(|p| p.name.contains("Espen"))
+            .collect();
+        assert_eq!(espen.len(), 1);
+        assert_eq!(espen[0].name, "Espen Herskedal");
+        // The seed has no team pages: the unit is not a team.
+        assert!(espen[0].teams.is_empty());
+        assert_eq!(espen[0].qualifiers, ["Tilgangsstyring"]);
+        assert_eq!(espen[0].leader_of, [id(8)]);
+        assert_eq!(
+            espen[0].readings[0].value,
+            "Tilgangsstyring/Espen Herskedal"
+        );
+    }
+
+    #[test]
+    fn empty_owner_and_leader_name_nobody() {
+        let everyone = people(&seed());
+        assert!(everyone.iter().all(|p| !p.name.is_empty()));
+        // Cards 5, 6 and 7 are empty: nobody owns or leads them.
+        for card in [5, 6, 7] {
+            assert!(everyone.iter().all(|p| !p.cards().contains(&id(card))));
+        }
+    }
+
+    #[test]
+    fn same_person_with_other_spacing_case_or_accents_is_one_person_shown_as_written_most() {
+        let handbook = handbook(vec![
+            document(
+                "a.md",
+                vec![
+                    card6("A", "torkel  buarøy", "", "", "", ""),
+                    card6("B", "", "Torkel Buaroey", "", "", ""),
+                ],
+            ),
+            document(
+                "b.md",
+                vec![card6(
+                    "C",
+                    "TORKEL BUARØY, Torkel Buarøy ",
+                    "Drift/Torkel Buarøy",
+                    "",
+                    "",
+                    "",
+                )],
+            ),
+        ]);
+        let everyone = people(&handbook);
+        assert_eq!(everyone.len(), 1);
+        let torkel = &everyone[0];
+        assert_eq!(torkel.name, "Torkel Buarøy");
+        assert_eq!(
+            torkel.spellings,
+            [
+                "torkel  buarøy",
+                "Torkel Buaroey",
+                "TORKEL BUARØY",
+                "Torkel Buarøy ",
+                "Torkel Buarøy"
+            ]
+        );
+        assert_eq!(torkel.qualifiers, ["Drift"]);
+        let c = |document, card| CardId { document, card };
+        assert_eq!(torkel.owner_of, [c(0, 0), c(1, 0)]);
+        assert_eq!(torkel.leader_of, [c(0, 1), c(1, 0)]);
+        assert_eq!(torkel.cards(), [c(0, 0), c(0, 1), c(1, 0)]);
+    }
+
+    #[test]
+    fn oystein_sorts_among_the_os() {
+        let handbook = handbook(vec![document(
+            "a.md",
+            vec![card6(
+                "A",
+                "Øystein Berg, Zara Li, Ola Nordmann, Åse Vik",
+                "",
+                "",
+                "",
+                "",
+            )],
+        )]);
+        let names: Vec<String> = people(&handbook).into_iter().map(|p| p.name).collect();
+        assert_eq!(
+            names,
+            ["Åse Vik", "Ola Nordmann", "Øystein Berg", "Zara Li"]
+        );
+    }
+
+    #[test]
+    fn the_most_used_spelling_wins_and_a_tie_goes_to_the_directory() {
+        assert_eq!(
+            most_used(&[
+                ("ola dahl", false),
+                ("Ola Dahl ", false),
+                ("Ola  Dahl", false)
+            ]),
+            "Ola Dahl"
+        );
+        assert_eq!(most_used(&[("a b", false), ("A B", true)]), "A B");
+        assert_eq!(most_used(&[("a b", false), ("A B", false)]), "a b");
+    }
+}
