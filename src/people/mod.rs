@@ -150,7 +150,7 @@ impl People {
                 && document <= id.document
             {
                 if let Some(g) = groups.of(&m.name) {
-                    g.memberships.push(m.clone());
+                    g.add_membership(m);
                 }
                 next += 1;
             }
@@ -160,7 +160,7 @@ impl People {
                     let Some(g) = groups.of(&spelling) else {
                         continue;
                     };
-                    g.readings.push(Reading {
+                    g.add_reading(Reading {
                         card: id,
                         field,
                         value: value.clone().into_owned(),
@@ -172,7 +172,7 @@ impl People {
         }
         for &(_, m) in &memberships[next..] {
             if let Some(g) = groups.of(&m.name) {
-                g.memberships.push(m.clone());
+                g.add_membership(m);
             }
         }
         let mut persons: Vec<Person> = groups.list.into_iter().map(Group::into_person).collect();
@@ -247,18 +247,23 @@ impl Groups {
 struct Group {
     readings: Vec<Reading>,
     memberships: Vec<Membership>,
+    /// Every place's spelling in page order, and whether the directory wrote it.
+    seen: Vec<(String, bool)>,
 }
 
 impl Group {
+    fn add_reading(&mut self, reading: Reading) {
+        self.seen.push((reading.spelling.clone(), false));
+        self.readings.push(reading);
+    }
+
+    fn add_membership(&mut self, membership: &Membership) {
+        self.seen.push((membership.name.clone(), true));
+        self.memberships.push(membership.clone());
+    }
+
     fn into_person(self) -> Person {
-        // Every place's spelling, in the order seen: directory places of a
-        // team page come where the page is, so "first seen" is page order.
-        let raw: Vec<(&str, bool)> = self
-            .memberships
-            .iter()
-            .map(|m| (m.name.as_str(), true))
-            .chain(self.readings.iter().map(|r| (r.spelling.as_str(), false)))
-            .collect();
+        let raw: Vec<(&str, bool)> = self.seen.iter().map(|(s, d)| (s.as_str(), *d)).collect();
         let name = most_used(&raw);
         let mut spellings: Vec<String> = Vec::new();
         for (s, _) in &raw {
