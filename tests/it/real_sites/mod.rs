@@ -75,21 +75,8 @@ pub fn titles(value: &Value) -> Vec<&str> {
 /// A copy of the fixture site in a temporary folder, to add files to.
 pub fn site_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("handboka"), dir.path());
+    crate::common::copy_dir(&fixtures().join("handboka"), dir.path());
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Writes `text` to `root/relative`, making folders as needed.
