@@ -166,7 +166,12 @@ fn search(
             })
         })
         .collect();
-    output::cards(out, &Listing::ranked(handbook, rows), format, lang)?;
+    let mut listing = Listing::ranked(handbook, rows);
+    listing.team_matched = parsed
+        .terms()
+        .iter()
+        .any(|t| !t.negated && t.scope == prosesser::query::Scope::Team);
+    output::cards(out, &listing, format, lang)?;
     tell_load_problems(handbook, format, lang);
     Ok(ExitCode::SUCCESS)
 }

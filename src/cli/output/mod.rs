@@ -29,6 +29,9 @@ pub struct Listing<'a> {
     pub documents: Vec<u32>,
     /// True for search results: rows are best first and carry matches.
     pub ranked: bool,
+    /// A positive `team:` term matched every row: the rows' people are in
+    /// the team, which no field shows.
+    pub team_matched: bool,
 }
 
 pub struct Row {
@@ -51,6 +54,7 @@ impl<'a> Listing<'a> {
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
             ranked: false,
+            team_matched: false,
         }
     }
 
@@ -67,6 +71,7 @@ impl<'a> Listing<'a> {
             rows,
             documents,
             ranked: true,
+            team_matched: false,
         }
     }
 

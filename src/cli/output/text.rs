@@ -45,7 +45,10 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
             fields.sort();
             fields.dedup();
-            let labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            let mut labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            if listing.team_matched {
+                labels.push(w.teams);
+            }
             cells.push(labels.join(", ").to_lowercase());
         }
         rows.push(cells);

@@ -336,5 +336,7 @@ fn team_finds_the_cards_owned_or_led_by_the_teams_members() {
         ["Portefølje", "Marked"]
     );
     assert_eq!(found("team:design"), ["Strategi/design"]);
+    let text = ok(&["search", "team:design", "handboka"]);
+    assert!(text.lines().nth(1).unwrap().ends_with("  team"), "{text}");
     assert_eq!(found("team:ingen"), Vec::<String>::new());
 }
