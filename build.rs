@@ -2,6 +2,10 @@
 //! works from any directory. Writes `$OUT_DIR/embedded_data.rs`: a sorted list of
 //! (path relative to `data/` with `/`, bytes) pairs, read by `src/cli/embedded.rs`.
 
+// The rule for which files are content, shared with the loader.
+#[path = "src/load/content.rs"]
+mod content;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,15 +34,15 @@ fn main() {
     fs::write(out.join("embedded_data.rs"), code).expect("write embedded_data.rs");
 }
 
-/// Content files under `dir`, as the loader would pick them: `.md`/`.markdown`,
-/// hidden entries skipped, symlinks not followed.
+/// Content files under `dir`, as the loader picks them (`src/load/content.rs`);
+/// symlinks not followed.
 fn walk(dir: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>) {
     let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     for entry in entries {
         let entry = entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name.starts_with('.') {
+        if content::is_hidden(name) {
             continue;
         }
         let path = entry.path();
@@ -48,7 +52,7 @@ fn walk(dir: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>) {
         let relative = format!("{prefix}{name}");
         if kind.is_dir() {
             walk(&path, &format!("{relative}/"), files);
-        } else if kind.is_file() && (name.ends_with(".md") || name.ends_with(".markdown")) {
+        } else if kind.is_file() && content::is_content_name(name) {
             files.push((relative, path));
         }
     }

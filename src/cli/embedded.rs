@@ -28,4 +28,19 @@ mod tests {
             "{names:?}"
         );
     }
+
+    /// `build.rs` and the loader share one rule for what is content, so the
+    /// binary holds exactly what `prosesser data` reads.
+    #[test]
+    fn exactly_the_files_the_loader_reads_from_data_are_compiled_in() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let handbook = prosesser::load::load_paths(&[&data]).unwrap();
+        let mut read: Vec<_> = handbook.documents.iter().map(|d| d.path.clone()).collect();
+        read.extend(handbook.diagnostics.iter().map(|d| d.path.clone()));
+        read.sort();
+        read.dedup();
+        let mut compiled: Vec<_> = super::sources().into_iter().map(|s| s.path).collect();
+        compiled.sort();
+        assert_eq!(compiled, read);
+    }
 }

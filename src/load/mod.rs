@@ -5,8 +5,11 @@
 //! documents in Hugo's page order. Which shortcodes are cards comes from the
 //! Hugo site each path is in ([`crate::site`]) and from [`Options`].
 
+mod content;
 mod order;
 mod walk;
+
+pub use content::{is_content_name, is_hidden};
 
 use crate::model::{Diagnostic, Handbook, Rule};
 use crate::parse::{limits, parse_document_with};

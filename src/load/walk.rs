@@ -1,5 +1,6 @@
 //! Finding content files under the paths a user gave.
 
+use super::content::{is_content_name, is_hidden};
 use super::{LoadError, ShownPaths};
 use crate::model::{Diagnostic, Rule};
 use crate::site::is_site_root;
@@ -10,11 +11,6 @@ use std::path::{Path, PathBuf};
 pub struct Entry {
     pub path: String,
     pub file: PathBuf,
-}
-
-fn is_content_file(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
 }
 
 pub fn collect(
@@ -89,7 +85,7 @@ fn walk_dir(
                             e.file_type().ok(),
                         )
                     })
-                    .filter(|(name, _, _)| !name.starts_with('.'))
+                    .filter(|(name, _, _)| !is_hidden(name))
                     .collect(),
                 Err(e) => {
                     diagnostics.push(Diagnostic::warning(
@@ -114,11 +110,11 @@ fn walk_dir(
             };
             match kind {
                 Ok(m) if m.is_dir() => subdirs.push((file, format!("{shown_path}/"))),
-                Ok(m) if m.is_file() && is_content_file(&name) => entries.push(Entry {
+                Ok(m) if m.is_file() && is_content_name(&name) => entries.push(Entry {
                     path: shown_path,
                     file,
                 }),
-                Ok(_) if is_content_file(&name) => diagnostics.push(Diagnostic::warning(
+                Ok(_) if is_content_name(&name) => diagnostics.push(Diagnostic::warning(
                     &shown_path,
                     1,
                     1,
@@ -126,7 +122,7 @@ fn walk_dir(
                     "not a regular file (a FIFO, socket or device); not opened",
                 )),
                 Ok(_) => {}
-                Err(e) if is_content_file(&name) => diagnostics.push(Diagnostic::warning(
+                Err(e) if is_content_name(&name) => diagnostics.push(Diagnostic::warning(
                     &shown_path,
                     1,
                     1,

@@ -1,5 +1,6 @@
 //! Our own limits, so hostile input costs bounded time and memory. Each one
-//! reached becomes a diagnostic; README's "Limits and safety" lists them.
+//! reached becomes a diagnostic; `docs/safety.md` says what each one does
+//! when it is hit (one table, there).
 
 /// Larger files are not read at all.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

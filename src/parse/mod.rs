@@ -1,5 +1,5 @@
 //! One content file to a [`Document`], reading it the way Hugo 0.111 does
-//! (see `hugo-content.md` in the project's shared notes, summarised in README).
+//! (see `hugo-content.md` in the project's shared notes, summarised in `docs/reading.md`).
 //!
 //! The stages are one module each: [`source`] (bytes to text, positions),
 //! [`front_matter`] (finding it), [`decode`] (YAML/TOML/JSON/Org to values),

@@ -1,44 +1,14 @@
 //! The search language shared by `prosesser search` and the browser.
 //!
-//! A query is a list of terms separated by whitespace; a card matches when
-//! every term does (AND):
-//!
-//! | written                 | matches a card when                                       |
-//! |-------------------------|-----------------------------------------------------------|
-//! | `hanne`                 | some field contains `hanne` (folded, see [`fold()`])      |
-//! | `"hanne lau"`           | some field contains the phrase, space included            |
-//! | `/lau?ritsen$/`         | the regex matches in some field (see below)               |
-//! | `eier:hanne`            | the owner contains `hanne` (also `eier:"…"`, `eier:/…/`)  |
-//! | `-hanne`, `-eier:hanne` | the term does **not** match                               |
-//!
-//! Scopes: `title:`/`tittel:`, `owner:`/`eier:`, `leader:`/`leder:`,
-//! `person:` (owner or leader), `purpose:`/`formål:`/`formal:`/`formaal:`,
-//! `input:`, `output:`, `effect:`/`effekt:`, and `team:`: the cards owned or
-//! led by a member of a team whose title matches (the site's people
-//! directory, [`crate::people`]). Scope names ignore case. An unknown name before a
-//! colon is not a scope: `kl:12` is just a word. A scope followed by a space
-//! applies to the next value (`eier: hanne`); a scope, `-` or `""` with nothing
-//! after it asks for nothing, so a query being typed never fails or empties
-//! the list for that reason. An absent field is searched as empty text, except
-//! that an unscoped regex skips a card's missing effect (few cards have one,
-//! and its absence is no gap).
-//!
-//! Words and phrases are compared in folded form ([`fold()`]): case and
-//! accents are ignored both ways, so `mork` finds `Mørk`, `buaroey` finds
-//! `Buarøy`.
-//!
-//! A regex (regex crate syntax) runs on the **original** text of each field
-//! separately, case-insensitively: `^` and `$` are the start and end of the
-//! field; accents are not folded (`/m[oø]rk/`). Write `\/` for a `/` inside it.
-//!
-//! Errors ([`QueryError`], with a byte offset into the query): a `"` or a `/`
-//! without its closing partner, a regex the regex crate rejects.
-//!
-//! Ranking: cards where more terms hit the title come first; otherwise, and
-//! within the same rank, document order (document, then card).
+//! The language is written down once, for users, in `docs/query.md`; it is
+//! included here as this module's documentation. Words and phrases are
+//! compared in folded form ([`fold()`]); a query that does not parse is a
+//! [`QueryError`] with a byte offset into the query.
 //!
 //! [`SearchIndex`] answers queries over a loaded handbook fast enough for
 //! every keystroke; [`search_handbook`] answers one query without an index.
+//!
+#![doc = include_str!("../../docs/query.md")]
 
 mod fold;
 mod highlight;

@@ -155,7 +155,7 @@ fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
             };
             let hidden = inside
                 .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                .any(|c| prosesser::load::is_hidden(&c.as_os_str().to_string_lossy()));
             if hidden {
                 return false;
             }
@@ -163,8 +163,7 @@ fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_ascii_lowercase())
                 .unwrap_or_default();
-            name.ends_with(".md")
-                || name.ends_with(".markdown")
+            prosesser::load::is_content_name(&name)
                 || path.is_dir()
                 // A folder moved or removed is no folder any more.
                 || (matches!(event.kind, EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_)))

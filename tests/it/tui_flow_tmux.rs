@@ -123,7 +123,8 @@ fn the_editor_round_trip_opens_the_card_line_and_shows_the_change() {
 #[test]
 fn a_file_name_never_reaches_the_editor_as_a_command() {
     // vim reads `+!cmd` as the Ex command `:!cmd`; the fake `vim` does the
-    // same, so on a build that passes the name as typed, PWNED appears.
+    // same, so on a build that passes the name as typed, PWNED appears. It
+    // records its arguments last (a rename), so once they are there it is done.
     let dir = tempfile::tempdir().unwrap();
     let name = "+!touch PWNED; true .md";
     std::fs::write(dir.path().join(name), SEED).unwrap();
@@ -132,7 +133,7 @@ fn a_file_name_never_reaches_the_editor_as_a_command() {
     std::fs::write(
         &editor,
         format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}\nfor a in \"$@\"; do case \"$a\" in +!*) sh -c \"${{a#+!}}\";; esac; done\nexit 0\n",
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {0}.part\nfor a in \"$@\"; do case \"$a\" in +!*) sh -c \"${{a#+!}}\";; esac; done\nmv {0}.part {0}\nexit 0\n",
             tmux::quote(args_file.to_str().unwrap())
         ),
     )
@@ -153,8 +154,9 @@ fn a_file_name_never_reaches_the_editor_as_a_command() {
     let t = Tmux::session("flow-hostile-name", 120, 35, &script, None);
     t.wait_for_all(&["> Release", "9 av 9"]);
     t.key("e");
+    // The screen is the same before and after the editor: wait for its record.
+    let recorded = t.wait_for_file(&args_file);
     t.wait_for_all(&["> Release", "9 av 9"]);
-    let recorded = std::fs::read_to_string(&args_file).unwrap();
     assert_eq!(recorded, format!("+26\n./{name}\n"));
     assert!(
         !dir.path().join("PWNED").exists(),

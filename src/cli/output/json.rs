@@ -1,4 +1,4 @@
-//! The JSON shape scripts and tests depend on (documented in the README).
+//! The JSON shape scripts and tests depend on (documented in `docs/json.md`).
 //!
 //! Strings are exact; characters a terminal would act on (DEL, C1 controls,
 //! bidi controls: [`prosesser::text::is_unsafe`]) are written as `\uXXXX` escapes

@@ -195,6 +195,16 @@ impl Tmux {
             texts.iter().all(|t| s.contains(t))
         })
     }
+
+    /// Poll until `path` exists (something the program under test writes,
+    /// such as a fake editor's record); its text, or a panic with the screen
+    /// after the timeout.
+    pub fn wait_for_file(&self, path: &std::path::Path) -> String {
+        self.wait_until(&format!("{} to be written", path.display()), |_| {
+            path.exists()
+        });
+        std::fs::read_to_string(path).unwrap()
+    }
 }
 
 impl Drop for Tmux {
