@@ -5,6 +5,7 @@
 //! here from the label, not written again.
 
 use prosesser::i18n::Lang;
+use prosesser::people::{Because, How};
 use prosesser::query::QueryErrorKind;
 use prosesser::{Field, Severity};
 
@@ -48,8 +49,6 @@ pub struct Words {
     pub card: &'static str,
     pub cards_word: &'static str,
     pub app_name: &'static str,
-    pub document: &'static str,
-    pub documents: &'static str,
     pub cards: &'static str,
     pub detail: &'static str,
     pub people: &'static str,
@@ -98,6 +97,17 @@ pub struct Words {
     pub watch_off: &'static str,
     /// Enter on a finding that is not about one card.
     pub finding_without_card: &'static str,
+    /// The people view: the person's teams with their roles.
+    pub teams_and_roles: &'static str,
+    /// The people view: every way the name is written.
+    pub written_as: &'static str,
+    /// The people view: how each owner or leader value was read.
+    pub read_as: &'static str,
+    /// The title bar: "3 sider med prosesser".
+    pub page_with_cards: &'static str,
+    pub pages_with_cards: &'static str,
+    /// The help: what `team:` looks at.
+    pub team_scope: &'static str,
 }
 
 const NB: Words = Words {
@@ -129,8 +139,6 @@ const NB: Words = Words {
     card: "prosess",
     cards_word: "prosesser",
     app_name: "prosesser",
-    document: "dokument",
-    documents: "dokumenter",
     cards: "Prosesser",
     detail: "Detaljer",
     people: "Personer",
@@ -181,6 +189,12 @@ const NB: Words = Words {
     reload_failed: "Kunne ikke lese på nytt",
     watch_off: "Følger ikke med på endringer",
     finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",
+    teams_and_roles: "Team og roller",
+    written_as: "Skrevet som",
+    read_as: "Slik er navnet lest",
+    page_with_cards: "side med prosesser",
+    pages_with_cards: "sider med prosesser",
+    team_scope: "prosessene til teamets medlemmer",
 };
 
 const EN: Words = Words {
@@ -212,8 +226,6 @@ const EN: Words = Words {
     card: "process",
     cards_word: "processes",
     app_name: "prosesser",
-    document: "document",
-    documents: "documents",
     cards: "Processes",
     detail: "Details",
     people: "People",
@@ -264,6 +276,12 @@ const EN: Words = Words {
     reload_failed: "Could not read again",
     watch_off: "Not watching for changes",
     finding_without_card: "This finding is about no process; e opens the file at its line.",
+    teams_and_roles: "Teams and roles",
+    written_as: "Written as",
+    read_as: "How the name was read",
+    page_with_cards: "page with processes",
+    pages_with_cards: "pages with processes",
+    team_scope: "the processes of the team's members",
 };
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -296,6 +314,58 @@ impl Words {
 
     fn role_of(&self, field: Field) -> String {
         format!("{} {}", self.lang.field_label(field), self.role_for)
+    }
+
+    /// How a name was read from an owner or leader value: "i team Plattform",
+    /// "med rollen «Markedssjef» (rollen står i personkatalogen)".
+    pub fn how_read(&self, how: &How) -> String {
+        let nb = self.lang == Lang::Nb;
+        let quoted = |s: &str| {
+            if nb {
+                format!("«{s}»")
+            } else {
+                format!("“{s}”")
+            }
+        };
+        match how {
+            How::Alone if nb => "navnet alene".to_owned(),
+            How::Alone => "the name alone".to_owned(),
+            How::Listed if nb => "ett av flere navn".to_owned(),
+            How::Listed => "one of several names".to_owned(),
+            How::Shared { with } => {
+                let with = with.join(", ");
+                if nb {
+                    format!("delt med {with}")
+                } else {
+                    format!("shared with {with}")
+                }
+            }
+            How::Unit { units } => units
+                .iter()
+                .map(|u| match (&u.team, nb) {
+                    (Some(team), true) => format!("i team {team}"),
+                    (Some(team), false) => format!("in team {team}"),
+                    (None, true) => format!("med enheten {}", quoted(&u.text)),
+                    (None, false) => format!("with the unit {}", quoted(&u.text)),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            How::Role { role, because } => {
+                let why = match (because, nb) {
+                    (Because::NameInDirectory, true) => "navnet står i personkatalogen",
+                    (Because::NameInDirectory, false) => "the name is in the people directory",
+                    (Because::NameOnCard, true) => "navnet står alene på et annet kort",
+                    (Because::NameOnCard, false) => "the name is written alone on another card",
+                    (Because::RoleInDirectory, true) => "rollen står i personkatalogen",
+                    (Because::RoleInDirectory, false) => "the role is in the people directory",
+                };
+                if nb {
+                    format!("med rollen {} ({why})", quoted(role))
+                } else {
+                    format!("with the role {} ({why})", quoted(role))
+                }
+            }
+        }
     }
 
     /// "advarsel" / "feil": one finding's severity.

@@ -34,6 +34,12 @@ use crate::model::{Card, Diagnostic, Document, Field, Handbook, Rule};
 /// Warnings for every document: missing fields, navigation drift, bad HTML,
 /// duplicates, and the site's person names; sorted by path, line and column.
 pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
+    check_with(handbook, &crate::people::People::new(handbook))
+}
+
+/// [`check`], with the handbook's people already read (the browser reads
+/// them once for its people view and for the checks).
+pub fn check_with(handbook: &Handbook, people: &crate::people::People) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for document in &handbook.documents {
         missing_fields(document, &mut found);
@@ -41,7 +47,7 @@ pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
         html(document, &mut found);
         duplicate_titles(document, &mut found);
     }
-    person_name::check(handbook, &crate::people::People::new(handbook), &mut found);
+    person_name::check(handbook, people, &mut found);
     sort(&mut found);
     found
 }
@@ -49,8 +55,13 @@ pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
 /// The parser's diagnostics and [`check`]'s, sorted by path, line and column:
 /// what `prosesser check` prints.
 pub fn all(handbook: &Handbook) -> Vec<Diagnostic> {
+    all_with(handbook, &crate::people::People::new(handbook))
+}
+
+/// [`all`], with the handbook's people already read.
+pub fn all_with(handbook: &Handbook, people: &crate::people::People) -> Vec<Diagnostic> {
     let mut found = handbook.diagnostics.clone();
-    found.extend(check(handbook));
+    found.extend(check_with(handbook, people));
     sort(&mut found);
     found
 }

@@ -76,12 +76,13 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
         None if stdout.is_terminal() => {
             let handbook = load(&cli.paths, &options)?;
             drop(out);
-            let options = tui::Options {
+            let browser = tui::Options {
                 lang,
                 mouse: cli.mouse,
                 paths: cli.paths.clone(),
+                load: options,
             };
-            tui::run(handbook, options)?;
+            tui::run(handbook, browser)?;
             return Ok(ExitCode::SUCCESS);
         }
         None => list(&mut out, &cli.paths, &options, Format::Text, lang)?,

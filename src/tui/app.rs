@@ -7,7 +7,7 @@
 
 use prosesser::flow::{self, Endpoint, Flow, Layout, Reason};
 use prosesser::i18n::Lang;
-use prosesser::people::{Person, people};
+use prosesser::people::Person;
 use prosesser::query::{Query, QueryError, SearchIndex};
 use prosesser::{CardId, Diagnostic, Document, Handbook, Severity};
 use ratatui::layout::{Position, Rect};
@@ -71,12 +71,14 @@ pub struct Facts {
 impl Facts {
     fn compute(handbook: &Handbook) -> Facts {
         // The loader's findings and the lint warnings, as `prosesser check` shows them.
-        let diagnostics = prosesser::check::all(handbook);
+        // The people are read once, for the people view and for the checks.
+        let people = prosesser::people::People::new(handbook);
+        let diagnostics = prosesser::check::all_with(handbook, &people);
         let errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let people = people(handbook);
+        let people = people.persons;
         Facts {
             counts: (errors, diagnostics.len() - errors),
             diagnostics,

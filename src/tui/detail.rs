@@ -209,7 +209,12 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     out.push(Vec::new());
     if let Some(doc) = app.handbook.document_of(id) {
         let source = format!("{}:{}", wrap::clean_line(&doc.path), card.line);
-        out.labelled(t.source, vec![(source, Role::Dim.into())]);
+        // Which card shortcode it is, quietly: it matters on sites with several.
+        let shortcode = format!("  {}", wrap::clean_line(&card.shortcode));
+        out.labelled(
+            t.source,
+            vec![(source, Role::Dim.into()), (shortcode, Role::Dim.into())],
+        );
     }
     out.lines
 }

@@ -143,7 +143,12 @@ fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
             .map(|n| format!("{n}:"))
             .collect::<Vec<_>>()
             .join(" ");
-        rows.push((written, format!("{} {}", t.only_in, fields.join(t.or))));
+        let what = if scope == Scope::Team {
+            t.team_scope.to_owned()
+        } else {
+            format!("{} {}", t.only_in, fields.join(t.or))
+        };
+        rows.push((written, what));
     }
     let column = rows
         .iter()

@@ -35,6 +35,8 @@ mod safety_tests;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+#[cfg(test)]
+mod tests_sites;
 
 use std::time::{Duration, Instant};
 
@@ -55,6 +57,8 @@ pub struct Options {
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
+    /// How the paths were read, to read them the same way again.
+    pub load: prosesser::load::Options,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
@@ -109,7 +113,7 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
     app.can_reload = !options.paths.is_empty();
     let reloader = app
         .can_reload
-        .then(|| reload::Reloader::start(options.paths.clone()));
+        .then(|| reload::Reloader::start(options.paths.clone(), options.load.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
         let t = crate::words::words(app.lang);
         app.tell(format!("{}: {why}", t.watch_off), true);

@@ -50,14 +50,14 @@ pub struct Reloader {
 }
 
 impl Reloader {
-    pub fn start(paths: Vec<PathBuf>) -> Reloader {
+    pub fn start(paths: Vec<PathBuf>, options: prosesser::load::Options) -> Reloader {
         let (wake, wake_rx) = mpsc::channel();
         let (results_tx, results) = mpsc::channel();
         let (watcher, watching) = match watch(&paths, wake.clone()) {
             Ok(w) => (Some(w), Ok(())),
             Err(why) => (None, Err(why)),
         };
-        std::thread::spawn(move || worker(&paths, wake_rx, results_tx));
+        std::thread::spawn(move || worker(&paths, &options, wake_rx, results_tx));
         Reloader {
             wake,
             results,
@@ -77,7 +77,12 @@ impl Reloader {
     }
 }
 
-fn worker(paths: &[PathBuf], wake: Receiver<Wake>, results: Sender<Result<Loaded, String>>) {
+fn worker(
+    paths: &[PathBuf],
+    options: &prosesser::load::Options,
+    wake: Receiver<Wake>,
+    results: Sender<Result<Loaded, String>>,
+) {
     while let Ok(first) = wake.recv() {
         if let Wake::Changed = first {
             let start = Instant::now();
@@ -93,7 +98,7 @@ fn worker(paths: &[PathBuf], wake: Receiver<Wake>, results: Sender<Result<Loaded
         // Whatever else arrived is covered by this reading.
         while wake.try_recv().is_ok() {}
         let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let loaded = prosesser::load::load_paths(&refs)
+        let loaded = prosesser::load::load_paths_with(&refs, options)
             .map(Loaded::build)
             .map_err(|e| e.to_string());
         if results.send(loaded).is_err() {

@@ -1,5 +1,5 @@
-//! The title bar: the document's title, and its ingress when asked for or
-//! when there is room.
+//! The title bar: the document's title, how many pages hold cards, and its
+//! ingress when asked for or when there is room.
 
 use ratatui::Frame;
 use ratatui::widgets::Paragraph;
@@ -19,12 +19,10 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
         None => "prosesser".to_owned(),
     };
     let mut left = vec![(format!(" {}", wrap::clean_line(&title)), theme.title)];
-    let docs = app.handbook.documents.len();
-    if docs > 1 {
-        left.push((
-            format!("  ({docs} {})", documents_word(app, docs)),
-            theme.dim,
-        ));
+    // Section and team pages hold no cards: the pages that do are what is counted.
+    let pages = app.handbook.documents_with_cards();
+    if pages > 1 {
+        left.push((format!("  ({pages} {})", pages_word(app, pages)), theme.dim));
     }
     let right = format!("{} ", words(app.lang).app_name);
     let right_width = wrap::width(&right);
@@ -52,7 +50,11 @@ pub fn render(app: &App, frame: &mut Frame, regions: &Regions) {
     }
 }
 
-fn documents_word(app: &App, n: usize) -> &'static str {
+fn pages_word(app: &App, n: usize) -> &'static str {
     let t = words(app.lang);
-    if n == 1 { t.document } else { t.documents }
+    if n == 1 {
+        t.page_with_cards
+    } else {
+        t.pages_with_cards
+    }
 }

@@ -5,6 +5,7 @@
 mod cards;
 mod check;
 mod people;
+mod tui;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
