@@ -12,20 +12,25 @@
 //! - [`directory`]: the site's own people directory (team pages).
 //! - [`people`]: who owns and leads what, read as real sites write names.
 //! - [`check`]: the handbook's lint rules.
+//! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
+//! - [`suggest`]: the known name nearest to a mistyped one.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language.
 
 pub mod check;
+pub mod collate;
 pub mod directory;
 pub mod flow;
 pub mod i18n;
 pub mod load;
 pub mod model;
+mod parallel;
 pub mod parse;
 pub mod people;
 pub mod query;
 pub mod site;
+pub mod suggest;
 pub mod text;
 
 pub use model::{

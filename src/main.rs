@@ -2,6 +2,7 @@
 //! the library.
 
 mod cli;
+mod labels;
 mod tui;
 mod words;
 

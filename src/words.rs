@@ -6,7 +6,7 @@
 
 use prosesser::i18n::Lang;
 use prosesser::people::{Because, How};
-use prosesser::query::QueryErrorKind;
+use prosesser::query::{QueryError, QueryErrorKind};
 use prosesser::{Field, Severity};
 
 pub struct Words {
@@ -394,6 +394,12 @@ impl Words {
                 "unterminated regex: add a closing /".to_owned()
             }
             (Lang::En, QueryErrorKind::InvalidRegex(why)) => format!("invalid regex: {why}"),
+            (Lang::Nb, QueryErrorKind::UnknownScope { written, nearest }) => {
+                format!("ukjent felt `{written}:`; mente du `{nearest}:`?")
+            }
+            (Lang::En, QueryErrorKind::UnknownScope { written, nearest }) => {
+                format!("unknown scope `{written}:`; did you mean `{nearest}:`?")
+            }
         }
     }
 
@@ -407,6 +413,61 @@ impl Words {
             (Lang::En, Severity::Error, _) => "errors",
         };
         format!("{n} {word}")
+    }
+}
+
+/// Words of the command line and browser as their users expect them (issue 12).
+impl Words {
+    /// What `side:`/`page:` looks in, for the help.
+    pub fn page_scope(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "bare i sidens tittel og sti",
+            Lang::En => "only in the page's title and path",
+        }
+    }
+
+    /// A path the user gave holds no file the handbook is read from.
+    pub fn no_markdown_files(&self, path: &str) -> String {
+        match self.lang {
+            Lang::Nb => format!("0 Markdown-filer i {path}"),
+            Lang::En => format!("0 Markdown files in {path}"),
+        }
+    }
+
+    /// `prosesser lst`: neither a path nor a command, but close to one.
+    pub fn not_a_command(&self, written: &str, meant: &str) -> String {
+        match self.lang {
+            Lang::Nb => format!(
+                "`{written}` er verken en fil, en mappe eller en kommando; mente du `{meant}`?"
+            ),
+            Lang::En => {
+                format!("`{written}` is not a file, a folder or a command; did you mean `{meant}`?")
+            }
+        }
+    }
+
+    /// "Feil i søket ved tegn 1 («eeir:hanne»): ukjent felt …", for the command line.
+    pub fn query_error_in(&self, query: &str, error: &QueryError) -> String {
+        let before = query.get(..error.offset).unwrap_or(query);
+        let at = before.chars().count() + 1;
+        let (open, close) = match self.lang {
+            Lang::Nb => ("«", "»"),
+            Lang::En => ("“", "”"),
+        };
+        format!(
+            "{} {at} ({open}{query}{close}): {}",
+            self.query_error,
+            self.query_problem(&error.kind)
+        )
+    }
+
+    /// A card's title with where it is, to tell apart cards with one title:
+    /// `Behov (linje 44)` within a document, `Behov (a.md:44)` across documents.
+    pub fn title_at_line(&self, title: &str, line: u32) -> String {
+        match self.lang {
+            Lang::Nb => format!("{title} (linje {line})"),
+            Lang::En => format!("{title} (line {line})"),
+        }
     }
 }
 

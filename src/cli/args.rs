@@ -1,6 +1,6 @@
 //! What the command line accepts (clap definitions only).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
 /// Browse and query a Hugo process handbook (prosesser/strategy-card pages).
@@ -15,6 +15,7 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// Files, folders or Hugo site roots to read [default: the compiled-in handbook]
+    #[arg(value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
 
     /// Language of text for people (machine formats always use English keys)
@@ -36,6 +37,7 @@ pub enum Command {
     /// Every card, in Hugo's page order
     List {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -44,12 +46,16 @@ pub enum Command {
     ///
     /// Words must all match; `eier:`/`owner:`, `leder:`/`leader:`, `person:`,
     /// `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:`,
-    /// `effekt:`/`effect:` scope a word; `team:` finds the cards of a team's
-    /// members; "quoted phrases" and /regex/ work too. Case and accents are ignored.
+    /// `effekt:`/`effect:` scope a word, `side:`/`page:` looks in the page's
+    /// title and path, `team:` finds the cards of a team's members; `-word`
+    /// excludes; "quoted phrases" and /regex/ work too. Case and accents are
+    /// ignored. Exits 1 when nothing matches.
     Search {
-        /// The query, e.g. `mork` or `eier:hanne`
+        /// The query, e.g. `mork`, `eier:hanne` or `-tony` (may start with `-`)
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -57,6 +63,7 @@ pub enum Command {
     /// Each person once: their teams and roles, and the cards they own and lead
     People {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -66,9 +73,11 @@ pub enum Command {
     /// Per document: chains (`Behov → Utvikling → Produksjonssetting`), cards fed
     /// by several (`Release ← Behov, Utvikling`), cards without links, and why
     /// each link was drawn. `--format dot` writes Graphviz DOT instead
-    /// (`prosesser flow -f dot | dot -Tsvg > flow.svg`).
+    /// (`prosesser flow -f dot | dot -Tsvg > flow.svg`), `--format json` the
+    /// same flow for scripts.
     Flow {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = FlowFormat::Text)]
         format: FlowFormat,
@@ -82,6 +91,7 @@ pub enum Command {
     /// last setting for a finding wins.
     Check {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
+        #[arg(value_hint = ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         /// Fail (exit 1) on warnings too
         #[arg(long)]
@@ -97,6 +107,23 @@ pub enum Command {
         deny: Vec<String>,
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+    },
+    /// Print a shell completion script
+    ///
+    /// bash: `source <(prosesser completions bash)` in ~/.bashrc;
+    /// zsh: `prosesser completions zsh > ~/.zfunc/_prosesser` with ~/.zfunc in
+    /// $fpath; fish: `prosesser completions fish >
+    /// ~/.config/fish/completions/prosesser.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `prosesser man | man -l -`
+    ///
+    /// With a command, that command's page (`prosesser man search`).
+    Man {
+        /// The command whose page to print [default: prosesser itself]
+        command: Option<String>,
     },
 }
 
@@ -141,6 +168,8 @@ pub enum FlowFormat {
     Text,
     /// Graphviz DOT
     Dot,
+    /// Links, chains, feeds and unlinked cards as JSON, for scripts
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -159,6 +188,19 @@ mod tests {
     #[test]
     fn the_clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn search_help_names_every_scope_the_parser_knows() {
+        let cli = Cli::command();
+        let search = cli.find_subcommand("search").unwrap();
+        let help = search.get_long_about().unwrap().to_string();
+        for (name, _) in prosesser::query::Scope::NAMES {
+            // Spellings that fold alike (formal, formaal) are one name.
+            if !["formal", "formaal"].contains(&name) {
+                assert!(help.contains(&format!("`{name}:`")), "{name}: {help}");
+            }
+        }
     }
 
     #[test]

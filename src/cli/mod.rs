@@ -1,10 +1,13 @@
 //! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
 //!
-//! Exit codes: 0 ok; 1 when `check` finds an error (or a warning with
-//! `--strict`); 2 for usage and I/O errors (clap exits 2 on usage itself).
+//! Exit codes: 0 ok; 1 when `search` finds nothing (as grep and rg) or
+//! `check` finds an error (or a warning with `--strict`); 2 for usage and I/O
+//! errors (clap exits 2 on usage itself), a query that cannot be read, and a
+//! mistyped command.
 
 mod args;
 mod embedded;
+mod generate;
 mod output;
 
 use crate::tui;
@@ -72,9 +75,15 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
         card_shortcodes: cli.card_shortcodes.clone(),
         shown_paths: ShownPaths::RelativeToGiven,
     };
+    if cli.command.is_none()
+        && let Some(message) = mistyped_command(&cli.paths, lang)
+    {
+        eprintln!("prosesser: {message}");
+        return Ok(ExitCode::from(2));
+    }
     let code = match cli.command {
         None if stdout.is_terminal() => {
-            let handbook = load(&cli.paths, &options)?;
+            let handbook = load(&cli.paths, &options, lang)?;
             drop(out);
             let browser = tui::Options {
                 lang,
@@ -93,18 +102,35 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
             format,
         }) => search(&mut out, &query, &paths, &options, format, lang)?,
         Some(Command::People { paths, format }) => {
-            let handbook = load_until_exit(&paths, &options)?;
-            let people = prosesser::people::People::new(handbook);
-            output::people(&mut out, handbook, &people, format, lang)?;
+            let handbook = load_until_exit(&paths, &options, lang)?;
+            if !(nothing_read(handbook, &paths) && for_people(format)) {
+                let mut people = prosesser::people::People::new(handbook);
+                people.sort_by_name(lang);
+                output::people(&mut out, handbook, &people, format, lang)?;
+            }
             ExitCode::SUCCESS
         }
         Some(Command::Flow { paths, format }) => {
-            let handbook = load_until_exit(&paths, &options)?;
+            let handbook = load_until_exit(&paths, &options, lang)?;
             match format {
+                _ if nothing_read(handbook, &paths) && format == FlowFormat::Text => {}
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
                 FlowFormat::Dot => output::flow::dot(&mut out, handbook, lang)?,
+                FlowFormat::Json => output::flow::json(&mut out, handbook)?,
             }
-            tell_load_problems(handbook, Format::Text, lang);
+            let format = match format {
+                FlowFormat::Json => Format::Json,
+                _ => Format::Text,
+            };
+            tell_load_problems(handbook, format, lang);
+            ExitCode::SUCCESS
+        }
+        Some(Command::Completions { shell }) => {
+            generate::completions(&mut out, shell)?;
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man { command }) => {
+            generate::man(&mut out, command.as_deref())?;
             ExitCode::SUCCESS
         }
         Some(Command::Check {
@@ -132,8 +158,10 @@ fn list(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, options)?;
-    output::cards(out, &Listing::all(handbook), format, lang)?;
+    let handbook = load_until_exit(paths, options, lang)?;
+    if !(nothing_read(handbook, paths) && for_people(format)) {
+        output::cards(out, &Listing::all(handbook), format, lang)?;
+    }
     tell_load_problems(handbook, format, lang);
     Ok(ExitCode::SUCCESS)
 }
@@ -146,15 +174,10 @@ fn search(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let parsed = Query::parse(query).map_err(|e| {
-        anyhow::anyhow!(
-            "invalid query at byte {}: {} (in {:?})",
-            e.offset,
-            e.message,
-            query
-        )
-    })?;
-    let handbook = load_until_exit(paths, options)?;
+    let words = words::words(lang);
+    let parsed =
+        Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))?;
+    let handbook = load_until_exit(paths, options, lang)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
     let rows = prosesser::query::search_handbook(handbook, &parsed)
@@ -166,15 +189,23 @@ fn search(
                 matches: parsed.matches(card),
             })
         })
-        .collect();
-    let mut listing = Listing::ranked(handbook, rows);
-    listing.team_matched = parsed
-        .terms()
-        .iter()
-        .any(|t| !t.negated && t.scope == prosesser::query::Scope::Team);
-    output::cards(out, &listing, format, lang)?;
+        .collect::<Vec<Row>>();
+    let found = !rows.is_empty();
+    if !(nothing_read(handbook, paths) && for_people(format)) {
+        let mut listing = Listing::ranked(handbook, rows);
+        listing.team_matched = parsed
+            .terms()
+            .iter()
+            .any(|t| !t.negated && t.scope == prosesser::query::Scope::Team);
+        output::cards(out, &listing, format, lang)?;
+    }
     tell_load_problems(handbook, format, lang);
-    Ok(ExitCode::SUCCESS)
+    // As grep and rg: 1 when nothing matched, so scripts can test for hits.
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn check(
@@ -186,7 +217,7 @@ fn check(
     format: CheckFormat,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, options)?;
+    let handbook = load_until_exit(paths, options, lang)?;
     let found = levels.apply(prosesser::check::all(handbook));
     output::diagnostics(out, &found, format == CheckFormat::Json)?;
     let errors = found
@@ -207,15 +238,21 @@ fn check(
     })
 }
 
-/// The handbook at `paths`, or the one compiled in from `data/` when none is given.
 /// The handbook for a command that prints and exits. It is never freed:
 /// handing 100,000 cards back to the allocator one by one at exit would only
 /// delay the exit (the browser forgets its handbook for the same reason).
-fn load_until_exit(paths: &[PathBuf], options: &Options) -> anyhow::Result<&'static Handbook> {
-    Ok(Box::leak(Box::new(load(paths, options)?)))
+fn load_until_exit(
+    paths: &[PathBuf],
+    options: &Options,
+    lang: Lang,
+) -> anyhow::Result<&'static Handbook> {
+    Ok(Box::leak(Box::new(load(paths, options, lang)?)))
 }
 
-fn load(paths: &[PathBuf], options: &Options) -> anyhow::Result<Handbook> {
+/// The handbook at `paths`, or the one compiled in from `data/` when none is
+/// given. A path with no Markdown file in it is said on stderr: a user who
+/// named the wrong folder learns it there, not from an empty list.
+fn load(paths: &[PathBuf], options: &Options, lang: Lang) -> anyhow::Result<Handbook> {
     if paths.is_empty() {
         return Ok(prosesser::load::load_sources_with(
             embedded::sources(),
@@ -223,7 +260,45 @@ fn load(paths: &[PathBuf], options: &Options) -> anyhow::Result<Handbook> {
         ));
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    prosesser::load::load_paths_with(&paths, options).context("cannot read the handbook")
+    let found =
+        prosesser::load::find_files_with(&paths, options).context("cannot read the handbook")?;
+    for path in found.without_files() {
+        let shown = output::one_line(&path.to_string_lossy());
+        eprintln!(
+            "prosesser: {}",
+            words::words(lang).no_markdown_files(&shown)
+        );
+    }
+    Ok(prosesser::load::load_found(found))
+}
+
+/// True when paths were given and not one file was read from them: a
+/// listing for people then says nothing more than the stderr line of
+/// [`load`] (not "no processes", which would be true but misleading).
+fn nothing_read(handbook: &Handbook, paths: &[PathBuf]) -> bool {
+    !paths.is_empty() && handbook.documents.is_empty() && handbook.diagnostics.is_empty()
+}
+
+fn for_people(format: Format) -> bool {
+    matches!(format, Format::Text | Format::Markdown)
+}
+
+/// `prosesser lst`: a first path that is neither on disk nor a path in form
+/// (no `/` or `.`) and is one slip away from a command's name was meant as
+/// that command. The names come from the clap definition, so a command added
+/// there is suggested too.
+fn mistyped_command(paths: &[PathBuf], lang: Lang) -> Option<String> {
+    let first = paths.first()?;
+    let written = first.to_str()?;
+    if written.contains(['/', '\\', '.']) || std::fs::symlink_metadata(first).is_ok() {
+        return None;
+    }
+    let cli = <Cli as clap::CommandFactory>::command();
+    let names = cli
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()));
+    let meant = prosesser::suggest::nearest(written, names)?;
+    Some(words::words(lang).not_a_command(written, meant))
 }
 
 /// People reading text learn on stderr that something did not load cleanly;

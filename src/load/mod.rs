@@ -12,6 +12,7 @@ mod walk;
 pub use content::{is_content_name, is_hidden};
 
 use crate::model::{Diagnostic, Handbook, Rule};
+use crate::parallel;
 use crate::parse::{limits, parse_document_with};
 use crate::site::{CardShortcodes, site_root};
 use std::io::Read;
@@ -107,6 +108,8 @@ pub struct Found {
     entries: Vec<(walk::Entry, usize)>,
     families: Vec<CardShortcodes>,
     diagnostics: Vec<Diagnostic>,
+    /// The paths given under which no content file was found.
+    without_files: Vec<PathBuf>,
 }
 
 impl Found {
@@ -115,6 +118,12 @@ impl Found {
         self.entries
             .iter()
             .map(|(e, _)| (e.path.as_str(), e.file.as_path()))
+    }
+
+    /// The paths given that hold no content (Markdown) file at all, in the
+    /// order given: worth telling the user, who may have named the wrong folder.
+    pub fn without_files(&self) -> &[PathBuf] {
+        &self.without_files
     }
 }
 
@@ -134,6 +143,9 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
             &mut entries,
             &mut found.diagnostics,
         )?;
+        if entries.is_empty() {
+            found.without_files.push(path.to_path_buf());
+        }
         let family = options.card_shortcodes_for(Some(path));
         let at = match found.families.iter().position(|f| *f == family) {
             Some(at) => at,
@@ -149,7 +161,7 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel_map(&found.entries, |(entry, family)| {
+    let parsed = parallel::map(&found.entries, parallel::cores(), |(entry, family)| {
         read_and_parse(&entry.path, &entry.file, &found.families[*family])
     });
     assemble(parsed, found.diagnostics)
@@ -164,7 +176,7 @@ pub fn load_sources(sources: Vec<Source>) -> Handbook {
 /// card shortcodes and the ones given by hand).
 pub fn load_sources_with(sources: Vec<Source>, options: &Options) -> Handbook {
     let family = options.card_shortcodes_for(None);
-    let parsed = parallel_map(&sources, |s| {
+    let parsed = parallel::map(&sources, parallel::cores(), |s| {
         let (doc, diags) = parse_document_with(&s.path, &s.bytes, &family);
         (
             doc.map(|mut d| {
@@ -272,40 +284,4 @@ fn read_limited(file: &Path) -> Result<(Vec<u8>, bool), String> {
         after.len() != before.len() || after.modified().ok() != before.modified().ok()
     });
     Ok((bytes, changed))
-}
-
-/// `f` over `items` on every core, results in the order of `items`.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
 }

@@ -4,7 +4,8 @@
 //! The stages are one module each: [`source`] (bytes to text, positions),
 //! [`front_matter`] (finding it), [`decode`] (YAML/TOML/JSON/Org to values),
 //! [`shortcode`] (the call lexer), [`cards`] (pairing, picking the cards), and
-//! [`navigation`] (the HTML entry list). [`render_card`] goes the other way.
+//! [`navigation`] (the HTML entry list). [`render_card`] goes the other way,
+//! for the round-trip tests and the fuzzer.
 
 mod cards;
 mod decode;
@@ -18,7 +19,7 @@ mod source;
 mod yaml_fast;
 
 pub use navigation::decode_entities;
-pub use render::{RenderError, render_card, render_value};
+pub use render::{RenderError, render_card};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Member, Rule};

@@ -1,5 +1,13 @@
-//! A card back to the shortcode text that reads as the same card: for tools
-//! that write handbooks, and to check the parser against itself.
+//! A card back to the shortcode text that reads as the same card: the
+//! parser's inverse, to check the parser against itself.
+//!
+//! No command writes cards today: [`render_card`] is public only because its
+//! users are separate crates, the round-trip tests
+//! (`tests/it/hostile_roundtrip.rs`) and the `render_roundtrip` fuzz target.
+//! It stays in the library, documented and tested, rather than behind a
+//! feature (which `cargo test` would have to be told to turn on) or hidden
+//! from the docs (its quoting rules below are worth reading): a tool that
+//! writes handbooks would start from it.
 //!
 //! Each string value gets the first quoting that keeps it exactly
 //! (hugo-content.md §3.3–3.4):
@@ -41,7 +49,8 @@ fn error<T>(message: String) -> Result<T, RenderError> {
 
 /// The `{{< name params >}}` text of a card (with its inner text and closing
 /// tag when it has inner text), which `parse_document` reads back as the same
-/// card; or why there is none.
+/// card; or why there is none. Used by tests and fuzzing only (see the module
+/// docs).
 pub fn render_card(card: &Card) -> Result<String, RenderError> {
     let name = &card.shortcode;
     if !is_name(name) {

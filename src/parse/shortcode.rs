@@ -786,13 +786,6 @@ mod tests {
         }
     }
 
-    fn positional(text: &str) -> Vec<Value> {
-        match one(text).params {
-            Params::Positional(p) => p.iter().map(Lexeme::to_value).collect(),
-            p => panic!("not positional: {p:?}"),
-        }
-    }
-
     fn s(v: &str) -> Value {
         Value::String(v.into())
     }
@@ -815,43 +808,10 @@ mod tests {
     }
 
     #[test]
-    fn unquoted_values_are_typed_like_hugo() {
-        let p = named(
-            "{{< x a=true b=false c=42 d=-7 e=+7 f=1.5 g=.5 h=False i=1e3 j=0x10 k=a/b?c=d >}}",
-        );
-        let v: Vec<Value> = p.into_iter().map(|(_, v)| v).collect();
-        assert_eq!(
-            v,
-            vec![
-                Value::Bool(true),
-                Value::Bool(false),
-                Value::Int(42),
-                Value::Int(-7),
-                Value::Int(7),
-                Value::Float(1.5),
-                Value::Float(0.5),
-                s("False"),
-                s("1e3"),
-                s("0x10"),
-                s("a/b?c=d"),
-            ]
-        );
-    }
-
-    #[test]
     fn quoted_values_are_always_strings() {
         assert_eq!(
             named(r#"{{< x a="true" b=`42` >}}"#),
             vec![("a".into(), s("true")), ("b".into(), s("42"))]
-        );
-    }
-
-    #[test]
-    fn backslashes_are_kept_unless_the_value_has_an_escaped_quote() {
-        assert_eq!(named(r#"{{< x a="C:\dir\n" >}}"#)[0].1, s(r"C:\dir\n"));
-        assert_eq!(
-            named(r#"{{< x a="say \"hi\" \\ \n" >}}"#)[0].1,
-            s(r#"say "hi"  n"#)
         );
     }
 
@@ -862,91 +822,6 @@ mod tests {
             s("line 1\r\nline \"2\" >}} \\n")
         );
         assert_eq!(named("{{< x a=`` >}}")[0].1, s(""));
-    }
-
-    #[test]
-    fn value_may_follow_equals_after_newlines() {
-        assert_eq!(named("{{< x a=\n  \"v\" >}}")[0].1, s("v"));
-    }
-
-    #[test]
-    fn positional_params() {
-        assert_eq!(
-            positional(r#"{{< x word "quoted" `raw` 7 -3 data-x >}}"#),
-            vec![
-                s("word"),
-                s("quoted"),
-                s("raw"),
-                Value::Int(7),
-                Value::Int(-3),
-                s("data-x")
-            ]
-        );
-    }
-
-    #[test]
-    fn escaped_quotes_start_a_value() {
-        assert_eq!(named(r#"{{< x a=\"v w\" >}}"#)[0].1, s("v w"));
-        assert_eq!(positional(r#"{{< x \"v w\" >}}"#), vec![s("v w")]);
-    }
-
-    #[test]
-    fn spaced_equals_pairs_into_named_params() {
-        assert_eq!(
-            named(r#"{{< x a = "1" b = "2" >}}"#),
-            vec![("a".into(), s("1")), ("b".into(), s("2"))]
-        );
-    }
-
-    #[test]
-    fn mixing_named_and_positional_is_an_error() {
-        assert!(
-            error(r#"{{< x a="1" word >}}"#)
-                .message
-                .contains("got positional parameter 'word'")
-        );
-        assert!(
-            error(r#"{{< x word a="1" >}}"#)
-                .message
-                .contains("got named parameter 'a'")
-        );
-        assert!(
-            error(r#"{{< x a="1" "q" >}}"#)
-                .message
-                .contains("got quoted positional parameter")
-        );
-        assert!(
-            error(r#"{{< x a = "1" b="2" >}}"#)
-                .message
-                .contains("got named parameter 'b'")
-        );
-    }
-
-    #[test]
-    fn percent_calls_and_mismatched_delimiters() {
-        assert_eq!(one("{{% x a=\"1\" %}}").delim, Delim::Percent);
-        assert!(error("{{% x >}}").message.contains("U+003E '>'"));
-    }
-
-    #[test]
-    fn comment_escape_is_not_a_call() {
-        let (calls, errors) = lex(r#"{{</* x a="1" */>}} {{< y >}}"#, 0);
-        assert!(errors.is_empty());
-        assert_eq!(calls.len(), 1);
-        assert_eq!(calls[0].name, "y");
-        assert!(
-            error("{{</* x ")
-                .message
-                .starts_with("comment must be closed")
-        );
-    }
-
-    #[test]
-    fn spaced_comment_is_a_closing_slash() {
-        assert_eq!(
-            error("{{< /* x */ >}}").message,
-            "got closing shortcode, but none is open"
-        );
     }
 
     #[test]
@@ -970,77 +845,7 @@ mod tests {
     }
 
     #[test]
-    fn errors_hugo_would_stop_at() {
-        assert_eq!(error("{{< >}}").message, "shortcode has no name");
-        assert!(
-            error("{{< x a=\"b")
-                .message
-                .starts_with("unterminated quoted string")
-        );
-        assert!(
-            error("{{< x a=\"b\nc\" >}}")
-                .message
-                .starts_with("unterminated quoted string")
-        );
-        assert!(
-            error("{{< x a=`b")
-                .message
-                .starts_with("unterminated raw string")
-        );
-        assert!(
-            error("{{< x a=\"b\"")
-                .message
-                .starts_with("unclosed shortcode action")
-        );
-        assert!(error("{{< x\u{a0}a=\"1\" >}}").message.contains("U+00A0"));
-        assert!(error("{{< x +7 >}}").message.contains("U+002B '+'"));
-        assert!(
-            error("{{< x.y >}}")
-                .message
-                .contains("period in shortcode name")
-        );
-        assert!(
-            error(r#"{{< x a="\`" >}}"#)
-                .message
-                .starts_with("unrecognized escape character")
-        );
-    }
-
-    #[test]
-    fn unquoted_value_that_eats_the_delimiter_is_explained() {
-        let e = error("{{< x title=bare>}}\n\nSome text");
-        assert_eq!(e.swallowed_delimiter, Some((12, ">}}")));
-    }
-
-    #[test]
-    fn error_recovery_keeps_later_calls() {
-        let (calls, errors) = lex("{{< x a=\"open\n>}}\n{{< y >}}", 0);
-        assert_eq!(errors.len(), 1);
-        assert_eq!(
-            calls.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
-            ["y"]
-        );
-    }
-
-    #[test]
     fn inline_shortcode_names() {
         assert_eq!(one("{{< time.inline >}}").name, "time.inline");
-    }
-
-    #[test]
-    fn a_value_without_a_name_is_dropped_as_hugo_does() {
-        assert_eq!(named(r#"{{< x ="v" a="1" >}}"#), vec![("a".into(), s("1"))]);
-    }
-
-    #[test]
-    fn a_call_without_params_is_named_and_empty() {
-        assert_eq!(one("{{< x >}}").params, Params::Named(vec![]));
-    }
-
-    #[test]
-    fn words_with_braces_are_text() {
-        let (calls, errors) = lex("{{ .Title }} {x} {{{< y >}}", 0);
-        assert!(errors.is_empty());
-        assert_eq!(calls.len(), 1);
     }
 }

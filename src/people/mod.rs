@@ -12,15 +12,17 @@
 //! `Siri Lunde Berg`) stays another person: nothing is invented, and `check`
 //! reports it (rule `person-name`).
 //!
-//! [`people`] sorts by the folded name, then the name as written: `Øystein`
-//! sorts as `oystein` (among the O's, not after Z as in a Norwegian
-//! dictionary), the same way the search sees the name.
+//! [`people`] sorts by name as a Norwegian dictionary does (Æ, Ø, Å after Z;
+//! `Hanne` before `Håkon`); [`by_name`] and [`People::sort_by_name`] sort for
+//! readers of another language ([`crate::collate`]).
 
 pub mod read;
 
 pub use read::{Because, How, Unit};
 
+use crate::collate::Collator;
 use crate::directory::{Directory, Membership};
+use crate::i18n::Lang;
 use crate::model::{CardId, Field, Handbook};
 use crate::query::fold;
 use read::{NameRead, normalise};
@@ -115,15 +117,20 @@ pub fn person_key(name: &str) -> String {
     fold(&normalise(name))
 }
 
-/// Each person once, sorted by name (folded, then as written).
+/// Each person once, sorted by name for Norwegian readers.
 pub fn people(handbook: &Handbook) -> Vec<Person> {
     People::new(handbook).persons
+}
+
+/// Sorts people by name for readers of `lang`.
+pub fn by_name(people: &mut [Person], lang: Lang) {
+    Collator::new(lang).sort_by_name(people, |p| &p.name);
 }
 
 /// Everyone, the directory they were read with, and who owns or leads each card.
 #[derive(Debug, Clone, Default)]
 pub struct People {
-    /// Sorted by name (folded, then as written).
+    /// Sorted by name for Norwegian readers ([`People::sort_by_name`]).
     pub persons: Vec<Person>,
     pub directory: Directory,
     /// The people owning or leading each card (indexes into `persons`).
@@ -175,18 +182,24 @@ impl People {
                 g.add_membership(m);
             }
         }
-        let mut persons: Vec<Person> = groups.list.into_iter().map(Group::into_person).collect();
-        persons.sort_by_cached_key(|p| (p.key(), p.name.clone()));
-        let mut by_card: HashMap<CardId, Vec<usize>> = HashMap::new();
-        for (i, person) in persons.iter().enumerate() {
-            for card in person.cards() {
-                by_card.entry(card).or_default().push(i);
-            }
-        }
-        People {
+        let persons: Vec<Person> = groups.list.into_iter().map(Group::into_person).collect();
+        let mut people = People {
             persons,
             directory,
-            by_card,
+            by_card: HashMap::new(),
+        };
+        people.sort_by_name(Lang::Nb);
+        people
+    }
+
+    /// Sorts the people by name for readers of `lang`.
+    pub fn sort_by_name(&mut self, lang: Lang) {
+        by_name(&mut self.persons, lang);
+        self.by_card.clear();
+        for (i, person) in self.persons.iter().enumerate() {
+            for card in person.cards() {
+                self.by_card.entry(card).or_default().push(i);
+            }
         }
     }
 
@@ -543,7 +556,7 @@ mod tests {
     }
 
     #[test]
-    fn oystein_sorts_among_the_os() {
+    fn names_sort_as_in_a_norwegian_dictionary_or_in_the_root_order() {
         let handbook = handbook(vec![document(
             "a.md",
             vec![card6(
@@ -555,9 +568,16 @@ mod tests {
                 "",
             )],
         )]);
-        let names: Vec<String> = people(&handbook).into_iter().map(|p| p.name).collect();
+        let mut everyone = people(&handbook);
+        let names =
+            |people: &[Person]| -> Vec<String> { people.iter().map(|p| p.name.clone()).collect() };
         assert_eq!(
-            names,
+            names(&everyone),
+            ["Ola Nordmann", "Zara Li", "Øystein Berg", "Åse Vik"]
+        );
+        by_name(&mut everyone, Lang::En);
+        assert_eq!(
+            names(&everyone),
             ["Åse Vik", "Ola Nordmann", "Øystein Berg", "Zara Li"]
         );
     }

@@ -18,6 +18,7 @@
 use super::matcher::{self, CardText, FIELDS, How, Plan, SEPARATOR};
 use super::{Hit, Match, Query, Scope, fold_into, highlight, rank};
 use crate::model::{CardId, Field, Handbook};
+use crate::parallel;
 use std::ops::Range;
 
 /// Folded text of every card, built once at load so a keystroke only scans.
@@ -36,6 +37,12 @@ pub struct SearchIndex {
     ids: Vec<CardId>,
     /// Position of each document's first card; one more entry at the end.
     document_start: Vec<u32>,
+    /// Each document's page text for `side:` terms (title and path, see
+    /// [`matcher::page_text`]): folded, each followed by [`SEPARATOR`], and
+    /// as written; four offsets a document (folded title, folded path,
+    /// original title, original path) into `pages`, plus one at the end.
+    pages: String,
+    pages_at: Vec<u32>,
     /// The teams of each card's people, for `team:`: empty for a handbook
     /// without team pages (then no card has a team).
     teams: Teams,
@@ -96,11 +103,8 @@ impl SearchIndex {
     pub fn new(handbook: &Handbook) -> SearchIndex {
         let documents = &handbook.documents;
         let groups = document_groups(documents);
-        let parts = on_each(groups.len() - 1, &|g| {
-            vec![SearchIndex::build(
-                &documents[groups[g]..groups[g + 1]],
-                groups[g],
-            )]
+        let parts = parallel::map(&groups, groups.len(), |g| {
+            SearchIndex::build(&documents[g.clone()], g.start)
         });
         let mut parts = parts.into_iter();
         let mut index = parts.next().unwrap_or_else(|| SearchIndex::build(&[], 0));
@@ -127,10 +131,23 @@ impl SearchIndex {
             masks: Vec::with_capacity(cards),
             ids: Vec::with_capacity(cards),
             document_start: Vec::with_capacity(documents.len() + 1),
+            pages: String::new(),
+            pages_at: Vec::with_capacity(4 * documents.len() + 1),
             teams: Teams::default(),
         };
         for (d, doc) in documents.iter().enumerate() {
             index.document_start.push(offset(index.ids.len()));
+            let page = matcher::page_text(doc);
+            for text in page {
+                index.pages_at.push(offset(index.pages.len()));
+                fold_into(text, &mut index.pages);
+                index.pages.push(SEPARATOR);
+            }
+            for text in page {
+                index.pages_at.push(offset(index.pages.len()));
+                index.pages.push_str(text);
+                index.pages.push(SEPARATOR);
+            }
             for (c, card) in doc.cards.iter().enumerate() {
                 index.ids.push(CardId {
                     document: (first + d) as u32,
@@ -155,6 +172,7 @@ impl SearchIndex {
             }
         }
         index.document_start.push(offset(index.ids.len()));
+        index.pages_at.push(offset(index.pages.len()));
         index.folded_at.push(offset(index.folded.len()));
         index.original_at.push(offset(index.original.len()));
         index.folded.shrink_to_fit();
@@ -178,6 +196,8 @@ impl SearchIndex {
             &other.document_start,
             self.ids.len(),
         );
+        shifted(&mut self.pages_at, &other.pages_at, self.pages.len());
+        self.pages.push_str(&other.pages);
         self.folded.push_str(&other.folded);
         self.original.push_str(&other.original);
         self.masks.extend(other.masks);
@@ -197,9 +217,11 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.folded.capacity()
             + self.original.capacity()
+            + self.pages.capacity()
             + 4 * (self.folded_at.capacity()
                 + self.original_at.capacity()
-                + self.document_start.capacity())
+                + self.document_start.capacity()
+                + self.pages_at.capacity())
             + std::mem::size_of::<CardId>() * self.ids.capacity()
             + std::mem::size_of::<(u64, u64)>() * self.masks.capacity()
             + self.teams.heap_bytes()
@@ -237,6 +259,13 @@ impl SearchIndex {
     }
 
     fn run(&self, plan: &Plan<'_>, only: Option<(&Bitset, usize)>) -> Vec<Hit> {
+        let on_pages;
+        let only = if plan.page.is_empty() {
+            only
+        } else {
+            on_pages = self.on_agreeing_pages(plan, only.map(|(set, _)| set));
+            Some((&on_pages.0, on_pages.1))
+        };
         let strategy = match driver(plan) {
             Some(d) => match &plan.steps[d].how {
                 // A one-letter word is answered by the letter masks alone.
@@ -255,8 +284,13 @@ impl SearchIndex {
         // Chunks of whole bitset words, so each thread reads its own words.
         let words = self.ids.len().div_ceil(64);
         let per_thread = words.div_ceil(threads.max(1)).max(1);
-        let chunk = |i: usize| (i * per_thread).min(words)..((i + 1) * per_thread).min(words);
-        let mut hits = on_each(threads, &|i| self.collect(plan, &strategy, only, chunk(i)));
+        let chunks: Vec<Range<usize>> = (0..threads)
+            .map(|i| (i * per_thread).min(words)..((i + 1) * per_thread).min(words))
+            .collect();
+        let mut hits = parallel::map(&chunks, threads, |chunk| {
+            self.collect(plan, &strategy, only, chunk.clone())
+        })
+        .concat();
         rank(&mut hits);
         hits
     }
@@ -368,6 +402,33 @@ impl SearchIndex {
         }
     }
 
+    /// The cards (among `only`, if given) whose page agrees with the plan's
+    /// page terms, and how many there are.
+    fn on_agreeing_pages(&self, plan: &Plan<'_>, only: Option<&Bitset>) -> (Bitset, usize) {
+        let mut set = Bitset::new(self.ids.len());
+        let mut count = 0;
+        let text =
+            |i: usize| &self.pages[self.pages_at[i] as usize..self.pages_at[i + 1] as usize - 1];
+        for d in 0..self.document_start.len() - 1 {
+            let cards = self.document_start[d] as usize..self.document_start[d + 1] as usize;
+            if cards.is_empty() {
+                continue;
+            }
+            let at = 4 * d;
+            let folded = [text(at).as_bytes(), text(at + 1).as_bytes()];
+            if !plan.page_agrees(folded, [text(at + 2), text(at + 3)]) {
+                continue;
+            }
+            for position in cards {
+                if only.is_none_or(|only| only.contains(position)) {
+                    set.insert(position);
+                    count += 1;
+                }
+            }
+        }
+        (set, count)
+    }
+
     fn position(&self, id: CardId) -> Option<usize> {
         let doc = id.document as usize;
         let start = *self.document_start.get(doc)? as usize;
@@ -410,50 +471,31 @@ pub(super) static FORCE_THREADS: std::sync::atomic::AtomicUsize =
     std::sync::atomic::AtomicUsize::new(0);
 
 /// The documents split into one group per thread, of about as many cards
-/// each: group `g` is `documents[groups[g]..groups[g + 1]]`.
-pub(super) fn document_groups(documents: &[crate::model::Document]) -> Vec<usize> {
+/// each (one empty group when there are no documents).
+pub(super) fn document_groups(documents: &[crate::model::Document]) -> Vec<Range<usize>> {
     let cards: usize = documents.iter().map(|d| d.cards.len()).sum();
     let threads = threads_for(cards);
     let per_thread = cards.div_ceil(threads).max(1);
-    let mut groups = vec![0];
+    let mut starts = vec![0];
     let mut seen = 0;
     for (d, doc) in documents.iter().enumerate() {
         seen += doc.cards.len();
-        if seen >= per_thread * groups.len() && groups.len() < threads {
-            groups.push(d + 1);
+        if seen >= per_thread * starts.len() && starts.len() < threads {
+            starts.push(d + 1);
         }
     }
-    groups.push(documents.len());
-    groups.dedup();
-    if groups.len() == 1 {
-        groups.push(0); // no documents: one empty group
+    starts.push(documents.len());
+    starts.dedup();
+    if starts.len() == 1 {
+        starts.push(0); // no documents: one empty group
     }
-    groups
-}
-
-/// `work(0) ++ work(1) ++ ... ++ work(count - 1)`, each on its own thread
-/// (the first on this one).
-pub(super) fn on_each<T: Send>(count: usize, work: &(impl Fn(usize) -> Vec<T> + Sync)) -> Vec<T> {
-    if count <= 1 {
-        return if count == 1 { work(0) } else { Vec::new() };
-    }
-    std::thread::scope(|scope| {
-        let others: Vec<_> = (1..count).map(|i| scope.spawn(move || work(i))).collect();
-        let mut all = work(0);
-        for other in others {
-            match other.join() {
-                Ok(more) => all.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        all
-    })
+    starts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
 /// How many threads to go through `cards` cards with.
 fn threads_for(cards: usize) -> usize {
     let threads = if cards >= PARALLEL_FROM {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
+        parallel::cores().min(MAX_THREADS)
     } else {
         1
     };
@@ -550,6 +592,10 @@ struct Bitset(Vec<u64>);
 impl Bitset {
     fn new(len: usize) -> Self {
         Bitset(vec![0; len.div_ceil(64)])
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// Adds `i`; false when it was there already.

@@ -1,8 +1,8 @@
 //! Deciding whether one card matches a query, and its rank: the part shared
 //! by the [`super::SearchIndex`] and the index-free [`super::Query::score`].
 
-use super::{Pattern, Scope, Term, fold_into};
-use crate::model::{Card, Field};
+use super::{Pattern, Scope, Term, fold, fold_into};
+use crate::model::{Card, Document, Field};
 use memchr::memmem::Finder;
 use std::borrow::Cow;
 
@@ -59,7 +59,10 @@ fn exclusive_bit(b: u8) -> bool {
 /// A query's terms, ready to run over many cards: each word's substring
 /// finder built once, cheapest-to-reject terms first.
 pub(super) struct Plan<'q> {
+    /// The terms about a card's own fields.
     pub(super) steps: Vec<Step<'q>>,
+    /// The terms about a card's page (`side:`): checked once per document.
+    pub(super) page: Vec<Step<'q>>,
 }
 
 pub(super) struct Step<'q> {
@@ -95,7 +98,31 @@ impl<'q> Plan<'q> {
             Pattern::Text(text) => (0, usize::MAX - text.len()),
             Pattern::Regex(_) => (1, 0),
         });
-        Plan { steps }
+        let (page, steps) = steps.into_iter().partition(|s| s.term.scope == Scope::Page);
+        Plan { steps, page }
+    }
+
+    /// Whether a page, given as its folded and original title and path,
+    /// agrees with every page term.
+    pub(super) fn page_agrees(&self, folded: [&[u8]; 2], original: [&str; 2]) -> bool {
+        self.page.iter().all(|step| {
+            let hit = match &step.how {
+                How::Text(finder, ..) => folded.iter().any(|t| finder.find(t).is_some()),
+                How::Regex(regex) => original.iter().any(|t| regex.is_match(t)),
+            };
+            hit != step.term.negated
+        })
+    }
+
+    /// [`Self::page_agrees`] for a document, folding its title and path only
+    /// when the query has page terms.
+    pub(super) fn document_agrees(&self, document: &Document) -> bool {
+        if self.page.is_empty() {
+            return true;
+        }
+        let original = page_text(document);
+        let folded = original.map(fold);
+        self.page_agrees(folded.each_ref().map(|t| t.as_bytes()), original)
     }
 
     /// The card's rank if every term agrees with it, `None` otherwise.
@@ -185,6 +212,11 @@ impl Step<'_> {
             }
         }
     }
+}
+
+/// What a page term looks in: the document's title ("" without one) and path.
+pub(super) fn page_text(document: &Document) -> [&str; 2] {
+    [document.title().unwrap_or(""), &document.path]
 }
 
 pub(super) fn field_index(field: Field) -> usize {

@@ -23,7 +23,7 @@ mod tests;
 pub use fold::{FoldMap, fold, fold_into};
 pub use index::SearchIndex;
 
-use crate::model::{Card, CardId, Field, Handbook};
+use crate::model::{Card, CardId, Document, Field, Handbook};
 use std::fmt;
 use std::ops::Range;
 
@@ -60,6 +60,13 @@ pub enum QueryErrorKind {
     UnterminatedRegex,
     /// A regex the regex crate rejects, with the crate's reason.
     InvalidRegex(String),
+    /// `eeir:`: a name before a colon one slip away from a scope's name.
+    UnknownScope {
+        /// The name as written (`eeir`).
+        written: String,
+        /// The scope name nearest to it (`eier`).
+        nearest: &'static str,
+    },
 }
 
 impl fmt::Display for QueryError {
@@ -120,13 +127,15 @@ pub enum Scope {
     Input,
     Output,
     Effect,
+    /// The card's page: its document's title or path.
+    Page,
     /// The cards owned or led by members of a team (no field of the card's own).
     Team,
 }
 
 impl Scope {
     /// Every scope name the parser accepts, with its scope (compared folded).
-    pub const NAMES: [(&'static str, Scope); 16] = [
+    pub const NAMES: [(&'static str, Scope); 18] = [
         ("title", Scope::Title),
         ("tittel", Scope::Title),
         ("owner", Scope::Owner),
@@ -142,6 +151,8 @@ impl Scope {
         ("output", Scope::Output),
         ("effect", Scope::Effect),
         ("effekt", Scope::Effect),
+        ("side", Scope::Page),
+        ("page", Scope::Page),
         ("team", Scope::Team),
     ];
 
@@ -154,8 +165,9 @@ impl Scope {
             .map(|&(_, s)| s)
     }
 
-    /// The fields looked in, in [`Field::ALL`] order ([`Scope::Team`] looks
-    /// in none of the card's fields but at its people's teams).
+    /// The card fields looked in, in [`Field::ALL`] order ([`Scope::Page`]
+    /// looks in none: it is about the card's document; [`Scope::Team`] looks
+    /// in none but at the teams of the card's people).
     pub fn fields(self) -> &'static [Field] {
         match self {
             Scope::Any => &Field::ALL,
@@ -167,7 +179,7 @@ impl Scope {
             Scope::Input => &[Field::Input],
             Scope::Output => &[Field::Output],
             Scope::Effect => &[Field::Effect],
-            Scope::Team => &[],
+            Scope::Page | Scope::Team => &[],
         }
     }
 
@@ -211,18 +223,27 @@ impl Query {
             .all(|old| self.terms.iter().any(|new| new.implies(old)))
     }
 
-    /// The card's rank if it matches (the number of terms that hit its title),
-    /// `None` if it does not. Folds the card's text on the fly: for one-off
-    /// searches; for many searches over the same cards build a [`SearchIndex`].
-    /// A `team:` term matches nothing here: that needs the handbook's people
-    /// ([`Query::score_with_teams`]).
-    pub fn score(&self, card: &Card) -> Option<u32> {
-        self.score_with_teams(card, &[])
+    /// The rank of `card`, of `document`, if it matches (the number of terms
+    /// that hit its title), `None` if it does not. Folds the text on the fly:
+    /// for one-off searches; for many searches over the same cards build a
+    /// [`SearchIndex`]. A `team:` term matches nothing here: that needs the
+    /// handbook's people ([`Query::score_with_teams`]).
+    pub fn score(&self, document: &Document, card: &Card) -> Option<u32> {
+        self.score_with_teams(document, card, &[])
     }
 
     /// [`Query::score`], with the teams of the card's owners and leaders.
-    pub fn score_with_teams(&self, card: &Card, teams: &[&str]) -> Option<u32> {
-        matcher::Plan::new(&self.terms).score(&matcher::OwnedCardText::new(card, teams))
+    pub fn score_with_teams(
+        &self,
+        document: &Document,
+        card: &Card,
+        teams: &[&str],
+    ) -> Option<u32> {
+        let plan = matcher::Plan::new(&self.terms);
+        if !plan.document_agrees(document) {
+            return None;
+        }
+        plan.score(&matcher::OwnedCardText::new(card, teams))
     }
 
     /// True when a term asks about teams (`team:`), so the caller must know
@@ -240,7 +261,10 @@ impl Query {
 impl Term {
     /// Every card matching `self` matches `other`.
     fn implies(&self, other: &Term) -> bool {
-        if self.negated != other.negated {
+        // A page term and a card term look at different text.
+        if self.negated != other.negated
+            || (self.scope == Scope::Page) != (other.scope == Scope::Page)
+        {
             return false;
         }
         let (narrow, wide) = if self.negated {
@@ -292,11 +316,14 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
         .then(|| crate::people::People::new(handbook));
     let documents = &handbook.documents;
     let groups = index::document_groups(documents);
-    let search_group = |g: usize| {
+    let search_group = |group: &Range<usize>| {
         let mut hits = Vec::new();
         let mut buffer = String::new();
-        let first = groups[g];
-        for (d, document) in documents[first..groups[g + 1]].iter().enumerate() {
+        let first = group.start;
+        for (d, document) in documents[group.clone()].iter().enumerate() {
+            if !plan.document_agrees(document) {
+                continue;
+            }
             for (c, card) in document.cards.iter().enumerate() {
                 let id = CardId {
                     document: (first + d) as u32,
@@ -319,7 +346,7 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
         }
         hits
     };
-    let mut hits = index::on_each(groups.len() - 1, &search_group);
+    let mut hits = crate::parallel::map(&groups, groups.len(), search_group).concat();
     rank(&mut hits);
     hits
 }

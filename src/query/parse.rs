@@ -7,7 +7,8 @@
 //! ```
 //!
 //! A `scope:` prefix is only a scope when the name before the colon is one we
-//! know; otherwise the colon is part of the word (`kl:12` is the word `kl:12`).
+//! know; a name one slip away from one we know is an error that names it;
+//! otherwise the colon is part of the word (`kl:12` is the word `kl:12`).
 
 use super::fold::fold;
 use super::{Pattern, QueryError, QueryErrorKind, Scope, Term};
@@ -29,7 +30,7 @@ pub(super) fn parse(input: &str) -> Result<Vec<Term>, QueryError> {
             }
             negated = true;
         }
-        let (negated, scope, span_start) = match scope_prefix(input, i) {
+        let (negated, scope, span_start) = match scope_prefix(input, i)? {
             Some((scope, after)) => {
                 i = after;
                 if at_space_or_end(input, i) {
@@ -153,16 +154,32 @@ fn regex_error(source: &str, offset: usize, err: &regex::Error) -> QueryError {
     }
 }
 
-/// A known `scope:` at byte `i`: the scope and the byte after the colon.
-fn scope_prefix(input: &str, i: usize) -> Option<(Scope, usize)> {
+/// A known `scope:` at byte `i`: the scope and the byte after the colon; an
+/// error for a mistyped one.
+fn scope_prefix(input: &str, i: usize) -> Result<Option<(Scope, usize)>, QueryError> {
     let rest = &input[i..];
     let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let colon = rest[..word_end].find(':')?;
+    let Some(colon) = rest[..word_end].find(':') else {
+        return Ok(None);
+    };
     let name = &rest[..colon];
     if name.is_empty() || !name.chars().all(char::is_alphabetic) {
-        return None;
+        return Ok(None);
     }
-    Scope::from_name(name).map(|s| (s, i + colon + 1))
+    if let Some(scope) = Scope::from_name(name) {
+        return Ok(Some((scope, i + colon + 1)));
+    }
+    match crate::suggest::nearest(name, Scope::NAMES.map(|(n, _)| n)) {
+        Some(nearest) => Err(QueryError {
+            offset: i,
+            kind: QueryErrorKind::UnknownScope {
+                written: name.to_owned(),
+                nearest,
+            },
+            message: format!("unknown scope `{name}:`; did you mean `{nearest}:`?"),
+        }),
+        None => Ok(None),
+    }
 }
 
 /// The first non-whitespace byte at or after `i`, if any.

@@ -383,6 +383,139 @@ fn refines_knows_when_narrowing_is_safe() {
     assert!(!q("-hanne").refines(&q("-ha")));
     assert!(!q("/abc/").refines(&q("/ab/")));
     assert!(!q("hanne").refines(&q("-hanne")));
+    assert!(q("side:drifts").refines(&q("side:drift")));
+    assert!(!q("side:drift").refines(&q("drift")));
+    assert!(!q("drift").refines(&q("side:drift")));
+}
+
+// --- Pages (`side:`) and mistyped scopes ---
+
+/// Two pages: `Drift` (drift/rutiner.md) with the seed's cards, and a page
+/// without a title (arkiv/gammel.md) with one card.
+fn two_pages() -> Handbook {
+    let drift = format!(
+        "---\ntitle: Drift\n---\n{}",
+        include_str!("../../data/prosesser/utvikling-drift.md")
+            .split_once("\n---\n")
+            .map_or("", |(_, body)| body)
+    );
+    crate::load::load_sources(vec![
+        crate::load::Source {
+            path: "drift/rutiner.md".into(),
+            file: None,
+            bytes: drift.into_bytes(),
+        },
+        crate::load::Source {
+            path: "arkiv/gammel.md".into(),
+            file: None,
+            bytes: b"{{< prosesser/strategy-card title=\"Gammel drift\" owner=\"Hanne\" >}}"
+                .to_vec(),
+        },
+    ])
+}
+
+fn found_on_pages(query: &str) -> Vec<(String, String)> {
+    let handbook = two_pages();
+    let query = Query::parse(query).unwrap();
+    let hits = SearchIndex::new(&handbook).search(&query);
+    assert_eq!(
+        search_handbook(&handbook, &query),
+        hits,
+        "{}",
+        query.source()
+    );
+    hits.iter()
+        .map(|h| {
+            let document = handbook.document_of(h.card).unwrap();
+            let card = handbook.card(h.card).unwrap();
+            assert!(query.score(document, card).is_some());
+            (document.path.clone(), card.title().into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn side_and_page_look_in_the_document_title_and_path_only() {
+    let query = Query::parse("side:drift").unwrap();
+    assert_eq!(query.terms()[0].scope, Scope::Page);
+    assert_eq!(
+        Query::parse("PAGE:x").unwrap().terms()[0].scope,
+        Scope::Page
+    );
+    // `Drift` is the first page's title; the second's card says "drift" but
+    // its page (arkiv/gammel.md, no title) does not.
+    let drift = found_on_pages("side:drift");
+    assert_eq!(drift.len(), 9);
+    assert!(drift.iter().all(|(path, _)| path == "drift/rutiner.md"));
+    assert_eq!(
+        found_on_pages("page:arkiv"),
+        [("arkiv/gammel.md".into(), "Gammel drift".into())]
+    );
+    assert_eq!(found_on_pages("side:gammel hanne").len(), 1);
+    // Card words and page words combine, and a page term can be negated.
+    assert_eq!(
+        found_on_pages("side:rutiner mork"),
+        [("drift/rutiner.md".into(), "Produksjonssetting".into())]
+    );
+    assert_eq!(
+        found_on_pages("-side:drift hanne"),
+        [("arkiv/gammel.md".into(), "Gammel drift".into())]
+    );
+    assert_eq!(found_on_pages("side:/^arkiv\\//").len(), 1);
+    assert_eq!(found_on_pages("side:\"drift/rut\"").len(), 9);
+    assert!(found_on_pages("side:nowhere").is_empty());
+}
+
+#[test]
+fn a_page_term_highlights_nothing_in_the_card() {
+    let handbook = two_pages();
+    let query = Query::parse("side:drift").unwrap();
+    let id = CardId {
+        document: 1,
+        card: 0,
+    };
+    assert_eq!(handbook.document_of(id).unwrap().path, "drift/rutiner.md");
+    assert!(query.matches(handbook.card(id).unwrap()).is_empty());
+}
+
+#[test]
+fn a_scope_one_slip_away_is_an_error_naming_the_scope_meant() {
+    for (written, offset, nearest) in [
+        ("eeir:hanne", 0, "eier"),
+        ("mork -leedr:tony", 6, "leder"),
+        ("tittle:x", 0, "title"),
+        ("tittl:x", 0, "tittel"),
+        ("sdie:drift", 0, "side"),
+        ("Ownr:\"x y\"", 0, "owner"),
+    ] {
+        let e = error(written);
+        assert_eq!(e.offset, offset, "{written}");
+        let QueryErrorKind::UnknownScope {
+            written: name,
+            nearest: meant,
+        } = &e.kind
+        else {
+            panic!("{written}: {e:?}");
+        };
+        assert_eq!(*meant, nearest, "{written}");
+        assert_eq!(
+            name,
+            &written[offset..]
+                .split(':')
+                .next()
+                .unwrap()
+                .trim_start_matches('-')
+        );
+        assert!(
+            e.message.contains(&format!("`{nearest}:`")),
+            "{}",
+            e.message
+        );
+    }
+    // Far from every scope, or quoted: a word as before.
+    for word in ["kl:12", "foo:bar", "https://x", "\"eeir:hanne\""] {
+        assert!(Query::parse(word).is_ok(), "{word}");
+    }
 }
 
 // --- Highlighting ---
@@ -561,12 +694,19 @@ fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
         "zzz",
         "\"hanne lau\"",
         "e styring",
+        "side:p/1",
+        "side:/^p\\/4/ lauritsen",
+        "-side:/7\\.md$/ mork",
+        "page:zzz",
     ] {
         let query = Query::parse(q).unwrap();
         // One card at a time, no threads, no index: the reference.
         let mut expected: Vec<Hit> = handbook
             .cards()
-            .filter_map(|(card, c)| query.score(c).map(|score| Hit { card, score }))
+            .filter_map(|(card, c)| {
+                let document = handbook.document_of(card)?;
+                query.score(document, c).map(|score| Hit { card, score })
+            })
             .collect();
         rank(&mut expected);
         assert_eq!(search_handbook(&handbook, &query), expected, "{q}");
@@ -683,7 +823,10 @@ fn team_finds_the_cards_of_the_teams_members_and_of_units_that_are_teams() {
     assert_eq!(found_in(&site, "plattform"), ["Marked"]);
     // Without the handbook's people a team term matches nothing.
     let q = Query::parse("team:plattform").unwrap();
-    assert!(site.cards().all(|(_, c)| q.score(c).is_none()));
+    assert!(
+        site.cards()
+            .all(|(id, c)| q.score(site.document_of(id).unwrap(), c).is_none())
+    );
 }
 
 #[test]

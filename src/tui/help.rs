@@ -143,10 +143,10 @@ fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
             .map(|n| format!("{n}:"))
             .collect::<Vec<_>>()
             .join(" ");
-        let what = if scope == Scope::Team {
-            t.team_scope.to_owned()
-        } else {
-            format!("{} {}", t.only_in, fields.join(t.or))
+        let what = match scope {
+            Scope::Page => t.page_scope().to_owned(),
+            Scope::Team => t.team_scope.to_owned(),
+            _ => format!("{} {}", t.only_in, fields.join(t.or)),
         };
         rows.push((written, what));
     }

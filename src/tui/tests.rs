@@ -805,6 +805,7 @@ fn help_shows_how_to_write_a_query_with_every_scope() {
         text.contains("bare i Prosesseier eller Prosessleder"),
         "{text}"
     );
+    assert!(text.contains("bare i sidens tittel og sti"), "{text}");
 }
 
 #[test]

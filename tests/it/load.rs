@@ -1,7 +1,7 @@
-//! Loading files, folders and Hugo site roots.
+//! Loading files, folders and Hugo site roots. Hostile files (binary, not
+//! UTF-8, FIFOs, symlink loops) are `hostile_files.rs`.
 
 use prosesser::load::{LoadError, Source, load_paths, load_sources};
-use prosesser::model::{Rule, Severity};
 use std::fs;
 use std::path::Path;
 
@@ -116,82 +116,6 @@ fn a_missing_path_is_an_error_that_names_it() {
     assert_eq!(
         err.to_string(),
         "/no/such/handbook: no such file or directory"
-    );
-}
-
-#[cfg(unix)]
-#[test]
-fn symlink_loops_end_and_linked_folders_are_read_once() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("a")).unwrap();
-    fs::write(dir.path().join("a/page.md"), page("Page", None, &["P"])).unwrap();
-    std::os::unix::fs::symlink(dir.path(), dir.path().join("a/loop")).unwrap();
-    std::os::unix::fs::symlink(dir.path().join("a"), dir.path().join("b")).unwrap();
-    let hb = load_paths(&[dir.path()]).unwrap();
-    assert_eq!(paths(&hb), ["a/page.md"]);
-}
-
-#[cfg(unix)]
-#[test]
-fn a_fifo_named_md_is_never_opened_and_is_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("x.md");
-    let status = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    fs::write(dir.path().join("good.md"), SEED).unwrap();
-    // Opening the FIFO would block forever; finishing at all is the proof.
-    let hb = load_paths(&[dir.path()]).unwrap();
-    assert_eq!(paths(&hb), ["good.md"]);
-    let d = &hb.diagnostics[0];
-    assert_eq!(
-        (d.path.as_str(), d.rule, d.severity),
-        ("x.md", Rule::Io, Severity::Warning)
-    );
-}
-
-#[cfg(unix)]
-#[test]
-fn a_dangling_symlink_is_a_diagnostic_not_a_silent_loss() {
-    let dir = tempfile::tempdir().unwrap();
-    std::os::unix::fs::symlink(dir.path().join("gone.md"), dir.path().join("link.md")).unwrap();
-    let hb = load_paths(&[dir.path()]).unwrap();
-    assert_eq!(hb.documents.len(), 0);
-    assert_eq!(hb.diagnostics[0].path, "link.md");
-}
-
-#[test]
-fn a_binary_file_is_a_diagnostic_and_the_others_load() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("bin.md"), b"\x7fELF\x00\x01\x02").unwrap();
-    fs::write(dir.path().join("good.md"), SEED).unwrap();
-    let hb = load_paths(&[dir.path()]).unwrap();
-    assert_eq!(paths(&hb), ["good.md"]);
-    assert_eq!(hb.diagnostics.len(), 1);
-    assert_eq!(
-        hb.diagnostics[0].to_string(),
-        "bin.md:1:5: error: not a text file (it holds NUL bytes); skipped [binary]"
-    );
-}
-
-#[test]
-fn invalid_utf8_in_a_param_is_reported_and_shown_lossily() {
-    let mut bytes = b"---\ntitle: x\n---\n{{< prosesser/strategy-card title=\"Bad ".to_vec();
-    bytes.extend_from_slice(b"\xff\xfe byte\" >}}\n");
-    let hb = load_sources(vec![Source {
-        path: "bad.md".into(),
-        file: None,
-        bytes,
-    }]);
-    assert_eq!(
-        hb.documents[0].cards[0].title(),
-        "Bad \u{FFFD}\u{FFFD} byte"
-    );
-    assert_eq!(
-        hb.diagnostics[0].to_string(),
-        "bad.md:4:40: warning: bytes that are not UTF-8 (2 places in all); shown as \u{FFFD} [utf8]"
     );
 }
 

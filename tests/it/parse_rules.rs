@@ -359,7 +359,13 @@ fn a_quoted_delimiter_does_not_end_the_call() {
 
 #[test]
 fn odd_but_accepted_syntax() {
-    assert_eq!(titles(&ok("sc-value-no-name-dropped.md")), ["A"]);
+    let dropped = ok("sc-value-no-name-dropped.md");
+    assert_eq!(titles(&dropped), ["A"]);
+    assert_eq!(
+        dropped.cards[0].params.len(),
+        1,
+        "the value without a name is dropped"
+    );
     let doc = ok("sc-unquoted-specials.md");
     assert_eq!(titles(&doc), ["a&b?c=d:e"]);
     assert_eq!(
@@ -462,6 +468,15 @@ fn cards_before_and_after_a_broken_call_are_kept() {
     assert_eq!(
         error("err-sc-unclosed-action.md").1,
         "5:1: unclosed shortcode action: no `>}}` before the end of the file"
+    );
+    let (_, e) = error("err-sc-unterminated-quote-eof.md");
+    assert!(
+        e.starts_with("5:35: unterminated quoted string in shortcode parameter-argument: 'B'"),
+        "{e}"
+    );
+    assert_eq!(
+        error("err-sc-unterminated-raw.md").1,
+        "5:35: unterminated raw string in shortcode parameter-argument: 'B'"
     );
 }
 

@@ -6,30 +6,27 @@
 //! external processes dashed, edges labelled with the words that matched.
 
 use super::one_line;
+use crate::labels::TitleLabels;
 use crate::words::words;
 use prosesser::flow::{self, Endpoint, Flow, Reason};
 use prosesser::i18n::Lang;
 use prosesser::{CardId, Handbook};
+use serde_json::{Value, json};
 use std::io::{self, Write};
 
-/// An endpoint as people read it: the card's title, or `Portefølje (ekstern)`.
-pub fn endpoint_name(handbook: &Handbook, endpoint: &Endpoint, lang: Lang) -> String {
+/// An endpoint as people read it: the card's title (with its line when
+/// another card of the document has the same title), or `Portefølje (ekstern)`.
+pub fn endpoint_name(labels: &TitleLabels, endpoint: &Endpoint, lang: Lang) -> String {
     match endpoint {
-        Endpoint::Card(id) => card_title(handbook, *id, lang),
+        Endpoint::Card(id) => one_line(&labels.in_document(*id)),
         Endpoint::External(name) => format!("{} {}", one_line(name), words(lang).external),
-    }
-}
-
-fn card_title(handbook: &Handbook, id: CardId, lang: Lang) -> String {
-    match handbook.card(id).map(|c| one_line(&c.title())) {
-        Some(title) if !title.is_empty() => title,
-        _ => words(lang).untitled.to_owned(),
     }
 }
 
 /// Per document with cards: its title and path, then its flow.
 pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<()> {
     let w = words(lang);
+    let labels = TitleLabels::new(handbook, lang);
     let mut first = true;
     for (d, document) in handbook.documents.iter().enumerate() {
         if document.cards.is_empty() {
@@ -44,7 +41,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
         let layout = flow::layout(&flow, handbook, d);
         let heading = document.title().unwrap_or(&document.path);
         writeln!(out, "{}  ({})", one_line(heading), one_line(&document.path))?;
-        let name = |e: &Endpoint| endpoint_name(handbook, e, lang);
+        let name = |e: &Endpoint| endpoint_name(&labels, e, lang);
         if flow.links.is_empty() {
             writeln!(out, "  {}", w.no_links)?;
         }
@@ -67,7 +64,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
             let names: Vec<String> = layout
                 .unlinked
                 .iter()
-                .map(|id| card_title(handbook, *id, lang))
+                .map(|id| one_line(&labels.in_document(*id)))
                 .collect();
             writeln!(out, "    {}", names.join(", "))?;
         }
@@ -125,6 +122,7 @@ pub fn dot_string(s: &str) -> String {
 
 /// Graphviz DOT for every document with cards.
 pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<()> {
+    let labels = TitleLabels::new(handbook, lang);
     writeln!(out, "digraph prosesser {{")?;
     writeln!(out, "  rankdir=LR;")?;
     writeln!(out, "  node [shape=box];")?;
@@ -163,7 +161,7 @@ pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<(
                 out,
                 "    {} [label={}];",
                 node(&Endpoint::Card(id)),
-                dot_string(&card_title(handbook, id, lang))
+                dot_string(&labels.in_document(id))
             )?;
         }
         for name in &externals {
@@ -187,6 +185,77 @@ pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<(
         }
     }
     writeln!(out, "}}")
+}
+
+/// `{"documents": [{"path", "title", "links", "chains", "feeds", "unlinked"}]}`
+/// for every document with cards, in English: the same flow as the text, for
+/// scripts. An endpoint is `{"title", "external", "line", "column"}` (`line`
+/// and `column` are `null` for an external process); a link's `reasons` are
+/// sentences and its `words` the words that made it.
+pub fn json(out: &mut dyn Write, handbook: &Handbook) -> io::Result<()> {
+    let endpoint = |e: &Endpoint| match e {
+        Endpoint::Card(id) => {
+            let card = handbook.card(*id);
+            json!({
+                "title": card.map(|c| c.title().into_owned()),
+                "external": false,
+                "line": card.map(|c| c.line),
+                "column": card.map(|c| c.column),
+            })
+        }
+        Endpoint::External(name) => {
+            json!({"title": name, "external": true, "line": null, "column": null})
+        }
+    };
+    let card = |id: &CardId| endpoint(&Endpoint::Card(*id));
+    let mut documents = Vec::new();
+    for (d, document) in handbook.documents.iter().enumerate() {
+        if document.cards.is_empty() {
+            continue;
+        }
+        let d = d as u32;
+        let flow = Flow::for_document(handbook, d);
+        let layout = flow::layout(&flow, handbook, d);
+        let links: Vec<Value> = flow
+            .links
+            .iter()
+            .map(|link| {
+                let reasons: Vec<String> =
+                    link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
+                json!({
+                    "from": endpoint(&link.from),
+                    "to": endpoint(&link.to),
+                    "reasons": reasons,
+                    "words": matched_words(&link.reasons),
+                })
+            })
+            .collect();
+        let chains: Vec<Vec<Value>> = layout
+            .chains
+            .iter()
+            .map(|chain| chain.iter().map(endpoint).collect())
+            .collect();
+        let feeds: Vec<Value> = layout
+            .feeds
+            .iter()
+            .map(|(target, sources)| {
+                json!({
+                    "to": endpoint(target),
+                    "from": sources.iter().map(endpoint).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let unlinked: Vec<Value> = layout.unlinked.iter().map(card).collect();
+        documents.push(json!({
+            "path": document.path,
+            "title": document.title(),
+            "links": links,
+            "chains": chains,
+            "feeds": feeds,
+            "unlinked": unlinked,
+        }));
+    }
+    super::json::write(out, &json!({ "documents": documents }))
 }
 
 #[cfg(test)]

@@ -219,7 +219,7 @@ fn card_json(card: &Card) -> Map<String, Value> {
     value
 }
 
-fn write(out: &mut dyn Write, value: &Value) -> io::Result<()> {
+pub(super) fn write(out: &mut dyn Write, value: &Value) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
     value.serialize(&mut serializer).map_err(io::Error::from)?;

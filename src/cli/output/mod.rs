@@ -161,8 +161,9 @@ pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
 
 /// The people table for people to read: a header row, then per person the
 /// name, teams with roles, what cards write with the name, and the titles
-/// they own and lead, each cell made safe by `cell` (one line for text,
-/// escaped for Markdown).
+/// they own and lead (a title other cards also have followed by its
+/// `path:line`), each cell made safe by `cell` (one line for text, escaped
+/// for Markdown).
 pub fn people_rows(
     handbook: &Handbook,
     people: &[Person],
@@ -170,10 +171,10 @@ pub fn people_rows(
     cell: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
     let w = crate::words::words(lang);
+    let labels = crate::labels::TitleLabels::new(handbook, lang);
     let titles = |ids: &[CardId]| {
-        card_refs(handbook, ids)
-            .iter()
-            .map(|(title, _, _)| cell(title))
+        ids.iter()
+            .map(|id| cell(&labels.in_handbook(*id)))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -210,7 +211,7 @@ pub fn team_roles(person: &Person) -> String {
         .join(", ")
 }
 
-/// (title, path, line) of each card, for people outputs.
+/// (title, path, line) of each card, for machine outputs.
 pub fn card_refs<'a>(handbook: &'a Handbook, ids: &[CardId]) -> Vec<(Cow<'a, str>, &'a str, u32)> {
     ids.iter()
         .filter_map(|&id| {

@@ -1,7 +1,7 @@
 //! Points 1, 2 and 6 of issue 9: the card shortcode family, `effect`, and
 //! pages without cards.
 
-use super::{NINE, cards, json, ok, run_in, site_copy, stdout, titles, write};
+use super::{NINE, cards, found, json, ok, run_in, site_copy, stdout, titles, write};
 use serde_json::Value;
 
 fn card<'a>(value: &'a Value, title: &str) -> &'a Value {
@@ -199,13 +199,6 @@ fn effect_is_in_json_csv_and_markdown() {
 
 #[test]
 fn effect_is_a_search_scope_in_both_languages_and_in_plain_search() {
-    let found = |query: &str| {
-        let value = json(&["search", query, "handboka", "-f", "json"]);
-        titles(&value)
-            .iter()
-            .map(|t| t.to_string())
-            .collect::<Vec<_>>()
-    };
     assert_eq!(found("effekt:kunder"), ["Kundeservice"]);
     assert_eq!(found("effect:virksomheter"), ["Marked"]);
     assert_eq!(found("fornøyde"), ["Kundeservice"]);

@@ -56,6 +56,22 @@ pub fn json(args: &[&str]) -> Value {
     serde_json::from_str(&ok(args)).expect("valid JSON")
 }
 
+/// The titles `search QUERY handboka` finds, in rank order; exit 1 exactly
+/// when there are none (as grep).
+pub fn found(query: &str) -> Vec<String> {
+    let output = run_in(&fixtures(), &["search", query, "handboka", "-f", "json"]);
+    let value: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let titles: Vec<String> = titles(&value).iter().map(|t| t.to_string()).collect();
+    let expected = if titles.is_empty() { 1 } else { 0 };
+    assert_eq!(
+        output.status.code(),
+        Some(expected),
+        "{query}: {}",
+        stderr(&output)
+    );
+    titles
+}
+
 /// Every card of a `list`/`search` JSON answer, in order.
 pub fn cards(value: &Value) -> Vec<&Value> {
     value["documents"]

@@ -1,7 +1,7 @@
 //! Points 3 and 4 of issue 9: people as real sites write them, and the
 //! site's people directory.
 
-use super::{json, ok, run_in, site_copy, stdout, titles, write};
+use super::{found, json, ok, run_in, site_copy, stdout, titles, write};
 use serde_json::{Value, json};
 
 fn people() -> Value {
@@ -301,13 +301,6 @@ fn a_directory_person_without_cards_is_a_person_too() {
 
 #[test]
 fn team_finds_the_cards_owned_or_led_by_the_teams_members() {
-    let found = |query: &str| {
-        let value = json(&["search", query, "handboka", "-f", "json"]);
-        titles(&value)
-            .iter()
-            .map(|t| t.to_string())
-            .collect::<Vec<_>>()
-    };
     // Ola Dahl, Tove Hagen and Petter Halvorsen are in Plattform.
     assert_eq!(
         found("team:plattform"),
