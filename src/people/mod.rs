@@ -27,6 +27,8 @@ use crate::model::{CardId, Field, Handbook};
 use crate::query::fold;
 use read::{NameRead, normalise};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// One person: named as owner or leader on a card, or in the directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,17 +51,19 @@ pub struct Person {
     pub readings: Vec<Reading>,
 }
 
-/// One place on a card where a person was read.
+/// One place on a card where a person was read. The text is shared between
+/// the places that write the same value (a catalogue repeats a few hundred
+/// names on a hundred thousand cards).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
     pub card: CardId,
     /// [`Field::Owner`] or [`Field::Leader`].
     pub field: Field,
     /// The whole value, exactly as written.
-    pub value: String,
+    pub value: Arc<str>,
     /// The person's name in it, as written.
-    pub spelling: String,
-    pub how: How,
+    pub spelling: Arc<str>,
+    pub how: Arc<How>,
 }
 
 impl Person {
@@ -112,9 +116,17 @@ impl Person {
     }
 }
 
-/// The key a name is told apart by: its folded form, whitespace made single.
+/// The key a name is told apart by: each word folded, joined by one space
+/// (so the key of a run of words is a run of the keys' words).
 pub fn person_key(name: &str) -> String {
-    fold(&normalise(name))
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        crate::query::fold_into(word, &mut key);
+    }
+    key
 }
 
 /// Each person once, sorted by name for Norwegian readers.
@@ -152,6 +164,9 @@ impl People {
             .flat_map(|t| t.members.iter().map(move |m| (t.document, m)))
             .collect();
         let mut next = 0;
+        // Each distinct value is read once: the people it names (as the
+        // group each belongs to) and how.
+        let mut read: HashMap<String, Rc<ValueRead>> = HashMap::new();
         for (id, card) in handbook.cards() {
             while let Some(&(document, m)) = memberships.get(next)
                 && document <= id.document
@@ -163,16 +178,34 @@ impl People {
             }
             for field in [Field::Owner, Field::Leader] {
                 let value = card.text(field);
-                for NameRead { spelling, how } in read::read_value(&value, &known) {
-                    let Some(g) = groups.of(&spelling) else {
-                        continue;
-                    };
-                    g.add_reading(Reading {
+                if value.trim().is_empty() {
+                    continue;
+                }
+                let value_read = match read.get(value.as_ref()) {
+                    Some(done) => Rc::clone(done),
+                    None => {
+                        let names = read::read_value(&value, &known)
+                            .into_iter()
+                            .filter_map(|NameRead { spelling, how }| {
+                                let group = groups.index_of(&spelling)?;
+                                Some((group, Arc::from(spelling), Arc::new(how)))
+                            })
+                            .collect();
+                        let done = Rc::new(ValueRead {
+                            value: Arc::from(value.as_ref()),
+                            names,
+                        });
+                        read.insert(value.clone().into_owned(), Rc::clone(&done));
+                        done
+                    }
+                };
+                for (group, spelling, how) in &value_read.names {
+                    groups.list[*group].add_reading(Reading {
                         card: id,
                         field,
-                        value: value.clone().into_owned(),
-                        spelling,
-                        how,
+                        value: Arc::clone(&value_read.value),
+                        spelling: Arc::clone(spelling),
+                        how: Arc::clone(how),
                     });
                 }
             }
@@ -232,6 +265,13 @@ impl People {
     }
 }
 
+/// One distinct owner or leader value, read: the people it names (their
+/// group) with their spelling and how each was read.
+struct ValueRead {
+    value: Arc<str>,
+    names: Vec<(usize, Arc<str>, Arc<How>)>,
+}
+
 /// People being gathered, by key.
 #[derive(Default)]
 struct Groups {
@@ -242,16 +282,21 @@ struct Groups {
 impl Groups {
     /// The group of the person `spelling` names; `None` for no name.
     fn of(&mut self, spelling: &str) -> Option<&mut Group> {
+        let at = self.index_of(spelling)?;
+        Some(&mut self.list[at])
+    }
+
+    /// [`Groups::of`], as an index into `list`.
+    fn index_of(&mut self, spelling: &str) -> Option<usize> {
         let key = person_key(spelling);
         if key.is_empty() {
             return None;
         }
         let list = &mut self.list;
-        let at = *self.by_key.entry(key).or_insert_with(|| {
+        Some(*self.by_key.entry(key).or_insert_with(|| {
             list.push(Group::default());
             list.len() - 1
-        });
-        Some(&mut self.list[at])
+        }))
     }
 }
 
@@ -260,30 +305,36 @@ impl Groups {
 struct Group {
     readings: Vec<Reading>,
     memberships: Vec<Membership>,
-    /// Every place's spelling in page order, and whether the directory wrote it.
-    seen: Vec<(String, bool)>,
+    /// Each distinct spelling in the order first seen (page order): how
+    /// often it is written, and whether the directory writes it.
+    seen: Vec<(Arc<str>, usize, bool)>,
 }
 
 impl Group {
+    fn saw(&mut self, spelling: &Arc<str>, in_directory: bool) {
+        // A person has few spellings: a scan is cheapest.
+        match self.seen.iter_mut().find(|(s, _, _)| s == spelling) {
+            Some((_, n, d)) => {
+                *n += 1;
+                *d |= in_directory;
+            }
+            None => self.seen.push((Arc::clone(spelling), 1, in_directory)),
+        }
+    }
+
     fn add_reading(&mut self, reading: Reading) {
-        self.seen.push((reading.spelling.clone(), false));
+        self.saw(&reading.spelling, false);
         self.readings.push(reading);
     }
 
     fn add_membership(&mut self, membership: &Membership) {
-        self.seen.push((membership.name.clone(), true));
+        self.saw(&Arc::from(membership.name.as_str()), true);
         self.memberships.push(membership.clone());
     }
 
     fn into_person(self) -> Person {
-        let raw: Vec<(&str, bool)> = self.seen.iter().map(|(s, d)| (s.as_str(), *d)).collect();
-        let name = most_used(&raw);
-        let mut spellings: Vec<String> = Vec::new();
-        for (s, _) in &raw {
-            if !spellings.iter().any(|k| k == s) {
-                spellings.push((*s).to_owned());
-            }
-        }
+        let name = most_used(&self.seen);
+        let spellings: Vec<String> = self.seen.iter().map(|(s, _, _)| s.to_string()).collect();
         let mut teams: Vec<String> = Vec::new();
         let mut qualifiers: Vec<String> = Vec::new();
         let push = |list: &mut Vec<String>, text: &str| {
@@ -294,8 +345,17 @@ impl Group {
         for m in &self.memberships {
             push(&mut teams, &m.team);
         }
+        // Each distinct reading once (the places of one value share theirs).
+        let mut hows: Vec<&Arc<How>> = Vec::new();
         for r in &self.readings {
-            match &r.how {
+            if matches!(*r.how, How::Unit { .. } | How::Role { .. })
+                && !hows.iter().any(|h| Arc::ptr_eq(h, &r.how))
+            {
+                hows.push(&r.how);
+            }
+        }
+        for how in hows {
+            match how.as_ref() {
                 How::Unit { units } => {
                     for unit in units {
                         match &unit.team {
@@ -334,17 +394,18 @@ impl Group {
 }
 
 /// The spelling (whitespace made single) written most often; on a tie the
-/// directory's, then the one seen first.
-fn most_used(raw: &[(&str, bool)]) -> String {
+/// directory's, then the one seen first. `seen`: each raw spelling in the
+/// order first seen, how often, and whether the directory writes it.
+fn most_used(seen: &[(Arc<str>, usize, bool)]) -> String {
     let mut counts: Vec<(String, usize, bool)> = Vec::new();
-    for (spelling, in_directory) in raw {
+    for (spelling, times, in_directory) in seen {
         let spelling = normalise(spelling);
         match counts.iter_mut().find(|(s, _, _)| *s == spelling) {
             Some((_, n, d)) => {
-                *n += 1;
+                *n += times;
                 *d |= in_directory;
             }
-            None => counts.push((spelling, 1, *in_directory)),
+            None => counts.push((spelling, *times, *in_directory)),
         }
     }
     // `max_by_key` keeps the last of equals: go through them backwards.
@@ -380,9 +441,15 @@ impl Known {
                 .teams
                 .insert(person_key(&team.title), team.title.clone());
         }
+        let mut seen: HashSet<String> = HashSet::new();
         for (_, card) in handbook.cards() {
             for field in [Field::Owner, Field::Leader] {
                 let value = card.text(field);
+                // A catalogue repeats its values: each is looked at once.
+                if value.trim().is_empty() || seen.contains(value.as_ref()) {
+                    continue;
+                }
+                seen.insert(value.clone().into_owned());
                 for part in value.split([',', ';', '&']) {
                     let part = normalise(part);
                     // One word is more often a unit than a person.
@@ -416,6 +483,21 @@ impl Known {
 
     pub fn in_directory(&self, name: &str) -> bool {
         self.directory.contains(&person_key(name))
+    }
+
+    /// [`Known::in_directory`], for a key already made ([`person_key`]).
+    pub fn directory_has(&self, key: &str) -> bool {
+        self.directory.contains(key)
+    }
+
+    /// Whether a name with this key is written alone on a card.
+    pub fn cards_have(&self, key: &str) -> bool {
+        self.cards.contains(key)
+    }
+
+    /// Whether a role with this key is in the directory.
+    pub fn role_has(&self, key: &str) -> bool {
+        self.roles.contains(key)
     }
 
     pub fn on_card(&self, name: &str) -> bool {
@@ -497,7 +579,7 @@ mod tests {
         assert_eq!(espen[0].qualifiers, ["Tilgangsstyring"]);
         assert_eq!(espen[0].leader_of, [id(8)]);
         assert_eq!(
-            espen[0].readings[0].value,
+            &*espen[0].readings[0].value,
             "Tilgangsstyring/Espen Herskedal"
         );
     }
@@ -584,15 +666,24 @@ mod tests {
 
     #[test]
     fn the_most_used_spelling_wins_and_a_tie_goes_to_the_directory() {
+        let seen = |list: &[(&str, usize, bool)]| -> Vec<(Arc<str>, usize, bool)> {
+            list.iter().map(|&(s, n, d)| (Arc::from(s), n, d)).collect()
+        };
         assert_eq!(
-            most_used(&[
-                ("ola dahl", false),
-                ("Ola Dahl ", false),
-                ("Ola  Dahl", false)
-            ]),
+            most_used(&seen(&[
+                ("ola dahl", 1, false),
+                ("Ola Dahl ", 1, false),
+                ("Ola  Dahl", 1, false)
+            ])),
             "Ola Dahl"
         );
-        assert_eq!(most_used(&[("a b", false), ("A B", true)]), "A B");
-        assert_eq!(most_used(&[("a b", false), ("A B", false)]), "a b");
+        assert_eq!(
+            most_used(&seen(&[("a b", 1, false), ("A B", 1, true)])),
+            "A B"
+        );
+        assert_eq!(
+            most_used(&seen(&[("a b", 1, false), ("A B", 1, false)])),
+            "a b"
+        );
     }
 }

@@ -21,6 +21,7 @@
 //! so `"Ola Dahl "` keeps its trailing space.
 
 use super::Known;
+use crate::query::fold;
 
 /// One name read from a value, and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,20 +254,26 @@ fn read_slashed(value: &str, start: usize, end: usize, known: &Known, out: &mut 
 /// when there is no text.
 fn read_one(value: &str, start: usize, end: usize, known: &Known) -> Option<NameRead> {
     let raw = &value[start..end];
-    let text = normalise(raw);
-    if text.is_empty() {
-        return None;
-    }
-    let alone = |spelling: &str| NameRead {
-        spelling: spelling.to_owned(),
-        how: How::Alone,
-    };
-    if known.in_directory(&text) {
-        return Some(alone(spelling(value, start, end)));
-    }
     let word_at = words(raw);
     let n = word_at.len();
-    // A name is at least two words; the role at least one.
+    if n == 0 {
+        return None;
+    }
+    let alone = || NameRead {
+        spelling: spelling(value, start, end).to_owned(),
+        how: How::Alone,
+    };
+    // A role is at least one word and a name at least two: fewer words are a
+    // name, and need no look-up (most values are so).
+    if n < 3 {
+        return Some(alone());
+    }
+    // Each word folded once; the key of any run of words is theirs joined.
+    let folded: Vec<String> = word_at.iter().map(|&(s, e)| fold(&raw[s..e])).collect();
+    let key = |words: &[String]| words.join(" ");
+    if known.directory_has(&key(&folded)) {
+        return Some(alone());
+    }
     let split = |k: usize, because: Because| {
         let role = normalise(&raw[..word_at[k - 1].1]);
         NameRead {
@@ -274,25 +281,23 @@ fn read_one(value: &str, start: usize, end: usize, known: &Known) -> Option<Name
             how: How::Role { role, because },
         }
     };
-    let words_from = |k: usize| normalise(&raw[word_at[k].0..]);
     // The longest known name that ends the text.
-    for k in 1..n.saturating_sub(1) {
-        let name = words_from(k);
-        if known.in_directory(&name) {
+    for k in 1..n - 1 {
+        let name = key(&folded[k..]);
+        if known.directory_has(&name) {
             return Some(split(k, Because::NameInDirectory));
         }
-        if known.on_card(&name) {
+        if known.cards_have(&name) {
             return Some(split(k, Because::NameOnCard));
         }
     }
     // The longest known role that starts the text, before a name-like rest.
-    for k in (1..n.saturating_sub(1)).rev() {
-        let role = normalise(&raw[..word_at[k - 1].1]);
-        if known.is_role(&role) && looks_like_a_name(&words_from(k)) {
+    for k in (1..n - 1).rev() {
+        if known.role_has(&key(&folded[..k])) && looks_like_a_name(&raw[word_at[k].0..]) {
             return Some(split(k, Because::RoleInDirectory));
         }
     }
-    Some(alone(spelling(value, start, end)))
+    Some(alone())
 }
 
 /// Two to five words, each starting with a capital letter (`Tor Arild S.`),

@@ -112,11 +112,11 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
                         "title": title,
                         "path": path,
                         "line": line,
-                        "value": r.value,
-                        "spelling": r.spelling,
+                        "value": &*r.value,
+                        "spelling": &*r.spelling,
                         "how": r.how.kind(),
                     });
-                    match &r.how {
+                    match r.how.as_ref() {
                         How::Shared { with } => reading["with"] = json!(with),
                         How::Unit { units } => {
                             reading["units"] = units
