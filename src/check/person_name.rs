@@ -118,22 +118,23 @@ fn places<'a>(handbook: &'a Handbook, person: &'a Person) -> Vec<Place<'a>> {
         })
         .collect();
     for r in &person.readings {
-        let (Some(document), Some(card)) = (handbook.document_of(r.card), handbook.card(r.card))
-        else {
-            continue;
-        };
         let field = match r.field {
             Field::Owner => "owner",
             _ => "leader",
         };
-        places.push(Place {
-            path: &document.path,
-            line: card.line,
-            column: card.column,
-            spelling: &r.spelling,
-            what: format!("{field} {:?} of card {:?}", r.value, card.title().trim()),
-            on_card: true,
-        });
+        for &id in &r.cards {
+            let (Some(document), Some(card)) = (handbook.document_of(id), handbook.card(id)) else {
+                continue;
+            };
+            places.push(Place {
+                path: &document.path,
+                line: card.line,
+                column: card.column,
+                spelling: &r.spelling,
+                what: format!("{field} {:?} of card {:?}", r.value, card.title().trim()),
+                on_card: true,
+            });
+        }
     }
     places
 }

@@ -47,16 +47,16 @@ pub struct Person {
     pub spellings: Vec<String>,
     pub owner_of: Vec<CardId>,
     pub leader_of: Vec<CardId>,
-    /// Every owner or leader value the person was read from, and how.
+    /// Every owner or leader value the person was read from, how, and on
+    /// which cards: one entry per field and value, in the order first seen.
     pub readings: Vec<Reading>,
 }
 
-/// One place on a card where a person was read. The text is shared between
-/// the places that write the same value (a catalogue repeats a few hundred
-/// names on a hundred thousand cards).
+/// One owner or leader value a person was read from, and the cards that
+/// write it in that field. A catalogue repeats a few hundred values on a
+/// hundred thousand cards: each is one reading, its text shared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
-    pub card: CardId,
     /// [`Field::Owner`] or [`Field::Leader`].
     pub field: Field,
     /// The whole value, exactly as written.
@@ -64,6 +64,8 @@ pub struct Reading {
     /// The person's name in it, as written.
     pub spelling: Arc<str>,
     pub how: Arc<How>,
+    /// The cards, in document order.
+    pub cards: Vec<CardId>,
 }
 
 impl Person {
@@ -147,6 +149,8 @@ pub struct People {
     pub directory: Directory,
     /// The people owning or leading each card (indexes into `persons`).
     by_card: HashMap<CardId, Vec<usize>>,
+    /// The language `persons` is sorted for.
+    sorted_for: Option<Lang>,
 }
 
 impl People {
@@ -199,13 +203,15 @@ impl People {
                         done
                     }
                 };
-                for (group, spelling, how) in &value_read.names {
-                    groups.list[*group].add_reading(Reading {
-                        card: id,
+                for (i, (group, spelling, how)) in value_read.names.iter().enumerate() {
+                    // The reading is known by its field, value and place in it.
+                    let key = (field, Rc::as_ptr(&value_read) as usize, i);
+                    groups.list[*group].add_reading(key, id, || Reading {
                         field,
                         value: Arc::clone(&value_read.value),
                         spelling: Arc::clone(spelling),
                         how: Arc::clone(how),
+                        cards: Vec::new(),
                     });
                 }
             }
@@ -220,6 +226,7 @@ impl People {
             persons,
             directory,
             by_card: HashMap::new(),
+            sorted_for: None,
         };
         people.sort_by_name(Lang::Nb);
         people
@@ -227,6 +234,10 @@ impl People {
 
     /// Sorts the people by name for readers of `lang`.
     pub fn sort_by_name(&mut self, lang: Lang) {
+        if self.sorted_for == Some(lang) {
+            return;
+        }
+        self.sorted_for = Some(lang);
         by_name(&mut self.persons, lang);
         self.by_card.clear();
         for (i, person) in self.persons.iter().enumerate() {
@@ -304,6 +315,8 @@ impl Groups {
 #[derive(Default)]
 struct Group {
     readings: Vec<Reading>,
+    /// Where each reading is in `readings`, by field, value and place in it.
+    reading_at: HashMap<(Field, usize, usize), usize>,
     memberships: Vec<Membership>,
     /// Each distinct spelling in the order first seen (page order): how
     /// often it is written, and whether the directory writes it.
@@ -322,9 +335,28 @@ impl Group {
         }
     }
 
-    fn add_reading(&mut self, reading: Reading) {
-        self.saw(&reading.spelling, false);
-        self.readings.push(reading);
+    /// One more card for a reading, made by `reading` when it is new.
+    fn add_reading(
+        &mut self,
+        key: (Field, usize, usize),
+        card: CardId,
+        reading: impl FnOnce() -> Reading,
+    ) {
+        let at = match self.reading_at.get(&key) {
+            Some(&at) => at,
+            None => {
+                self.readings.push(reading());
+                self.reading_at.insert(key, self.readings.len() - 1);
+                self.readings.len() - 1
+            }
+        };
+        let spelling = Arc::clone(&self.readings[at].spelling);
+        self.saw(&spelling, false);
+        let cards = &mut self.readings[at].cards;
+        // Cards come in document order; a name twice in one field counts once.
+        if cards.last() != Some(&card) {
+            cards.push(card);
+        }
     }
 
     fn add_membership(&mut self, membership: &Membership) {
@@ -345,17 +377,8 @@ impl Group {
         for m in &self.memberships {
             push(&mut teams, &m.team);
         }
-        // Each distinct reading once (the places of one value share theirs).
-        let mut hows: Vec<&Arc<How>> = Vec::new();
         for r in &self.readings {
-            if matches!(*r.how, How::Unit { .. } | How::Role { .. })
-                && !hows.iter().any(|h| Arc::ptr_eq(h, &r.how))
-            {
-                hows.push(&r.how);
-            }
-        }
-        for how in hows {
-            match how.as_ref() {
+            match r.how.as_ref() {
                 How::Unit { units } => {
                     for unit in units {
                         match &unit.team {
@@ -368,18 +391,19 @@ impl Group {
                 _ => {}
             }
         }
-        let mut owner_of = Vec::new();
-        let mut leader_of = Vec::new();
-        for r in &self.readings {
-            let cards = match r.field {
-                Field::Owner => &mut owner_of,
-                _ => &mut leader_of,
-            };
-            // Cards come in document order; a name twice in one field counts once.
-            if cards.last() != Some(&r.card) {
-                cards.push(r.card);
-            }
-        }
+        let cards_of = |field: Field| {
+            let mut cards: Vec<CardId> = self
+                .readings
+                .iter()
+                .filter(|r| r.field == field)
+                .flat_map(|r| r.cards.iter().copied())
+                .collect();
+            cards.sort_unstable();
+            cards.dedup();
+            cards
+        };
+        let owner_of = cards_of(Field::Owner);
+        let leader_of = cards_of(Field::Leader);
         Person {
             name,
             teams,

@@ -190,17 +190,29 @@ pub fn person_lines(app: &App, width: usize) -> Vec<Vec<Segment<Ink>>> {
             width,
         ));
         for reading in &person.readings {
-            let title = app
-                .handbook
-                .card(reading.card)
-                .map(|c| c.title().into_owned())
-                .filter(|s| !s.trim().is_empty())
-                .unwrap_or_else(|| t.untitled.to_owned());
+            // The cards that write the value: a few by title, then how many more.
+            const SHOWN: usize = 3;
+            let mut titles: Vec<String> = reading
+                .cards
+                .iter()
+                .take(SHOWN)
+                .map(|id| {
+                    app.handbook
+                        .card(*id)
+                        .map(|c| c.title().into_owned())
+                        .filter(|s| !s.trim().is_empty())
+                        .unwrap_or_else(|| t.untitled.to_owned())
+                })
+                .map(|title| wrap::clean_line(&title))
+                .collect();
+            if reading.cards.len() > SHOWN {
+                titles.push(format!("+{}", reading.cards.len() - SHOWN));
+            }
             let field = app.lang.field_label(reading.field).to_lowercase();
             out.extend(bullet(
                 &[
                     (
-                        format!("{} ({field}): ", wrap::clean_line(&title)),
+                        format!("{} ({field}): ", titles.join(", ")),
                         Role::Dim.into(),
                     ),
                     (quoted(&reading.value), Role::Value.into()),

@@ -103,18 +103,12 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
                 .readings
                 .iter()
                 .map(|r| {
-                    let (title, path, line) = card_refs(handbook, &[r.card])
-                        .into_iter()
-                        .next()
-                        .unwrap_or_default();
                     let mut reading = json!({
                         "field": r.field.key(),
-                        "title": title,
-                        "path": path,
-                        "line": line,
                         "value": &*r.value,
                         "spelling": &*r.spelling,
                         "how": r.how.kind(),
+                        "cards": refs(&r.cards),
                     });
                     match r.how.as_ref() {
                         How::Shared { with } => reading["with"] = json!(with),

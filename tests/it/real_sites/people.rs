@@ -127,10 +127,17 @@ fn co_owners_units_and_roles_are_read_and_the_raw_value_kept() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|r| r["title"] == title)
+            .find(|r| card_titles(&r["cards"]).contains(&title))
             .cloned()
             .unwrap_or_else(|| panic!("{name} on {title}"))
     };
+    // One value on several cards is one reading, with its cards.
+    let alone = reading("Kari Nordvik", "Kundeservice");
+    assert_eq!(alone["how"], "alone");
+    assert_eq!(
+        card_titles(&alone["cards"]),
+        ["Kundeservice", "Kvalitetsstyring"]
+    );
     let kari = reading("Kari Nordvik", "Strategi/design");
     assert_eq!(kari["how"], "shared");
     assert_eq!(kari["value"], "Ingrid Solbakken/Kari Nordvik");
@@ -212,6 +219,9 @@ fn a_name_written_alone_on_another_card_makes_a_role_before_it_a_role() {
     let siri = person(&value, "Siri Lunde");
     assert_eq!(card_titles(&siri["owner_of"]), ["A", "B"]);
     assert_eq!(siri["readings"][0]["because"], "name-on-card");
+    assert_eq!(card_titles(&siri["readings"][0]["cards"]), ["A"]);
+    assert_eq!(siri["readings"][1]["how"], "alone");
+    assert_eq!(card_titles(&siri["readings"][1]["cards"]), ["B"]);
 }
 
 // ---- 4. the directory ----
