@@ -1,20 +1,11 @@
 //! The browser's drawing at catalogue scale: `cargo bench --bench render -- CORPUS`.
 //!
-//! The binary's TUI is included by path (it is not part of the library) and
-//! driven headless: one frame into ratatui's `TestBackend` at 200x60, then
-//! frames after the keys a user types. Prints median, min and max per case.
-
-// Benches are built with cfg(test) but without the test harness, so the
-// included modules' tests are left out while their imports stay.
-#[allow(dead_code, unused_imports)]
-#[path = "../src/words.rs"]
-mod words;
-
-#[allow(dead_code, unused_imports)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
+//! The browser (`prosesser::tui`, the library's `tui` feature) driven
+//! headless: one frame into ratatui's `TestBackend` at 200x60, then frames
+//! after the keys a user types. Prints median, min and max per case.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use prosesser::tui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
@@ -52,7 +43,7 @@ fn main() {
     );
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
 
-    let frames = |browser: &tui::Headless, terminal: &mut Terminal<TestBackend>, n: usize| {
+    let frames = |browser: &mut tui::Headless, terminal: &mut Terminal<TestBackend>, n: usize| {
         (0..n)
             .map(|_| {
                 let start = Instant::now();
@@ -63,12 +54,12 @@ fn main() {
     };
     stats(
         "one frame, 200x60, first card",
-        frames(&browser, &mut terminal, 50),
+        frames(&mut browser, &mut terminal, 50),
     );
     browser.press(key(KeyCode::End));
     stats(
         "one frame, 200x60, last card",
-        frames(&browser, &mut terminal, 50),
+        frames(&mut browser, &mut terminal, 50),
     );
 
     // A keystroke as the user sees it: the key's update, then the frame.

@@ -97,10 +97,9 @@ fn team(index: u32, doc: &Document) -> Option<Team> {
     }
     let title = doc
         .title()
-        .map(str::trim)
+        .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())
-        .unwrap_or(&doc.path)
-        .to_owned();
+        .unwrap_or_else(|| doc.path.clone());
     let membership = |name: &str, role: &str, line, column, source| Membership {
         team: title.clone(),
         name: name.to_owned(),

@@ -3,8 +3,8 @@
 //! another card also has is followed by where the card is: its line within a
 //! document, its `path:line` across documents.
 
-use crate::words::words;
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::{CardId, Handbook};
 use std::collections::HashMap;
 

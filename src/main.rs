@@ -1,10 +1,8 @@
-//! The `prosesser` binary: the command line and the terminal browser on top of
-//! the library.
+//! The `prosesser` binary: the command line on top of the library and its
+//! terminal browser (`prosesser::tui`).
 
 mod cli;
 mod labels;
-mod tui;
-mod words;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -9,7 +9,14 @@ use std::path::PathBuf;
 /// what `list` prints otherwise. Without PATHS, uses the handbook compiled in
 /// from `data/`.
 #[derive(Debug, Parser)]
-#[command(name = "prosesser", version, subcommand_precedence_over_arg = true)]
+// Plain styles: clap's colours are escape sequences, and its messages are
+// cleaned like all output (see `say`), which would show them as `␛[1m`.
+#[command(
+    name = "prosesser",
+    version,
+    subcommand_precedence_over_arg = true,
+    styles = clap::builder::Styles::plain()
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -30,6 +37,9 @@ pub struct Cli {
     /// `prosesser/card` and the site's own card templates (repeatable)
     #[arg(long = "card-shortcode", value_name = "NAME", global = true)]
     pub card_shortcodes: Vec<String>,
+    /// Follow symlinks that lead outside the folders given (inside them they are always followed)
+    #[arg(long, global = true)]
+    pub follow: bool,
 }
 
 #[derive(Debug, Subcommand)]

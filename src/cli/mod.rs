@@ -9,17 +9,18 @@ mod args;
 mod embedded;
 mod generate;
 mod output;
+mod say;
 
-use crate::tui;
-use crate::words;
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::{CommandFactory as _, FromArgMatches as _};
 use output::{Listing, Row};
 use prosesser::check::{Level, Levels};
 use prosesser::i18n::Lang;
-use prosesser::load::{Options, ShownPaths};
+use prosesser::i18n::{self, words};
+use prosesser::load::{Options, ShownPaths, WalkOptions};
 use prosesser::query::Query;
+use prosesser::tui;
 use prosesser::{Handbook, Severity};
 use std::io::{self, BufWriter, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
@@ -27,16 +28,20 @@ use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
     tui::safe_panic_messages();
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    let levels = check_levels(&matches);
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, check_levels(&matches))));
+    let (cli, levels) = match parsed {
+        Ok(parsed) => parsed,
+        Err(error) => return say::clap_exit(&error),
+    };
     match run(cli, levels) {
         Ok(code) => code,
         // `prosesser | head` closing the pipe early is not a failure.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let message = output::one_line(&format!("{error:#}"));
-            eprintln!("prosesser: {message}");
+            say::say(&format!("prosesser: {message}"));
             ExitCode::from(2)
         }
     }
@@ -69,21 +74,22 @@ fn check_levels(matches: &clap::ArgMatches) -> Levels {
 
 fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
     let lang = Lang::from(cli.lang);
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     let options = Options {
         card_shortcodes: cli.card_shortcodes.clone(),
         shown_paths: ShownPaths::RelativeToGiven,
+        walk: WalkOptions { follow: cli.follow },
     };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
     if cli.command.is_none()
         && let Some(message) = mistyped_command(&cli.paths, lang)
     {
-        eprintln!("prosesser: {message}");
+        say::say(&format!("prosesser: {message}"));
         return Ok(ExitCode::from(2));
     }
     let code = match cli.command {
         None if stdout.is_terminal() => {
-            let handbook = load(&cli.paths, &options, lang)?;
+            let handbook = load(&cli.paths, lang, &options)?;
             drop(out);
             let browser = tui::Options {
                 lang,
@@ -102,7 +108,7 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
             format,
         }) => search(&mut out, &query, &paths, &options, format, lang)?,
         Some(Command::People { paths, format }) => {
-            let handbook = load_until_exit(&paths, &options, lang)?;
+            let handbook = load_until_exit(&paths, lang, &options)?;
             if !(nothing_read(handbook, &paths) && for_people(format)) {
                 let mut people = prosesser::people::People::new(handbook);
                 people.sort_by_name(lang);
@@ -111,7 +117,7 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Flow { paths, format }) => {
-            let handbook = load_until_exit(&paths, &options, lang)?;
+            let handbook = load_until_exit(&paths, lang, &options)?;
             match format {
                 _ if nothing_read(handbook, &paths) && format == FlowFormat::Text => {}
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
@@ -147,8 +153,11 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
             check(&mut out, &paths, &options, &levels, strict, format, lang)?
         }
     };
-    out.flush()?;
-    Ok(code)
+    match out.flush() {
+        // The code already says what happened; a reader gone early changes nothing.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(code),
+    }
 }
 
 fn list(
@@ -158,7 +167,7 @@ fn list(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, options, lang)?;
+    let handbook = load_until_exit(paths, lang, options)?;
     if !(nothing_read(handbook, paths) && for_people(format)) {
         output::cards(out, &Listing::all(handbook), format, lang)?;
     }
@@ -174,19 +183,21 @@ fn search(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let words = words::words(lang);
+    let words = words(lang);
     let parsed =
         Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))?;
-    let handbook = load_until_exit(paths, options, lang)?;
+    let handbook = load_until_exit(paths, lang, options)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
     let rows = prosesser::query::search_handbook(handbook, &parsed)
         .into_iter()
         .filter_map(|hit| {
             let card = handbook.card(hit.card)?;
+            let matches = parsed.matches_counted(card);
             Some(Row {
                 id: hit.card,
-                matches: parsed.matches(card),
+                matches: matches.listed,
+                unlisted: matches.unlisted,
             })
         })
         .collect::<Vec<Row>>();
@@ -217,18 +228,27 @@ fn check(
     format: CheckFormat,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, options, lang)?;
+    let handbook = load_until_exit(paths, lang, options)?;
     let found = levels.apply(prosesser::check::all(handbook));
-    output::diagnostics(out, &found, format == CheckFormat::Json)?;
     let errors = found
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = found.len() - errors;
+    // The diagnostics are out before the line that counts them, also when
+    // both streams go to one place (`2>&1`). A reader that stops early
+    // (`check | head -1`) changes nothing about what was found: the exit
+    // code still says it, so a CI with `pipefail` fails.
+    let written =
+        output::diagnostics(out, &found, format == CheckFormat::Json).and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
     if found.is_empty() {
-        eprintln!("{}", words::words(lang).no_problems);
+        say::say(words(lang).no_problems);
     } else {
-        eprintln!("{}", words::summary(lang, errors, warnings));
+        say::say(&i18n::summary(lang, errors, warnings));
     }
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed {
@@ -243,16 +263,16 @@ fn check(
 /// delay the exit (the browser forgets its handbook for the same reason).
 fn load_until_exit(
     paths: &[PathBuf],
-    options: &Options,
     lang: Lang,
+    options: &Options,
 ) -> anyhow::Result<&'static Handbook> {
-    Ok(Box::leak(Box::new(load(paths, options, lang)?)))
+    Ok(Box::leak(Box::new(load(paths, lang, options)?)))
 }
 
 /// The handbook at `paths`, or the one compiled in from `data/` when none is
 /// given. A path with no Markdown file in it is said on stderr: a user who
 /// named the wrong folder learns it there, not from an empty list.
-fn load(paths: &[PathBuf], options: &Options, lang: Lang) -> anyhow::Result<Handbook> {
+fn load(paths: &[PathBuf], lang: Lang, options: &Options) -> anyhow::Result<Handbook> {
     if paths.is_empty() {
         return Ok(prosesser::load::load_sources_with(
             embedded::sources(),
@@ -264,10 +284,10 @@ fn load(paths: &[PathBuf], options: &Options, lang: Lang) -> anyhow::Result<Hand
         prosesser::load::find_files_with(&paths, options).context("cannot read the handbook")?;
     for path in found.without_files() {
         let shown = output::one_line(&path.to_string_lossy());
-        eprintln!(
+        say::say(&format!(
             "prosesser: {}",
-            words::words(lang).no_markdown_files(&shown)
-        );
+            words(lang).no_markdown_files(&shown)
+        ));
     }
     Ok(prosesser::load::load_found(found))
 }
@@ -298,7 +318,7 @@ fn mistyped_command(paths: &[PathBuf], lang: Lang) -> Option<String> {
         .get_subcommands()
         .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()));
     let meant = prosesser::suggest::nearest(written, names)?;
-    Some(words::words(lang).not_a_command(written, meant))
+    Some(words(lang).not_a_command(written, meant))
 }
 
 /// People reading text learn on stderr that something did not load cleanly;
@@ -310,7 +330,10 @@ fn tell_load_problems(handbook: &Handbook, format: Format, lang: Lang) {
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 && matches!(format, Format::Text | Format::Markdown) {
-        eprintln!("prosesser: {errors} {}", words::words(lang).load_problems);
+        say::say(&format!(
+            "prosesser: {errors} {}",
+            words(lang).load_problems
+        ));
     }
 }
 

@@ -10,6 +10,7 @@ mod order;
 mod walk;
 
 pub use content::{is_content_name, is_hidden};
+pub use walk::WalkOptions;
 
 use crate::model::{Diagnostic, Handbook, Rule};
 use crate::parallel;
@@ -35,6 +36,7 @@ pub struct Options {
     /// (`--card-shortcode`), on top of the site's family.
     pub card_shortcodes: Vec<String>,
     pub shown_paths: ShownPaths,
+    pub walk: WalkOptions,
 }
 
 impl Options {
@@ -94,7 +96,8 @@ pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
     load_paths_with(paths, &Options::default())
 }
 
-/// [`load_paths`] with [`Options`].
+/// [`load_paths`] with [`Options`] (`--follow`, `--card-shortcode`, paths
+/// shown from here).
 pub fn load_paths_with(paths: &[&Path], options: &Options) -> Result<Handbook, LoadError> {
     Ok(load_found(find_files_with(paths, options)?))
 }
@@ -132,18 +135,20 @@ pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
     find_files_with(paths, &Options::default())
 }
 
-/// [`find_files`] with [`Options`].
+/// [`find_files`], walking as `options` say. A file reached by several paths
+/// (`seed seed/`, a folder and a file in it) is found once, by the first.
 pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, LoadError> {
     let mut found = Found::default();
+    let mut walk = walk::Walk::new(paths, options.walk);
     for path in paths {
         let mut entries = Vec::new();
-        walk::collect(
+        let count = walk.collect(
             path,
             options.shown_paths,
             &mut entries,
             &mut found.diagnostics,
         )?;
-        if entries.is_empty() {
+        if count == 0 {
             found.without_files.push(path.to_path_buf());
         }
         let family = options.card_shortcodes_for(Some(path));
@@ -235,7 +240,7 @@ fn read_and_parse(path: &str, file: &Path, family: &CardShortcodes) -> Parsed {
 
 /// Open a file for reading without ever waiting: a file that has become a FIFO
 /// since the walk would otherwise block `open` until a writer comes.
-fn open_no_wait(file: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_no_wait(file: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

@@ -44,6 +44,9 @@ pub enum Rule {
     /// One person written two ways across the site, or an owner or leader
     /// the site's people directory does not know.
     PersonName,
+    /// Titles or names that look the same but differ in invisible or
+    /// look-alike characters.
+    Confusable,
 }
 
 impl Rule {
@@ -60,11 +63,12 @@ impl Rule {
             Rule::Html => "html",
             Rule::DuplicateTitle => "duplicate-title",
             Rule::PersonName => "person-name",
+            Rule::Confusable => "confusable",
         }
     }
 
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::Io,
         Rule::Binary,
         Rule::Utf8,
@@ -76,6 +80,7 @@ impl Rule {
         Rule::Html,
         Rule::DuplicateTitle,
         Rule::PersonName,
+        Rule::Confusable,
     ];
 
     /// The rule named `name` (`person-name`), as printed after a finding.

@@ -1,7 +1,8 @@
 use serde::Serialize;
 
-/// The params a process card is made of. Labels are data so the detail pane,
-/// the CLI and the help read the same words.
+/// The params a process card is made of. What people call them, in each
+/// language, is in [`crate::i18n`], where the detail pane, the CLI and the
+/// help read the same words.
 ///
 /// `effect` is the outcome some sites write where others write `output`; it is
 /// shown after Output and only when a card has it.
@@ -43,32 +44,6 @@ impl Field {
 
     pub fn from_key(key: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.key() == key)
-    }
-
-    /// What a Norwegian reader calls the field.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            Field::Title => "Tittel",
-            Field::Owner => "Prosesseier",
-            Field::Leader => "Prosessleder",
-            Field::Purpose => "Formål",
-            Field::Input => "Input",
-            Field::Output => "Output",
-            Field::Effect => "Effekt",
-        }
-    }
-
-    /// What an English reader calls the field.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Field::Title => "Title",
-            Field::Owner => "Process owner",
-            Field::Leader => "Process leader",
-            Field::Purpose => "Purpose",
-            Field::Input => "Input",
-            Field::Output => "Output",
-            Field::Effect => "Effect",
-        }
     }
 
     /// A field shown only when a card has it: its absence is not a gap

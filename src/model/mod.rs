@@ -8,6 +8,7 @@ mod document;
 mod field;
 mod member;
 mod params;
+mod publication;
 mod value;
 
 pub use card::{CARD, Card, CardId, STRATEGY_CARD};
@@ -16,4 +17,5 @@ pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
 pub use member::Member;
 pub use params::{Params, ValueRef};
+pub use publication::{Publication, now as now_unix, parse_date};
 pub use value::Value;

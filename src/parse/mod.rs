@@ -11,20 +11,50 @@ mod cards;
 mod decode;
 mod front_matter;
 mod key_lines;
+mod libyaml;
 pub mod limits;
 mod navigation;
 mod render;
 mod shortcode;
 mod source;
+mod yaml11;
 mod yaml_fast;
+mod yaml_full;
 
 pub use navigation::decode_entities;
 pub use render::{RenderError, render_card};
 pub use shortcode::typed as typed_value;
 
-use crate::model::{Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Member, Rule};
+use crate::model::{
+    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Member, Publication, Rule,
+};
 use crate::site::CardShortcodes;
 use source::SourceText;
+
+/// A config file's or front matter's text decoded as Hugo decodes it
+/// (`format` says which language), for the rest of the crate (a site's
+/// config); `None` when it does not decode to a map.
+pub(crate) fn decode_map(
+    format: FrontMatterFormat,
+    text: &str,
+) -> Option<serde_json::Map<String, serde_json::Value>> {
+    decode::decode(format, text).ok()
+}
+
+/// The YAML fast path's answer (`None` where it declines) and the full
+/// reader's, for the fuzz target that checks that they never disagree.
+#[doc(hidden)]
+pub fn yaml_fast_and_full(
+    text: &str,
+) -> (
+    Option<serde_json::Map<String, serde_json::Value>>,
+    Result<serde_json::Value, String>,
+) {
+    (
+        yaml_fast::decode(text),
+        decode::decode_full_yaml(text).map_err(|e| e.message),
+    )
+}
 
 /// Parse one file, with the default card shortcodes. Never fails: what Hugo
 /// would reject becomes an error diagnostic with its true position, and
@@ -94,8 +124,11 @@ pub fn parse_document_with(
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
-    let paired = cards::pair(lexed.calls, |name| card_shortcodes.contains(name));
-    let (found, unmatched) = (paired.cards, paired.unmatched);
+    let takes_inner = cards::guess_takes_inner(&lexed.calls);
+    let paired = cards::pair(lexed.calls, &takes_inner, |name| {
+        card_shortcodes.contains(name)
+    });
+    let (found, unpaired) = (paired.cards, paired.errors);
     let members = paired
         .members
         .iter()
@@ -110,13 +143,13 @@ pub fn parse_document_with(
             }
         })
         .collect();
-    let total_errors = lexed.errors.len() + lexed.more_errors + unmatched.len();
+    let total_errors = lexed.errors.len() + lexed.more_errors + unpaired.len();
     // Both lists are in file order: merge them, then word only the first few.
-    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::Unmatched>)> = lexed
+    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::PairError>)> = lexed
         .errors
         .into_iter()
         .map(|e| (e.offset, Ok(e)))
-        .chain(unmatched.into_iter().map(|u| (u.start, Err(u))))
+        .chain(unpaired.into_iter().map(|u| (u.start, Err(u))))
         .collect();
     errors.sort_by_key(|e| e.0);
     for (offset, error) in errors.iter().take(limits::MAX_ERRORS_PER_FILE) {
@@ -131,10 +164,7 @@ pub fn parse_document_with(
                 }
                 message
             }
-            Err(u) => format!(
-                "closing tag for shortcode '{}' has no open call to close",
-                shortcode::shown(&u.name)
-            ),
+            Err(u) => u.message.clone(),
         };
         diagnostics.push(error_at(*offset, Rule::Shortcode, message));
     }
@@ -201,6 +231,7 @@ pub fn parse_document_with(
         ));
     }
 
+    let publication = Publication::of(&front, path, crate::model::now_unix());
     let document = Document {
         path: path.to_owned(),
         file: None,
@@ -209,6 +240,7 @@ pub fn parse_document_with(
         navigation_items,
         cards,
         members,
+        publication,
     };
     (Some(document), diagnostics)
 }

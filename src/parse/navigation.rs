@@ -47,7 +47,8 @@ fn read(html: &str) -> Vec<Entry> {
             if line.is_empty() {
                 continue;
             }
-            let decoded = decode_entities(line);
+            // A no-break space reads as a space in an entry.
+            let decoded = decode_entities(line).replace('\u{a0}', " ");
             let decoded = decoded.trim();
             let (entry, bulleted) = strip_bullet(decoded);
             let entry = entry.trim();
@@ -92,56 +93,13 @@ fn strip_bullet(line: &str) -> (&str, bool) {
     (line, false)
 }
 
-/// The entities people write by hand; others are left as written.
+/// Character references decoded as a browser decodes them in text (the
+/// WHATWG rules, through `htmlize`): every named entity (`&eacute;`,
+/// `&ndash;`, `&nbsp;`), the legacy ones without `;` (`&eacute`), numeric ones
+/// (`&#248;`, `&#xE5;`, `&#128;` as `€`, `&#0;` as U+FFFD); anything else is
+/// text as written.
 pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('&') {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        // Look for the `;` in bytes: 12 bytes in may fall inside a character.
-        let Some(semi) = memchr::memchr(b';', &rest.as_bytes()[..rest.len().min(12)]) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let entity = &rest[1..semi];
-        let decoded = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            "aelig" => Some('æ'),
-            "AElig" => Some('Æ'),
-            "oslash" => Some('ø'),
-            "Oslash" => Some('Ø'),
-            "aring" => Some('å'),
-            "Aring" => Some('Å'),
-            _ => entity
-                .strip_prefix("#x")
-                .or_else(|| entity.strip_prefix("#X"))
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    htmlize::unescape(s)
 }
 
 #[cfg(test)]
@@ -156,26 +114,6 @@ mod tests {
             entries(html),
             ["Release", "Endringsstyring", "Behov", "Utvikling"]
         );
-    }
-
-    #[test]
-    fn list_items_and_entities() {
-        assert_eq!(
-            entries("<ul><li>R&amp;D</li><li>Behov &#248; &#xE5;</li></ul>"),
-            ["R&D", "Behov ø å"]
-        );
-    }
-
-    #[test]
-    fn plain_lines_and_markdown_bullets() {
-        assert_eq!(entries("- Release\n- Behov\n"), ["Release", "Behov"]);
-    }
-
-    #[test]
-    fn an_ampersand_before_wide_characters_is_text() {
-        // The `;` search window once ended inside the sixth `æ` and panicked.
-        assert_eq!(decode_entities("&ææææææææ"), "&ææææææææ");
-        assert_eq!(decode_entities("&æ;"), "&æ;");
     }
 
     #[test]
@@ -200,6 +138,49 @@ mod tests {
             assert_eq!(list_items(teaser), Vec::<String>::new(), "{teaser}");
             assert!(!entries(teaser).is_empty());
         }
+    }
+
+    #[test]
+    fn list_items_and_entities() {
+        assert_eq!(
+            entries("<ul><li>R&amp;D</li><li>Behov &#248; &#xE5;</li></ul>"),
+            ["R&D", "Behov ø å"]
+        );
+    }
+
+    #[test]
+    fn plain_lines_and_markdown_bullets() {
+        assert_eq!(entries("- Release\n- Behov\n"), ["Release", "Behov"]);
+    }
+
+    #[test]
+    fn an_ampersand_before_wide_characters_is_text() {
+        // The `;` search window once ended inside the sixth `æ` and panicked.
+        assert_eq!(decode_entities("&ææææææææ"), "&ææææææææ");
+        assert_eq!(decode_entities("&æ;"), "&æ;");
+    }
+
+    #[test]
+    fn every_named_entity_a_browser_knows() {
+        assert_eq!(
+            decode_entities(
+                "&eacute;t&eacute; &ndash; &mdash; &hellip; &euro; &Oslash;&aring;&AElig;"
+            ),
+            "été – — … € ØåÆ"
+        );
+        // Legacy entities need no `;`, as in a browser (which reads `&notit;`
+        // as `¬it;`); unknown ones stay text.
+        assert_eq!(
+            decode_entities("&eacute &amp &notit; &zzz; &"),
+            "é & ¬it; &zzz; &"
+        );
+        // Numeric references as the HTML spec maps them.
+        assert_eq!(decode_entities("&#128; &#0; &#x1F600;"), "€ \u{FFFD} 😀");
+        assert_eq!(
+            entries("<p>Behov&nbsp;og&nbsp;drift</p>"),
+            ["Behov og drift"]
+        );
+        assert_eq!(entries("<li>&ndash; Release</li>"), ["Release"]);
     }
 
     #[test]

@@ -131,6 +131,16 @@ pub fn person_key(name: &str) -> String {
     key
 }
 
+/// The names one owner or leader value holds, whitespace made single, read
+/// without knowing the site (no role is split off a name): for checks that
+/// look at each value alone.
+pub fn names_in(value: &str) -> Vec<String> {
+    read::read_value(value, &Known::default())
+        .into_iter()
+        .map(|r| normalise(&r.spelling))
+        .collect()
+}
+
 /// Each person once, sorted by name for Norwegian readers.
 pub fn people(handbook: &Handbook) -> Vec<Person> {
     People::new(handbook).persons

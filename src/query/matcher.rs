@@ -120,7 +120,8 @@ impl<'q> Plan<'q> {
         if self.page.is_empty() {
             return true;
         }
-        let original = page_text(document);
+        let page = page_text(document);
+        let original = page.each_ref().map(|t| t.as_ref());
         let folded = original.map(fold);
         self.page_agrees(folded.each_ref().map(|t| t.as_bytes()), original)
     }
@@ -215,8 +216,11 @@ impl Step<'_> {
 }
 
 /// What a page term looks in: the document's title ("" without one) and path.
-pub(super) fn page_text(document: &Document) -> [&str; 2] {
-    [document.title().unwrap_or(""), &document.path]
+pub(super) fn page_text(document: &Document) -> [std::borrow::Cow<'_, str>; 2] {
+    [
+        document.title().unwrap_or_default(),
+        std::borrow::Cow::Borrowed(&document.path),
+    ]
 }
 
 pub(super) fn field_index(field: Field) -> usize {

@@ -42,6 +42,7 @@ pub(crate) fn document(path: &str, cards: Vec<Card>) -> Document {
         navigation_items: Vec::new(),
         cards,
         members: Vec::new(),
+        publication: crate::model::Publication::Published,
     }
 }
 

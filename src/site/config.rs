@@ -31,18 +31,17 @@ pub fn read(root: &Path) -> Config {
     config
 }
 
+/// The config decoded as front matter is: Hugo reads both with the same decoders.
 fn decode(name: &str, text: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
-    let value: serde_json::Value = if name.ends_with(".toml") {
-        toml::from_str(text).ok()?
+    use crate::model::FrontMatterFormat;
+    let format = if name.ends_with(".toml") {
+        FrontMatterFormat::Toml
     } else if name.ends_with(".json") {
-        serde_json::from_str(text).ok()?
+        FrontMatterFormat::Json
     } else {
-        serde_yaml::from_str(text).ok()?
+        FrontMatterFormat::Yaml
     };
-    match value {
-        serde_json::Value::Object(map) => Some(map),
-        _ => None,
-    }
+    crate::parse::decode_map(format, text)
 }
 
 /// Hugo's config keys ignore case (`themesDir`, `themesdir`).

@@ -1,10 +1,11 @@
 //! The editor round trip: which program `e` runs, and with which arguments.
 //!
 //! `$VISUAL` wins over `$EDITOR`; the first one set (and not blank) is split
-//! into words at whitespace, the way a shell splits a plain command line: no
-//! quoting or escapes are understood, so `code --wait` and `emacsclient -t`
-//! work, a program path holding a space does not (point the variable at a
-//! small script instead). The line goes where the editor expects it:
+//! into words the way `sh` splits a command line, quotes and backslashes
+//! included (no variables or globs are expanded): `code --wait`,
+//! `emacsclient -t` and `"/opt/My Editor/bin/ed" -w` all work. A value whose
+//! quote never closes is not guessed at: `e` says so. The line goes where the
+//! editor expects it:
 //!
 //! | editor (program name) | arguments |
 //! | --- | --- |
@@ -43,6 +44,13 @@ pub enum Family {
     FileOnly,
 }
 
+/// `$VISUAL` or `$EDITOR` (`var`) holds a quote, or ends in a backslash,
+/// that does not close: it cannot be split into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsplittable {
+    pub var: &'static str,
+}
+
 /// What to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditorCommand {
@@ -52,21 +60,29 @@ pub struct EditorCommand {
 }
 
 impl Editor {
-    /// From the environment: `$VISUAL`, else `$EDITOR`.
-    pub fn from_env() -> Option<Editor> {
+    /// From the environment: `$VISUAL`, else `$EDITOR`; `None` when neither is set.
+    pub fn from_env() -> Result<Option<Editor>, Unsplittable> {
         Editor::from_vars(
             std::env::var("VISUAL").ok().as_deref(),
             std::env::var("EDITOR").ok().as_deref(),
         )
     }
 
-    pub fn from_vars(visual: Option<&str>, editor: Option<&str>) -> Option<Editor> {
-        [("VISUAL", visual), ("EDITOR", editor)]
-            .into_iter()
-            .find_map(|(var, value)| {
-                let words: Vec<String> = value?.split_whitespace().map(str::to_owned).collect();
-                (!words.is_empty()).then_some(Editor { var, words })
-            })
+    pub fn from_vars(
+        visual: Option<&str>,
+        editor: Option<&str>,
+    ) -> Result<Option<Editor>, Unsplittable> {
+        for (var, value) in [("VISUAL", visual), ("EDITOR", editor)] {
+            let Some(value) = value else {
+                continue;
+            };
+            let words = shell_words::split(value).map_err(|_| Unsplittable { var })?;
+            // Blank, or an empty program (`""`), is as good as unset.
+            if words.first().is_some_and(|program| !program.is_empty()) {
+                return Ok(Some(Editor { var, words }));
+            }
+        }
+        Ok(None)
     }
 
     pub fn program(&self) -> &str {
@@ -173,7 +189,7 @@ mod tests {
     use super::*;
 
     fn args(var: &str, file: &str, line: u32) -> Vec<String> {
-        let editor = Editor::from_vars(None, Some(var)).unwrap();
+        let editor = Editor::from_vars(None, Some(var)).unwrap().unwrap();
         let command = editor.command(Path::new(file), line);
         std::iter::once(command.program)
             .chain(
@@ -266,13 +282,44 @@ mod tests {
         assert_eq!(
             Editor::from_vars(Some("code --wait"), Some("vi"))
                 .unwrap()
+                .unwrap()
                 .var,
             "VISUAL"
         );
-        let e = Editor::from_vars(Some("  "), Some("vi")).unwrap();
+        let e = Editor::from_vars(Some("  "), Some("vi")).unwrap().unwrap();
         assert_eq!((e.var, e.program()), ("EDITOR", "vi"));
-        assert_eq!(Editor::from_vars(None, Some("")), None);
-        assert_eq!(Editor::from_vars(None, None), None);
+        assert_eq!(Editor::from_vars(None, Some("")), Ok(None));
+        assert_eq!(Editor::from_vars(Some("\"\""), None), Ok(None));
+        assert_eq!(Editor::from_vars(None, None), Ok(None));
+    }
+
+    #[test]
+    fn a_program_path_with_a_space_is_quoted_as_in_a_shell() {
+        assert_eq!(
+            args("\"/opt/My Editor/bin/ed\" -w", "a.md", 9),
+            ["/opt/My Editor/bin/ed", "-w", "./a.md"]
+        );
+        assert_eq!(
+            args("'/opt/My Editor/vim' -c 'set nu'", "a.md", 9),
+            ["/opt/My Editor/vim", "-c", "set nu", "+9", "./a.md"]
+        );
+        assert_eq!(
+            args("/opt/My\\ Editor/code --wait", "a.md", 9),
+            ["/opt/My Editor/code", "--wait", "--goto", "./a.md:9"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_not_guessed_at() {
+        assert_eq!(
+            Editor::from_vars(None, Some("\"/opt/My Editor/ed -w")),
+            Err(Unsplittable { var: "EDITOR" })
+        );
+        // Set but unsplittable, $VISUAL still wins: $EDITOR is not what was asked for.
+        assert_eq!(
+            Editor::from_vars(Some("vim 'x"), Some("nano")),
+            Err(Unsplittable { var: "VISUAL" })
+        );
     }
 
     #[test]

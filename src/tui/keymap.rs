@@ -1,13 +1,15 @@
-//! The keymap is data: one table of (keys, action, Norwegian and English
-//! description). The key handler, the status-bar hints and the help overlay
-//! all read [`KEYMAP`], so they cannot disagree.
+//! The keymap is data: one table of (keys, action, where it applies, hint,
+//! what it does). The key handler, the status-bar hints and the help overlay
+//! all read [`KEYMAP`], so they cannot disagree; what a key does is said in
+//! each language in [`crate::i18n::Keys`].
 
+use crate::i18n::{Keys, Lang, words};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use prosesser::i18n::Lang;
 
 /// What the user asked for. Keys and mouse events become actions; only
 /// [`super::app::App::update`] changes state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Action {
     Quit,
     Down,
@@ -39,6 +41,8 @@ pub enum Action {
     Edit,
     /// Read the files again.
     Reload,
+    /// Ctrl-Z: stop until `fg`, as every full-screen program does.
+    Suspend,
     // The search line.
     Insert(char),
     DeleteChar,
@@ -114,16 +118,13 @@ pub struct Binding {
     /// lowest go first. The search line shows the query instead of hints,
     /// so its bindings have none.
     pub hint: u8,
-    pub nb: &'static str,
-    pub en: &'static str,
+    /// What it does, in the words of a language.
+    pub says: fn(&Keys) -> &'static str,
 }
 
 impl Binding {
     pub fn description(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Nb => self.nb,
-            Lang::En => self.en,
-        }
+        (self.says)(&words(lang).keys)
     }
 
     /// The keys as people write them: `j ↓`, `ctrl-d`; a run of digits as `1–9`.
@@ -155,16 +156,14 @@ const fn b(
     action: Action,
     scope: Scope,
     hint: u8,
-    nb: &'static str,
-    en: &'static str,
+    says: fn(&Keys) -> &'static str,
 ) -> Binding {
     Binding {
         keys,
         action,
         scope,
         hint,
-        nb,
-        en,
+        says,
     }
 }
 
@@ -175,40 +174,41 @@ use Scope::{Always, Browse, Input};
 /// Every key the browser knows, in the order the help lists them.
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
-    b(&[c('j'), k(K::Down)], A::Down, Browse, 0, "ned", "down"),
-    b(&[c('k'), k(K::Up)], A::Up, Browse, 0, "opp", "up"),
-    b(&[c('g'), k(K::Home)], A::Top, Browse, 0, "til toppen", "to the top"),
-    b(&[c('G'), k(K::End)], A::Bottom, Browse, 0, "til bunnen", "to the bottom"),
-    b(&[k(K::PageDown)], A::PageDown, Always, 0, "side ned", "page down"),
-    b(&[k(K::PageUp)], A::PageUp, Always, 0, "side opp", "page up"),
-    b(&[ctrl('d')], A::HalfPageDown, Browse, 0, "halv side ned", "half a page down"),
-    b(&[ctrl('u')], A::HalfPageUp, Browse, 0, "halv side opp", "half a page up"),
-    b(&[k(K::Tab), c('l'), k(K::Right)], A::FocusNext, Browse, 0, "neste panel (liste, detaljer)", "next pane (list, detail)"),
-    b(&[k(K::BackTab), c('h'), k(K::Left)], A::FocusPrev, Browse, 0, "forrige panel", "previous pane"),
-    b(&[k(K::Enter)], A::Open, Browse, 0, "åpne, velg", "open, choose"),
-    b(&[c('/')], A::Search, Browse, 3, "søk", "search"),
-    b(&[c('n')], A::NextMatch, Browse, 0, "neste treff", "next match"),
-    b(&[c('N')], A::PrevMatch, Browse, 0, "forrige treff", "previous match"),
-    b(&[k(K::Esc)], A::Back, Browse, 0, "tilbake, fjern filteret", "back, clear the filter"),
-    b(&[c('p')], A::People, Browse, 2, "personer", "people"),
-    b(&[c('w')], A::Diagnostics, Browse, 1, "advarsler og feil", "warnings and errors"),
-    b(&[c('i')], A::Ingress, Browse, 0, "vis eller skjul ingressen", "show or hide the ingress"),
-    b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, "følg lenke nr. (Mottar fra, Leverer til)", "follow link number (Receives from, Delivers to)"),
-    b(&[k(K::Backspace)], A::JumpBack, Browse, 0, "tilbake til forrige prosess", "back to the previous process"),
-    b(&[c('f')], A::Flow, Browse, 2, "flyt", "flow"),
-    b(&[c('e')], A::Edit, Browse, 0, "rediger prosessen i $VISUAL/$EDITOR", "edit the process in $VISUAL/$EDITOR"),
-    b(&[c('r')], A::Reload, Browse, 0, "les filene på nytt", "read the files again"),
-    b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, "hjelp", "help"),
-    b(&[c('q')], A::Quit, Browse, 4, "avslutt", "quit"),
-    b(&[ctrl('c')], A::Quit, Always, 0, "avslutt", "quit"),
+    b(&[c('j'), k(K::Down)], A::Down, Browse, 0, |w| w.down),
+    b(&[c('k'), k(K::Up)], A::Up, Browse, 0, |w| w.up),
+    b(&[c('g'), k(K::Home)], A::Top, Browse, 0, |w| w.top),
+    b(&[c('G'), k(K::End)], A::Bottom, Browse, 0, |w| w.bottom),
+    b(&[k(K::PageDown)], A::PageDown, Always, 0, |w| w.page_down),
+    b(&[k(K::PageUp)], A::PageUp, Always, 0, |w| w.page_up),
+    b(&[ctrl('d')], A::HalfPageDown, Browse, 0, |w| w.half_page_down),
+    b(&[ctrl('u')], A::HalfPageUp, Browse, 0, |w| w.half_page_up),
+    b(&[k(K::Tab), c('l'), k(K::Right)], A::FocusNext, Browse, 0, |w| w.next_pane),
+    b(&[k(K::BackTab), c('h'), k(K::Left)], A::FocusPrev, Browse, 0, |w| w.previous_pane),
+    b(&[k(K::Enter)], A::Open, Browse, 0, |w| w.open),
+    b(&[c('/')], A::Search, Browse, 3, |w| w.search),
+    b(&[c('n')], A::NextMatch, Browse, 0, |w| w.next_match),
+    b(&[c('N')], A::PrevMatch, Browse, 0, |w| w.previous_match),
+    b(&[k(K::Esc)], A::Back, Browse, 0, |w| w.back),
+    b(&[c('p')], A::People, Browse, 2, |w| w.people),
+    b(&[c('w')], A::Diagnostics, Browse, 1, |w| w.diagnostics),
+    b(&[c('i')], A::Ingress, Browse, 0, |w| w.ingress),
+    b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, |w| w.follow),
+    b(&[k(K::Backspace)], A::JumpBack, Browse, 0, |w| w.jump_back),
+    b(&[c('f')], A::Flow, Browse, 2, |w| w.flow),
+    b(&[c('e')], A::Edit, Browse, 0, |w| w.edit),
+    b(&[c('r')], A::Reload, Browse, 0, |w| w.reload),
+    b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
+    b(&[c('q')], A::Quit, Browse, 4, |w| w.quit),
+    b(&[ctrl('c')], A::Quit, Always, 0, |w| w.quit),
+    b(&[ctrl('z')], A::Suspend, Always, 0, |w| w.suspend),
     // The search line.
-    b(&[k(K::Enter)], A::Accept, Input, 0, "behold filteret", "keep the filter"),
-    b(&[k(K::Esc)], A::Back, Input, 0, "tøm søket", "clear the search"),
-    b(&[k(K::Down)], A::Down, Input, 0, "ned i listen", "down the list"),
-    b(&[k(K::Up)], A::Up, Input, 0, "opp i listen", "up the list"),
-    b(&[k(K::Backspace)], A::DeleteChar, Input, 0, "slett tegn", "delete a character"),
-    b(&[ctrl('w')], A::DeleteWord, Input, 0, "slett ord", "delete a word"),
-    b(&[ctrl('u')], A::ClearLine, Input, 0, "tøm linjen", "clear the line"),
+    b(&[k(K::Enter)], A::Accept, Input, 0, |w| w.keep_filter),
+    b(&[k(K::Esc)], A::Back, Input, 0, |w| w.clear_search),
+    b(&[k(K::Down)], A::Down, Input, 0, |w| w.down_the_list),
+    b(&[k(K::Up)], A::Up, Input, 0, |w| w.up_the_list),
+    b(&[k(K::Backspace)], A::DeleteChar, Input, 0, |w| w.delete_char),
+    b(&[ctrl('w')], A::DeleteWord, Input, 0, |w| w.delete_word),
+    b(&[ctrl('u')], A::ClearLine, Input, 0, |w| w.clear_line),
 ];
 
 /// The action for a key event in the search line (`input`) or while browsing.
@@ -293,6 +293,7 @@ pub fn key_label(key: Key) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::IntoEnumIterator as _;
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
@@ -391,45 +392,11 @@ mod tests {
     #[test]
     fn only_browsing_keys_are_hinted() {
         for b in KEYMAP.iter().filter(|b| b.hint > 0) {
-            assert_ne!(b.scope, Input, "{}", b.nb);
+            assert_ne!(b.scope, Input, "{}", b.description(Lang::Nb));
         }
     }
 
-    /// Every action a key can ask for (`Follow(1)` standing for the digits).
-    const KEY_ACTIONS: &[Action] = &[
-        A::Quit,
-        A::Down,
-        A::Up,
-        A::Top,
-        A::Bottom,
-        A::PageDown,
-        A::PageUp,
-        A::HalfPageDown,
-        A::HalfPageUp,
-        A::FocusNext,
-        A::FocusPrev,
-        A::Open,
-        A::Search,
-        A::NextMatch,
-        A::PrevMatch,
-        A::Back,
-        A::Help,
-        A::People,
-        A::Diagnostics,
-        A::Ingress,
-        A::Follow(1),
-        A::JumpBack,
-        A::Flow,
-        A::Edit,
-        A::Reload,
-        A::DeleteChar,
-        A::DeleteWord,
-        A::ClearLine,
-        A::Accept,
-    ];
-
-    /// Fails to compile when an action is added, until it is sorted here:
-    /// keys go into [`KEY_ACTIONS`] too.
+    /// Fails to compile when an action is added, until it is sorted here.
     fn comes_from_a_key(action: Action) -> bool {
         match action {
             A::Quit
@@ -457,6 +424,7 @@ mod tests {
             | A::Flow
             | A::Edit
             | A::Reload
+            | A::Suspend
             | A::DeleteChar
             | A::DeleteWord
             | A::ClearLine
@@ -470,15 +438,21 @@ mod tests {
 
     #[test]
     fn every_action_a_key_asks_for_is_in_the_keymap_and_reachable() {
-        for &action in KEY_ACTIONS {
-            assert!(comes_from_a_key(action));
+        // Every variant (with default fields: `Follow(0)` stands for the digits).
+        let actions: Vec<Action> = Action::iter().collect();
+        assert!(actions.len() > 30, "{actions:?}");
+        for action in actions.into_iter().filter(|a| comes_from_a_key(*a)) {
             let same =
                 |b: &&Binding| std::mem::discriminant(&b.action) == std::mem::discriminant(&action);
             let binding = KEYMAP
                 .iter()
                 .find(same)
                 .unwrap_or_else(|| panic!("{action:?} has no key"));
-            assert!(!binding.keys.is_empty() && !binding.nb.is_empty() && !binding.en.is_empty());
+            assert!(
+                !binding.keys.is_empty()
+                    && !binding.description(Lang::Nb).is_empty()
+                    && !binding.description(Lang::En).is_empty()
+            );
         }
         // And each binding's keys reach its action through the key handler.
         for b in KEYMAP {

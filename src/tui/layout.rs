@@ -1,12 +1,9 @@
-//! Where each region of the screen goes, as a pure function of the state and
-//! the terminal's size. Drawing and `update` (page sizes, mouse hits) use the
-//! same function, so they agree about what is on screen.
+//! Where each region of the screen goes, as a pure function of the screen's
+//! size, the lines of ingress shown and the rows of the list. `update` (page
+//! sizes, mouse hits, laying the views out) and drawing use the same
+//! function, so they agree about what is on screen.
 
 use ratatui::layout::{Margin, Rect};
-
-use super::app::{App, View};
-use super::theme::{Ink, Role};
-use super::wrap;
 
 /// Below this the browser only says the window is too small.
 pub const MIN_WIDTH: u16 = 24;
@@ -24,7 +21,7 @@ pub struct Regions {
     pub list: Rect,
     /// The detail pane, with its border.
     pub detail: Rect,
-    /// list and detail together (the diagnostics view uses it whole).
+    /// list and detail together (the diagnostics and flow views use it whole).
     pub body: Rect,
     pub status: Rect,
 }
@@ -34,63 +31,35 @@ impl Regions {
         self.list.inner(Margin::new(1, 1))
     }
 
-    /// Inside the border and the one-column padding of [`super::render::pane`].
+    /// Inside the border and the one-column padding of a padded pane.
     pub fn detail_inner(&self) -> Rect {
         self.detail.inner(Margin::new(2, 1))
     }
+}
 
-    pub fn body_inner(&self) -> Rect {
-        self.body.inner(Margin::new(1, 1))
+/// The screen as a list sees it before its own rows are counted: stacked
+/// over the detail, a list is as tall as its rows (up to a share of the
+/// body), so its height depends on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub area: Rect,
+    /// Lines of ingress shown under the title bar.
+    pub ingress: u16,
+    /// The rows of the list on screen when it is another view's (the
+    /// people's over the cards').
+    pub rows: Option<usize>,
+}
+
+impl Screen {
+    /// The regions with a list of `rows` rows (unless another list is shown).
+    pub fn regions(&self, rows: usize) -> Regions {
+        regions(self.area, self.ingress, self.rows.unwrap_or(rows))
     }
 }
 
-/// The title bar's document's ingress, wrapped for the screen's width.
-/// Laid out by `update` when the document, the width or the handbook
-/// changes, so that working out the regions (several times an update, and
-/// every frame) never wraps it again.
-#[derive(Debug, Default)]
-pub struct Ingress {
-    key: Option<(Option<u32>, u16, u64)>,
-    pub lines: Vec<Vec<wrap::Segment<Ink>>>,
-}
-
-impl Ingress {
-    fn key(app: &App) -> (Option<u32>, u16, u64) {
-        let document = match app.current() {
-            Some(id) => Some(id.document),
-            None => (!app.handbook.documents.is_empty()).then_some(0),
-        };
-        (document, app.width, app.generation)
-    }
-
-    /// Lay the ingress out again if what it depends on has changed.
-    pub fn refresh(app: &mut App) {
-        let key = Ingress::key(app);
-        if app.ingress_lines.key == Some(key) {
-            return;
-        }
-        let lines = match app.document().and_then(|d| d.ingress()) {
-            Some(ingress) if !ingress.trim().is_empty() => wrap::wrap(
-                &[(wrap::clean(ingress.trim()), Role::Ingress.into())],
-                app.width.saturating_sub(2) as usize,
-            ),
-            _ => Vec::new(),
-        };
-        app.ingress_lines = Ingress {
-            key: Some(key),
-            lines,
-        };
-    }
-}
-
-/// Whether the ingress is shown: as chosen with its key, or when it takes at
-/// most a fifth of the screen.
-pub fn ingress_shown(app: &App) -> bool {
-    let lines = app.ingress_lines.lines.len();
-    lines > 0 && app.ingress.unwrap_or(lines <= (app.height / 5) as usize)
-}
-
-pub fn regions(app: &App, area: Rect) -> Regions {
+/// The regions of `area` with `ingress` lines of ingress and a list of
+/// `rows` rows.
+pub fn regions(area: Rect, ingress: u16, rows: usize) -> Regions {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Regions {
             too_small: true,
@@ -101,21 +70,12 @@ pub fn regions(app: &App, area: Rect) -> Regions {
     let title = Rect::new(area.x, area.y, area.width, 1);
     let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let room = area.height - 2;
-    let ingress_height = if ingress_shown(app) {
-        let lines = app.ingress_lines.lines.len().min(u16::MAX as usize) as u16;
-        lines.min(room / 3)
-    } else {
-        0
-    };
+    let ingress_height = ingress.min(room / 3);
     let ingress = Rect::new(area.x, area.y + 1, area.width, ingress_height);
     let body = Rect::new(area.x, ingress.bottom(), area.width, room - ingress_height);
     let stacked = area.width < STACK_BELOW;
     let (list, detail) = if stacked {
         // As many rows as the list has, up to two fifths of the body.
-        let rows = match app.view {
-            View::People => app.people.as_ref().map_or(0, Vec::len),
-            _ => app.rows.len(),
-        };
         let want = rows.min(u16::MAX as usize - 2) as u16 + 2;
         let h = want.min(body.height * 2 / 5).max(3.min(body.height));
         (

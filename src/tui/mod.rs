@@ -3,30 +3,31 @@
 //! user's editor, and changed files are read again as they are saved.
 //!
 //! One loop: crossterm events become [`keymap::Action`]s through the keymap
-//! table, [`app::App::update`] changes the state, and [`render::render`] draws
-//! it as a pure function of that state. Each region of the screen has its own
-//! module (`list`, `detail`, `title`, `status`, `help`, `people`,
-//! `diagnostics`, `flow`); `theme` holds every style and `terminal` enters and
-//! leaves raw mode. What needs the terminal or another thread (running the
-//! editor, reading the files again) `update` asks for with an
-//! [`app::Request`], and this loop carries it out; `reload` watches the files.
+//! table, [`app::App::update`] routes each to the view it is for (each view
+//! in `views/` owns its state, its `update` and the model it draws), and
+//! [`render::render`] draws those models. The title and status bars,
+//! `theme` (every style), `layout` (where each region goes) and `widgets`
+//! (panes, rows) are shared by the views; `context` is what they read (the
+//! handbook and what is derived from it), `background` the work that derives
+//! it off the UI thread. What needs the terminal or another thread (running
+//! the editor, reading the files again) `update` asks for with an
+//! [`app::Request`], and this loop carries it out; `reload` watches the files
+//! and `terminal` enters and leaves raw mode. `docs/architecture.md` draws it.
 
 mod app;
-mod detail;
-mod diagnostics;
+mod background;
+mod context;
 mod editor;
-mod flow;
-mod help;
 mod keymap;
 mod layout;
-mod list;
-mod people;
 mod reload;
 mod render;
 mod status;
 mod terminal;
 mod theme;
 mod title;
+mod views;
+mod widgets;
 mod wrap;
 
 #[cfg(test)]
@@ -50,33 +51,26 @@ use theme::Theme;
 /// How the browser was asked to run.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub lang: prosesser::i18n::Lang,
+    pub lang: crate::i18n::Lang,
     /// Capture the mouse (click selects, wheel scrolls); off by default since
     /// capture breaks the terminal's own text selection.
     pub mouse: bool,
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
-    /// How the paths were read, to read them the same way again.
-    pub load: prosesser::load::Options,
+    /// How the paths were read (`--follow`, `--card-shortcode`), to read
+    /// them the same way again on reload.
+    pub load: crate::load::Options,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
-/// drawn into any ratatui backend. The binary does not use it; the render
-/// benchmark (`benches/render.rs`, which includes this module by path) does.
-#[allow(dead_code)]
+/// drawn into any ratatui backend (the render benchmark drives it).
 pub struct Headless(App);
 
-#[allow(dead_code)]
 impl Headless {
     /// The browser on `handbook` at `width` x `height`, its background work done.
-    pub fn new(handbook: prosesser::Handbook, width: u16, height: u16) -> Headless {
-        let mut app = App::new(
-            handbook,
-            prosesser::i18n::Lang::Nb,
-            Theme::from_env(),
-            false,
-        );
+    pub fn new(handbook: crate::Handbook, width: u16, height: u16) -> Headless {
+        let mut app = App::new(handbook, crate::i18n::Lang::Nb, Theme::from_env(), false);
         app.wait_jobs(None);
         app.update(Action::Resize(width, height));
         Headless(app)
@@ -89,11 +83,13 @@ impl Headless {
         }
     }
 
-    /// One frame.
+    /// One frame, laid out for the terminal's size.
     pub fn draw<B: ratatui::backend::Backend>(
-        &self,
+        &mut self,
         terminal: &mut ratatui::Terminal<B>,
     ) -> Result<(), B::Error> {
+        let size = terminal.size()?;
+        fit(&mut self.0, size);
         terminal
             .draw(|frame| render::render(&self.0, frame))
             .map(drop)
@@ -106,7 +102,7 @@ const SMALL_HANDBOOK_CARDS: usize = 20_000;
 
 /// Browse `handbook` until the user quits. Everything slow happens before
 /// the first frame; the terminal is restored however this returns.
-pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()> {
+pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     let cards = handbook.card_count();
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
     app.editor = editor::Editor::from_env();
@@ -115,7 +111,7 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone(), options.load.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
-        let t = crate::words::words(app.lang);
+        let t = app.ctx.words();
         app.tell(format!("{}: {why}", t.watch_off), true);
     }
     // A small handbook is indexed and checked before anyone could notice, so
@@ -128,17 +124,20 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
+        fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
-        // Wait for input; while background work is pending or files are
-        // watched, wake up to take in what is done.
-        while (app.jobs_pending() || reloader.is_some()) && !event::poll(Duration::from_millis(50))?
-        {
-            let mut changed = app.poll_jobs();
+        // Wait for input, waking up to take in what background work, the
+        // watcher or a return from a stop (`fg`) has done.
+        let busy = app.jobs_pending() || reloader.is_some();
+        let wait = Duration::from_millis(if busy { 50 } else { 200 });
+        while !event::poll(wait)? {
+            let mut changed = session.take_redraw()? | app.poll_jobs();
             if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
                 app.reloaded(loaded);
                 changed = true;
             }
             if changed {
+                fit(&mut app, session.terminal.size()?);
                 session.draw(|frame| render::render(&app, frame))?;
             }
         }
@@ -147,14 +146,32 @@ pub fn run(handbook: prosesser::Handbook, options: Options) -> anyhow::Result<()
         let mut next = Some(event::read()?);
         while let Some(ev) = next.take() {
             terminal::fault::on_event(&ev)?;
-            if let Some(action) = action_for(&app, ev) {
-                app.update(action);
+            // Text typed into the search line faster than a frame (a paste
+            // without bracketed paste, a held key) is filtered once.
+            if let Some(mut text) = typed(&app, &ev) {
+                while event::poll(Duration::ZERO)? {
+                    let ev = event::read()?;
+                    match typed(&app, &ev) {
+                        Some(more) => text.push_str(&more),
+                        None => {
+                            next = Some(ev);
+                            break;
+                        }
+                    }
+                }
+                app.type_text(&text);
+                continue;
+            }
+            match action_for(&app, ev) {
+                Some(Action::Suspend) => session.stop()?,
+                Some(action) => app.update(action),
+                None => {}
             }
             if let Some(request) = app.request.take() {
                 carry_out(&mut app, &mut session, reloader.as_ref(), request)?;
                 break;
             }
-            if !app.quit && event::poll(Duration::ZERO)? {
+            if next.is_none() && !app.quit && event::poll(Duration::ZERO)? {
                 next = Some(event::read()?);
             }
         }
@@ -173,7 +190,7 @@ fn carry_out(
     reloader: Option<&reload::Reloader>,
     request: Request,
 ) -> anyhow::Result<()> {
-    let t = crate::words::words(app.lang);
+    let t = app.ctx.words();
     match request {
         Request::Reload => {
             if let Some(r) = reloader {
@@ -191,11 +208,11 @@ fn carry_out(
                 );
                 return Ok(());
             }
-            session.suspend()?;
-            let status = std::process::Command::new(&command.program)
-                .args(&command.args)
-                .status();
-            session.resume()?;
+            let status = session.hand_over(|| {
+                std::process::Command::new(&command.program)
+                    .args(&command.args)
+                    .status()
+            })?;
             let size = session.terminal.size()?;
             app.update(Action::Resize(size.width, size.height));
             match status {
@@ -215,10 +232,32 @@ fn carry_out(
     Ok(())
 }
 
+/// Lay the app out for the terminal's size before a frame, when a resize
+/// is not yet taken in, so every frame is drawn from models made for it.
+fn fit(app: &mut App, size: ratatui::layout::Size) {
+    if (size.width, size.height) != (app.width, app.height) {
+        app.update(Action::Resize(size.width, size.height));
+    }
+}
+
+/// The text an event puts into the open search line: a typed character, or
+/// a paste (bracketed paste). A paste while browsing is dropped: its text is
+/// no keys to run.
+fn typed(app: &App, event: &Event) -> Option<String> {
+    match event {
+        Event::Paste(text) if app.editing() => Some(text.clone()),
+        Event::Key(key) if app.editing() => match keymap::lookup(true, *key)? {
+            Action::Insert(c) => Some(c.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The action an event asks for in the app's current mode.
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::lookup(app.editing, key),
+        Event::Key(key) => keymap::lookup(app.editing(), key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) if app.mouse => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),

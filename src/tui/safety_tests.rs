@@ -3,10 +3,10 @@
 //! bidi controls and zero-width characters, drawn in every view and at
 //! several sizes into ratatui's `TestBackend`.
 
+use crate::Handbook;
+use crate::i18n::Lang;
+use crate::load::{Source, load_sources};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prosesser::Handbook;
-use prosesser::i18n::Lang;
-use prosesser::load::{Source, load_sources};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -70,7 +70,7 @@ fn key(app: &mut App, code: KeyCode) {
         KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
     };
-    if let Some(action) = keymap::lookup(app.editing, KeyEvent::new(code, mods)) {
+    if let Some(action) = keymap::lookup(app.editing(), KeyEvent::new(code, mods)) {
         app.update(action);
     }
 }
@@ -99,7 +99,7 @@ fn text_of(buffer: &Buffer) -> String {
 }
 
 /// What a terminal would act on, written out here rather than taken from
-/// `prosesser::text`, so the test does not trust what it tests.
+/// `crate::text`, so the test does not trust what it tests.
 fn acted_on(c: char) -> bool {
     c.is_control()
         || matches!(c,
@@ -126,7 +126,10 @@ fn no_view_draws_a_control_bidi_or_zero_width_character_from_a_document() {
     type Setup = fn(&mut App);
     let setups: &[(&str, Setup)] = &[
         ("main", |_| {}),
-        ("ingress", |a| a.ingress = Some(true)),
+        ("ingress", |a| {
+            a.title.ingress = Some(true);
+            a.sync();
+        }),
         ("detail focused, scrolled", |a| {
             key(a, KeyCode::Tab);
             key(a, KeyCode::Char('j'));
@@ -183,7 +186,8 @@ fn escape_sequences_are_shown_where_the_reader_can_see_them() {
     let mut app = App::new(handbook(), Lang::Nb, Theme::colour(), false);
     app.wait_jobs(None);
     app.update(Action::Resize(200, 50));
-    app.ingress = Some(true);
+    app.title.ingress = Some(true);
+    app.sync();
     let screen = text_of(&draw(&app));
     assert!(screen.contains("Ond ␛[2J␛[6n␛]0;pwned␇"), "{screen}");
     assert!(screen.contains("<U+202E>"), "{screen}");

@@ -1,64 +1,112 @@
 //! The status bar: how many cards show, the active filter, the warning count
 //! and key hints from the keymap table; or, while searching, the query line.
 
-use prosesser::Severity;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, View};
-use super::keymap::{self, Action};
-use super::wrap::{self, Segment};
-use crate::words::words;
+use unicode_segmentation::UnicodeSegmentation;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let width = area.width as usize;
-    if app.editing {
-        return query_line(app, frame, area);
+use crate::Severity;
+
+use super::context::Context;
+use super::keymap::{self, Action};
+use super::theme::{Role, Theme};
+use super::views::search::SearchLine;
+use super::widgets::{self, InkLine};
+use super::wrap;
+
+/// One line of the status bar that says what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What the status bar tells, gathered by the app from the views.
+pub struct Status<'a> {
+    /// Cards shown, of all.
+    pub shown: usize,
+    pub total: usize,
+    /// The person the list is limited to.
+    pub person: Option<&'a str>,
+    pub search: &'a SearchLine,
+    pub message: Option<&'a Message>,
+    /// Whether `w` (there are findings) and `/` (not over the findings)
+    /// are worth a hint.
+    pub findings: bool,
+    pub searchable: bool,
+}
+
+/// What the status bar draws: its line, and where the cursor stands (in
+/// the search line).
+#[derive(Debug, Default)]
+pub struct StatusModel {
+    pub line: InkLine,
+    pub cursor: Option<u16>,
+}
+
+/// The bar `width` columns wide.
+pub fn layout(ctx: &Context, status: &Status, width: u16) -> StatusModel {
+    if status.search.editing {
+        return query_line(ctx, status, width);
     }
-    let mut left = summary(app);
-    if let Some(message) = &app.message {
-        let style = if message.error {
-            app.theme.error
+    let width = width as usize;
+    let mut left = summary(ctx, status);
+    if let Some(message) = status.message {
+        let role = if message.error {
+            Role::Error
         } else {
-            app.theme.notice
+            Role::Notice
         };
         let text = wrap::clean_line(&message.text);
         let used: usize = left.iter().map(|(t, _)| wrap::width(t)).sum();
         // The message matters more than the counts when both do not fit.
         if used + 2 + wrap::width(&text) > width {
             left.clear();
-            left.push((" ".to_owned(), app.theme.status));
+            left.push((" ".to_owned(), Role::Status.into()));
         } else {
-            left.push(("  ".to_owned(), app.theme.status));
+            left.push(("  ".to_owned(), Role::Status.into()));
         }
-        left.push((text, style));
+        left.push((text, role.into()));
     }
-    let line = with_hints(app, left, width);
-    frame.render_widget(Paragraph::new(wrap::to_line(line)), area);
+    StatusModel {
+        line: with_hints(ctx, status, left, width),
+        cursor: None,
+    }
+}
+
+pub fn render(model: &StatusModel, theme: &Theme, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Paragraph::new(widgets::inked(theme, &model.line)), area);
+    if let Some(x) = model.cursor {
+        let x = area.x + x.min(area.width.saturating_sub(1));
+        frame.set_cursor_position((x, area.y));
+    }
 }
 
 /// "9 av 9", the filter, and the warning count.
-pub fn summary(app: &App) -> Vec<Segment> {
-    let t = words(app.lang);
-    let theme = &app.theme;
-    let mut left = vec![(
-        format!(" {} {} {}", app.visible.len(), t.of, app.total()),
-        theme.key,
+fn summary(ctx: &Context, status: &Status) -> InkLine {
+    let t = ctx.words();
+    let mut left: InkLine = vec![(
+        format!(" {} {} {}", status.shown, t.of, status.total),
+        Role::Key.into(),
     )];
-    if let Some(name) = app.person_name() {
-        left.push(("  ".to_owned(), theme.status));
+    if let Some(name) = status.person {
+        left.push(("  ".to_owned(), Role::Status.into()));
         left.push((
             format!("{}: {}", t.person, wrap::clean_line(name)),
-            theme.prompt,
+            Role::Prompt.into(),
         ));
     }
-    if app.query.is_some() {
-        left.push(("  /".to_owned(), theme.prompt));
-        left.push((wrap::clean_line(app.applied()), theme.status));
+    if status.search.query.is_some() {
+        left.push(("  /".to_owned(), Role::Prompt.into()));
+        left.push((
+            wrap::clean_line(status.search.applied()),
+            Role::Status.into(),
+        ));
     }
-    let errors = app.count(Severity::Error);
-    let warnings = app.count(Severity::Warning);
+    let errors = ctx.count(Severity::Error);
+    let warnings = ctx.count(Severity::Warning);
     if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
@@ -67,25 +115,24 @@ pub fn summary(app: &App) -> Vec<Segment> {
         if warnings > 0 {
             parts.push(t.count(warnings, Severity::Warning));
         }
-        left.push(("  ".to_owned(), theme.status));
-        let style = if errors > 0 {
-            theme.error
+        left.push(("  ".to_owned(), Role::Status.into()));
+        let role = if errors > 0 {
+            Role::Error
         } else {
-            theme.warning
+            Role::Warning
         };
-        left.push((parts.join(", "), style));
+        left.push((parts.join(", "), role.into()));
     }
     left
 }
 
 /// `left`, then as many key hints as fit, right-aligned.
-fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
-    let theme = &app.theme;
+fn with_hints(ctx: &Context, status: &Status, left: InkLine, width: usize) -> InkLine {
     let left_width: usize = left.iter().map(|(t, _)| wrap::width(t)).sum();
-    let mut hints: Vec<(u8, String, &str)> = keymap::bindings(app.editing)
+    let mut hints: Vec<(u8, String, &str)> = keymap::bindings(status.search.editing)
         .filter(|b| b.hint > 0)
-        .filter(|b| b.action != Action::Diagnostics || !app.diagnostics.is_empty())
-        .filter(|b| !(b.action == Action::Search && app.view == View::Diagnostics))
+        .filter(|b| b.action != Action::Diagnostics || status.findings)
+        .filter(|b| b.action != Action::Search || status.searchable)
         .map(|b| {
             (
                 b.hint,
@@ -93,7 +140,7 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
                     .first()
                     .map(|k| keymap::key_label(*k))
                     .unwrap_or_default(),
-                b.description(app.lang),
+                b.description(ctx.lang),
             )
         })
         .collect();
@@ -110,27 +157,27 @@ fn with_hints(app: &App, left: Vec<Segment>, width: usize) -> Vec<Segment> {
     }
     let mut line = left;
     if hints.is_empty() {
-        return wrap::fill(line, width, theme.status);
+        return wrap::fill(line, width, Role::Status.into());
     }
     let pad = width - left_width - hints_width(&hints);
-    line.push((" ".repeat(pad), theme.status));
+    line.push((" ".repeat(pad), Role::Status.into()));
     for (_, key, desc) in hints {
-        line.push((key, theme.key));
-        line.push((format!(" {desc}  "), theme.dim));
+        line.push((key, Role::Key.into()));
+        line.push((format!(" {desc}  "), Role::Dim.into()));
     }
     line
 }
 
 /// `/query▏` with the count or the parse error on the right.
-fn query_line(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
-    let theme = &app.theme;
-    let width = area.width as usize;
-    let right: Vec<Segment> = match &app.query_error {
+fn query_line(ctx: &Context, status: &Status, width: u16) -> StatusModel {
+    let t = ctx.words();
+    let search = status.search;
+    let width = width as usize;
+    let right: InkLine = match &search.error {
         Some(e) => {
             // The character the error is at (an offset off a char boundary
             // counts the whole text rather than panic).
-            let before = app.input.get(..e.offset).unwrap_or(&app.input);
+            let before = search.input.get(..e.offset).unwrap_or(&search.input);
             let at = before.chars().count() + 1;
             vec![(
                 format!(
@@ -138,12 +185,12 @@ fn query_line(app: &App, frame: &mut Frame, area: Rect) {
                     t.query_error,
                     wrap::clean_line(&t.query_problem(&e.kind))
                 ),
-                theme.error,
+                Role::Error.into(),
             )]
         }
         None => vec![(
-            format!(" {} {} {} ", app.visible.len(), t.of, app.total()),
-            theme.key,
+            format!(" {} {} {} ", status.shown, t.of, status.total),
+            Role::Key.into(),
         )],
     };
     let right_width: usize = right.iter().map(|(s, _)| wrap::width(s)).sum();
@@ -151,29 +198,33 @@ fn query_line(app: &App, frame: &mut Frame, area: Rect) {
     let room = width
         .saturating_sub(right_width.min(width / 2))
         .saturating_sub(2);
-    let text = wrap::clean_line(&app.input);
+    let text = wrap::clean_line(&search.input);
     let shown = tail(&text, room);
     let shown_width = wrap::width(&shown);
-    let mut line = vec![("/".to_owned(), theme.prompt), (shown, theme.status)];
+    let mut line: InkLine = vec![
+        ("/".to_owned(), Role::Prompt.into()),
+        (shown, Role::Status.into()),
+    ];
     let used = 1 + shown_width;
     let right = wrap::truncate(right, width.saturating_sub(used + 1));
     let right_width: usize = right.iter().map(|(s, _)| wrap::width(s)).sum();
     line.push((
         " ".repeat(width.saturating_sub(used + right_width)),
-        theme.status,
+        Role::Status.into(),
     ));
     line.extend(right);
-    frame.render_widget(Paragraph::new(wrap::to_line(line)), area);
-    let x = area.x + (used as u16).min(area.width.saturating_sub(1));
-    frame.set_cursor_position((x, area.y));
+    StatusModel {
+        line,
+        cursor: Some(used.min(u16::MAX as usize) as u16),
+    }
 }
 
 /// The end of `s` that fits in `width` columns.
 fn tail(s: &str, width: usize) -> String {
     let mut used = 0;
     let mut start = s.len();
-    for (i, c) in s.char_indices().rev() {
-        let w = wrap::width(c.encode_utf8(&mut [0; 4]));
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = wrap::width(g);
         if used + w > width {
             break;
         }

@@ -1,19 +1,20 @@
 //! The browser drawn into ratatui's `TestBackend` on the real seed, and
 //! keys driven through the keymap table into `update`.
 
+use crate::i18n::Lang;
+use crate::load::{Source, load_sources};
+use crate::{CardId, Field, Handbook};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use prosesser::i18n::Lang;
-use prosesser::load::{Source, load_sources};
-use prosesser::{CardId, Field, Handbook};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-use super::app::{App, Focus, View};
+use super::app::{App, View};
 use super::keymap::{self, Action};
 use super::render::render;
 use super::theme::Theme;
+use super::views::{Focus, detail, help};
 
 const SEED: &[u8] = include_bytes!("../../data/prosesser/utvikling-drift.md");
 
@@ -53,14 +54,14 @@ pub(super) fn press(app: &mut App, code: KeyCode) {
         KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
     };
-    if let Some(action) = keymap::lookup(app.editing, KeyEvent::new(code, mods)) {
+    if let Some(action) = keymap::lookup(app.editing(), KeyEvent::new(code, mods)) {
         app.update(action);
     }
 }
 
 fn ctrl(app: &mut App, c: char) {
     if let Some(action) = keymap::lookup(
-        app.editing,
+        app.editing(),
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
     ) {
         app.update(action);
@@ -123,14 +124,15 @@ fn is_match(cell: &ratatui::buffer::Cell) -> bool {
 }
 
 pub(super) fn title_of(app: &App) -> String {
-    let id = app.current().expect("a card is selected");
-    app.handbook.card(id).unwrap().title().into_owned()
+    let id = app.cards.current().expect("a card is selected");
+    app.ctx.handbook.card(id).unwrap().title().into_owned()
 }
 
 fn titles(app: &App) -> Vec<String> {
-    app.visible
+    app.cards
+        .visible
         .iter()
-        .map(|id| app.handbook.card(*id).unwrap().title().into_owned())
+        .map(|id| app.ctx.handbook.card(*id).unwrap().title().into_owned())
         .collect()
 }
 
@@ -146,7 +148,7 @@ fn main_screen_shows_list_detail_title_and_status() {
 fn searching_grimstad_filters_as_you_type_and_highlights_matches() {
     let mut app = app(120, 35);
     search(&mut app, "grimstad");
-    assert!(app.editing);
+    assert!(app.editing());
     assert_eq!(titles(&app), ["Endringsstyring", "Behov"]);
     insta::assert_snapshot!(screen_marked(&draw(&app), is_match));
 }
@@ -156,7 +158,7 @@ fn searching_leder_torkel_keeps_the_filter_after_enter() {
     let mut app = app(120, 35);
     search(&mut app, "leder:torkel");
     press(&mut app, KeyCode::Enter);
-    assert!(!app.editing);
+    assert!(!app.editing());
     assert_eq!(titles(&app), ["Release", "Produksjonssetting"]);
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(title_of(&app), "Produksjonssetting");
@@ -175,7 +177,7 @@ fn people_view_lists_everyone_with_their_cards() {
 fn help_overlay_lists_the_keymap() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.help);
+    assert!(app.help.open);
     insta::assert_snapshot!(screen(&draw(&app)));
 }
 
@@ -233,7 +235,7 @@ fn empty_result_says_so_and_shows_the_query() {
     let mut app = app(80, 24);
     search(&mut app, "zzz");
     press(&mut app, KeyCode::Enter);
-    assert!(app.visible.is_empty());
+    assert!(app.cards.visible.is_empty());
     let text = screen(&draw(&app));
     assert!(text.contains("Ingen treff for «zzz»."), "{text}");
     assert!(text.contains("0 av 9"), "{text}");
@@ -255,9 +257,39 @@ fn several_documents_are_grouped_under_their_titles() {
         },
     ]);
     let mut app = app_with(handbook, 100, 20, Lang::Nb, Theme::colour());
-    assert!(app.grouped);
+    assert!(app.ctx.grouped);
     press(&mut app, KeyCode::Char('G'));
     insta::assert_snapshot!(screen(&draw(&app)));
+}
+
+#[test]
+fn owners_line_up_after_titles_with_emoji() {
+    let text = "---\ntitle: Hjerte\n---\n\n\
+{{< prosesser/strategy-card title=\"Kjærlighet \u{2764}\u{FE0F}\" owner=\"Ola\" >}}\n\
+{{< prosesser/strategy-card title=\"Glede og latter\" owner=\"Kari\" >}}\n";
+    let handbook = load_sources(vec![Source {
+        path: "hjerte.md".to_owned(),
+        file: None,
+        bytes: text.as_bytes().to_vec(),
+    }]);
+    let app = app_with(handbook, 120, 35, Lang::Nb, Theme::colour());
+    let buffer = draw(&app);
+    // The cell a name starts in, as drawn (a heart with its emoji selector
+    // takes two).
+    let column = |name: &str| {
+        let area = buffer.area;
+        (0..area.height)
+            .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+            .find(|&(x, y)| {
+                name.char_indices().all(|(i, c)| {
+                    x + (i as u16) < area.width
+                        && buffer[(x + i as u16, y)].symbol() == c.to_string()
+                })
+            })
+            .map(|(x, _)| x)
+    };
+    let shown = screen(&buffer);
+    assert_eq!(column("Ola"), column("Kari"), "{shown}");
 }
 
 // ----- nothing panics at any size -----
@@ -342,15 +374,15 @@ fn tab_moves_focus_and_the_detail_scrolls_with_the_same_keys() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Focus::Detail);
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.detail_scroll, 1);
+    assert_eq!(app.detail.scroll, 1);
     assert_eq!(title_of(&app), "Release", "the selection does not move");
     press(&mut app, KeyCode::Char('G'));
-    let bottom = app.detail_scroll;
+    let bottom = app.detail.scroll;
     assert!(bottom > 1);
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.detail_scroll, bottom, "does not scroll past the end");
+    assert_eq!(app.detail.scroll, bottom, "does not scroll past the end");
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.detail.scroll, 0);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.focus, Focus::List);
     press(&mut app, KeyCode::Char('l'));
@@ -383,11 +415,11 @@ fn selection_stays_on_the_same_card_while_it_still_matches() {
 fn esc_in_the_search_line_clears_the_filter() {
     let mut app = app(120, 35);
     search(&mut app, "grimstad");
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.cards.visible.len(), 2);
     press(&mut app, KeyCode::Esc);
-    assert!(!app.editing);
-    assert_eq!(app.visible.len(), 9);
-    assert!(app.applied().is_empty());
+    assert!(!app.editing());
+    assert_eq!(app.cards.visible.len(), 9);
+    assert!(app.cards.search.applied().is_empty());
 }
 
 #[test]
@@ -395,33 +427,33 @@ fn esc_after_enter_clears_the_kept_filter() {
     let mut app = app(120, 35);
     search(&mut app, "grimstad");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.cards.visible.len(), 2);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
 }
 
 #[test]
 fn backspace_and_ctrl_w_widen_the_search_again() {
     let mut app = app(120, 35);
     search(&mut app, "hanne zzz");
-    assert!(app.visible.is_empty());
+    assert!(app.cards.visible.is_empty());
     ctrl(&mut app, 'w');
-    assert_eq!(app.input, "hanne ");
-    assert_eq!(app.visible.len(), 3);
+    assert_eq!(app.cards.search.input, "hanne ");
+    assert_eq!(app.cards.visible.len(), 3);
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.input, "hann");
-    assert_eq!(app.visible.len(), 3);
+    assert_eq!(app.cards.search.input, "hann");
+    assert_eq!(app.cards.visible.len(), 3);
     ctrl(&mut app, 'u');
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
 }
 
 #[test]
 fn a_query_that_does_not_parse_keeps_the_last_filter_and_says_why() {
     let mut app = app(120, 35);
     search(&mut app, "grimstad \"");
-    assert!(app.query_error.is_some());
-    assert_eq!(app.visible.len(), 2, "the last good filter stays");
+    assert!(app.cards.search.error.is_some());
+    assert_eq!(app.cards.visible.len(), 2, "the last good filter stays");
     let text = screen(&draw(&app));
     assert!(text.contains("Feil i søket"), "{text}");
 }
@@ -456,7 +488,7 @@ fn n_and_big_n_step_through_the_matches_and_wrap() {
 fn enter_on_a_person_filters_the_cards_to_theirs() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('p'));
-    let people = app.people.clone().unwrap();
+    let people = app.ctx.people().unwrap().to_vec();
     let hanne = people
         .iter()
         .position(|p| p.name == "Hanne Lauritsen")
@@ -467,21 +499,21 @@ fn enter_on_a_person_filters_the_cards_to_theirs() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.view, View::Cards);
     assert_eq!(titles(&app), ["Release", "Endringsstyring", "Behov"]);
-    assert_eq!(app.person_name(), Some("Hanne Lauritsen"));
+    assert_eq!(app.cards.person_name(&app.ctx), Some("Hanne Lauritsen"));
     // A search narrows within the person's cards.
     search(&mut app, "grimstad");
     press(&mut app, KeyCode::Enter);
     assert_eq!(titles(&app), ["Endringsstyring", "Behov"]);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.visible.len(), 9);
-    assert_eq!(app.person_name(), None);
+    assert_eq!(app.cards.visible.len(), 9);
+    assert_eq!(app.cards.person_name(&app.ctx), None);
 }
 
 #[test]
 fn espen_herskedal_is_found_behind_his_team() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('p'));
-    let people = app.people.clone().unwrap();
+    let people = app.ctx.people().unwrap().to_vec();
     let espen = people
         .iter()
         .position(|p| p.name == "Espen Herskedal")
@@ -497,7 +529,7 @@ fn espen_herskedal_is_found_behind_his_team() {
 fn help_opens_with_question_mark_or_f1_and_closes_with_esc() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::F(1));
-    assert!(app.help);
+    assert!(app.help.open);
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(
         title_of(&app),
@@ -505,11 +537,11 @@ fn help_opens_with_question_mark_or_f1_and_closes_with_esc() {
         "keys scroll the help, not the list"
     );
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help);
+    assert!(!app.help.open);
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.help);
+    assert!(app.help.open);
     press(&mut app, KeyCode::Char('?'));
-    assert!(!app.help);
+    assert!(!app.help.open);
 }
 
 #[test]
@@ -560,11 +592,11 @@ fn narrowing_as_you_type_finds_what_a_fresh_search_finds() {
         for c in query.chars() {
             press(&mut typing, KeyCode::Char(c));
             let mut fresh = app(120, 35);
-            search(&mut fresh, &typing.input.clone());
+            search(&mut fresh, &typing.cards.search.input.clone());
             assert_eq!(
-                typing.visible, fresh.visible,
+                typing.cards.visible, fresh.cards.visible,
                 "after typing {:?}",
-                typing.input
+                typing.cards.search.input
             );
         }
     }
@@ -590,19 +622,20 @@ fn the_list_draws_only_visible_rows_at_scale() {
         });
     }
     let mut app = app_with(load_sources(sources), 120, 35, Lang::Nb, Theme::colour());
-    assert_eq!(app.total(), 20_000);
+    assert_eq!(app.cards.total(), 20_000);
     press(&mut app, KeyCode::Char('G'));
     let text = screen(&draw(&app));
     assert!(text.contains("> Prosess 1999-9"), "{text}");
     search(&mut app, "leder:3");
-    assert!(!app.visible.is_empty());
+    assert!(!app.cards.visible.is_empty());
     assert!(
-        app.visible
+        app.cards
+            .visible
             .iter()
-            .all(|id| { app.handbook.card(*id).unwrap().text(Field::Leader) == "Leder 3" })
+            .all(|id| { app.ctx.handbook.card(*id).unwrap().text(Field::Leader) == "Leder 3" })
     );
     assert_eq!(
-        app.visible.first(),
+        app.cards.visible.first(),
         Some(&CardId {
             document: 3,
             card: 0
@@ -634,7 +667,7 @@ purpose=`linje1\nlinje2\u{1b}]52;c;aGk=\u{7}` uvanlig=\"\u{9b}2J\" >}}\n";
         for cell in buffer.content() {
             for c in cell.symbol().chars() {
                 assert!(
-                    !prosesser::text::is_unsafe(c),
+                    !crate::text::is_unsafe(c),
                     "{c:?} reached the screen:\n{}",
                     screen(&buffer)
                 );
@@ -654,17 +687,17 @@ fn n_scrolls_the_detail_to_the_match_with_and_without_colour() {
         search(&mut app, "output:produksjonssatt");
         press(&mut app, KeyCode::Enter);
         assert_eq!(title_of(&app), "Produksjonssetting");
-        assert_eq!(app.detail_scroll, 0);
+        assert_eq!(app.detail.scroll, 0);
         press(&mut app, KeyCode::Char('n'));
         let width = app.regions().detail_inner().width as usize;
-        let lines = super::detail::card_lines(&app, width);
+        let lines = detail::card_lines(&app.ctx, app.cards.current(), app.cards.query(), width);
         let at = lines
             .iter()
-            .position(super::detail::holds_match)
+            .position(detail::holds_match)
             .expect("a line holds the match");
         assert!(at > 2, "the match is below the title");
         // One line of context above the match.
-        assert_eq!(app.detail_scroll, at - 1, "{theme:?}");
+        assert_eq!(app.detail.scroll, at - 1, "{theme:?}");
         let shown = screen(&draw(&app));
         assert!(shown.contains("produksjonssatt"), "{shown}");
     }
@@ -690,16 +723,17 @@ fn the_detail_is_laid_out_by_update_for_what_is_selected_now() {
     let mut app = app(120, 35);
     let current = |app: &App| {
         let width = app.regions().detail_inner().width as usize;
-        let fresh = super::detail::DetailModel::build(app, width);
-        assert_eq!(app.detail.lines, fresh.lines);
-        assert_eq!(app.detail.first_match, fresh.first_match);
+        let fresh =
+            detail::DetailModel::build(&app.ctx, app.cards.current(), app.cards.query(), width);
+        assert_eq!(app.detail.layout.lines, fresh.lines);
+        assert_eq!(app.detail.layout.first_match, fresh.first_match);
     };
     current(&app);
     press(&mut app, KeyCode::Char('j'));
     current(&app);
     search(&mut app, "grimstad");
     current(&app);
-    assert!(app.detail.first_match.is_some());
+    assert!(app.detail.layout.first_match.is_some());
     press(&mut app, KeyCode::Enter);
     app.update(Action::Resize(60, 20));
     current(&app);
@@ -724,9 +758,10 @@ fn enter_on_a_finding_opens_the_card_at_its_line_and_column() {
     let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
     press(&mut app, KeyCode::Char('w'));
     let duplicate = app
-        .diagnostics
+        .ctx
+        .diagnostics()
         .iter()
-        .position(|d| d.rule == prosesser::Rule::DuplicateTitle)
+        .position(|d| d.rule == crate::Rule::DuplicateTitle)
         .expect("the second A is a duplicate");
     for _ in 0..duplicate {
         press(&mut app, KeyCode::Char('j'));
@@ -735,15 +770,16 @@ fn enter_on_a_finding_opens_the_card_at_its_line_and_column() {
     assert_eq!(app.view, View::Cards);
     assert_eq!(app.focus, Focus::Detail);
     assert_eq!(
-        app.current(),
+        app.cards.current(),
         Some(CardId {
             document: 0,
             card: 1
         })
     );
     assert_eq!(
-        app.handbook
-            .card(app.current().unwrap())
+        app.ctx
+            .handbook
+            .card(app.cards.current().unwrap())
             .unwrap()
             .text(Field::Owner),
         "Kari"
@@ -755,7 +791,8 @@ fn enter_on_a_finding_without_a_card_says_so() {
     let mut app = app_with(two_on_a_line(), 120, 35, Lang::Nb, Theme::colour());
     press(&mut app, KeyCode::Char('w'));
     let front_matter = app
-        .diagnostics
+        .ctx
+        .diagnostics()
         .iter()
         .position(|d| d.message.contains("Finnes ikke"))
         .expect("a finding in the front matter");
@@ -795,7 +832,7 @@ fn help_shows_how_to_write_a_query_with_every_scope() {
     for written in ["\"hanne lau\"", "/m[oø]rk$/", "-hanne", "person:"] {
         assert!(text.contains(written), "{written} in {text}");
     }
-    for (name, _) in prosesser::query::Scope::NAMES {
+    for (name, _) in crate::query::Scope::NAMES {
         // Spellings that fold alike are shown once.
         if !["formal", "formaal"].contains(&name) {
             assert!(text.contains(&format!("{name}:")), "{name} in {text}");
@@ -811,8 +848,8 @@ fn help_shows_how_to_write_a_query_with_every_scope() {
 #[test]
 fn every_help_row_about_keys_comes_from_a_binding() {
     let app = app(120, 35);
-    let t = crate::words::words(app.lang);
-    let lines = super::help::lines(&app, 62);
+    let t = crate::i18n::words(app.ctx.lang);
+    let lines = help::lines(app.ctx.lang, 62);
     let rows: Vec<(String, String)> = lines
         .iter()
         .take_while(|l| l.first().is_none_or(|(text, _)| text != t.help_search))
@@ -821,9 +858,9 @@ fn every_help_row_about_keys_comes_from_a_binding() {
         .collect();
     assert!(rows.len() > 20, "{rows:?}");
     for (keys, description) in rows {
-        let from = keymap::KEYMAP
-            .iter()
-            .find(|b| b.description(app.lang) == description && keys.starts_with(&b.keys_label()));
+        let from = keymap::KEYMAP.iter().find(|b| {
+            b.description(app.ctx.lang) == description && keys.starts_with(&b.keys_label())
+        });
         assert!(from.is_some(), "{keys} {description}");
     }
 }
@@ -849,11 +886,79 @@ fn w_then_enter_on_a_card_finding_opens_that_card_on_the_seed() {
     assert_eq!(app.view, View::Diagnostics);
     // The first finding is in the front matter; the second is about Forespørsler.
     press(&mut app, KeyCode::Char('j'));
-    let d = app.diagnostics[1].clone();
+    let d = app.ctx.diagnostics()[1].clone();
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.view, View::Cards);
     assert_eq!(app.focus, Focus::Detail);
-    let card = app.handbook.card(app.current().unwrap()).unwrap();
+    let card = app.ctx.handbook.card(app.cards.current().unwrap()).unwrap();
     assert_eq!((card.line, card.column), (d.line, d.column));
     assert_eq!(title_of(&app), "Forespørsler");
+}
+
+/// A page Hugo does not publish (`draft: yes`, a YAML 1.1 boolean) is marked
+/// in its list rows, its group heading and the detail, in the warning colour.
+#[test]
+fn an_unpublished_page_is_marked_in_the_list_and_the_detail() {
+    let draft = b"---\ntitle: Kladd\nweight: 1\ndraft: yes\n---\n\n{{< prosesser/strategy-card title=\"Budsjett\" owner=\"Kari Nordmann\" >}}\n";
+    let handbook = load_sources(vec![
+        Source {
+            path: "prosesser/utvikling-drift.md".to_owned(),
+            file: None,
+            bytes: SEED.to_vec(),
+        },
+        Source {
+            path: "prosesser/kladd.md".to_owned(),
+            file: None,
+            bytes: draft.to_vec(),
+        },
+    ]);
+    let app = app_with(handbook, 120, 30, Lang::Nb, Theme::colour());
+    assert_eq!(title_of(&app), "Budsjett");
+    let buffer = draw(&app);
+    let text = screen(&buffer);
+    assert!(text.contains("Kladd [utkast]"), "{text}");
+    assert!(text.contains("Budsjett [utkast]"), "{text}");
+    assert!(
+        text.contains("[utkast] Hugo publiserer ikke denne siden"),
+        "{text}"
+    );
+    // The seed's own rows carry no marker.
+    assert!(!text.contains("Release ["), "{text}");
+    let warning = Theme::colour().ink(super::theme::Role::Warning.into());
+    let marked = screen_marked(&buffer, |c| {
+        warning.fg.is_some() && c.fg == warning.fg.unwrap()
+    });
+    assert!(marked.contains("Budsjett[ [utkast]]"), "{marked}");
+
+    let english = app_with(
+        (*app.ctx.handbook).clone(),
+        120,
+        30,
+        Lang::En,
+        Theme::colour(),
+    );
+    let text = screen(&draw(&english));
+    assert!(text.contains("Budsjett [draft]"), "{text}");
+    assert!(
+        text.contains("[draft] Hugo does not publish this page"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_typed_or_pasted_in_one_burst_filters_once() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('/'));
+    let before = app.cards.filters;
+    app.type_text("Produksjon\nsetting");
+    assert_eq!(app.cards.filters, before + 1);
+    assert_eq!(app.cards.search.input, "Produksjon setting");
+    // One key is one filter, as before.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.cards.filters, before + 2);
+    // Browsing, typed text is not keys: nothing happens.
+    press(&mut app, KeyCode::Esc);
+    app.type_text("q");
+    assert!(!app.quit);
+    assert_eq!(app.cards.filters, before + 2);
 }

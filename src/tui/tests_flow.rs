@@ -1,14 +1,15 @@
 //! The flow in the detail pane and the flow view, jumping along links, the
 //! editor request and reading the files again, on the real seed.
 
+use crate::Handbook;
+use crate::i18n::Lang;
+use crate::load::{Source, load_sources};
 use crossterm::event::KeyCode;
-use prosesser::Handbook;
-use prosesser::i18n::Lang;
-use prosesser::load::{Source, load_sources};
 use ratatui::style::Modifier;
 use std::path::PathBuf;
 
-use super::app::{App, Loaded, Request, View};
+use super::app::{App, Request, View};
+use super::background::Loaded;
 use super::editor::Editor;
 use super::tests::{app, app_with, draw, press, screen, screen_marked, search, title_of};
 use super::theme::Theme;
@@ -24,9 +25,20 @@ fn seed_on_disk(file: &str, edit: impl Fn(&str) -> String) -> Handbook {
     }])
 }
 
+/// The browser at 120x35 on the seed as if read from `/h/utvikling-drift.md`.
+fn on_disk() -> App {
+    app_with(
+        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
+        120,
+        35,
+        Lang::Nb,
+        Theme::colour(),
+    )
+}
+
 fn select(app: &mut App, title: &str) {
     press(app, KeyCode::Char('g'));
-    for _ in 0..app.visible.len() {
+    for _ in 0..app.cards.visible.len() {
         if title_of(app) == title {
             return;
         }
@@ -127,7 +139,7 @@ fn following_a_link_to_a_filtered_out_card_drops_the_filter() {
     assert_eq!(title_of(&app), "Behov");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(title_of(&app), "Utvikling");
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
 }
 
 // ----- the flow view -----
@@ -186,7 +198,11 @@ fn enter_in_the_flow_view_selects_the_card_in_the_list() {
     // Cursor order: Behov, Utvikling, Produksjonssetting, Release, then the unlinked.
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(
-        app.flow_card().map(|id| app.card_title(id)).as_deref(),
+        app.flow
+            .as_ref()
+            .and_then(|f| f.card())
+            .map(|id| app.ctx.card_title(id))
+            .as_deref(),
         Some("Produksjonssetting")
     );
     press(&mut app, KeyCode::Enter);
@@ -203,13 +219,7 @@ fn enter_in_the_flow_view_selects_the_card_in_the_list() {
 
 #[test]
 fn e_asks_for_the_editor_at_the_cards_line() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     app.editor = Editor::from_vars(None, Some("vim"));
     select(&mut app, "Behov");
     press(&mut app, KeyCode::Char('e'));
@@ -222,14 +232,8 @@ fn e_asks_for_the_editor_at_the_cards_line() {
 
 #[test]
 fn e_without_an_editor_or_a_file_says_why() {
-    let mut on_disk = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
-    on_disk.editor = None;
+    let mut on_disk = on_disk();
+    on_disk.editor = Ok(None);
     press(&mut on_disk, KeyCode::Char('e'));
     assert_eq!(on_disk.request, None);
     assert!(
@@ -254,6 +258,19 @@ fn e_without_an_editor_or_a_file_says_why() {
     );
 }
 
+#[test]
+fn e_with_an_editor_that_cannot_be_split_says_which_variable() {
+    let mut app = on_disk();
+    app.editor = Editor::from_vars(None, Some("\"/opt/My Editor/ed -w"));
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.request, None);
+    assert_eq!(
+        message(&app),
+        "$EDITOR kan ikke deles i ord: et anførselstegn (eller en \\ til slutt) lukkes ikke."
+    );
+    assert!(app.message.as_ref().unwrap().error);
+}
+
 // ----- reading again -----
 
 #[test]
@@ -269,13 +286,7 @@ fn r_on_the_compiled_in_handbook_says_there_is_nothing_to_read() {
 
 #[test]
 fn reloading_keeps_the_selection_on_the_same_card_and_shows_the_change() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     select(&mut app, "Behov");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(title_of(&app), "Utvikling");
@@ -290,7 +301,7 @@ fn reloading_keeps_the_selection_on_the_same_card_and_shows_the_change() {
     });
     app.reloaded(Ok(Loaded::build(changed)));
     assert_eq!(title_of(&app), "Utvikling");
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.cards.visible.len(), 10);
     let text = screen(&draw(&app));
     assert!(text.contains("Kari Nordmann"), "{text}");
     assert!(text.contains("Filene er lest på nytt."), "{text}");
@@ -300,23 +311,17 @@ fn reloading_keeps_the_selection_on_the_same_card_and_shows_the_change() {
 
 #[test]
 fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     select(&mut app, "Produksjonssetting");
-    let before = app.diagnostics.len();
+    let before = app.ctx.diagnostics().len();
     // Half written: the last card's call is not closed.
     let cut = SEED.rfind(">}}").unwrap();
     let broken = seed_on_disk("/h/utvikling-drift.md", |s| s[..cut].to_owned());
     app.reloaded(Ok(Loaded::build(broken)));
     assert!(
-        app.count(prosesser::Severity::Error) > 0,
+        app.ctx.count(crate::Severity::Error) > 0,
         "{:?}",
-        app.diagnostics
+        app.ctx.diagnostics()
     );
     assert_eq!(title_of(&app), "Produksjonssetting");
     let text = screen(&draw(&app));
@@ -325,19 +330,13 @@ fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
         "/h/utvikling-drift.md",
         str::to_owned,
     ))));
-    assert_eq!(app.diagnostics.len(), before);
+    assert_eq!(app.ctx.diagnostics().len(), before);
     assert_eq!(title_of(&app), "Produksjonssetting");
 }
 
 #[test]
 fn a_card_that_is_gone_leaves_the_selection_at_its_place() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     select(&mut app, "Behov");
     let renamed = seed_on_disk("/h/utvikling-drift.md", |s| {
         s.replace("title=\"Behov\"", "title=\"Etterspørsel\"")
@@ -350,7 +349,7 @@ fn a_card_that_is_gone_leaves_the_selection_at_its_place() {
 fn a_failed_reload_keeps_the_handbook_and_says_why() {
     let mut app = app(120, 35);
     app.reloaded(Err("x.md: no such file or directory".to_owned()));
-    assert_eq!(app.visible.len(), 9);
+    assert_eq!(app.cards.visible.len(), 9);
     assert!(message(&app).starts_with("Kunne ikke lese på nytt"));
     assert!(app.message.as_ref().unwrap().error);
 }

@@ -3,9 +3,9 @@
 //! readings, the card's shortcode in the detail, effect, the title bar's
 //! count of pages that hold cards.
 
+use crate::Handbook;
+use crate::i18n::Lang;
 use crossterm::event::KeyCode;
-use prosesser::Handbook;
-use prosesser::i18n::Lang;
 use ratatui::style::Modifier;
 
 use super::app::{App, View};
@@ -14,7 +14,7 @@ use super::theme::Theme;
 
 fn handboka() -> Handbook {
     let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/handboka");
-    prosesser::load::load_paths(&[site.as_path()]).unwrap()
+    crate::load::load_paths(&[site.as_path()]).unwrap()
 }
 
 fn app(lang: Lang) -> App {
@@ -27,7 +27,8 @@ fn person(lang: Lang, name: &str) -> App {
     press(&mut app, KeyCode::Char('p'));
     assert_eq!(app.view, View::People);
     for _ in 0..20 {
-        if app.selected_person().is_some_and(|p| p.name == name) {
+        let selected = app.ctx.people().and_then(|p| p.get(app.people.selected));
+        if selected.is_some_and(|p| p.name == name) {
             return app;
         }
         press(&mut app, KeyCode::Char('j'));

@@ -36,29 +36,40 @@ pub struct Theme {
     pub notice: Style,
 }
 
-/// What a piece of laid-out text is, before it has a style: the detail and
-/// people panes are built from these in `update` (where only their size and
-/// where the matches are matter) and styled by [`Theme::ink`] when drawn.
+/// What a piece of laid-out text is, before it has a style: every view
+/// lays its text out in `update` in these (where only sizes and matches
+/// matter) and [`Theme::ink`] styles them when drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Role {
     /// Spaces and padding.
     #[default]
     Plain,
+    Title,
+    Ingress,
+    /// A document title heading a group of cards in the list.
+    Group,
+    CardTitle,
+    Dim,
     DetailTitle,
     Label,
     Value,
     /// "ikke satt", "ingen".
     Unset,
-    Dim,
     Key,
-    Ingress,
+    Status,
+    Warning,
+    Error,
+    Prompt,
+    Notice,
 }
 
-/// A [`Role`], and whether a search matched this text.
+/// A [`Role`], whether a search matched this text, and whether it is on the
+/// selected row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Ink {
     pub role: Role,
     pub matched: bool,
+    pub selected: bool,
 }
 
 impl Ink {
@@ -66,6 +77,7 @@ impl Ink {
         Ink {
             role,
             matched: false,
+            selected: false,
         }
     }
 
@@ -73,6 +85,14 @@ impl Ink {
     pub const fn hit(self) -> Ink {
         Ink {
             matched: true,
+            ..self
+        }
+    }
+
+    /// The same text on the selected row.
+    pub const fn chosen(self) -> Ink {
+        Ink {
+            selected: true,
             ..self
         }
     }
@@ -85,23 +105,34 @@ impl From<Role> for Ink {
 }
 
 impl Theme {
-    /// The style a piece of laid-out text is drawn in.
+    /// The style a piece of laid-out text is drawn in: its role's, the
+    /// match's over it, the selection's over both.
     pub fn ink(&self, ink: Ink) -> Style {
-        let style = match ink.role {
+        let mut style = match ink.role {
             Role::Plain => Style::default(),
+            Role::Title => self.title,
+            Role::Ingress => self.ingress,
+            Role::Group => self.group,
+            Role::CardTitle => self.card_title,
+            Role::Dim => self.dim,
             Role::DetailTitle => self.detail_title,
             Role::Label => self.label,
             Role::Value => self.value,
             Role::Unset => self.unset,
-            Role::Dim => self.dim,
             Role::Key => self.key,
-            Role::Ingress => self.ingress,
+            Role::Status => self.status,
+            Role::Warning => self.warning,
+            Role::Error => self.error,
+            Role::Prompt => self.prompt,
+            Role::Notice => self.notice,
         };
         if ink.matched {
-            style.patch(self.matched)
-        } else {
-            style
+            style = style.patch(self.matched);
         }
+        if ink.selected {
+            style = style.patch(self.selected);
+        }
+        style
     }
 
     /// The theme for this process: plain when `NO_COLOR` is set to anything non-empty.

@@ -1,16 +1,18 @@
 //! Text to styled terminal lines: highlighting matched byte ranges, word
 //! wrapping by display width, and truncating one line to a width.
 //!
-//! Everything here counts columns with `unicode-width`, never bytes, so æøå,
-//! CJK and emoji keep a layout straight. Document text is sanitised here, piece
+//! Everything here counts columns by grapheme cluster ([`crate::text::width`],
+//! the way ratatui's buffer draws them), never bytes or chars, so æøå, CJK
+//! and emoji (`❤️`, two columns) keep a layout straight. Document text is sanitised here, piece
 //! by piece, after the match ranges (byte ranges in the original text) have been
 //! applied, so a control character can never shift a highlight.
 
 use std::ops::Range;
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::grapheme_width;
 
 /// A run of text in one style. The style is a ratatui [`Style`] when
 /// drawing, or any other tag (the detail's semantic [`super::theme::Ink`]) for
@@ -24,22 +26,18 @@ impl<S: Copy + PartialEq + Default> Tag for S {}
 
 /// The display width of a string in columns.
 pub fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
+    crate::text::width(s)
 }
 
 /// Document text made safe for one terminal line: control characters and bidi
 /// overrides made visible, line breaks and tabs turned into spaces.
 pub fn clean_line(s: &str) -> String {
-    prosesser::text::sanitize_line(s).into_owned()
+    crate::text::sanitize_line(s).into_owned()
 }
 
 /// Document text made safe for a paragraph that may keep its line breaks.
 pub fn clean(s: &str) -> String {
-    prosesser::text::sanitize(s).into_owned()
+    crate::text::sanitize(s).into_owned()
 }
 
 /// `text` split into segments: `base` style, with `ranges` (byte ranges into
@@ -113,19 +111,19 @@ pub fn wrap<S: Tag>(segments: &[Segment<S>], width: usize) -> Vec<Vec<Segment<S>
         pending_space: None,
     };
     for (text, style) in segments {
-        for c in text.chars() {
-            if c == '\n' {
+        for g in text.graphemes(true) {
+            if g.contains('\n') {
                 w.flush_word();
                 w.break_line();
                 w.pending_space = None;
-            } else if c.is_whitespace() {
+            } else if g.chars().all(char::is_whitespace) {
                 w.flush_word();
                 if w.line.width > 0 {
                     w.pending_space = Some(*style);
                 }
             } else {
-                w.word.push((c, *style));
-                w.word_width += char_width(c);
+                w.word.push((g, *style));
+                w.word_width += grapheme_width(g);
             }
         }
     }
@@ -135,18 +133,19 @@ pub fn wrap<S: Tag>(segments: &[Segment<S>], width: usize) -> Vec<Vec<Segment<S>
 }
 
 /// The state of [`wrap`]: the lines done, the line being filled, and the word
-/// being read (a run of non-space characters, with their styles).
-struct Wrapper<S> {
+/// being read (a run of grapheme clusters that are not spaces, with their
+/// styles).
+struct Wrapper<'a, S> {
     width: usize,
     lines: Vec<Vec<Segment<S>>>,
     line: LineBuf<S>,
-    word: Vec<(char, S)>,
+    word: Vec<(&'a str, S)>,
     word_width: usize,
     /// The style of a space seen since the last word, if any.
     pending_space: Option<S>,
 }
 
-impl<S: Tag> Wrapper<S> {
+impl<S: Tag> Wrapper<'_, S> {
     fn break_line(&mut self) {
         self.lines.push(self.line.take());
     }
@@ -160,17 +159,17 @@ impl<S: Tag> Wrapper<S> {
         let space = usize::from(self.line.width > 0 && self.pending_space.is_some());
         if self.line.width + space + self.word_width <= self.width {
             if let (1, Some(style)) = (space, self.pending_space) {
-                self.line.push(' ', style);
+                self.line.push(" ", style);
             }
         } else if self.line.width > 0 {
             self.break_line();
         }
         self.pending_space = None;
-        for (c, style) in std::mem::take(&mut self.word) {
-            if self.line.width + char_width(c) > self.width && self.line.width > 0 {
+        for (g, style) in std::mem::take(&mut self.word) {
+            if self.line.width + grapheme_width(g) > self.width && self.line.width > 0 {
                 self.break_line();
             }
-            self.line.push(c, style);
+            self.line.push(g, style);
         }
         self.word_width = 0;
     }
@@ -191,11 +190,11 @@ impl<S> Default for LineBuf<S> {
 }
 
 impl<S: Tag> LineBuf<S> {
-    fn push(&mut self, c: char, style: S) {
-        self.width += char_width(c);
+    fn push(&mut self, g: &str, style: S) {
+        self.width += grapheme_width(g);
         match self.segments.last_mut() {
-            Some((text, s)) if *s == style => text.push(c),
-            _ => self.segments.push((c.to_string(), style)),
+            Some((text, s)) if *s == style => text.push_str(g),
+            _ => self.segments.push((g.to_owned(), style)),
         }
     }
 
@@ -221,8 +220,8 @@ pub fn truncate<S: Tag>(segments: Vec<Segment<S>>, width: usize) -> Vec<Segment<
     'outer: for (text, style) in segments {
         last_style = style;
         let mut piece = String::new();
-        for c in text.chars() {
-            let w = char_width(c);
+        for g in text.graphemes(true) {
+            let w = grapheme_width(g);
             if used + w > budget {
                 if !piece.is_empty() {
                     out.push((piece, style));
@@ -230,7 +229,7 @@ pub fn truncate<S: Tag>(segments: Vec<Segment<S>>, width: usize) -> Vec<Segment<
                 break 'outer;
             }
             used += w;
-            piece.push(c);
+            piece.push_str(g);
         }
         if !piece.is_empty() {
             out.push((piece, style));
@@ -238,16 +237,6 @@ pub fn truncate<S: Tag>(segments: Vec<Segment<S>>, width: usize) -> Vec<Segment<
     }
     out.push(("…".to_owned(), last_style));
     out
-}
-
-/// Segments as a ratatui line.
-pub fn to_line(segments: Vec<Segment>) -> Line<'static> {
-    Line::from(
-        segments
-            .into_iter()
-            .map(|(t, s)| Span::styled(t, s))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// Pad segments with spaces in `style` to exactly `width` columns (after truncating).
@@ -349,6 +338,42 @@ mod tests {
             |s| s.to_owned(),
         );
         assert_eq!(segs, vec![("abc".to_owned(), hl)]);
+    }
+
+    /// Where ratatui's buffer ends up after drawing `s` from column 0.
+    fn drawn_width(s: &str) -> usize {
+        let mut buffer = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 40, 1));
+        buffer.set_stringn(0, 0, s, 40, Style::default()).0 as usize
+    }
+
+    #[test]
+    fn widths_agree_with_what_ratatui_draws() {
+        for s in [
+            "Mørk",
+            "日本語",
+            "\u{2764}\u{FE0F}",
+            "\u{2764}",
+            "e\u{301}t\u{301}",
+            "👨\u{200D}👩\u{200D}👧",
+            "🇳🇴 Norge",
+            "a\u{200D}b",
+        ] {
+            assert_eq!(width(s), drawn_width(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_heart_with_its_emoji_selector_is_cut_where_ratatui_draws_it() {
+        let hearts = "\u{2764}\u{FE0F}".repeat(5);
+        let cut = truncate(vec![(hearts, Style::default())], 7);
+        let text: String = cut.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(text, format!("{}…", "\u{2764}\u{FE0F}".repeat(3)));
+        assert_eq!(drawn_width(&text), 7);
+        // Wrapped, no line is wider than the width as drawn.
+        let lines = wrap(&[("❤️ ❤️❤️ ❤️❤️❤️".to_owned(), Style::default())], 4);
+        for line in plain(&lines) {
+            assert!(drawn_width(&line) <= 4, "{line:?}");
+        }
     }
 
     #[test]

@@ -175,8 +175,17 @@ fn list_csv_parses_back_with_english_headers_and_a_record_per_card() {
     assert_eq!(
         records[0],
         [
-            "path", "line", "column", "title", "owner", "leader", "purpose", "input", "output",
-            "effect"
+            "path",
+            "line",
+            "column",
+            "title",
+            "owner",
+            "leader",
+            "purpose",
+            "input",
+            "output",
+            "effect",
+            "publication"
         ]
     );
     assert_eq!(records.len(), 10);
@@ -530,4 +539,74 @@ fn the_compiled_in_handbook_is_used_from_any_directory() {
             .join("data")
             .is_dir()
     );
+}
+
+/// Pages Hugo would not publish (`draft: yes` is a YAML 1.1 boolean; a
+/// publish date to come) are marked in every format; a card with no params
+/// is positional with an empty list, as Hugo's `.IsNamedParams` says.
+#[test]
+fn unpublished_pages_are_marked_in_every_format() {
+    let dir = fixture("unpublished");
+    let text = ok(&["list", &dir]);
+    let line = |title: &str| {
+        text.lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title} in {text}"))
+            .to_owned()
+    };
+    assert!(line("Uferdig").contains("Uferdig [utkast]"), "{text}");
+    assert!(
+        line("Kommer").contains("Kommer [publiseres 2999-01-01]"),
+        "{text}"
+    );
+    assert!(!line("Levende").contains('['), "{text}");
+    let english = ok(&["list", &dir, "--lang", "en"]);
+    assert!(english.contains("Uferdig [draft]"), "{english}");
+    assert!(
+        english.contains("Kommer [published from 2999-01-01]"),
+        "{english}"
+    );
+
+    let value = json(&["list", &dir, "-f", "json"]);
+    let docs = value["documents"].as_array().unwrap();
+    let by_title = |t: &str| docs.iter().find(|d| d["title"] == t).unwrap();
+    let live = by_title("Live");
+    assert_eq!(
+        (&live["draft"], &live["published"], &live["publication"]),
+        (
+            &Value::Bool(false),
+            &Value::Bool(true),
+            &Value::from("published")
+        )
+    );
+    assert_eq!(live["cards"][1]["positional"], serde_json::json!([]));
+    assert_eq!(live["cards"][1]["params"], serde_json::json!({}));
+    let draft = by_title("Kladd");
+    assert_eq!(
+        (&draft["draft"], &draft["published"], &draft["publication"]),
+        (
+            &Value::Bool(true),
+            &Value::Bool(false),
+            &Value::from("draft")
+        )
+    );
+    let future = by_title("Snart");
+    assert_eq!(future["draft"], Value::Bool(false));
+    assert_eq!(future["publication"], "future");
+    assert_eq!(future["publication_date"], "2999-01-01");
+
+    let csv = parse_csv(&ok(&["list", &dir, "-f", "csv"]));
+    let column = csv[0].iter().position(|h| h == "publication").unwrap();
+    let of = |title: &str| {
+        let row = csv.iter().find(|r| r[3] == title).unwrap();
+        row[column].clone()
+    };
+    assert_eq!(
+        (of("Levende"), of("Uferdig"), of("Kommer")),
+        ("published".into(), "draft".into(), "future".into())
+    );
+
+    let markdown = ok(&["list", &dir, "-f", "markdown"]);
+    assert!(markdown.contains("## Kladd *[utkast]*"), "{markdown}");
+    assert!(markdown.contains("## Live\n"), "{markdown}");
 }

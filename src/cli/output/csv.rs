@@ -1,20 +1,30 @@
 //! RFC 4180 CSV with English headers, one record a line (LF-terminated).
 //!
-//! A field is quoted when it holds a quote, comma, CR or LF; quotes inside are
-//! doubled. CSV cannot tell a missing field from an empty one: both are empty.
-//! CSV has no escapes, so control characters are made visible
-//! ([`prosesser::text::sanitize`]); newlines inside a field are kept.
+//! A field is quoted when it holds a quote, comma, semicolon, tab, CR or LF;
+//! quotes inside are doubled. CSV cannot tell a missing field from an empty
+//! one: both are empty. CSV has no escapes, so control characters are made
+//! visible ([`prosesser::text::sanitize`]); newlines inside a field are kept.
+//!
+//! A CSV file is opened in spreadsheets, and a spreadsheet runs a cell that
+//! starts with `=`, `+`, `-`, `@`, tab or CR as a formula (`=HYPERLINK(...)`,
+//! `=cmd|' /C calc'!A0`). As OWASP's "CSV Injection" advises, such a cell is
+//! written with a `'` before it, which spreadsheets read as "this is text",
+//! and a cell holding a separator (`,` or the `;` some locales use) is quoted
+//! so it cannot start a new cell mid-text. A plain negative number (`-5`,
+//! `-1.5`, `-1,5`) stays a number: it runs nothing.
 
 use super::{Listing, card_refs, safe};
 use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};
 
-/// `path,line,column,title,owner,leader,purpose,input,output,effect`, rows
-/// in the listing's order (best first for search).
+/// `path,line,column,title,owner,leader,purpose,input,output,effect,publication`,
+/// rows in the listing's order (best first for search); `publication` is
+/// `published`, `draft`, `not-rendered`, `future` or `expired`.
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     let mut header = vec!["path", "line", "column"];
     header.extend(Field::ALL.map(Field::key));
+    header.push("publication");
     record(out, header)?;
     for row in &listing.rows {
         let (document, card) = listing.card(row);
@@ -24,6 +34,7 @@ pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
             card.column.to_string(),
         ];
         fields.extend(Field::ALL.map(|f| card.text(f).into_owned()));
+        fields.push(document.publication.key().to_owned());
         record(out, fields)?;
     }
     Ok(())
@@ -81,23 +92,70 @@ fn record<S: AsRef<str>>(
 ) -> io::Result<()> {
     let line: Vec<String> = fields
         .into_iter()
-        .map(|f| quote(&safe(f.as_ref())))
+        .map(|f| quote(&not_a_formula(&safe(f.as_ref()))))
         .collect();
     writeln!(out, "{}", line.join(","))
 }
 
 /// One field, quoted only when it must be.
 fn quote(field: &str) -> String {
-    if field.contains(['"', ',', '\n', '\r']) {
+    if field.contains(['"', ',', ';', '\t', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_owned()
     }
 }
 
+/// A cell a spreadsheet would run as a formula, with a `'` before it.
+fn not_a_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_negative_number(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// `-` and digits, with at most one decimal point or comma between digits.
+fn is_negative_number(cell: &str) -> bool {
+    let Some(number) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let mut parts = number.splitn(2, ['.', ',']);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_some_and(digits) && parts.next().is_none_or(digits)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{not_a_formula, quote};
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_gets_a_quote_mark_before_it() {
+        for (cell, written) in [
+            ("=1+1", "'=1+1"),
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+47 22 33 44 55", "'+47 22 33 44 55"),
+            ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("--5", "'--5"),
+            ("-5e3", "'-5e3"),
+            ("-1.", "'-1."),
+        ] {
+            assert_eq!(not_a_formula(cell), written, "{cell:?}");
+        }
+        for plain in ["-5", "-1.5", "-1,5", "Hanne", "a=b", "1-2", "", "'=x"] {
+            assert_eq!(not_a_formula(plain), plain);
+        }
+    }
+
+    #[test]
+    fn a_separator_of_any_locale_is_quoted() {
+        assert_eq!(quote("a;=1+1"), "\"a;=1+1\"");
+        assert_eq!(quote("a\t=1"), "\"a\t=1\"");
+    }
 
     #[test]
     fn fields_with_quotes_commas_or_newlines_are_quoted_and_quotes_doubled() {

@@ -7,9 +7,9 @@
 
 use super::one_line;
 use crate::labels::TitleLabels;
-use crate::words::words;
 use prosesser::flow::{self, Endpoint, Flow, Reason};
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::{CardId, Handbook};
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -39,8 +39,13 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
         let d = d as u32;
         let flow = Flow::for_document(handbook, d);
         let layout = flow::layout(&flow, handbook, d);
-        let heading = document.title().unwrap_or(&document.path);
-        writeln!(out, "{}  ({})", one_line(heading), one_line(&document.path))?;
+        let heading = document.heading();
+        writeln!(
+            out,
+            "{}  ({})",
+            one_line(&heading),
+            one_line(&document.path)
+        )?;
         let name = |e: &Endpoint| endpoint_name(&labels, e, lang);
         if flow.links.is_empty() {
             writeln!(out, "  {}", w.no_links)?;
@@ -76,7 +81,7 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
                     "    {} → {}: {}",
                     name(&link.from),
                     name(&link.to),
-                    one_line(&flow::explain_all(&link.reasons, lang))
+                    one_line(&words(lang).reasons(&link.reasons))
                 )?;
             }
         }
@@ -149,9 +154,9 @@ pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<(
                 externals.iter().position(|x| x == name).unwrap_or(0)
             ),
         };
-        let heading = document.title().unwrap_or(&document.path);
+        let heading = document.heading();
         writeln!(out, "  subgraph cluster_{d} {{")?;
-        writeln!(out, "    label={};", dot_string(heading))?;
+        writeln!(out, "    label={};", dot_string(&heading))?;
         for c in 0..document.cards.len() as u32 {
             let id = CardId {
                 document: d,
@@ -220,8 +225,11 @@ pub fn json(out: &mut dyn Write, handbook: &Handbook) -> io::Result<()> {
             .links
             .iter()
             .map(|link| {
-                let reasons: Vec<String> =
-                    link.reasons.iter().map(|r| r.explain(Lang::En)).collect();
+                let reasons: Vec<String> = link
+                    .reasons
+                    .iter()
+                    .map(|r| words(Lang::En).reason(r))
+                    .collect();
                 json!({
                     "from": endpoint(&link.from),
                     "to": endpoint(&link.to),

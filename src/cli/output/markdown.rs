@@ -4,8 +4,8 @@
 //! backslash, `|` cannot end a cell, and newlines become `<br>`.
 
 use super::{Listing, field_cell, one_line, people_rows, safe};
-use crate::words::words;
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};
@@ -31,8 +31,16 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
         if i > 0 {
             writeln!(out)?;
         }
-        let heading = document.title().unwrap_or(&document.path);
-        writeln!(out, "## {}\n", escape(&one_line(heading)))?;
+        let heading = document.heading();
+        match w.unpublished(&document.publication) {
+            Some(why) => writeln!(
+                out,
+                "## {} *[{}]*\n",
+                escape(&one_line(&heading)),
+                escape(&why)
+            )?,
+            None => writeln!(out, "## {}\n", escape(&one_line(&heading)))?,
+        }
         writeln!(out, "{}: {}\n", w.source, escape(&one_line(&document.path)))?;
         let header: Vec<String> = Field::ALL
             .iter()

@@ -36,8 +36,11 @@ pub struct Listing<'a> {
 
 pub struct Row {
     pub id: CardId,
-    /// Where the query matched, for search results.
+    /// Where the query matched, for search results (at most
+    /// [`prosesser::query::MAX_LISTED_MATCHES`] per field).
     pub matches: Vec<Match>,
+    /// Per field, the matches found past the listed ones.
+    pub unlisted: Vec<(Field, usize)>,
 }
 
 impl<'a> Listing<'a> {
@@ -50,6 +53,7 @@ impl<'a> Listing<'a> {
                 .map(|(id, _)| Row {
                     id,
                     matches: Vec::new(),
+                    unlisted: Vec::new(),
                 })
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
@@ -151,7 +155,7 @@ pub fn one_line(s: &str) -> String {
 
 /// A field for people: its text on one line, or the words for missing / empty.
 pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
-    let words = crate::words::words(lang);
+    let words = prosesser::i18n::words(lang);
     match card.field(field) {
         None => words.missing.to_owned(),
         Some(text) if text.trim().is_empty() => words.empty.to_owned(),
@@ -170,7 +174,7 @@ pub fn people_rows(
     lang: Lang,
     cell: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
-    let w = crate::words::words(lang);
+    let w = prosesser::i18n::words(lang);
     let labels = crate::labels::TitleLabels::new(handbook, lang);
     let titles = |ids: &[CardId]| {
         ids.iter()

@@ -1,12 +1,12 @@
 //! Aligned columns for people, in the UI language.
 
 use super::{Listing, field_cell, one_line, people_rows};
-use crate::words::words;
 use prosesser::i18n::Lang;
+use prosesser::i18n::words;
 use prosesser::people::Person;
+use prosesser::text::width;
 use prosesser::{Diagnostic, Field, Handbook};
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
 /// Space between columns.
 const GAP: usize = 2;
@@ -41,6 +41,10 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             .map(|f| field_cell(card, *f, lang))
             .chain([format!("{}:{}", one_line(&document.path), card.line)])
             .collect();
+        // A page Hugo does not publish is not the real process: say so by its title.
+        if let Some(why) = w.unpublished(&document.publication) {
+            cells[0] = format!("{} [{why}]", cells[0]);
+        }
         if listing.ranked {
             let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
             fields.sort();
@@ -88,7 +92,7 @@ pub fn table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
     let mut widths = vec![0; columns];
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.width());
+            widths[i] = widths[i].max(width(cell));
         }
     }
     for row in rows {
@@ -96,7 +100,7 @@ pub fn table(out: &mut dyn Write, rows: &[Vec<String>]) -> io::Result<()> {
         for (i, cell) in row.iter().enumerate() {
             line.push_str(cell);
             if i + 1 < row.len() {
-                let pad = widths[i] - cell.width() + GAP;
+                let pad = widths[i] - width(cell) + GAP;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
         }

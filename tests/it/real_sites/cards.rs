@@ -177,12 +177,12 @@ fn effect_is_in_json_csv_and_markdown() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "path,line,column,title,owner,leader,purpose,input,output,effect"
+        "path,line,column,title,owner,leader,purpose,input,output,effect,publication"
     );
     assert!(
         csv.lines().any(
             |l| l.starts_with("content/prosesser/styring/index.md,40,1,Kundeservice,")
-                && l.ends_with(",Henvendelser fra kunder,,Fornøyde kunder")
+                && l.ends_with(",Henvendelser fra kunder,,Fornøyde kunder,published")
         ),
         "{csv}"
     );

@@ -4,18 +4,90 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Clear;
 
-use prosesser::query::{Scope, fold};
+use crate::i18n::Lang;
+use crate::query::{Scope, fold};
 
-use super::app::App;
-use super::keymap::{self, Binding};
-use super::render;
-use super::wrap::{self, Segment};
-use crate::words::words;
+use super::WHEEL;
+use crate::tui::keymap::{self, Action, Binding};
+use crate::tui::theme::{Ink, Role, Theme};
+use crate::tui::widgets::{self, InkLine, Pane};
+use crate::tui::wrap;
+
+/// The help overlay: open or not, where it is scrolled to, its lines.
+#[derive(Debug, Default)]
+pub struct HelpView {
+    pub open: bool,
+    /// First line shown.
+    pub scroll: usize,
+    /// What the lines were laid out for: language and width.
+    key: Option<(Lang, usize)>,
+    lines: Vec<InkLine>,
+    pub model: HelpModel,
+}
+
+/// What the overlay draws.
+#[derive(Debug, Default)]
+pub struct HelpModel {
+    pub pane: Pane,
+    /// All the overlay's lines (its size follows them).
+    pub total: usize,
+}
+
+impl HelpView {
+    pub fn open(&mut self) {
+        self.open = true;
+        self.scroll = 0;
+    }
+
+    /// Keys while the overlay is open, on a screen `height` lines tall.
+    pub fn update(&mut self, action: Action, height: u16) {
+        let page = height.saturating_sub(4) as usize;
+        match action {
+            Action::Back | Action::Help => self.open = false,
+            Action::Down => self.scroll += 1,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = usize::MAX,
+            Action::PageDown | Action::HalfPageDown => self.scroll += page,
+            Action::WheelDown(..) => self.scroll += WHEEL,
+            Action::PageUp | Action::HalfPageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::WheelUp(..) => self.scroll = self.scroll.saturating_sub(WHEEL),
+            _ => {}
+        }
+    }
+
+    /// The lines for a `screen`, the scroll held within them.
+    pub fn layout(&mut self, lang: Lang, screen: Rect) {
+        let width = inner_width(screen);
+        if self.key != Some((lang, width)) {
+            self.lines = lines(lang, width);
+            self.key = Some((lang, width));
+        }
+        let n = self.lines.len();
+        let area = area_of(screen, n);
+        let max = n.saturating_sub(area.height.saturating_sub(2) as usize);
+        self.scroll = self.scroll.min(max);
+        let inner = Pane::inner(false, area);
+        let title = crate::i18n::words(lang).help;
+        self.model = HelpModel {
+            pane: Pane::new(title, true, false).scrolled(&self.lines, self.scroll, inner),
+            total: n,
+        };
+    }
+}
+
+pub fn render(model: &HelpModel, theme: &Theme, frame: &mut Frame, screen: Rect) {
+    let area = area_of(screen, model.total);
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    frame.render_widget(Clear, area);
+    widgets::draw_pane(frame, area, &model.pane, theme);
+}
 
 /// The overlay's lines, before wrapping.
-pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
-    let t = words(app.lang);
-    let theme = &app.theme;
+pub fn lines(lang: Lang, width: usize) -> Vec<InkLine> {
+    let t = crate::i18n::words(lang);
     let mut out = Vec::new();
     let keys_width = keymap::KEYMAP
         .iter()
@@ -23,8 +95,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
         .max()
         .unwrap_or(0)
         + 2;
-    let section = |out: &mut Vec<Vec<Segment>>, title: &str, input: bool| {
-        out.push(vec![(title.to_owned(), theme.title)]);
+    let section = |out: &mut Vec<InkLine>, title: &str, input: bool| {
+        out.push(vec![(title.to_owned(), Role::Title.into())]);
         // The search line lists only its own keys; the rest work as listed above.
         let bindings: Vec<&Binding> = keymap::bindings(input)
             .filter(|b| !input || b.scope == keymap::Scope::Input)
@@ -39,13 +111,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
                 keys.push_str(&bindings[j].keys_label());
                 j += 1;
             }
-            let desc = bindings[i].description(app.lang);
+            let desc = bindings[i].description(lang);
             let pad = keys_width.saturating_sub(wrap::width(&keys));
             out.push(wrap::truncate(
                 vec![
-                    (format!("  {keys}"), theme.key),
-                    (" ".repeat(pad), theme.status),
-                    (desc.to_owned(), theme.status),
+                    (format!("  {keys}"), Role::Key.into()),
+                    (" ".repeat(pad), Role::Status.into()),
+                    (desc.to_owned(), Role::Status.into()),
                 ],
                 width,
             ));
@@ -56,18 +128,18 @@ pub fn lines(app: &App, width: usize) -> Vec<Vec<Segment>> {
     out.push(Vec::new());
     section(&mut out, t.help_input, true);
     for line in wrap::wrap(
-        &[(t.help_input_text.to_owned(), theme.dim)],
+        &[(t.help_input_text.to_owned(), Ink::of(Role::Dim))],
         width.saturating_sub(2),
     ) {
-        let mut l = vec![("  ".to_owned(), theme.dim)];
+        let mut l = vec![("  ".to_owned(), Ink::of(Role::Dim))];
         l.extend(line);
         out.push(l);
     }
     out.push(Vec::new());
-    search_section(app, width, &mut out);
+    search_section(lang, width, &mut out);
     out.push(Vec::new());
     for text in [t.help_mouse, t.help_close] {
-        out.extend(wrap::wrap(&[(text.to_owned(), theme.dim)], width));
+        out.extend(wrap::wrap(&[(text.to_owned(), Ink::of(Role::Dim))], width));
     }
     out
 }
@@ -89,35 +161,12 @@ fn area_of(screen: Rect, n: usize) -> Rect {
     Rect::new(x, y, width, height)
 }
 
-pub fn max_scroll(app: &App, screen: Rect) -> usize {
-    let n = lines(app, inner_width(screen)).len();
-    n.saturating_sub(area_of(screen, n).height.saturating_sub(2) as usize)
-}
-
-pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    // Built once a frame: the rectangle is sized by them.
-    let lines = lines(app, inner_width(screen));
-    let n = lines.len();
-    let area = area_of(screen, n);
-    if area.width < 3 || area.height < 3 {
-        return;
-    }
-    let block = render::pane(app, words(app.lang).help, true);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    render::scrolled_lines(frame, area, inner, n, app.help_scroll, |range| {
-        lines[range].iter().cloned().map(wrap::to_line).collect()
-    });
-}
-
 /// "Søk": how a query is written. The scopes are the query module's own
 /// names ([`Scope::NAMES`]), each with the fields it looks in, so the help
 /// cannot promise a scope the parser does not know.
-fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
-    let t = words(app.lang);
-    let theme = &app.theme;
-    out.push(vec![(t.help_search.to_owned(), theme.title)]);
+fn search_section(lang: Lang, width: usize, out: &mut Vec<InkLine>) {
+    let t = crate::i18n::words(lang);
+    out.push(vec![(t.help_search.to_owned(), Role::Title.into())]);
     let mut rows: Vec<(String, String)> = t
         .search_syntax
         .iter()
@@ -136,7 +185,7 @@ fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
         let fields: Vec<&str> = scope
             .fields()
             .iter()
-            .map(|f| app.lang.field_label(*f))
+            .map(|f| lang.field_label(*f))
             .collect();
         let written = names
             .iter()
@@ -161,9 +210,9 @@ fn search_section(app: &App, width: usize, out: &mut Vec<Vec<Segment>>) {
         let pad = column.saturating_sub(wrap::width(&written)).max(2);
         out.push(wrap::truncate(
             vec![
-                (format!("  {written}"), theme.key),
-                (" ".repeat(pad), theme.status),
-                (what, theme.status),
+                (format!("  {written}"), Role::Key.into()),
+                (" ".repeat(pad), Role::Status.into()),
+                (what, Role::Status.into()),
             ],
             width,
         ));

@@ -2,16 +2,18 @@
 //! any extra params and where it was written. A field that is absent and one
 //! that is written empty both read "ikke satt", each saying which it is.
 
-use prosesser::{Card, Field, ValueRef};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::app::{App, Focus};
-use super::list::empty_message;
-use super::render::{self, matches, ranges_of};
-use super::theme::{Ink, Role};
-use super::wrap::{self, Segment};
-use crate::words::words;
+use crate::query::Query;
+use crate::{Card, CardId, Field, ValueRef};
+
+use super::{ranges_of, scrolled};
+use crate::tui::context::Context;
+use crate::tui::keymap::Action;
+use crate::tui::theme::{Ink, Role, Theme};
+use crate::tui::widgets::{self, Pane};
+use crate::tui::wrap::{self, Segment};
 
 /// A wrapped line of the detail, in semantic inks (styled when drawn).
 pub type DetailLine = Vec<Segment<Ink>>;
@@ -25,68 +27,106 @@ pub fn holds_match(line: &DetailLine) -> bool {
 /// Below this many columns for the value, labels go on their own line.
 const MIN_VALUE_WIDTH: usize = 16;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let t = words(app.lang);
-    let block = render::pane(app, t.detail, app.focus == Focus::Detail && !app.editing)
-        .padding(ratatui::widgets::Padding::horizontal(1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.is_empty() {
-        return;
+/// The selected card's detail: where it is scrolled to, and its lines.
+#[derive(Debug, Default)]
+pub struct DetailView {
+    /// First line shown.
+    pub scroll: usize,
+    /// The list's count of selection moves the scroll belongs to.
+    seen: u64,
+    /// The selected card laid out (kept current by `update`).
+    pub layout: DetailModel,
+    pub model: Pane,
+}
+
+impl DetailView {
+    /// Scrolling, by keys over a page of the pane drawn in `area` or by the wheel.
+    pub fn update(&mut self, action: Action, area: Rect) {
+        let page = Pane::inner(true, area).height as usize;
+        match action {
+            _ if action.is_movement() => self.scroll = scrolled(self.scroll, action, page),
+            Action::WheelDown(..) => self.scroll += super::WHEEL,
+            Action::WheelUp(..) => self.scroll = self.scroll.saturating_sub(super::WHEEL),
+            _ => {}
+        }
     }
-    if app.current().is_none() {
-        let message = if app.visible.is_empty() {
-            empty_message(app)
-        } else {
-            t.no_selection.to_owned()
+
+    /// Follow the list: a card the selection moved to starts at its top.
+    pub fn follow(&mut self, moved: u64) {
+        if moved != self.seen {
+            self.seen = moved;
+            self.scroll = 0;
+        }
+    }
+
+    /// Lay `card` out again for the pane drawn in `area` when what it shows has changed.
+    pub fn refresh(
+        &mut self,
+        ctx: &Context,
+        card: Option<CardId>,
+        query: Option<&Query>,
+        area: Rect,
+    ) {
+        let width = Pane::inner(true, area).width as usize;
+        let key = DetailKey::of(ctx, card, query, width);
+        if !self.layout.is_for(&key) {
+            self.layout = DetailModel::build(ctx, card, query, width);
+        }
+    }
+
+    /// The line above the first that holds a match (`n` lands there).
+    pub fn scroll_to_match(&mut self) {
+        self.scroll = self.layout.first_match.unwrap_or(0).saturating_sub(1);
+    }
+
+    /// Hold the scroll within the lines of the pane drawn in `area`.
+    pub fn clamp(&mut self, area: Rect) {
+        let height = Pane::inner(true, area).height as usize;
+        self.scroll = self
+            .scroll
+            .min(self.layout.lines.len().saturating_sub(height));
+    }
+
+    /// The pane for `area`: the lines from the scroll on, or `nothing` when
+    /// no card is selected.
+    pub fn layout(&mut self, ctx: &Context, area: Rect, focused: bool, nothing: Option<String>) {
+        let pane = Pane::new(ctx.words().detail, focused, true);
+        let inner = Pane::inner(true, area);
+        self.model = match nothing {
+            Some(text) => pane.notice(text, inner),
+            None => pane.scrolled(&self.layout.lines, self.scroll, inner),
         };
-        render::notice(app, frame, inner, message);
-        return;
     }
-    // Laid out by `update`; built here only when the frame's size is not
-    // the one `update` last heard of (a resize not yet taken in).
-    let width = inner.width as usize;
-    let built;
-    let model = if app.detail.is_for(&DetailKey::of(app, width)) {
-        &app.detail
-    } else {
-        built = DetailModel::build(app, width);
-        &built
-    };
-    render::scrolled_lines(
-        frame,
-        area,
-        inner,
-        model.lines.len(),
-        app.detail_scroll,
-        |range| {
-            model.lines[range]
-                .iter()
-                .map(|l| render::inked(&app.theme, l.clone()))
-                .collect()
-        },
-    );
+}
+
+pub fn render(model: &Pane, theme: &Theme, frame: &mut Frame, area: Rect) {
+    widgets::draw_pane(frame, area, model, theme);
 }
 
 /// What the detail's layout depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DetailKey {
-    card: Option<prosesser::CardId>,
+    card: Option<crate::CardId>,
     width: usize,
     query: Option<String>,
-    lang: prosesser::i18n::Lang,
+    lang: crate::i18n::Lang,
     /// Counts the handbooks read (a reload lays everything out again).
     generation: u64,
 }
 
 impl DetailKey {
-    pub fn of(app: &App, width: usize) -> DetailKey {
+    pub fn of(
+        ctx: &Context,
+        card: Option<CardId>,
+        query: Option<&Query>,
+        width: usize,
+    ) -> DetailKey {
         DetailKey {
-            card: app.current(),
+            card,
             width,
-            query: app.query.as_ref().map(|q| q.source().to_owned()),
-            lang: app.lang,
-            generation: app.generation,
+            query: query.map(|q| q.source().to_owned()),
+            lang: ctx.lang,
+            generation: ctx.generation,
         }
     }
 }
@@ -102,10 +142,15 @@ pub struct DetailModel {
 }
 
 impl DetailModel {
-    pub fn build(app: &App, width: usize) -> DetailModel {
-        let lines = card_lines(app, width);
+    pub fn build(
+        ctx: &Context,
+        card: Option<CardId>,
+        query: Option<&Query>,
+        width: usize,
+    ) -> DetailModel {
+        let lines = card_lines(ctx, card, query, width);
         DetailModel {
-            key: Some(DetailKey::of(app, width)),
+            key: Some(DetailKey::of(ctx, card, query, width)),
             first_match: lines.iter().position(holds_match),
             lines,
         }
@@ -116,19 +161,24 @@ impl DetailModel {
     }
 }
 
-/// The selected card as lines `width` columns wide.
-pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
-    let Some(id) = app.current() else {
+/// Card `card` as lines `width` columns wide, `query`'s matches highlighted.
+pub fn card_lines(
+    ctx: &Context,
+    card: Option<CardId>,
+    query: Option<&Query>,
+    width: usize,
+) -> Vec<DetailLine> {
+    let Some(id) = card else {
         return Vec::new();
     };
-    let Some(card) = app.handbook.card(id) else {
+    let Some(card) = ctx.handbook.card(id) else {
         return Vec::new();
     };
     if width == 0 {
         return Vec::new();
     }
-    let t = words(app.lang);
-    let found = matches(app, id);
+    let t = ctx.words();
+    let found = ctx.matches(query, id);
     let mut out = Lines::new(width);
 
     // The title, wrapped.
@@ -146,6 +196,15 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         }
         None => out.push(vec![(t.untitled.to_owned(), Role::Unset.into())]),
     }
+    let unpublished = ctx
+        .handbook
+        .document_of(id)
+        .and_then(|d| t.unpublished(&d.publication));
+    if let Some(why) = unpublished {
+        let note = format!("[{why}] {}", t.unpublished_note);
+        out.lines
+            .extend(wrap::wrap(&[(note, Role::Warning.into())], width));
+    }
     out.push(Vec::new());
 
     // The known fields, then any others, then where it was written.
@@ -158,7 +217,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         .collect();
     let labels: Vec<String> = fields
         .iter()
-        .map(|f| app.lang.field_label(*f).to_owned())
+        .map(|f| ctx.lang.field_label(*f).to_owned())
         .chain(extra.iter().map(|(k, _)| wrap::clean_line(k)))
         .chain([
             t.source.to_owned(),
@@ -178,10 +237,10 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
     out.stacked = width < out.label_width + MIN_VALUE_WIDTH;
 
     for field in &fields {
-        let value = field_value(app, card, *field, &ranges_of(&found, *field));
-        out.labelled(app.lang.field_label(*field), value);
+        let value = field_value(ctx, card, *field, &ranges_of(&found, *field));
+        out.labelled(ctx.lang.field_label(*field), value);
     }
-    flow_lines(app, id, &mut out);
+    flow_lines(ctx, id, &mut out);
     for (key, value) in extra {
         let text = value.as_text();
         let segs = if text.trim().is_empty() {
@@ -207,7 +266,7 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
         );
     }
     out.push(Vec::new());
-    if let Some(doc) = app.handbook.document_of(id) {
+    if let Some(doc) = ctx.handbook.document_of(id) {
         let source = format!("{}:{}", wrap::clean_line(&doc.path), card.line);
         // Which card shortcode it is, quietly: it matters on sites with several.
         let shortcode = format!("  {}", wrap::clean_line(&card.shortcode));
@@ -221,9 +280,9 @@ pub fn card_lines(app: &App, width: usize) -> Vec<DetailLine> {
 
 /// "Mottar fra" and "Leverer til": each linked card with the digit that
 /// follows it, external processes marked, and under each why it was drawn.
-fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
-    let t = words(app.lang);
-    let links = app.links(id);
+fn flow_lines(ctx: &Context, id: CardId, out: &mut Lines) {
+    let t = ctx.words();
+    let links = ctx.links(id);
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
         let rows: Vec<_> = links.iter().filter(|l| l.upstream == upstream).collect();
         if rows.is_empty() {
@@ -235,16 +294,16 @@ fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
                 None => vec![("  ".to_owned(), Role::Dim.into())],
             };
             match link.other {
-                prosesser::flow::Endpoint::Card(to) => {
-                    segs.push((app.card_title(*to), Role::Value.into()));
+                crate::flow::Endpoint::Card(to) => {
+                    segs.push((ctx.card_title(*to), Role::Value.into()));
                 }
-                prosesser::flow::Endpoint::External(name) => {
+                crate::flow::Endpoint::External(name) => {
                     segs.push((wrap::clean_line(name), Role::Value.into()));
                     segs.push((format!(" {}", t.external), Role::Dim.into()));
                 }
             }
             out.entry((i == 0).then_some(label), segs, 0);
-            let why = prosesser::flow::explain_all(link.reasons, app.lang);
+            let why = t.reasons(link.reasons);
             out.entry(None, vec![(wrap::clean_line(&why), Role::Dim.into())], 2);
         }
     }
@@ -252,12 +311,12 @@ fn flow_lines(app: &App, id: prosesser::CardId, out: &mut Lines) {
 
 /// A field's text with its matches highlighted, or "ikke satt (...)".
 fn field_value(
-    app: &App,
+    ctx: &Context,
     card: &Card,
     field: Field,
     ranges: &[std::ops::Range<usize>],
 ) -> Vec<Segment<Ink>> {
-    let t = words(app.lang);
+    let t = ctx.words();
     let value = Ink::of(Role::Value);
     match card.field(field) {
         None => vec![(t.not_set_missing(), Role::Unset.into())],

@@ -1,13 +1,13 @@
-//! Every word the program says to people, in Norwegian Bokmål and English:
-//! the command line's and the browser's, in one table so they cannot drift
-//! apart. Field labels (Prosesseier, Formål, ...) come from the model's
-//! [`Field`] via [`Lang`]; words built on them ("Prosesseier for") are built
-//! here from the label, not written again.
+//! What the words are: one [`Words`] per language (the tables are in
+//! `nb.rs` and `en.rs`), and the words built from them. A word built on
+//! another ("Prosesseier for" on the label "Prosesseier") is built here, not
+//! written again.
 
-use prosesser::i18n::Lang;
-use prosesser::people::{Because, How};
-use prosesser::query::{QueryError, QueryErrorKind};
-use prosesser::{Field, Severity};
+use super::{Lang, words};
+use crate::flow::Reason;
+use crate::people::{Because, How};
+use crate::query::{QueryError, QueryErrorKind};
+use crate::{Field, Severity};
 
 pub struct Words {
     pub lang: Lang,
@@ -35,6 +35,15 @@ pub struct Words {
     pub feeds: &'static str,
     pub unlinked: &'static str,
     pub no_links: &'static str,
+    /// A page Hugo does not publish, by why: a draft, `_build.render: never`
+    /// (or a headless bundle), a publish date to come (before the date), an
+    /// expiry date gone by.
+    pub draft: &'static str,
+    pub not_rendered: &'static str,
+    pub publish_from: &'static str,
+    pub expired: &'static str,
+    /// After the reason, in the browser's detail: what it means.
+    pub unpublished_note: &'static str,
 
     // ----- the command line -----
     /// Search results: the fields the query matched in.
@@ -85,6 +94,8 @@ pub struct Words {
     pub no_link: &'static str,
     pub no_editor: &'static str,
     pub editor_missing: &'static str,
+    /// After `$EDITOR`: its value has a quote that does not close.
+    pub editor_unsplittable: &'static str,
     pub compiled_in: &'static str,
     pub no_file: &'static str,
     pub editor_status: &'static str,
@@ -108,190 +119,128 @@ pub struct Words {
     pub pages_with_cards: &'static str,
     /// The help: what `team:` looks at.
     pub team_scope: &'static str,
+
+    // ----- the domain's words -----
+    /// The fields' labels, in [`Field::ALL`]'s order.
+    pub fields: [&'static str; 7],
+    /// Around a word quoted from a card: «behov», “behov”.
+    pub quotes: (&'static str, &'static str),
+    /// Why two cards are linked: the input names the other card ...
+    pub input_names: &'static str,
+    /// ... the output names it ...
+    pub output_names: &'static str,
+    /// ... or the output and the input say the same.
+    pub same_thing: &'static str,
+
+    /// What each key does, for the help and the status bar's hints.
+    pub keys: Keys,
 }
 
-const NB: Words = Words {
-    lang: Lang::Nb,
-
-    not_set: "ikke satt",
-    missing: "(mangler)",
-    empty: "(tom)",
-    untitled: "(uten tittel)",
-    source: "Kilde",
-    teams: "Team",
-    qualifiers: "Enhet/rolle",
-    role_for: "for",
-    no_cards: "Ingen prosesser å vise.",
-    no_people: "Ingen personer er nevnt som eier eller leder.",
-    external: "(ekstern)",
-    chains: "Kjeder",
-    feeds: "Mottar fra flere",
-    unlinked: "Uten lenker",
-    no_links: "Ingen lenker mellom prosessene.",
-
-    matched_in: "Treff i",
-    name: "Navn",
-    no_hits: "Ingen treff.",
-    no_problems: "Ingen funn.",
-    load_problems: "feil ved lesing; se `prosesser check`",
-    why: "Hvorfor",
-
-    card: "prosess",
-    cards_word: "prosesser",
-    app_name: "prosesser",
-    cards: "Prosesser",
-    detail: "Detaljer",
-    people: "Personer",
-    diagnostics: "Advarsler og feil",
-    help: "Hjelp",
-    content: "Innhold",
-    positional: "Parameter",
-    of: "av",
-    no_selection: "Ingen prosess valgt.",
-    no_matches: "Ingen treff for",
-    too_small: "Vinduet er for lite",
-    no_diagnostics: "Ingen advarsler eller feil.",
-    person: "person",
-    none: "ingen",
-    query_error: "Feil i søket ved tegn",
-    help_keys: "Taster",
-    help_input: "I søkelinjen",
-    help_input_text: "skriv for å søke; listen filtreres mens du skriver",
-    help_mouse: "Mus (med --mouse): klikk velger, musehjulet blar",
-    help_search: "Søk",
-    search_syntax: &[
-        ("hanne", "ordet i alle felt; mork finner Mørk"),
-        ("hanne buarøy", "prosesser der begge ordene finnes"),
-        ("\"hanne lau\"", "ordene i rekkefølge, mellomrom med"),
-        ("/m[oø]rk$/", "regulært uttrykk, felt for felt"),
-        ("-hanne", "prosesser uten ordet; også -eier:hanne"),
-    ],
-    only_in: "bare i",
-    or: " eller ",
-    help_close: "Esc, ? eller F1 lukker",
-    pick_person: "Enter viser prosessene til personen",
-    flow: "Flyt",
-    receives: "Mottar fra",
-    delivers: "Leverer til",
-    flow_keys: "j/k velger prosess · Enter viser den i listen · e redigerer · Esc tilbake",
-    no_history: "Ingen tidligere prosess å gå tilbake til.",
-    no_link: "Prosessen har ingen lenke med nummer",
-    no_editor: "Ingen editor: sett $VISUAL eller $EDITOR (for eksempel EDITOR=vim).",
-    editor_missing: "Fant ikke editoren",
-    compiled_in: "Innebygd håndbok: ingen fil å redigere (åpne håndboken fra disk: prosesser STI).",
-    no_file: "Ingen fil å redigere her.",
-    editor_status: "Editoren avsluttet med status",
-    editor_failed: "Kunne ikke starte editoren",
-    back_from_editor: "Tilbake fra editoren.",
-    nothing_to_reload: "Håndboken er bygd inn i programmet; ingen filer å lese på nytt.",
-    reloading: "Leser filene på nytt …",
-    reloaded: "Filene er lest på nytt.",
-    reload_failed: "Kunne ikke lese på nytt",
-    watch_off: "Følger ikke med på endringer",
-    finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",
-    teams_and_roles: "Team og roller",
-    written_as: "Skrevet som",
-    read_as: "Slik er navnet lest",
-    page_with_cards: "side med prosesser",
-    pages_with_cards: "sider med prosesser",
-    team_scope: "prosessene til teamets medlemmer",
-};
-
-const EN: Words = Words {
-    lang: Lang::En,
-
-    not_set: "not set",
-    missing: "(missing)",
-    empty: "(empty)",
-    untitled: "(untitled)",
-    source: "Source",
-    teams: "Teams",
-    qualifiers: "Unit/role",
-    role_for: "of",
-    no_cards: "No processes to show.",
-    no_people: "Nobody is named as owner or leader.",
-    external: "(external)",
-    chains: "Chains",
-    feeds: "Fed by several",
-    unlinked: "Without links",
-    no_links: "No links between the processes.",
-
-    matched_in: "Matched in",
-    name: "Name",
-    no_hits: "No matches.",
-    no_problems: "No problems found.",
-    load_problems: "error(s) while reading; see `prosesser check`",
-    why: "Why",
-
-    card: "process",
-    cards_word: "processes",
-    app_name: "prosesser",
-    cards: "Processes",
-    detail: "Details",
-    people: "People",
-    diagnostics: "Warnings and errors",
-    help: "Help",
-    content: "Content",
-    positional: "Parameter",
-    of: "of",
-    no_selection: "No process selected.",
-    no_matches: "No matches for",
-    too_small: "The window is too small",
-    no_diagnostics: "No warnings or errors.",
-    person: "person",
-    none: "none",
-    query_error: "Query error at character",
-    help_keys: "Keys",
-    help_input: "In the search line",
-    help_input_text: "type to search; the list filters as you type",
-    help_mouse: "Mouse (with --mouse): click selects, the wheel scrolls",
-    help_search: "Search",
-    search_syntax: &[
-        ("hanne", "the word in any field; mork finds Mørk"),
-        ("hanne buarøy", "processes with both words"),
-        ("\"hanne lau\"", "the words in order, space included"),
-        ("/m[oø]rk$/", "a regular expression, field by field"),
-        ("-hanne", "processes without the word; also -owner:hanne"),
-    ],
-    only_in: "only in",
-    or: " or ",
-    help_close: "Esc, ? or F1 closes",
-    pick_person: "Enter shows this person's processes",
-    flow: "Flow",
-    receives: "Receives from",
-    delivers: "Delivers to",
-    flow_keys: "j/k choose a process · Enter shows it in the list · e edits · Esc back",
-    no_history: "No previous process to go back to.",
-    no_link: "The process has no link numbered",
-    no_editor: "No editor: set $VISUAL or $EDITOR (for example EDITOR=vim).",
-    editor_missing: "Editor not found",
-    compiled_in: "Compiled-in handbook: no file to edit (open the handbook from disk: prosesser PATH).",
-    no_file: "No file to edit here.",
-    editor_status: "The editor exited with status",
-    editor_failed: "Could not start the editor",
-    back_from_editor: "Back from the editor.",
-    nothing_to_reload: "The handbook is compiled into the program; there are no files to read again.",
-    reloading: "Reading the files again …",
-    reloaded: "The files were read again.",
-    reload_failed: "Could not read again",
-    watch_off: "Not watching for changes",
-    finding_without_card: "This finding is about no process; e opens the file at its line.",
-    teams_and_roles: "Teams and roles",
-    written_as: "Written as",
-    read_as: "How the name was read",
-    page_with_cards: "page with processes",
-    pages_with_cards: "pages with processes",
-    team_scope: "the processes of the team's members",
-};
-
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nb => &NB,
-        Lang::En => &EN,
-    }
+/// What each binding of the keymap does, one word each.
+pub struct Keys {
+    pub down: &'static str,
+    pub up: &'static str,
+    pub top: &'static str,
+    pub bottom: &'static str,
+    pub page_down: &'static str,
+    pub page_up: &'static str,
+    pub half_page_down: &'static str,
+    pub half_page_up: &'static str,
+    pub next_pane: &'static str,
+    pub previous_pane: &'static str,
+    pub open: &'static str,
+    pub search: &'static str,
+    pub next_match: &'static str,
+    pub previous_match: &'static str,
+    pub back: &'static str,
+    pub people: &'static str,
+    pub diagnostics: &'static str,
+    pub ingress: &'static str,
+    pub follow: &'static str,
+    pub jump_back: &'static str,
+    pub flow: &'static str,
+    pub edit: &'static str,
+    pub reload: &'static str,
+    pub help: &'static str,
+    pub quit: &'static str,
+    pub suspend: &'static str,
+    pub keep_filter: &'static str,
+    pub clear_search: &'static str,
+    pub down_the_list: &'static str,
+    pub up_the_list: &'static str,
+    pub delete_char: &'static str,
+    pub delete_word: &'static str,
+    pub clear_line: &'static str,
 }
 
 impl Words {
+    /// Why Hugo does not publish a page ("utkast", "publiseres 2030-01-01"),
+    /// `None` for a published one.
+    pub fn unpublished(&self, publication: &crate::Publication) -> Option<String> {
+        use crate::Publication as P;
+        let date = |d: &str| crate::text::sanitize_line(d).into_owned();
+        match publication {
+            P::Published => None,
+            P::Draft => Some(self.draft.to_owned()),
+            P::NotRendered => Some(self.not_rendered.to_owned()),
+            P::Future(d) => Some(format!("{} {}", self.publish_from, date(d))),
+            P::Expired(d) => Some(format!("{} {}", self.expired, date(d))),
+        }
+    }
+
+    /// What people call `field`: "Prosesseier", "Process owner".
+    pub fn field(&self, field: Field) -> &'static str {
+        self.fields[field as usize]
+    }
+
+    /// One reason two cards are linked, on one line: which words made it.
+    pub fn reason(&self, reason: &Reason) -> String {
+        match reason {
+            Reason::InputNames(w) => format!("{} {}", self.input_names, self.quoted(w)),
+            Reason::OutputNames(w) => format!("{} {}", self.output_names, self.quoted(w)),
+            Reason::SameThing(ws) => format!("{}: {}", self.same_thing, ws.join(", ")),
+        }
+    }
+
+    /// All of a link's reasons on one line, the words of reasons of one kind
+    /// gathered: `input nevner «behov», «behovsprosessen»; output og input
+    /// sier det samme: prioriterte, behov`.
+    pub fn reasons(&self, reasons: &[Reason]) -> String {
+        let gather = |pick: fn(&Reason) -> Option<&String>| -> Vec<String> {
+            reasons
+                .iter()
+                .filter_map(pick)
+                .map(|w| self.quoted(w))
+                .collect()
+        };
+        let input = gather(|r| match r {
+            Reason::InputNames(w) => Some(w),
+            _ => None,
+        });
+        let output = gather(|r| match r {
+            Reason::OutputNames(w) => Some(w),
+            _ => None,
+        });
+        let mut parts = Vec::new();
+        if !input.is_empty() {
+            parts.push(format!("{} {}", self.input_names, input.join(", ")));
+        }
+        if !output.is_empty() {
+            parts.push(format!("{} {}", self.output_names, output.join(", ")));
+        }
+        parts.extend(
+            reasons
+                .iter()
+                .filter(|r| matches!(r, Reason::SameThing(_)))
+                .map(|r| self.reason(r)),
+        );
+        parts.join("; ")
+    }
+
+    fn quoted(&self, w: &str) -> String {
+        format!("{}{w}{}", self.quotes.0, self.quotes.1)
+    }
+
     /// "Prosesseier for" / "Process owner of", from the field's label.
     pub fn owner_of(&self) -> String {
         self.role_of(Field::Owner)
@@ -313,20 +262,13 @@ impl Words {
     }
 
     fn role_of(&self, field: Field) -> String {
-        format!("{} {}", self.lang.field_label(field), self.role_for)
+        format!("{} {}", self.field(field), self.role_for)
     }
 
     /// How a name was read from an owner or leader value: "i team Plattform",
     /// "med rollen «Markedssjef» (rollen står i personkatalogen)".
     pub fn how_read(&self, how: &How) -> String {
         let nb = self.lang == Lang::Nb;
-        let quoted = |s: &str| {
-            if nb {
-                format!("«{s}»")
-            } else {
-                format!("“{s}”")
-            }
-        };
         match how {
             How::Alone if nb => "navnet alene".to_owned(),
             How::Alone => "the name alone".to_owned(),
@@ -345,8 +287,8 @@ impl Words {
                 .map(|u| match (&u.team, nb) {
                     (Some(team), true) => format!("i team {team}"),
                     (Some(team), false) => format!("in team {team}"),
-                    (None, true) => format!("med enheten {}", quoted(&u.text)),
-                    (None, false) => format!("with the unit {}", quoted(&u.text)),
+                    (None, true) => format!("med enheten {}", self.quoted(&u.text)),
+                    (None, false) => format!("with the unit {}", self.quoted(&u.text)),
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -360,9 +302,9 @@ impl Words {
                     (Because::RoleInDirectory, false) => "the role is in the people directory",
                 };
                 if nb {
-                    format!("med rollen {} ({why})", quoted(role))
+                    format!("med rollen {} ({why})", self.quoted(role))
                 } else {
-                    format!("with the role {} ({why})", quoted(role))
+                    format!("with the role {} ({why})", self.quoted(role))
                 }
             }
         }
@@ -450,10 +392,7 @@ impl Words {
     pub fn query_error_in(&self, query: &str, error: &QueryError) -> String {
         let before = query.get(..error.offset).unwrap_or(query);
         let at = before.chars().count() + 1;
-        let (open, close) = match self.lang {
-            Lang::Nb => ("«", "»"),
-            Lang::En => ("“", "”"),
-        };
+        let (open, close) = self.quotes;
         format!(
             "{} {at} ({open}{query}{close}): {}",
             self.query_error,
@@ -491,6 +430,35 @@ mod tests {
         assert_eq!(summary(Lang::Nb, 1, 1), "1 feil, 1 advarsel");
         assert_eq!(summary(Lang::En, 2, 7), "2 errors, 7 warnings");
         assert_eq!(summary(Lang::En, 1, 1), "1 error, 1 warning");
+    }
+
+    #[test]
+    fn explaining_a_link_gathers_words_of_one_kind() {
+        let reasons = [
+            Reason::InputNames("behov".into()),
+            Reason::InputNames("behovsprosessen".into()),
+            Reason::SameThing(vec!["prioriterte".into(), "behov".into()]),
+        ];
+        assert_eq!(
+            words(Lang::Nb).reasons(&reasons),
+            "input nevner «behov», «behovsprosessen»; output og input sier det samme: prioriterte, behov"
+        );
+        assert_eq!(
+            words(Lang::En).reasons(&reasons[..1]),
+            "input names “behov”"
+        );
+        assert_eq!(
+            words(Lang::En).reason(&reasons[2]),
+            "output and input say the same: prioriterte, behov"
+        );
+    }
+
+    #[test]
+    fn field_labels_follow_the_fields() {
+        assert_eq!(words(Lang::Nb).field(Field::Owner), "Prosesseier");
+        assert_eq!(words(Lang::Nb).field(Field::Purpose), "Formål");
+        assert_eq!(words(Lang::En).field(Field::Leader), "Process leader");
+        assert_eq!(words(Lang::En).field(Field::Output), "Output");
     }
 
     #[test]

@@ -1,0 +1,296 @@
+//! What every view reads: the handbook, the user's language, and what the
+//! browser derives from the handbook (the search index, the findings, the
+//! people, each document's flow), some of it still arriving from the
+//! [`background`](super::background) jobs. Views read it; only the app
+//! changes it (jobs taken in, a handbook read again).
+
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use crate::flow::{Endpoint, Flow, Reason};
+use crate::i18n::{Lang, Words, words};
+use crate::people::Person;
+use crate::query::{Match, Query, SearchIndex};
+use crate::{CardId, Diagnostic, Document, Handbook, Severity};
+
+use super::background::{Facts, Jobs, Loaded};
+use super::wrap;
+
+pub struct Context {
+    pub handbook: Arc<Handbook>,
+    pub lang: Lang,
+    /// Counts the handbooks read: the first is 0, each reload adds one.
+    pub generation: u64,
+    /// More than one document has cards: the list groups them under their
+    /// document's title.
+    pub grouped: bool,
+    /// `None` until its job is done (see [`Context::poll`]).
+    index: Option<SearchIndex>,
+    /// `None` until its job is done.
+    facts: Option<Facts>,
+    jobs: Jobs,
+    /// Each document's flow, worked out the first time it is shown.
+    flows: Vec<OnceLock<Flow>>,
+}
+
+/// One link of a card, as the detail pane lists it.
+pub struct LinkRow<'a> {
+    /// True for "Mottar fra", false for "Leverer til".
+    pub upstream: bool,
+    pub other: &'a Endpoint,
+    pub reasons: &'a [Reason],
+    /// The digit that follows it (cards only, 1–9).
+    pub number: Option<u8>,
+}
+
+/// How a card is found again after the files are read anew.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardKey {
+    path: String,
+    title: String,
+    index: u32,
+}
+
+impl Context {
+    /// The handbook, with its index and facts started on other threads.
+    pub fn new(handbook: Handbook, lang: Lang) -> Context {
+        let handbook = Arc::new(handbook);
+        let jobs = Jobs::start(&handbook);
+        let mut ctx = Context {
+            handbook,
+            lang,
+            generation: 0,
+            grouped: false,
+            index: None,
+            facts: None,
+            jobs,
+            flows: Vec::new(),
+        };
+        ctx.derive();
+        ctx
+    }
+
+    /// What is worked out from the handbook at once, when it arrives.
+    fn derive(&mut self) {
+        self.grouped = self
+            .handbook
+            .documents
+            .iter()
+            .filter(|d| !d.cards.is_empty())
+            .count()
+            > 1;
+        self.flows = (0..self.handbook.documents.len())
+            .map(|_| OnceLock::new())
+            .collect();
+    }
+
+    pub fn words(&self) -> &'static Words {
+        words(self.lang)
+    }
+
+    // ----- background work -----
+
+    /// Take in the jobs that are done; true when one was (redraw).
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        if self.jobs.index_done() {
+            self.ensure_index();
+            changed = true;
+        }
+        if self.jobs.facts_done() {
+            self.ensure_facts();
+            changed = true;
+        }
+        changed
+    }
+
+    pub fn pending(&self) -> bool {
+        self.jobs.pending()
+    }
+
+    /// Wait for every job, at most until `deadline`; true when one was taken in.
+    pub fn wait(&mut self, deadline: Option<Instant>) -> bool {
+        let mut changed = false;
+        while self.pending() {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
+            if self.poll() {
+                changed = true;
+            } else {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+        changed
+    }
+
+    /// The search index: taken from its job (waiting for it) when it is not
+    /// in yet, or built here if the job is gone. Never missing, so a query
+    /// can always be answered.
+    pub fn ensure_index(&mut self) -> &SearchIndex {
+        if self.index.is_none() {
+            self.index = self.jobs.take_index();
+        }
+        let handbook = &self.handbook;
+        self.index.get_or_insert_with(|| SearchIndex::new(handbook))
+    }
+
+    /// The findings and the people, waiting for their job if need be.
+    pub fn ensure_facts(&mut self) {
+        if let Some(facts) = self.jobs.take_facts() {
+            self.facts = Some(facts);
+        }
+    }
+
+    /// Where `query` matches card `id`, for highlighting (nothing before the
+    /// index is in).
+    pub fn matches(&self, query: Option<&Query>, id: CardId) -> Vec<Match> {
+        match (query, &self.index) {
+            (Some(q), Some(index)) => index.matches(&self.handbook, q, id),
+            _ => Vec::new(),
+        }
+    }
+
+    // ----- the facts, empty until they arrive -----
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        self.facts.as_ref().map_or(&[], |f| &f.diagnostics)
+    }
+
+    /// How many findings have `severity` (counted once, when they arrive).
+    pub fn count(&self, severity: Severity) -> usize {
+        let (errors, warnings) = self.facts.as_ref().map_or((0, 0), |f| f.counts);
+        match severity {
+            Severity::Error => errors,
+            Severity::Warning => warnings,
+        }
+    }
+
+    /// Everyone named as owner or leader (`None` until its job is done).
+    pub fn people(&self) -> Option<&[Person]> {
+        self.facts.as_ref().map(|f| f.people.as_slice())
+    }
+
+    /// How many cards person `i` owns or leads.
+    pub fn card_count(&self, i: usize) -> usize {
+        self.facts
+            .as_ref()
+            .and_then(|f| f.card_counts.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// The widest card title, in columns (0 until the facts arrive).
+    pub fn title_width(&self) -> usize {
+        self.facts.as_ref().map_or(0, |f| f.title_width)
+    }
+
+    // ----- the flow -----
+
+    /// A document's flow, worked out the first time it is asked for.
+    pub fn flow_of(&self, document: u32) -> &Flow {
+        static NONE: Flow = Flow::empty();
+        match self.flows.get(document as usize) {
+            Some(cell) => cell.get_or_init(|| Flow::for_document(&self.handbook, document)),
+            None => &NONE,
+        }
+    }
+
+    /// A card's links: where its work comes from, then where it goes; the
+    /// links to cards numbered 1–9 for their digit keys.
+    pub fn links(&self, id: CardId) -> Vec<LinkRow<'_>> {
+        let flow = self.flow_of(id.document);
+        let mut next = 1u8;
+        let mut number = |other: &Endpoint| match other {
+            Endpoint::Card(_) if next <= 9 => {
+                next += 1;
+                Some(next - 1)
+            }
+            _ => None,
+        };
+        let mut rows = Vec::new();
+        for link in flow.upstream(id) {
+            rows.push(LinkRow {
+                upstream: true,
+                number: number(&link.from),
+                other: &link.from,
+                reasons: &link.reasons,
+            });
+        }
+        for link in flow.downstream(id) {
+            rows.push(LinkRow {
+                upstream: false,
+                number: number(&link.to),
+                other: &link.to,
+                reasons: &link.reasons,
+            });
+        }
+        rows
+    }
+
+    /// A link's other end as people read it.
+    pub fn endpoint_name(&self, endpoint: &Endpoint) -> String {
+        match endpoint {
+            Endpoint::Card(id) => self.card_title(*id),
+            Endpoint::External(name) => {
+                format!("{} {}", wrap::clean_line(name), self.words().external)
+            }
+        }
+    }
+
+    pub fn card_title(&self, id: CardId) -> String {
+        match self.handbook.card(id).map(|c| c.title()) {
+            Some(title) if !title.trim().is_empty() => wrap::clean_line(&title),
+            _ => self.words().untitled.to_owned(),
+        }
+    }
+
+    /// The document the title bar is about: `card`'s, or the first.
+    pub fn document(&self, card: Option<CardId>) -> Option<&Document> {
+        match card {
+            Some(id) => self.handbook.document_of(id),
+            None => self.handbook.documents.first(),
+        }
+    }
+
+    // ----- reading again -----
+
+    /// Swap in a handbook read again; jobs still running for the old one
+    /// are not needed any more.
+    pub fn swap(&mut self, loaded: Loaded) {
+        let Loaded {
+            handbook,
+            index,
+            facts,
+        } = loaded;
+        self.handbook = Arc::new(handbook);
+        self.generation += 1;
+        self.index = Some(index);
+        self.facts = Some(facts);
+        self.jobs = Jobs::default();
+        self.derive();
+    }
+
+    pub fn card_key(&self, id: CardId) -> Option<CardKey> {
+        Some(CardKey {
+            path: self.handbook.document_of(id)?.path.clone(),
+            title: self.handbook.card(id)?.title().into_owned(),
+            index: id.card,
+        })
+    }
+
+    /// The card a key names now: same document and title (the nearest of
+    /// several), else the same place in the same document.
+    pub fn find_key(&self, key: &CardKey) -> Option<CardId> {
+        let document = self
+            .handbook
+            .documents
+            .iter()
+            .position(|d| d.path == key.path)? as u32;
+        let cards = &self.handbook.documents[document as usize].cards;
+        let by_title = (0..cards.len() as u32)
+            .filter(|&i| cards[i as usize].title() == key.title)
+            .min_by_key(|&i| i.abs_diff(key.index));
+        let card = by_title.or((key.index < cards.len() as u32).then_some(key.index))?;
+        Some(CardId { document, card })
+    }
+}

@@ -1,0 +1,113 @@
+//! The search line: the text being typed, the query it last parsed to (the
+//! one filtering), and why the text does not parse when it does not. The
+//! list that owns it decides what the query filters; the status bar draws
+//! the line while it is open.
+
+use crate::query::{Query, QueryError};
+
+use crate::tui::keymap::Action;
+
+#[derive(Debug, Default)]
+pub struct SearchLine {
+    /// The line is open, taking the keys.
+    pub editing: bool,
+    /// The text in the line.
+    pub input: String,
+    /// The query now filtering; `None` when empty.
+    pub query: Option<Query>,
+    /// Why the text in the line does not parse.
+    pub error: Option<QueryError>,
+}
+
+/// What a key did to the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// The text changed: parse it again.
+    Typed,
+    /// Closed, keeping the query.
+    Kept,
+    /// Closed, dropping the query.
+    Cleared,
+    /// Not a key of the line.
+    Other,
+}
+
+impl SearchLine {
+    /// The text of the query now filtering (the last one that parsed),
+    /// empty when none does.
+    pub fn applied(&self) -> &str {
+        self.query.as_ref().map_or("", Query::source)
+    }
+
+    /// Open the line on the query now filtering.
+    pub fn open(&mut self) {
+        self.editing = true;
+        self.input = self.applied().to_owned();
+        self.error = None;
+    }
+
+    /// Typed or pasted text at the end of the line, on one line: line
+    /// breaks, tabs and other control characters become spaces. False when
+    /// nothing was added.
+    pub fn type_text(&mut self, text: &str) -> bool {
+        let before = self.input.len();
+        self.input
+            .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        self.input.len() != before
+    }
+
+    /// A key while the line is open.
+    pub fn key(&mut self, action: Action) -> Edit {
+        match action {
+            Action::Insert(c) => self.input.push(c),
+            Action::DeleteChar => {
+                self.input.pop();
+            }
+            Action::DeleteWord => {
+                let kept = self.input.trim_end().len();
+                let cut = self.input[..kept]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                self.input.truncate(cut);
+            }
+            Action::ClearLine => self.input.clear(),
+            Action::Accept => {
+                self.editing = false;
+                self.error = None;
+                self.input = self.applied().to_owned();
+                return Edit::Kept;
+            }
+            Action::Back => {
+                self.editing = false;
+                self.input.clear();
+                self.error = None;
+                return Edit::Cleared;
+            }
+            _ => return Edit::Other,
+        }
+        Edit::Typed
+    }
+
+    /// The text parsed: `Some((query, narrow))` with the query to filter by
+    /// (`None` for an empty one) and whether it only narrows the one before
+    /// (so only the cards shown now need testing); `None`, with the error
+    /// kept, when it does not parse, leaving the last good filter in place.
+    pub fn parse(&mut self) -> Option<(Option<Query>, bool)> {
+        match Query::parse(&self.input) {
+            Ok(query) => {
+                self.error = None;
+                let query = (!query.is_empty()).then_some(query);
+                // Typing more of a word or another term only narrows the list.
+                let narrow = match (&query, &self.query) {
+                    (Some(new), Some(old)) => new.refines(old),
+                    _ => false,
+                };
+                Some((query, narrow))
+            }
+            Err(error) => {
+                self.error = Some(error);
+                None
+            }
+        }
+    }
+}
