@@ -17,6 +17,7 @@
 //! - [`confusable`]: telling apart text that only looks the same.
 //! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
+//! - [`history`]: each card's history from git.
 //! - [`suggest`]: the known name nearest to a mistyped one.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language, and every word people read.
@@ -27,6 +28,7 @@ pub mod collate;
 pub mod confusable;
 pub mod directory;
 pub mod flow;
+pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod model;

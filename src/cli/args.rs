@@ -92,6 +92,20 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = FlowFormat::Text)]
         format: FlowFormat,
     },
+    /// What changed in each card, commit by commit, newest first (from git)
+    ///
+    /// Reads the history of HEAD of the card documents under PATHS in a git
+    /// work tree: cards added, removed and renamed, each param changed (old →
+    /// new), versions that do not parse. One file is followed across renames.
+    History {
+        /// Files, folders or Hugo site roots in a git work tree [default: .]
+        paths: Vec<PathBuf>,
+        /// Only the cards that match this query in some version (the language of `search`)
+        #[arg(long, short)]
+        query: Option<String>,
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Report problems as `path:line:col: severity: message [rule]`
     ///
     /// Exits 1 when there is an error (or, with --strict, a warning). Paths are

@@ -1,7 +1,9 @@
-//! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
+//! The command line: `list`, `search`, `people`, `flow`, `check`, `history`,
+//! and the browser by default.
 //!
-//! Exit codes: 0 ok; 1 when `search` finds nothing (as grep and rg) or
-//! `check` finds an error (or a warning with `--strict`); 2 for usage and I/O
+//! Exit codes: 0 ok; 1 when `search` (or `history --query`) finds nothing
+//! (as grep and rg) or `check` finds an error (or a warning with
+//! `--strict`); 2 for usage and I/O
 //! errors (clap exits 2 on usage itself), a query that cannot be read, and a
 //! mistyped command.
 
@@ -139,6 +141,11 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
             generate::man(&mut out, command.as_deref())?;
             ExitCode::SUCCESS
         }
+        Some(Command::History {
+            paths,
+            query,
+            format,
+        }) => history(&mut out, &paths, query.as_deref(), format, lang)?,
         Some(Command::Check {
             paths,
             strict,
@@ -183,9 +190,7 @@ fn search(
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let words = words(lang);
-    let parsed =
-        Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))?;
+    let parsed = parse_query(query, lang)?;
     let handbook = load_until_exit(paths, lang, options)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
@@ -216,6 +221,33 @@ fn search(
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    })
+}
+
+fn parse_query(query: &str, lang: Lang) -> anyhow::Result<Query> {
+    let words = words(lang);
+    Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))
+}
+
+/// `history`: needs git, and only for itself (exit 2 without it).
+fn history(
+    out: &mut dyn Write,
+    paths: &[PathBuf],
+    query: Option<&str>,
+    format: Format,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let query = query.map(|q| parse_query(q, lang)).transpose()?;
+    let here = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &here[..] } else { paths };
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let history = prosesser::history::read(&paths, query.as_ref())?;
+    output::history(out, &history, format, lang)?;
+    // As `search`: a query that matched nothing exits 1.
+    Ok(if query.is_some() && history.changes.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     })
 }
 

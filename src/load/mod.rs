@@ -9,6 +9,7 @@ mod content;
 mod order;
 mod walk;
 
+pub(crate) use crate::site::is_site_root;
 pub use content::{is_content_name, is_hidden};
 pub use walk::WalkOptions;
 

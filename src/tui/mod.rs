@@ -18,6 +18,7 @@ mod app;
 mod background;
 mod context;
 mod editor;
+mod former;
 mod keymap;
 mod layout;
 mod reload;
@@ -36,6 +37,8 @@ mod safety_tests;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+#[cfg(test)]
+mod tests_history;
 #[cfg(test)]
 mod tests_sites;
 
@@ -107,6 +110,7 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
+    app.paths = options.paths.clone();
     let reloader = app
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone(), options.load.clone()));

@@ -315,6 +315,11 @@ fn every_size_from_1x1_to_40x15_draws_in_every_state() {
         ("diagnostics", |a| press(a, KeyCode::Char('w'))),
         ("ingress", |a| press(a, KeyCode::Char('i'))),
         ("flow", |a| press(a, KeyCode::Char('f'))),
+        ("history", super::tests_history::with_history),
+        ("history card", |a| {
+            super::tests_history::with_history(a);
+            press(a, KeyCode::Enter);
+        }),
     ];
     for (name, setup) in states {
         let mut app = app(80, 24);

@@ -267,12 +267,17 @@ fn as_unprivileged(dir: &Path, args: &[&str]) -> Option<Output> {
         eprintln!("SKIPPED: running as root without setpriv; cannot test as an unprivileged user");
         return None;
     }
-    // `nobody` must reach the binary: a copy beside the test files.
+    // `nobody` must reach the binary: a copy beside the test files, made once.
     let binary = dir.join("prosesser-bin");
-    fs::copy(env!("CARGO_BIN_EXE_prosesser"), &binary).unwrap();
-    fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
-    Some(
-        Command::new("setpriv")
+    if !binary.exists() {
+        fs::copy(env!("CARGO_BIN_EXE_prosesser"), &binary).unwrap();
+        fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    // A test thread that forks while the copy is still open for writing
+    // holds it open in its child until that child execs: the exec here then
+    // fails with "Text file busy". That passes; try again.
+    for _ in 0..50 {
+        let output = Command::new("setpriv")
             .args([
                 "--reuid=65534",
                 "--regid=65534",
@@ -283,8 +288,13 @@ fn as_unprivileged(dir: &Path, args: &[&str]) -> Option<Output> {
             .args(args)
             .current_dir(dir)
             .output()
-            .unwrap(),
-    )
+            .unwrap();
+        if !String::from_utf8_lossy(&output.stderr).contains("Text file busy") {
+            return Some(output);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("{} stayed busy", binary.display());
 }
 
 #[cfg(unix)]

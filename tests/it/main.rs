@@ -4,6 +4,8 @@ mod cli;
 mod cli_flow;
 mod cli_ux;
 mod common;
+mod history;
+mod history_tmux;
 mod hostile_cli;
 mod hostile_files;
 mod hostile_roundtrip;

@@ -14,6 +14,7 @@
 //! `-1.5`, `-1,5`) stays a number: it runs nothing.
 
 use super::{Listing, card_refs, safe};
+use prosesser::history::{History, Kind, params_of};
 use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};
@@ -82,6 +83,68 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
                 )?;
             }
         }
+    }
+    Ok(())
+}
+
+/// `commit,date,author,subject,path,card,kind,field,old,new,diagnostic`,
+/// newest first. A value is its text; an added card's `new` (a removed
+/// card's `old`) is its params as a JSON object; the diagnostic is
+/// `line:column: message [rule]`.
+pub fn history(out: &mut dyn Write, history: &History) -> io::Result<()> {
+    record(
+        out,
+        [
+            "commit",
+            "date",
+            "author",
+            "subject",
+            "path",
+            "card",
+            "kind",
+            "field",
+            "old",
+            "new",
+            "diagnostic",
+        ],
+    )?;
+    for change in &history.changes {
+        let params = || {
+            change.card_at.as_ref().map_or(String::new(), |at| {
+                let map: serde_json::Map<String, serde_json::Value> = params_of(at.card())
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), serde_json::json!(v)))
+                    .collect();
+                serde_json::Value::Object(map).to_string()
+            })
+        };
+        let text =
+            |v: &Option<prosesser::Value>| v.as_ref().map_or(String::new(), |v| v.to_string());
+        let (old, new) = match change.kind {
+            Kind::Added => (String::new(), params()),
+            Kind::Removed => (params(), String::new()),
+            _ => (text(&change.old), text(&change.new)),
+        };
+        let diagnostic = change.diagnostic.as_ref().map_or(String::new(), |d| {
+            format!("{}:{}: {} [{}]", d.line, d.column, d.message, d.rule)
+        });
+        let commit = &change.commit;
+        record(
+            out,
+            [
+                commit.id.as_str(),
+                &commit.date,
+                &commit.author,
+                &commit.subject,
+                &change.path,
+                change.card.as_deref().unwrap_or(""),
+                change.kind.key(),
+                change.field.as_deref().unwrap_or(""),
+                &old,
+                &new,
+                &diagnostic,
+            ],
+        )?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 
 use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
+use prosesser::history::{History, Kind, params_of};
 use prosesser::i18n::{Lang, words};
 use prosesser::people::{How, Person};
 use prosesser::{Card, Diagnostic, Document, Field, Handbook, Publication};
@@ -243,6 +244,79 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> 
     )
 }
 
+/// `{"changes": [{"commit", "date", "author", "subject", "path", "card",
+/// "kind", "field", "old", "new", "diagnostic"}]}`, newest first. An added
+/// card's `new` (a removed card's `old`) is the card's params.
+///
+/// Serialized straight from the history, entry by entry: a site's first
+/// commit adds every card, and a tree of JSON values for all of them would
+/// cost more than reading the history.
+pub fn history(out: &mut dyn Write, history: &History) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Changes<'a> {
+        changes: Vec<Entry<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        commit: &'a str,
+        date: &'a str,
+        author: &'a str,
+        subject: &'a str,
+        path: &'a str,
+        card: Option<&'a str>,
+        kind: Kind,
+        field: Option<&'a str>,
+        old: Side<'a>,
+        new: Side<'a>,
+        diagnostic: Option<&'a Diagnostic>,
+    }
+    /// A value, or a whole card's params, or null.
+    enum Side<'a> {
+        Value(Option<&'a prosesser::Value>),
+        Card(&'a prosesser::Card),
+    }
+    impl Serialize for Side<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Side::Value(value) => value.serialize(s),
+                Side::Card(card) => s.collect_map(params_of(card)),
+            }
+        }
+    }
+    let changes = history
+        .changes
+        .iter()
+        .map(|change| {
+            let card = || match &change.card_at {
+                Some(at) => Side::Card(at.card()),
+                None => Side::Value(None),
+            };
+            let (old, new) = match change.kind {
+                Kind::Added => (Side::Value(None), card()),
+                Kind::Removed => (card(), Side::Value(None)),
+                _ => (
+                    Side::Value(change.old.as_ref()),
+                    Side::Value(change.new.as_ref()),
+                ),
+            };
+            Entry {
+                commit: &change.commit.id,
+                date: &change.commit.date,
+                author: &change.commit.author,
+                subject: &change.commit.subject,
+                path: &change.path,
+                card: change.card.as_deref(),
+                kind: change.kind,
+                field: change.field.as_deref(),
+                old,
+                new,
+                diagnostic: change.diagnostic.as_ref(),
+            }
+        })
+        .collect();
+    write(out, &Changes { changes })
+}
+
 /// `[{"title", "external", "reasons"}]`: the other end of each link, and why
 /// it was drawn (in English, as every machine format is).
 fn links_json<'a>(
@@ -291,7 +365,7 @@ fn card_json(card: &Card) -> Map<String, Value> {
     value
 }
 
-pub(super) fn write(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+pub(super) fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
     value.serialize(&mut serializer).map_err(io::Error::from)?;

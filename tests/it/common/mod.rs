@@ -1,6 +1,8 @@
 //! What the integration tests share: the seed's card titles, copying a
-//! fixture folder, and driving the real binary in tmux.
+//! fixture folder, driving the real binary in tmux, and git repositories with
+//! a known history.
 
+pub mod git_repo;
 pub mod tmux;
 
 /// The real handbook page's cards, in order: what the shipped `data/` holds.
