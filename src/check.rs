@@ -10,12 +10,22 @@
 //!   trimmed and case-insensitively. Documents without navigation are skipped.
 //! - [`Rule::Html`]: a front matter string whose HTML tags do not balance.
 //! - [`Rule::DuplicateTitle`]: two cards with the same title in one document.
+//! - [`Rule::Confusable`]: a title, owner or leader that looks the same as one
+//!   written earlier in the handbook but is not ([`crate::confusable`]):
+//!   `Release` and `Release` with hidden tag characters, `Hanne` with a
+//!   Cyrillic `а`. Reported at the later card, naming the earlier one and
+//!   the characters that differ. Across the whole handbook, as people and
+//!   titles are.
 //!
 //! Front matter findings point at the line of the value they are about
 //! ([`crate::model::FrontMatter::value_position`]), and at 1:1 where the parser
 //! could not tell (JSON front matter).
 
+use crate::confusable::{hidden_differences, skeleton};
 use crate::model::{Card, Diagnostic, Document, Field, Handbook, Rule};
+use crate::people::split_people;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Warnings for every document: missing fields, navigation drift, bad HTML,
 /// duplicates; sorted by path, line and column.
@@ -27,6 +37,7 @@ pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
         html(document, &mut found);
         duplicate_titles(document, &mut found);
     }
+    confusables(handbook, &mut found);
     sort(&mut found);
     found
 }
@@ -145,6 +156,62 @@ fn duplicate_titles(document: &Document, found: &mut Vec<Diagnostic>) {
                     first.column
                 ),
             ));
+        }
+    }
+}
+
+/// Titles and people's names that look like an earlier one but are not it.
+fn confusables(handbook: &Handbook, found: &mut Vec<Diagnostic>) {
+    // Per kind of text, the first spelling of each skeleton and where it was.
+    let mut first: HashMap<(&str, String), (String, &Document, &Card)> = HashMap::new();
+    for document in &handbook.documents {
+        for card in &document.cards {
+            let mut texts: Vec<(&str, String)> = vec![("title", card.title().trim().to_owned())];
+            for (field, what) in [(Field::Owner, "owner"), (Field::Leader, "leader")] {
+                for person in split_people(&card.text(field)) {
+                    texts.push((what, person.name));
+                }
+            }
+            for (what, text) in texts {
+                if text.is_empty() {
+                    continue;
+                }
+                // An owner and a leader are one kind of text: people.
+                let kind = if what == "title" { "title" } else { "name" };
+                match first.entry((kind, skeleton(&text))) {
+                    Entry::Vacant(e) => {
+                        e.insert((text, document, card));
+                    }
+                    Entry::Occupied(e) => {
+                        let (earlier, first_document, first_card) = e.get();
+                        if *earlier == text {
+                            continue;
+                        }
+                        let mut differ = hidden_differences(earlier);
+                        for c in hidden_differences(&text) {
+                            if !differ.contains(&c) {
+                                differ.push(c);
+                            }
+                        }
+                        let differ: Vec<String> = differ
+                            .iter()
+                            .map(|&c| format!("U+{:04X}", c as u32))
+                            .collect();
+                        found.push(at_card(
+                            document,
+                            card,
+                            Rule::Confusable,
+                            format!(
+                                "{what} {text:?} looks the same as {earlier:?} (the card at {}:{}:{}) but is not: they differ in {}",
+                                first_document.path,
+                                first_card.line,
+                                first_card.column,
+                                differ.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
         }
     }
 }
@@ -481,6 +548,67 @@ mod tests {
                 "prosesser/a.md:14:1: warning: card \"release\" has the same title as the card \
                  at line 5, column 1 [duplicate-title]"
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_that_only_looks_like_another_is_reported_with_what_differs() {
+        let mut other = document(vec![full(9, "Release\u{e0001}\u{e0072}\u{e006d}")]);
+        other.path = "prosesser/b.md".to_owned();
+        let found = check(&handbook(vec![document(vec![full(5, "Release")]), other]));
+        assert_eq!(
+            messages(&found),
+            [
+                "prosesser/b.md:9:1: warning: title \"Release\\u{e0001}\\u{e0072}\\u{e006d}\" \
+                 looks the same as \"Release\" (the card at prosesser/a.md:5:1) but is not: \
+                 they differ in U+E0001, U+E0072, U+E006D [confusable]"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_look_alike_letter_is_reported_at_its_card() {
+        let cyrillic = card(
+            14,
+            &[
+                ("title", "Behov"),
+                ("owner", "Hanne Lauritsen"),
+                ("leader", "Tilgangsstyring/T\u{43e}rkel Buar\u{f8}y"),
+                ("purpose", "Planlegge"),
+            ],
+        );
+        let found = check(&handbook(vec![document(vec![
+            full(5, "Release"),
+            cyrillic,
+        ])]));
+        assert_eq!(
+            messages(&found),
+            [
+                "prosesser/a.md:14:1: warning: leader \"Tоrkel Buarøy\" looks the same as \
+                 \"Torkel Buarøy\" (the card at prosesser/a.md:5:1) but is not: they differ in \
+                 U+043E [confusable]"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_title_twice_and_names_that_differ_visibly_are_not_confusable() {
+        let mut other = document(vec![full(9, "Release"), full(12, "release")]);
+        other.path = "prosesser/b.md".to_owned();
+        other.cards.push(card(
+            20,
+            &[
+                ("title", "Mørk"),
+                ("owner", "Hanne Lauritsén"),
+                ("leader", "torkel buarøy"),
+                ("purpose", "Planlegge"),
+            ],
+        ));
+        let found = check(&handbook(vec![document(vec![full(5, "Release")]), other]));
+        assert!(
+            found.iter().all(|d| d.rule != Rule::Confusable),
+            "{:?}",
+            messages(&found)
         );
     }
 

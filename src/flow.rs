@@ -8,7 +8,8 @@
 //! - A's output and B's input say the same thing: every content word of the
 //!   shorter one is in the longer one (`Prioriterte behov` and `Prioriterte
 //!   behov fra behovsprosessen`), a word also matching when one is the start
-//!   of the other (`produksjon`, `produksjonssetting`).
+//!   of the other (`produksjon`, `produksjonssetting`). Only phrases are
+//!   compared this way (at most 24 content words each), not long texts.
 //!
 //! A `…prosess` compound whose first part names no card (`porteføljeprosess`)
 //! is an **external** source (in an input) or sink (in an output). Nothing
@@ -18,6 +19,13 @@
 //!
 //! Links are found within one document: that is where a handbook page
 //! describes one set of processes, and titles repeat across pages.
+//!
+//! The work is near-linear in the words read: a mention is looked up in an
+//! index of title forms (never compared with every card), a phrase is
+//! compared only with the few inputs that share a word's first letters, the
+//! links into and out of each card are indexed, and a layout numbers its
+//! nodes once for all its chains. A page whose every input names every
+//! title has as many links as words, and costs in proportion to them.
 
 use crate::model::{CardId, Document, Field, Handbook};
 use std::collections::HashMap;
@@ -53,6 +61,10 @@ pub struct Link {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Flow {
     pub links: Vec<Link>,
+    /// (card, link index) for the links into and out of each card, sorted:
+    /// asking about each card of a dense page is a look-up, not a scan.
+    into: Vec<(CardId, u32)>,
+    out_of: Vec<(CardId, u32)>,
 }
 
 impl Flow {
@@ -63,7 +75,36 @@ impl Flow {
             .enumerate()
             .flat_map(|(d, doc)| document_links(d as u32, doc))
             .collect();
-        Flow { links }
+        Flow::from_links(links)
+    }
+
+    /// No links at all.
+    pub const fn empty() -> Flow {
+        Flow {
+            links: Vec::new(),
+            into: Vec::new(),
+            out_of: Vec::new(),
+        }
+    }
+
+    fn from_links(links: Vec<Link>) -> Flow {
+        let mut into = Vec::new();
+        let mut out_of = Vec::new();
+        for (i, link) in links.iter().enumerate() {
+            if let Endpoint::Card(to) = link.to {
+                into.push((to, i as u32));
+            }
+            if let Endpoint::Card(from) = link.from {
+                out_of.push((from, i as u32));
+            }
+        }
+        into.sort_unstable();
+        out_of.sort_unstable();
+        Flow {
+            links,
+            into,
+            out_of,
+        }
     }
 
     /// The links of one document only: all a caller showing one document needs,
@@ -74,19 +115,29 @@ impl Flow {
             .get(document as usize)
             .map(|doc| document_links(document, doc))
             .unwrap_or_default();
-        Flow { links }
+        Flow::from_links(links)
     }
 
     /// Links into a card, in document order of their sources.
     pub fn upstream(&self, card: CardId) -> impl Iterator<Item = &Link> {
-        let target = Endpoint::Card(card);
-        self.links.iter().filter(move |l| l.to == target)
+        self.links_at(&self.into, card)
     }
 
     /// Links out of a card.
     pub fn downstream(&self, card: CardId) -> impl Iterator<Item = &Link> {
-        let source = Endpoint::Card(card);
-        self.links.iter().filter(move |l| l.from == source)
+        self.links_at(&self.out_of, card)
+    }
+
+    fn links_at<'a>(
+        &'a self,
+        index: &'a [(CardId, u32)],
+        card: CardId,
+    ) -> impl Iterator<Item = &'a Link> {
+        let start = index.partition_point(|&(c, _)| c < card);
+        index[start..]
+            .iter()
+            .take_while(move |&&(c, _)| c == card)
+            .map(|&(_, i)| &self.links[i as usize])
     }
 
     /// Links within one document.
@@ -275,25 +326,11 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             by_form.entry(form.as_str()).or_default().push(i);
         }
     }
-    let mut links: Vec<Link> = Vec::new();
-    let mut at: HashMap<(Endpoint, Endpoint), usize> = HashMap::new();
-    let mut add = |from: Endpoint, to: Endpoint, reason: Reason| match at.entry((from, to)) {
-        std::collections::hash_map::Entry::Occupied(e) => {
-            let link = &mut links[*e.get()];
-            if !link.reasons.contains(&reason) {
-                link.reasons.push(reason);
-            }
-        }
-        std::collections::hash_map::Entry::Vacant(e) => {
-            let (from, to) = e.key().clone();
-            e.insert(links.len());
-            links.push(Link {
-                from,
-                to,
-                reasons: vec![reason],
-            });
-        }
-    };
+    // Every (from, to, reason) found, grouped into links at the end by one
+    // stable sort: no map from pairs of endpoints, which on a dense page
+    // holds as many entries as there are words.
+    let mut found: Vec<(Endpoint, Endpoint, Reason)> = Vec::new();
+    let mut add = |from: Endpoint, to: Endpoint, reason: Reason| found.push((from, to, reason));
     for card in &cards {
         for (text, is_input) in [(&card.input, true), (&card.output, false)] {
             for mention in mentions(text) {
@@ -339,6 +376,9 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     // four letters; only such inputs are compared with an output.
     let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, card) in cards.iter().enumerate() {
+        if card.input_words.len() > MAX_PHRASE_WORDS {
+            continue;
+        }
         for word in &card.input_words {
             let list = by_head.entry(head(word)).or_default();
             if list.last() != Some(&i) {
@@ -347,6 +387,9 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
         }
     }
     for a in &cards {
+        if a.output_words.len() > MAX_PHRASE_WORDS {
+            continue;
+        }
         let mut candidates: Vec<usize> = a
             .output_words
             .iter()
@@ -375,7 +418,23 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             );
         }
     }
-    links.sort_by(|a, b| (&a.from, &a.to).cmp(&(&b.from, &b.to)));
+    // Stable: a link's reasons keep the order they were found in.
+    found.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let mut links: Vec<Link> = Vec::new();
+    for (from, to, reason) in found {
+        match links.last_mut() {
+            Some(link) if link.from == from && link.to == to => {
+                if !link.reasons.contains(&reason) {
+                    link.reasons.push(reason);
+                }
+            }
+            _ => links.push(Link {
+                from,
+                to,
+                reasons: vec![reason],
+            }),
+        }
+    }
     links
 }
 
@@ -387,6 +446,14 @@ const MAX_NAMED: usize = 8;
 const MAX_COMPARED: usize = 64;
 /// At most this many chains are drawn; the links left go to the feeds.
 const MAX_CHAINS: usize = 64;
+/// Links walked in all to draw the chains of one document: past 62,500 links
+/// on a page, fewer than [`MAX_CHAINS`] are drawn (at least one).
+const CHAIN_BUDGET: usize = 4_000_000;
+/// An output or input of more content words than this is a list or a text,
+/// not a phrase that says one thing: it links by the titles it names, not
+/// by [`Reason::SameThing`]. Comparing two such texts word by word would cost
+/// the product of their lengths, on every pair of cards.
+const MAX_PHRASE_WORDS: usize = 24;
 
 /// The first part of a compound without its linking `s` (`behovs` in
 /// `behovsprosessen` is `behov`).
@@ -415,10 +482,14 @@ pub struct Layout {
 
 pub fn layout(flow: &Flow, handbook: &Handbook, document: u32) -> Layout {
     let links = flow.of_document(document);
+    let graph = Graph::new(&links);
     let mut covered = vec![false; links.len()];
     let mut chains = Vec::new();
-    while chains.len() < MAX_CHAINS {
-        match longest_path(&links, &covered) {
+    // Each chain is a walk over every link: on a page of very many links,
+    // fewer chains are drawn and the rest of the links go to the feeds.
+    let most = MAX_CHAINS.min(CHAIN_BUDGET / links.len().max(1)).max(1);
+    while chains.len() < most {
+        match graph.longest_path(&links, &covered) {
             Some(path) if path.len() >= 2 => {
                 let mut chain = vec![links[path[0]].from.clone()];
                 for &i in &path {
@@ -430,15 +501,18 @@ pub fn layout(flow: &Flow, handbook: &Handbook, document: u32) -> Layout {
             _ => break,
         }
     }
+    // Targets in the order their first uncovered link comes.
     let mut feeds: Vec<(Endpoint, Vec<Endpoint>)> = Vec::new();
+    let mut feed_of: HashMap<&Endpoint, usize> = HashMap::new();
     for (i, link) in links.iter().enumerate() {
         if covered[i] {
             continue;
         }
-        match feeds.iter_mut().find(|(t, _)| *t == link.to) {
-            Some((_, sources)) => sources.push(link.from.clone()),
-            None => feeds.push((link.to.clone(), vec![link.from.clone()])),
-        }
+        let at = *feed_of.entry(&link.to).or_insert_with(|| {
+            feeds.push((link.to.clone(), Vec::new()));
+            feeds.len() - 1
+        });
+        feeds[at].1.push(link.from.clone());
     }
     let linked: std::collections::HashSet<&Endpoint> =
         links.iter().flat_map(|l| [&l.from, &l.to]).collect();
@@ -459,81 +533,102 @@ pub fn layout(flow: &Flow, handbook: &Handbook, document: u32) -> Layout {
     }
 }
 
-/// The longest path of uncovered links, the better-founded (more reasons) of
-/// equally long ones, as link indices. Cycles are broken where a depth-first
-/// walk finds them, so this is linear in the links, never exponential.
-fn longest_path(links: &[&Link], covered: &[bool]) -> Option<Vec<usize>> {
-    let mut node: HashMap<&Endpoint, usize> = HashMap::new();
-    for l in links {
-        let n = node.len();
-        node.entry(&l.from).or_insert(n);
-        let n = node.len();
-        node.entry(&l.to).or_insert(n);
-    }
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); node.len()];
-    for (i, l) in links.iter().enumerate() {
-        if !covered[i] {
-            out[node[&l.from]].push(i);
+/// The links of one document as a graph of numbered nodes, worked out once
+/// for all the chains drawn from it.
+struct Graph {
+    nodes: usize,
+    /// Each link's (from, to) node.
+    ends: Vec<(usize, usize)>,
+}
+
+impl Graph {
+    fn new(links: &[&Link]) -> Graph {
+        let mut node: HashMap<&Endpoint, usize> = HashMap::new();
+        let mut number = |e| {
+            let n = node.len();
+            *node.entry(e).or_insert(n)
+        };
+        let ends = links
+            .iter()
+            .map(|l| (number(&l.from), number(&l.to)))
+            .collect();
+        Graph {
+            nodes: node.len(),
+            ends,
         }
     }
-    // Depth-first finishing order (a reverse topological order once the
-    // links back into the walk's own path are left out).
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
-    let mut mark = vec![Mark::New; node.len()];
-    let mut back = vec![false; links.len()];
-    let mut finished = Vec::with_capacity(node.len());
-    for root in 0..node.len() {
-        if mark[root] != Mark::New {
-            continue;
-        }
-        let mut stack = vec![(root, 0usize)];
-        mark[root] = Mark::Open;
-        while let Some(&mut (v, ref mut k)) = stack.last_mut() {
-            if let Some(&link) = out[v].get(*k) {
-                *k += 1;
-                let w = node[&links[link].to];
-                match mark[w] {
-                    Mark::New => {
-                        mark[w] = Mark::Open;
-                        stack.push((w, 0));
-                    }
-                    Mark::Open => back[link] = true,
-                    Mark::Done => {}
-                }
-            } else {
-                mark[v] = Mark::Done;
-                finished.push(v);
-                stack.pop();
+
+    /// The longest path of uncovered links, the better-founded (more
+    /// reasons) of equally long ones, as link indices. Cycles are broken
+    /// where a depth-first walk finds them, so this is linear in the links,
+    /// never exponential.
+    fn longest_path(&self, links: &[&Link], covered: &[bool]) -> Option<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.nodes];
+        for (i, &(from, _)) in self.ends.iter().enumerate() {
+            if !covered[i] {
+                out[from].push(i);
             }
         }
-    }
-    // Longest (then heaviest) path from each node, sinks first.
-    let mut best: Vec<(usize, usize, Option<usize>)> = vec![(0, 0, None); node.len()];
-    for &v in &finished {
-        for &link in &out[v] {
-            if back[link] {
+        // Depth-first finishing order (a reverse topological order once the
+        // links back into the walk's own path are left out).
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Open,
+            Done,
+        }
+        let mut mark = vec![Mark::New; self.nodes];
+        let mut back = vec![false; self.ends.len()];
+        let mut finished = Vec::with_capacity(self.nodes);
+        for root in 0..self.nodes {
+            if mark[root] != Mark::New {
                 continue;
             }
-            let (len, weight, _) = best[node[&links[link].to]];
-            let candidate = (len + 1, weight + links[link].reasons.len(), Some(link));
-            if (candidate.0, candidate.1) > (best[v].0, best[v].1) {
-                best[v] = candidate;
+            let mut stack = vec![(root, 0usize)];
+            mark[root] = Mark::Open;
+            while let Some(&mut (v, ref mut k)) = stack.last_mut() {
+                if let Some(&link) = out[v].get(*k) {
+                    *k += 1;
+                    let w = self.ends[link].1;
+                    match mark[w] {
+                        Mark::New => {
+                            mark[w] = Mark::Open;
+                            stack.push((w, 0));
+                        }
+                        Mark::Open => back[link] = true,
+                        Mark::Done => {}
+                    }
+                } else {
+                    mark[v] = Mark::Done;
+                    finished.push(v);
+                    stack.pop();
+                }
             }
         }
+        // Longest (then heaviest) path from each node, sinks first.
+        let mut best: Vec<(usize, usize, Option<usize>)> = vec![(0, 0, None); self.nodes];
+        for &v in &finished {
+            for &link in &out[v] {
+                if back[link] {
+                    continue;
+                }
+                let (len, weight, _) = best[self.ends[link].1];
+                let candidate = (len + 1, weight + links[link].reasons.len(), Some(link));
+                if (candidate.0, candidate.1) > (best[v].0, best[v].1) {
+                    best[v] = candidate;
+                }
+            }
+        }
+        let start =
+            (0..self.nodes).max_by_key(|&v| (best[v].0, best[v].1, std::cmp::Reverse(v)))?;
+        let mut path = Vec::new();
+        let mut at = start;
+        while let (_, _, Some(link)) = best[at] {
+            path.push(link);
+            at = self.ends[link].1;
+        }
+        Some(path)
     }
-    let start = (0..node.len()).max_by_key(|&v| (best[v].0, best[v].1, std::cmp::Reverse(v)))?;
-    let mut path = Vec::new();
-    let mut at = start;
-    while let (_, _, Some(link)) = best[at] {
-        path.push(link);
-        at = node[&links[link].to];
-    }
-    Some(path)
 }
 
 #[cfg(test)]
@@ -717,6 +812,91 @@ mod tests {
         );
         // The compound names an external source, without its linking s.
         assert_eq!(flow.links[0].from, Endpoint::External("Behov".into()));
+    }
+
+    /// A page of `n` cards whose input and output each name every title.
+    fn dense(n: usize) -> Handbook {
+        let title = |i: usize| {
+            let letters: String = [i / 676, i / 26 % 26, i % 26]
+                .iter()
+                .map(|&k| char::from(b'a' + k as u8))
+                .collect();
+            format!("Ledd{letters}")
+        };
+        let all: Vec<String> = (0..n).map(title).collect();
+        let all = all.join(" ");
+        let mut text = String::from("---\ntitle: Tett\n---\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "{{{{< prosesser/strategy-card title=\"{}\" input=\"{all}\" output=\"{all}\" >}}}}\n",
+                title(i)
+            ));
+        }
+        load_sources(vec![Source {
+            path: "tett.md".into(),
+            file: None,
+            bytes: text.into_bytes(),
+        }])
+    }
+
+    #[test]
+    fn a_page_whose_every_input_names_every_title_stays_near_linear() {
+        // 200 cards, 80,000 names: pairs of cards compared word by word, a
+        // scan of all links per card and 64 walks over all links per layout
+        // took minutes here; the index of titles takes a blink.
+        let n = 200;
+        let hb = dense(n);
+        let flow = Flow::new(&hb);
+        // Every card links to every other, both ways named.
+        assert_eq!(flow.links.len(), n * (n - 1));
+        let id = CardId {
+            document: 0,
+            card: 7,
+        };
+        assert_eq!(flow.upstream(id).count(), n - 1);
+        assert_eq!(flow.downstream(id).count(), n - 1);
+        assert!(flow.upstream(id).all(|l| l.to == Endpoint::Card(id)));
+        assert!(flow.downstream(id).all(|l| l.from == Endpoint::Card(id)));
+        let layout = layout(&flow, &hb, 0);
+        assert!(layout.chains.len() <= MAX_CHAINS);
+        // Long inputs are texts, not phrases: no SameThing reasons.
+        assert!(
+            flow.links
+                .iter()
+                .flat_map(|l| &l.reasons)
+                .all(|r| !matches!(r, Reason::SameThing(_)))
+        );
+    }
+
+    #[test]
+    fn upstream_and_downstream_are_the_links_into_and_out_of_a_card() {
+        let hb = seed();
+        let flow = Flow::new(&hb);
+        for (id, _) in hb.cards() {
+            let into: Vec<&Link> = flow
+                .links
+                .iter()
+                .filter(|l| l.to == Endpoint::Card(id))
+                .collect();
+            let out: Vec<&Link> = flow
+                .links
+                .iter()
+                .filter(|l| l.from == Endpoint::Card(id))
+                .collect();
+            assert_eq!(flow.upstream(id).collect::<Vec<_>>(), into);
+            assert_eq!(flow.downstream(id).collect::<Vec<_>>(), out);
+        }
+    }
+
+    #[test]
+    fn a_page_of_very_many_links_draws_fewer_chains_within_the_budget() {
+        let hb = dense(300);
+        let flow = Flow::new(&hb);
+        let links = flow.links.len();
+        assert!(links > CHAIN_BUDGET / MAX_CHAINS);
+        let layout = layout(&flow, &hb, 0);
+        assert!(!layout.chains.is_empty());
+        assert!(layout.chains.len() <= CHAIN_BUDGET / links);
     }
 
     #[test]

@@ -12,8 +12,10 @@
 //! - [`query`]: the search language shared by `prosesser search` and the browser.
 //! - [`people`]: who owns and leads what.
 //! - [`check`]: the handbook's lint rules.
+//! - [`confusable`]: telling apart text that only looks the same.
 //! - [`collate`]: sorting names in the reader's language.
 //! - [`flow`]: how processes hand work to each other.
+//! - [`history`]: each card's history from git.
 //! - [`suggest`]: the known name nearest to a mistyped one.
 //! - [`text`]: making document text safe to show in a terminal.
 //! - [`i18n`]: the user's language, and every word people read.
@@ -21,7 +23,9 @@
 
 pub mod check;
 pub mod collate;
+pub mod confusable;
 pub mod flow;
+pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -2,28 +2,31 @@
 //!
 //! Nothing read from a document may reach the terminal as a control sequence
 //! (an `ESC [2J` that clears the screen, an OSC 52 that writes the clipboard,
-//! a bidi override that reorders what the reader sees). [`sanitize`] makes
-//! such characters visible instead:
+//! a bidi override that reorders what the reader sees), and nothing may hide
+//! in it unseen. [`sanitize`] makes such characters visible instead:
 //!
 //! | character                                   | shown as                      |
 //! |---------------------------------------------|-------------------------------|
 //! | C0 controls U+0000–U+001F, except tab and newline (NUL, BEL, BS, CR, ESC, …) | its Control Picture U+2400 + code: `␀` `␇` `␈` `␍` `␛` |
 //! | DEL U+007F                                  | `␡`                           |
 //! | C1 controls U+0080–U+009F (8-bit CSI U+009B, …) | `<U+009B>`                |
-//! | bidi controls U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069 | `<U+202E>` |
-//! | invisible U+200B (zero-width space), U+2060 (word joiner), U+FEFF (BOM) | `<U+200B>` |
+//! | characters drawn as nothing ([`is_invisible`]): bidi controls, zero-width space and joiners, soft hyphen, invisible operators, Hangul fillers, variation selectors, tag characters, … | `<U+202E>` |
 //! | line and paragraph separators U+2028, U+2029 | a newline                     |
+//! | a byte of a file name that is not UTF-8 ([`RAW_BYTE_BASE`]) | `\xFF`             |
 //!
 //! Tab and newline are kept by [`sanitize`] (multi-line text such as a
 //! purpose). [`sanitize_line`], for one-line places (list rows, status bar,
 //! CSV-ish text), also turns each newline, CRLF, tab, U+2028 and U+2029 into
 //! one space.
 //!
-//! Why the last two rows: a zero-width character can hide text (`Han\u{200B}ne`
-//! reads as `Hanne`), and terminals disagree about how wide U+2028/U+2029 are,
-//! so printed raw they shift the rest of the screen. Both are rare in real
-//! text, so showing them costs nothing. Joiners that real text needs (U+200C,
-//! U+200D in emoji and Indic scripts) and the soft hyphen are left alone.
+//! Why the invisible ones: a character drawn as nothing can hide text
+//! (`Han\u{200B}ne` reads as `Hanne`, and tag characters U+E0000–U+E007F can
+//! carry a whole hidden sentence after `Release`), and terminals disagree about
+//! how wide such characters and U+2028/U+2029 are, so printed raw they shift
+//! the rest of the screen (a ZWJ moves a pane border by a column). The joiners
+//! and variation selectors that emoji and some scripts use are shown too: in a
+//! process handbook they are far more likely a trick than a need, and showing
+//! them costs only looks.
 //!
 //! Both return the text borrowed, without copying, when there is nothing to
 //! change (the usual case).
@@ -61,9 +64,8 @@ pub fn grapheme_width(g: &str) -> usize {
     g.width()
 }
 
-/// Control characters (C0 but tab/newline, DEL, C1), bidi controls and
-/// zero-width spaces made visible; tab and newline kept, U+2028 and U+2029
-/// made newlines.
+/// Control characters (C0 but tab/newline, DEL, C1) and characters drawn as
+/// nothing made visible; tab and newline kept, U+2028 and U+2029 made newlines.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     clean(s, false)
 }
@@ -83,6 +85,8 @@ enum Shown {
     Char(char),
     /// `<U+XXXX>`
     Code(u32),
+    /// `\xFF`: a byte of a file name that is not UTF-8.
+    Byte(u8),
 }
 
 fn shown_as(c: char, line: bool) -> Option<Shown> {
@@ -92,25 +96,83 @@ fn shown_as(c: char, line: bool) -> Option<Shown> {
         '\u{2028}' | '\u{2029}' => Some(Shown::Char('\n')),
         '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).map(Shown::Char),
         '\u{7f}' => Some(Shown::Char('\u{2421}')),
-        '\u{80}'..='\u{9f}'
-        | '\u{061c}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200b}'
-        | '\u{2060}'
-        | '\u{feff}' => Some(Shown::Code(c as u32)),
+        '\u{80}'..='\u{9f}' => Some(Shown::Code(c as u32)),
+        c if raw_byte(c).is_some() => raw_byte(c).map(Shown::Byte),
+        c if is_invisible(c) => Some(Shown::Code(c as u32)),
         _ => None,
     }
 }
 
+/// Characters Unicode says are drawn as nothing (its `Default_Ignorable_Code_Point`
+/// property, Unicode 15.1), the bidi controls among them: soft hyphen,
+/// combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
+/// inherent vowels, Mongolian variation selectors and vowel separator, zero-width
+/// space, non-joiner and joiner, LRM and RLM, bidi embeddings, overrides and
+/// isolates, word joiner, invisible operators (function application, times,
+/// separator, plus), deprecated format characters, variation selectors,
+/// BOM, shorthand format controls, musical beam controls and tag characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// Where the bytes of a file name that are not UTF-8 are kept in a `String`:
+/// byte `b` (0x80–0xFF) is the character `RAW_BYTE_BASE + b`, in the last
+/// private-use plane, which no text uses. A name read this way is exact (see
+/// [`lossless_name`]); shown, such a byte is `\xFF`; JSON writes it as the
+/// `\udcff` escape Python's `surrogateescape` reads back to the byte.
+pub const RAW_BYTE_BASE: u32 = 0x10_ff00;
+
+/// The byte a [`RAW_BYTE_BASE`] character stands for.
+pub fn raw_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    (RAW_BYTE_BASE + 0x80..=RAW_BYTE_BASE + 0xff)
+        .contains(&code)
+        .then(|| (code - RAW_BYTE_BASE) as u8)
+}
+
+/// A file name as a `String` without losing a byte: UTF-8 as it is, every
+/// byte that is not part of valid UTF-8 as its [`RAW_BYTE_BASE`] character.
+pub fn lossless_name(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            out.extend(char::from_u32(RAW_BYTE_BASE + u32::from(b)));
+        }
+    }
+    out
+}
+
 /// A byte that may start a character [`shown_as`] changes: C0, DEL, or the
-/// UTF-8 lead bytes of U+0080–U+00BF (C1), U+0600–U+063F (U+061C),
-/// U+2000–U+2FFF (bidi controls, separators, U+200B, U+2060) and
-/// U+F000–U+FFFF (U+FEFF).
+/// UTF-8 lead byte of a range holding one: U+0080–U+00BF (C1, soft hyphen),
+/// U+0340–U+037F, U+0600–U+063F, U+1000–U+1FFF (fillers, Khmer, Mongolian),
+/// U+2000–U+2FFF (bidi controls, separators, zero-width, invisible
+/// operators), U+3000–U+3FFF (Hangul filler), U+F000–U+FFFF (variation
+/// selectors, BOM, half-width filler) and the planes past the first.
 fn suspect(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2 || b == 0xef
+    matches!(
+        b,
+        0x00..=0x1f | 0x7f | 0xc2 | 0xcd | 0xd8 | 0xe1 | 0xe2 | 0xe3 | 0xef | 0xf0..=0xf4
+    )
 }
 
 fn clean(s: &str, line: bool) -> Cow<'_, str> {
@@ -138,6 +200,10 @@ fn clean(s: &str, line: bool) -> Cow<'_, str> {
             Some(Shown::Code(code)) => {
                 use std::fmt::Write;
                 let _ = write!(out, "<U+{code:04X}>");
+            }
+            Some(Shown::Byte(byte)) => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\x{byte:02X}");
             }
         }
     }
@@ -250,8 +316,8 @@ mod tests {
         );
         // Neighbours of the bidi controls are left alone.
         assert_eq!(
-            sanitize("\u{2014}\u{2065}\u{606}"),
-            "\u{2014}\u{2065}\u{606}"
+            sanitize("\u{2014}\u{2070}\u{606}"),
+            "\u{2014}\u{2070}\u{606}"
         );
     }
 
@@ -267,10 +333,88 @@ mod tests {
     fn zero_width_characters_that_hide_text_are_shown_as_code_points() {
         assert_eq!(sanitize("Han\u{200b}ne"), "Han<U+200B>ne");
         assert_eq!(sanitize("a\u{2060}b\u{feff}c"), "a<U+2060>b<U+FEFF>c");
-        // Joiners that emoji and scripts need are text, not tricks.
-        assert_eq!(sanitize("👩\u{200d}💻 \u{200c}"), "👩\u{200d}💻 \u{200c}");
+        // Joiners are shown too: in a handbook they are a trick, not a need.
+        assert_eq!(sanitize("👩\u{200d}💻 \u{200c}"), "👩<U+200D>💻 <U+200C>");
         // Neighbours of U+FEFF are ordinary text.
         assert_eq!(sanitize("\u{fefe}\u{ff01}"), "\u{fefe}\u{ff01}");
+    }
+
+    #[test]
+    fn characters_drawn_as_nothing_are_shown_as_code_points() {
+        // Tag characters spell a hidden "rm" after a title that reads "Release".
+        assert_eq!(
+            sanitize("Release\u{e0001}\u{e0072}\u{e006d}\u{e007f}"),
+            "Release<U+E0001><U+E0072><U+E006D><U+E007F>"
+        );
+        assert_eq!(
+            sanitize("f\u{2061}x\u{2062}y\u{2063}z\u{2064}"),
+            "f<U+2061>x<U+2062>y<U+2063>z<U+2064>"
+        );
+        assert_eq!(
+            sanitize("\u{115f}\u{1160}\u{3164}\u{ffa0}"),
+            "<U+115F><U+1160><U+3164><U+FFA0>"
+        );
+        assert_eq!(
+            sanitize("Han\u{ad}ne\u{34f}\u{180e}\u{17b4}\u{fe0f}\u{e0100}\u{1bca0}\u{1d173}"),
+            "Han<U+00AD>ne<U+034F><U+180E><U+17B4><U+FE0F><U+E0100><U+1BCA0><U+1D173>"
+        );
+        // Their visible neighbours stay text: Hangul, Khmer, Mongolian, CJK.
+        for text in [
+            "한글",
+            "\u{17b3}\u{17b6}",
+            "\u{1820}",
+            "日本語",
+            "\u{3165}",
+            "\u{ffa1}",
+        ] {
+            assert_eq!(sanitize(text), text);
+        }
+    }
+
+    #[test]
+    fn every_invisible_character_is_a_default_ignorable_code_point() {
+        // What Unicode's DerivedCoreProperties.txt lists as Default_Ignorable_Code_Point.
+        let listed: &[(u32, u32)] = &[
+            (0xad, 0xad),
+            (0x34f, 0x34f),
+            (0x61c, 0x61c),
+            (0x115f, 0x1160),
+            (0x17b4, 0x17b5),
+            (0x180b, 0x180f),
+            (0x200b, 0x200f),
+            (0x202a, 0x202e),
+            (0x2060, 0x206f),
+            (0x3164, 0x3164),
+            (0xfe00, 0xfe0f),
+            (0xfeff, 0xfeff),
+            (0xffa0, 0xffa0),
+            (0xfff0, 0xfff8),
+            (0x1bca0, 0x1bca3),
+            (0x1d173, 0x1d17a),
+            (0xe0000, 0xe0fff),
+        ];
+        for code in 0..=0x10_ffffu32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let in_list = listed.iter().any(|&(a, b)| (a..=b).contains(&code));
+            assert_eq!(is_invisible(c), in_list, "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn a_file_name_that_is_not_utf8_keeps_every_byte() {
+        let name = lossless_name(b"caf\xe9 \xff\xfe.md");
+        assert_eq!(sanitize(&name), "caf\\xE9 \\xFF\\xFE.md");
+        let back: Vec<u8> = name
+            .chars()
+            .flat_map(|c| match raw_byte(c) {
+                Some(b) => vec![b],
+                None => c.to_string().into_bytes(),
+            })
+            .collect();
+        assert_eq!(back, b"caf\xe9 \xff\xfe.md");
+        assert_eq!(lossless_name("Behov.md".as_bytes()), "Behov.md");
     }
 
     #[test]

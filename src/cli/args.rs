@@ -9,7 +9,14 @@ use std::path::PathBuf;
 /// what `list` prints otherwise. Without PATHS, uses the handbook compiled in
 /// from `data/`.
 #[derive(Debug, Parser)]
-#[command(name = "prosesser", version, subcommand_precedence_over_arg = true)]
+// Plain styles: clap's colours are escape sequences, and its messages are
+// cleaned like all output (see `say`), which would show them as `␛[1m`.
+#[command(
+    name = "prosesser",
+    version,
+    subcommand_precedence_over_arg = true,
+    styles = clap::builder::Styles::plain()
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -25,6 +32,10 @@ pub struct Cli {
     /// Let the browser capture the mouse (this stops the terminal's own text selection)
     #[arg(long)]
     pub mouse: bool,
+
+    /// Follow symlinks that lead outside the folders given (inside them they are always followed)
+    #[arg(long, global = true)]
+    pub follow: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,6 +86,20 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = FlowFormat::Text)]
         format: FlowFormat,
+    },
+    /// What changed in each card, commit by commit, newest first (from git)
+    ///
+    /// Reads the history of HEAD of the card documents under PATHS in a git
+    /// work tree: cards added, removed and renamed, each param changed (old →
+    /// new), versions that do not parse. One file is followed across renames.
+    History {
+        /// Files, folders or Hugo site roots in a git work tree [default: .]
+        paths: Vec<PathBuf>,
+        /// Only the cards that match this query in some version (the language of `search`)
+        #[arg(long, short)]
+        query: Option<String>,
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Report problems as `path:line:col: severity: message [rule]`
     ///

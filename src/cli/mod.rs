@@ -1,7 +1,9 @@
-//! The command line: `list`, `search`, `people`, `flow`, `check`, and the browser by default.
+//! The command line: `list`, `search`, `people`, `flow`, `check`, `history`,
+//! and the browser by default.
 //!
-//! Exit codes: 0 ok; 1 when `search` finds nothing (as grep and rg) or
-//! `check` finds an error (or a warning with `--strict`); 2 for usage and I/O
+//! Exit codes: 0 ok; 1 when `search` (or `history --query`) finds nothing
+//! (as grep and rg) or `check` finds an error (or a warning with
+//! `--strict`); 2 for usage and I/O
 //! errors (clap exits 2 on usage itself), a query that cannot be read, and a
 //! mistyped command.
 
@@ -9,6 +11,7 @@ mod args;
 mod embedded;
 mod generate;
 mod output;
+mod say;
 
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
@@ -16,6 +19,7 @@ use clap::Parser as _;
 use output::{Listing, Row};
 use prosesser::i18n::Lang;
 use prosesser::i18n::{self, words};
+use prosesser::load::WalkOptions;
 use prosesser::query::Query;
 use prosesser::tui;
 use prosesser::{Handbook, Severity};
@@ -25,14 +29,17 @@ use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
     tui::safe_panic_messages();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return say::clap_exit(&error),
+    };
     match run(cli) {
         Ok(code) => code,
         // `prosesser | head` closing the pipe early is not a failure.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let message = output::one_line(&format!("{error:#}"));
-            eprintln!("prosesser: {message}");
+            say::say(&format!("prosesser: {message}"));
             ExitCode::from(2)
         }
     }
@@ -40,35 +47,37 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let lang = Lang::from(cli.lang);
+    let walk = WalkOptions { follow: cli.follow };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if cli.command.is_none()
         && let Some(message) = mistyped_command(&cli.paths, lang)
     {
-        eprintln!("prosesser: {message}");
+        say::say(&format!("prosesser: {message}"));
         return Ok(ExitCode::from(2));
     }
     let code = match cli.command {
         None if stdout.is_terminal() => {
-            let handbook = load(&cli.paths, lang)?;
+            let handbook = load(&cli.paths, lang, walk)?;
             drop(out);
             let options = tui::Options {
                 lang,
                 mouse: cli.mouse,
                 paths: cli.paths.clone(),
+                walk,
             };
             tui::run(handbook, options)?;
             return Ok(ExitCode::SUCCESS);
         }
-        None => list(&mut out, &cli.paths, Format::Text, lang)?,
-        Some(Command::List { paths, format }) => list(&mut out, &paths, format, lang)?,
+        None => list(&mut out, &cli.paths, walk, Format::Text, lang)?,
+        Some(Command::List { paths, format }) => list(&mut out, &paths, walk, format, lang)?,
         Some(Command::Search {
             query,
             paths,
             format,
-        }) => search(&mut out, &query, &paths, format, lang)?,
+        }) => search(&mut out, &query, &paths, walk, format, lang)?,
         Some(Command::People { paths, format }) => {
-            let handbook = load_until_exit(&paths, lang)?;
+            let handbook = load_until_exit(&paths, lang, walk)?;
             if !(nothing_read(handbook, &paths) && for_people(format)) {
                 let mut people = prosesser::people::people(handbook);
                 prosesser::people::by_name(&mut people, lang);
@@ -77,7 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Flow { paths, format }) => {
-            let handbook = load_until_exit(&paths, lang)?;
+            let handbook = load_until_exit(&paths, lang, walk)?;
             match format {
                 _ if nothing_read(handbook, &paths) && format == FlowFormat::Text => {}
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
@@ -99,23 +108,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             generate::man(&mut out, command.as_deref())?;
             ExitCode::SUCCESS
         }
+        Some(Command::History {
+            paths,
+            query,
+            format,
+        }) => history(&mut out, &paths, query.as_deref(), format, lang)?,
         Some(Command::Check {
             paths,
             strict,
             format,
-        }) => check(&mut out, &paths, strict, format, lang)?,
+        }) => check(&mut out, &paths, walk, strict, format, lang)?,
     };
-    out.flush()?;
-    Ok(code)
+    match out.flush() {
+        // The code already says what happened; a reader gone early changes nothing.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(code),
+    }
 }
 
 fn list(
     out: &mut dyn Write,
     paths: &[PathBuf],
+    walk: WalkOptions,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, lang)?;
+    let handbook = load_until_exit(paths, lang, walk)?;
     if !(nothing_read(handbook, paths) && for_people(format)) {
         output::cards(out, &Listing::all(handbook), format, lang)?;
     }
@@ -127,22 +145,23 @@ fn search(
     out: &mut dyn Write,
     query: &str,
     paths: &[PathBuf],
+    walk: WalkOptions,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let words = words(lang);
-    let parsed =
-        Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))?;
-    let handbook = load_until_exit(paths, lang)?;
+    let parsed = parse_query(query, lang)?;
+    let handbook = load_until_exit(paths, lang, walk)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
     let rows = prosesser::query::search_handbook(handbook, &parsed)
         .into_iter()
         .filter_map(|hit| {
             let card = handbook.card(hit.card)?;
+            let matches = parsed.matches_counted(card);
             Some(Row {
                 id: hit.card,
-                matches: parsed.matches(card),
+                matches: matches.listed,
+                unlisted: matches.unlisted,
             })
         })
         .collect::<Vec<Row>>();
@@ -159,25 +178,62 @@ fn search(
     })
 }
 
+fn parse_query(query: &str, lang: Lang) -> anyhow::Result<Query> {
+    let words = words(lang);
+    Query::parse(query).map_err(|e| anyhow::anyhow!(words.query_error_in(query, &e)))
+}
+
+/// `history`: needs git, and only for itself (exit 2 without it).
+fn history(
+    out: &mut dyn Write,
+    paths: &[PathBuf],
+    query: Option<&str>,
+    format: Format,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let query = query.map(|q| parse_query(q, lang)).transpose()?;
+    let here = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &here[..] } else { paths };
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let history = prosesser::history::read(&paths, query.as_ref())?;
+    output::history(out, &history, format, lang)?;
+    // As `search`: a query that matched nothing exits 1.
+    Ok(if query.is_some() && history.changes.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn check(
     out: &mut dyn Write,
     paths: &[PathBuf],
+    walk: WalkOptions,
     strict: bool,
     format: CheckFormat,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, lang)?;
+    let handbook = load_until_exit(paths, lang, walk)?;
     let found = prosesser::check::all(handbook);
-    output::diagnostics(out, &found, format == CheckFormat::Json)?;
     let errors = found
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = found.len() - errors;
+    // The diagnostics are out before the line that counts them, also when
+    // both streams go to one place (`2>&1`). A reader that stops early
+    // (`check | head -1`) changes nothing about what was found: the exit
+    // code still says it, so a CI with `pipefail` fails.
+    let written =
+        output::diagnostics(out, &found, format == CheckFormat::Json).and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
     if found.is_empty() {
-        eprintln!("{}", words(lang).no_problems);
+        say::say(words(lang).no_problems);
     } else {
-        eprintln!("{}", i18n::summary(lang, errors, warnings));
+        say::say(&i18n::summary(lang, errors, warnings));
     }
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed {
@@ -190,22 +246,30 @@ fn check(
 /// The handbook for a command that prints and exits. It is never freed:
 /// handing 100,000 cards back to the allocator one by one at exit would only
 /// delay the exit (the browser forgets its handbook for the same reason).
-fn load_until_exit(paths: &[PathBuf], lang: Lang) -> anyhow::Result<&'static Handbook> {
-    Ok(Box::leak(Box::new(load(paths, lang)?)))
+fn load_until_exit(
+    paths: &[PathBuf],
+    lang: Lang,
+    walk: WalkOptions,
+) -> anyhow::Result<&'static Handbook> {
+    Ok(Box::leak(Box::new(load(paths, lang, walk)?)))
 }
 
 /// The handbook at `paths`, or the one compiled in from `data/` when none is
 /// given. A path with no Markdown file in it is said on stderr: a user who
 /// named the wrong folder learns it there, not from an empty list.
-fn load(paths: &[PathBuf], lang: Lang) -> anyhow::Result<Handbook> {
+fn load(paths: &[PathBuf], lang: Lang, walk: WalkOptions) -> anyhow::Result<Handbook> {
     if paths.is_empty() {
         return Ok(prosesser::load::load_sources(embedded::sources()));
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let found = prosesser::load::find_files(&paths).context("cannot read the handbook")?;
+    let found =
+        prosesser::load::find_files_with(&paths, walk).context("cannot read the handbook")?;
     for path in found.without_files() {
         let shown = output::one_line(&path.to_string_lossy());
-        eprintln!("prosesser: {}", words(lang).no_markdown_files(&shown));
+        say::say(&format!(
+            "prosesser: {}",
+            words(lang).no_markdown_files(&shown)
+        ));
     }
     Ok(prosesser::load::load_found(found))
 }
@@ -248,7 +312,10 @@ fn tell_load_problems(handbook: &Handbook, format: Format, lang: Lang) {
         .filter(|d| d.severity == Severity::Error)
         .count();
     if errors > 0 && matches!(format, Format::Text | Format::Markdown) {
-        eprintln!("prosesser: {errors} {}", words(lang).load_problems);
+        say::say(&format!(
+            "prosesser: {errors} {}",
+            words(lang).load_problems
+        ));
     }
 }
 

@@ -1,6 +1,6 @@
 //! English (`--lang en`).
 
-use super::{Keys, Lang, Words};
+use super::{HistoryWords, Keys, Lang, Words};
 
 pub(super) const EN: Words = Words {
     lang: Lang::En,
@@ -123,10 +123,12 @@ pub(super) const EN: Words = Words {
         follow: "follow link number (Receives from, Delivers to)",
         jump_back: "back to the previous process",
         flow: "flow",
+        history: "the process's history (from git)",
         edit: "edit the process in $VISUAL/$EDITOR",
         reload: "read the files again",
         help: "help",
         quit: "quit",
+        suspend: "suspend (fg to go on)",
         keep_filter: "keep the filter",
         clear_search: "clear the search",
         down_the_list: "down the list",
@@ -134,5 +136,28 @@ pub(super) const EN: Words = Words {
         delete_char: "delete a character",
         delete_word: "delete a word",
         clear_line: "clear the line",
+    },
+    history: HistoryWords {
+        kinds: ["added", "removed", "changed", "renamed", "broken", "mended"],
+        gone: "(removed)",
+        no_changes: "No changes to the processes.",
+        file: "File",
+        card: "Process",
+        change: "Change",
+        field: "Field",
+        before: "Before",
+        after: "After",
+        title: "History",
+        loading: "Reading the history from git …",
+        keys: "j/k choose · Enter shows the process as it was · Esc back",
+        card_keys: "j/k scroll · Esc back to the history",
+        as_after: "as it was after",
+        as_before: "as it was before",
+        not_committed: "is not in the newest commit of its file, so git has no history of it yet.",
+        compiled_in: "Compiled-in handbook: no history (open the handbook from disk in a git folder: prosesser PATH).",
+        former: "Formerly",
+        reading_former: "Reading former roles from git …",
+        no_former: "No history from git.",
+        until: "until",
     },
 };

@@ -1,6 +1,6 @@
 //! Norsk bokmål: the default.
 
-use super::{Keys, Lang, Words};
+use super::{HistoryWords, Keys, Lang, Words};
 
 pub(super) const NB: Words = Words {
     lang: Lang::Nb,
@@ -123,10 +123,12 @@ pub(super) const NB: Words = Words {
         follow: "følg lenke nr. (Mottar fra, Leverer til)",
         jump_back: "tilbake til forrige prosess",
         flow: "flyt",
+        history: "historikken til prosessen (fra git)",
         edit: "rediger prosessen i $VISUAL/$EDITOR",
         reload: "les filene på nytt",
         help: "hjelp",
         quit: "avslutt",
+        suspend: "stopp midlertidig (fg for å fortsette)",
         keep_filter: "behold filteret",
         clear_search: "tøm søket",
         down_the_list: "ned i listen",
@@ -134,5 +136,35 @@ pub(super) const NB: Words = Words {
         delete_char: "slett tegn",
         delete_word: "slett ord",
         clear_line: "tøm linjen",
+    },
+    history: HistoryWords {
+        kinds: [
+            "lagt til",
+            "fjernet",
+            "endret",
+            "nytt navn",
+            "ødelagt",
+            "reparert",
+        ],
+        gone: "(fjernet)",
+        no_changes: "Ingen endringer i prosessene.",
+        file: "Fil",
+        card: "Prosess",
+        change: "Endring",
+        field: "Felt",
+        before: "Før",
+        after: "Etter",
+        title: "Historikk",
+        loading: "Leser historikken fra git …",
+        keys: "j/k velger · Enter viser prosessen slik den var · Esc tilbake",
+        card_keys: "j/k blar · Esc tilbake til historikken",
+        as_after: "slik den var etter",
+        as_before: "slik den var før",
+        not_committed: "finnes ikke i siste commit av fila, så git har ingen historikk for den ennå.",
+        compiled_in: "Innebygd håndbok: ingen historikk (åpne håndboken fra disk i en git-mappe: prosesser STI).",
+        former: "Tidligere",
+        reading_former: "Leser tidligere roller fra git …",
+        no_former: "Ingen historikk fra git.",
+        until: "til",
     },
 };

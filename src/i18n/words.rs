@@ -5,8 +5,9 @@
 
 use super::{Lang, words};
 use crate::flow::Reason;
+use crate::history::{Change, Kind};
 use crate::query::{QueryError, QueryErrorKind};
-use crate::{Field, Severity};
+use crate::{Field, Severity, Value};
 
 pub struct Words {
     pub lang: Lang,
@@ -122,6 +123,7 @@ pub struct Words {
 
     /// What each key does, for the help and the status bar's hints.
     pub keys: Keys,
+    pub history: HistoryWords,
 }
 
 /// What each binding of the keymap does, one word each.
@@ -147,10 +149,12 @@ pub struct Keys {
     pub follow: &'static str,
     pub jump_back: &'static str,
     pub flow: &'static str,
+    pub history: &'static str,
     pub edit: &'static str,
     pub reload: &'static str,
     pub help: &'static str,
     pub quit: &'static str,
+    pub suspend: &'static str,
     pub keep_filter: &'static str,
     pub clear_search: &'static str,
     pub down_the_list: &'static str,
@@ -297,6 +301,138 @@ impl Words {
             (Lang::En, Severity::Error, _) => "errors",
         };
         format!("{n} {word}")
+    }
+}
+
+/// The words of `history`, for people: the command's and the browser's.
+pub struct HistoryWords {
+    /// What happened, in [`Kind`]'s order: "lagt til", "nytt navn".
+    pub kinds: [&'static str; 6],
+    /// A value the card no longer has: "Hanne Lauritsen → (fjernet)".
+    pub gone: &'static str,
+    pub no_changes: &'static str,
+    pub file: &'static str,
+    pub card: &'static str,
+    pub change: &'static str,
+    pub field: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+
+    // ----- the browser -----
+    /// The view's name: "Historikk".
+    pub title: &'static str,
+    pub loading: &'static str,
+    /// The keys under the entries.
+    pub keys: &'static str,
+    /// The keys under a card as it was.
+    pub card_keys: &'static str,
+    /// "Release" *slik den var etter* "a1b2c3d".
+    pub as_after: &'static str,
+    /// ... or, for a removal, *slik den var før*.
+    pub as_before: &'static str,
+    /// The card is not in the newest commit of its file (after its title).
+    pub not_committed: &'static str,
+    /// `H` on the compiled-in handbook.
+    pub compiled_in: &'static str,
+    /// Before a role's label in the people view: "Tidligere".
+    pub former: &'static str,
+    /// In the people view while the history is read.
+    pub reading_former: &'static str,
+    /// In the people view when there is no git history to read.
+    pub no_former: &'static str,
+    /// After a former role's card: "til" 2024-03-06.
+    pub until: &'static str,
+}
+
+impl Words {
+    /// What happened, in a word or two: "endret", "nytt navn".
+    pub fn change_kind(&self, kind: Kind) -> &'static str {
+        self.history.kinds[kind as usize]
+    }
+
+    /// A value before or after a change: the words for a param the card did
+    /// not have before (`(mangler)`), no longer has (`(fjernet)`), or has
+    /// empty (`(tom)`); otherwise the value as written (not yet made safe).
+    pub fn change_value(&self, value: Option<&Value>, before: bool) -> String {
+        match value {
+            None if before => self.missing.to_owned(),
+            None => self.history.gone.to_owned(),
+            Some(v) if v.as_text().trim().is_empty() => self.empty.to_owned(),
+            Some(v) => v.as_text().into_owned(),
+        }
+    }
+
+    /// Who owned and led a card when it was added: `Prosesseier: Hanne
+    /// Lauritsen, Prosessleder: Torkel Buarøy` (what a history is asked).
+    pub fn added_people(&self, change: &Change) -> String {
+        let Some(at) = &change.card_at else {
+            return String::new();
+        };
+        [Field::Owner, Field::Leader]
+            .into_iter()
+            .filter_map(|field| {
+                let text = at.card().field(field)?;
+                let text = text.trim();
+                (!text.is_empty()).then(|| format!("{}: {text}", self.field(field)))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What changed, without the card's name: `Prosesseier: Hanne Lauritsen
+    /// → (fjernet)`, `lagt til (Prosesseier: …)`, `nytt navn: Behov →
+    /// Behovsstyring`, `ødelagt: 11:11: … [shortcode]`. Document text is in
+    /// it as written: the caller makes the line safe to show.
+    pub fn change_text(&self, change: &Change) -> String {
+        let kind = self.change_kind(change.kind);
+        let values = || {
+            format!(
+                "{} → {}",
+                self.change_value(change.old.as_ref(), true),
+                self.change_value(change.new.as_ref(), false)
+            )
+        };
+        match change.kind {
+            Kind::Added => match self.added_people(change) {
+                people if people.is_empty() => kind.to_owned(),
+                people => format!("{kind} ({people})"),
+            },
+            Kind::Changed => format!(
+                "{}: {}",
+                self.param_label(change.field.as_deref().unwrap_or("")),
+                values()
+            ),
+            Kind::Renamed => format!("{kind}: {}", values()),
+            Kind::Broken => match &change.diagnostic {
+                Some(d) => format!(
+                    "{kind}: {}:{}: {} [{}]",
+                    d.line, d.column, d.message, d.rule
+                ),
+                None => kind.to_owned(),
+            },
+            Kind::Removed | Kind::Mended => kind.to_owned(),
+        }
+    }
+
+    /// "Tidligere prosesseier for": a role someone held, from its label.
+    pub fn former_role(&self, field: Field) -> String {
+        let role = self.role_of(field);
+        let mut chars = role.chars();
+        let first = chars.next().map(|c| c.to_lowercase().to_string());
+        format!(
+            "{} {}{}",
+            self.history.former,
+            first.unwrap_or_default(),
+            chars.as_str()
+        )
+    }
+
+    /// A param's name for people: the field's label, or the key as written.
+    pub fn param_label<'a>(&self, key: &'a str) -> &'a str {
+        match Field::from_key(key) {
+            Some(field) => self.lang.field_label(field),
+            None => key,
+        }
     }
 }
 

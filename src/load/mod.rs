@@ -9,6 +9,8 @@ mod order;
 mod walk;
 
 pub use content::{is_content_name, is_hidden};
+pub use walk::WalkOptions;
+pub(crate) use walk::is_site_root;
 
 use crate::model::{Diagnostic, Handbook, Rule};
 use crate::parallel;
@@ -52,7 +54,12 @@ impl std::error::Error for LoadError {}
 /// A path the user named that does not exist is an error; a file that cannot be
 /// read inside a folder is a diagnostic, so one bad file never hides the others.
 pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
-    Ok(load_found(find_files(paths)?))
+    load_paths_with(paths, WalkOptions::default())
+}
+
+/// [`load_paths`], walking as `options` say (`--follow`).
+pub fn load_paths_with(paths: &[&Path], options: WalkOptions) -> Result<Handbook, LoadError> {
+    Ok(load_found(find_files_with(paths, options)?))
 }
 
 /// The content files under some paths, found but not yet read: the first half
@@ -83,11 +90,16 @@ impl Found {
 
 /// Walk the paths: which files there are, and what could not be looked into.
 pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
+    find_files_with(paths, WalkOptions::default())
+}
+
+/// [`find_files`], walking as `options` say. A file reached by several paths
+/// (`seed seed/`, a folder and a file in it) is found once, by the first.
+pub fn find_files_with(paths: &[&Path], options: WalkOptions) -> Result<Found, LoadError> {
     let mut found = Found::default();
+    let mut walk = walk::Walk::new(paths, options);
     for path in paths {
-        let before = found.entries.len();
-        walk::collect(path, &mut found.entries, &mut found.diagnostics)?;
-        if found.entries.len() == before {
+        if walk.collect(path, &mut found.entries, &mut found.diagnostics)? == 0 {
             found.without_files.push(path.to_path_buf());
         }
     }
@@ -163,7 +175,7 @@ fn read_and_parse(path: &str, file: &Path) -> Parsed {
 
 /// Open a file for reading without ever waiting: a file that has become a FIFO
 /// since the walk would otherwise block `open` until a writer comes.
-fn open_no_wait(file: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_no_wait(file: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

@@ -41,6 +41,9 @@ pub enum Rule {
     Html,
     /// Two cards with the same title in one document.
     DuplicateTitle,
+    /// Titles or names that look the same but differ in invisible or
+    /// look-alike characters.
+    Confusable,
 }
 
 impl Rule {
@@ -56,6 +59,7 @@ impl Rule {
             Rule::Navigation => "navigation",
             Rule::Html => "html",
             Rule::DuplicateTitle => "duplicate-title",
+            Rule::Confusable => "confusable",
         }
     }
 }

@@ -56,7 +56,9 @@ pub struct FoldMap {
     folded: String,
     /// One `(start, end)` per byte of `folded`: the original character(s) it
     /// stands for. A dropped character widens the span of the byte before it.
-    spans: Vec<(usize, usize)>,
+    /// `u32`, half the memory of `usize`: a field comes from a file, and files
+    /// are far below 4 GiB ([`crate::parse::limits::MAX_FILE_BYTES`]).
+    spans: Vec<(u32, u32)>,
 }
 
 impl FoldMap {
@@ -79,13 +81,13 @@ impl FoldMap {
             let at = self
                 .spans
                 .get(range.start)
-                .map(|s| s.0)
-                .or_else(|| self.spans.last().map(|s| s.1))
+                .map(|s| s.0 as usize)
+                .or_else(|| self.spans.last().map(|s| s.1 as usize))
                 .unwrap_or(0);
             return at..at;
         }
         let end = range.end.min(self.spans.len());
-        self.spans[range.start].0..self.spans[end - 1].1
+        self.spans[range.start].0 as usize..self.spans[end - 1].1 as usize
     }
 }
 
@@ -109,18 +111,18 @@ impl Spans for NoSpans {
     fn extend(&mut self, _: usize) {}
 }
 
-impl Spans for &mut Vec<(usize, usize)> {
+impl Spans for &mut Vec<(u32, u32)> {
     fn push(&mut self, bytes: usize, start: usize, end: usize) {
         for _ in 0..bytes {
-            Vec::push(self, (start, end));
+            Vec::push(self, (start as u32, end as u32));
         }
     }
     fn push_each(&mut self, from: usize, to: usize) {
-        Extend::extend(*self, (from..to).map(|i| (i, i + 1)));
+        Extend::extend(*self, (from as u32..to as u32).map(|i| (i, i + 1)));
     }
     fn extend(&mut self, end: usize) {
         if let Some(last) = self.last_mut() {
-            last.1 = end;
+            last.1 = end as u32;
         }
     }
 }

@@ -43,7 +43,21 @@ pub struct SearchIndex {
     /// original title, original path) into `pages`, plus one at the end.
     pages: String,
     pages_at: Vec<u32>,
+    /// The last cards' highlights ([`SearchIndex::matches`]), newest last:
+    /// a browser asks for the same few cards on every frame, and a card with
+    /// a field of megabytes takes milliseconds to fold and map.
+    highlighted: std::sync::Mutex<Vec<Highlighted>>,
 }
+
+/// One card's highlights for one query.
+struct Highlighted {
+    query: Query,
+    card: CardId,
+    matches: Vec<Match>,
+}
+
+/// How many cards' highlights are remembered: more than a screen of rows.
+const HIGHLIGHTED: usize = 128;
 
 impl SearchIndex {
     /// Folds every card of `handbook` (on all cores for a big handbook).
@@ -79,6 +93,7 @@ impl SearchIndex {
             document_start: Vec::with_capacity(documents.len() + 1),
             pages: String::new(),
             pages_at: Vec::with_capacity(4 * documents.len() + 1),
+            highlighted: Default::default(),
         };
         for (d, doc) in documents.iter().enumerate() {
             index.document_start.push(offset(index.ids.len()));
@@ -196,11 +211,35 @@ impl SearchIndex {
     /// `card.text(field)` (on char boundaries). Sorted by field
     /// ([`Field::ALL`] order), then position; overlapping or touching ranges
     /// in a field are merged into one. Empty when the card does not exist.
+    /// At most [`super::MAX_LISTED_MATCHES`] ranges per field. Remembered
+    /// for the last cards asked about, so asking again is cheap.
     pub fn matches(&self, handbook: &Handbook, query: &Query, card: CardId) -> Vec<Match> {
-        handbook
+        let mut remembered = self
+            .highlighted
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(at) = remembered
+            .iter()
+            .position(|h| h.card == card && h.query == *query)
+        {
+            let hit = remembered.remove(at);
+            let matches = hit.matches.clone();
+            remembered.push(hit);
+            return matches;
+        }
+        let matches = handbook
             .card(card)
-            .map(|c| highlight::matches(query.terms(), c))
-            .unwrap_or_default()
+            .map(|c| highlight::matches(query.terms(), c).listed)
+            .unwrap_or_default();
+        if remembered.len() >= HIGHLIGHTED {
+            remembered.remove(0);
+        }
+        remembered.push(Highlighted {
+            query: query.clone(),
+            card,
+            matches: matches.clone(),
+        });
+        matches
     }
 
     fn run(&self, plan: &Plan<'_>, only: Option<(&Bitset, usize)>) -> Vec<Hit> {

@@ -21,6 +21,7 @@ pub(crate) mod testdata;
 mod tests;
 
 pub use fold::{FoldMap, fold, fold_into};
+pub use highlight::{MAX_LISTED as MAX_LISTED_MATCHES, Matches};
 pub use index::SearchIndex;
 
 use crate::model::{Card, CardId, Document, Field, Handbook};
@@ -229,6 +230,12 @@ impl Query {
 
     /// Where the query matches `card`: see [`SearchIndex::matches`].
     pub fn matches(&self, card: &Card) -> Vec<Match> {
+        highlight::matches(&self.terms, card).listed
+    }
+
+    /// [`Self::matches`], and per field how many matches were found past
+    /// the [`MAX_LISTED_MATCHES`] listed.
+    pub fn matches_counted(&self, card: &Card) -> Matches {
         highlight::matches(&self.terms, card)
     }
 }

@@ -760,3 +760,39 @@ fn empty_handbook_and_documents_without_cards() {
         hits
     );
 }
+
+#[test]
+fn the_browsers_highlights_of_a_huge_field_are_capped() {
+    let purpose = "ab ".repeat(3 * super::MAX_LISTED_MATCHES);
+    let card = crate::Card::named(
+        1,
+        1,
+        [
+            ("title", crate::Value::String("Behov".into())),
+            ("purpose", crate::Value::String(purpose)),
+        ],
+    );
+    let handbook = crate::Handbook {
+        documents: vec![crate::Document {
+            path: "stor.md".into(),
+            file: None,
+            front_matter: Default::default(),
+            navigation: Vec::new(),
+            publication: crate::model::Publication::Published,
+            cards: vec![card],
+        }],
+        diagnostics: Vec::new(),
+    };
+    let index = SearchIndex::new(&handbook);
+    let query = Query::parse("a").unwrap();
+    let id = crate::CardId {
+        document: 0,
+        card: 0,
+    };
+    let first = index.matches(&handbook, &query, id);
+    assert_eq!(first.len(), super::MAX_LISTED_MATCHES);
+    // Asked again (the next frame), the same answer.
+    assert_eq!(index.matches(&handbook, &query, id), first);
+    let other = Query::parse("b").unwrap();
+    assert_ne!(index.matches(&handbook, &other, id), first);
+}

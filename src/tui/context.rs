@@ -188,7 +188,7 @@ impl Context {
 
     /// A document's flow, worked out the first time it is asked for.
     pub fn flow_of(&self, document: u32) -> &Flow {
-        static NONE: Flow = Flow { links: Vec::new() };
+        static NONE: Flow = Flow::empty();
         match self.flows.get(document as usize) {
             Some(cell) => cell.get_or_init(|| Flow::for_document(&self.handbook, document)),
             None => &NONE,

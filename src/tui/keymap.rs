@@ -37,10 +37,14 @@ pub enum Action {
     JumpBack,
     /// The whole flow of the document.
     Flow,
+    /// The card's history, from git.
+    History,
     /// Open the card's file in `$VISUAL`/`$EDITOR`.
     Edit,
     /// Read the files again.
     Reload,
+    /// Ctrl-Z: stop until `fg`, as every full-screen program does.
+    Suspend,
     // The search line.
     Insert(char),
     DeleteChar,
@@ -193,11 +197,13 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, |w| w.follow),
     b(&[k(K::Backspace)], A::JumpBack, Browse, 0, |w| w.jump_back),
     b(&[c('f')], A::Flow, Browse, 2, |w| w.flow),
+    b(&[c('H')], A::History, Browse, 0, |w| w.history),
     b(&[c('e')], A::Edit, Browse, 0, |w| w.edit),
     b(&[c('r')], A::Reload, Browse, 0, |w| w.reload),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
     b(&[c('q')], A::Quit, Browse, 4, |w| w.quit),
     b(&[ctrl('c')], A::Quit, Always, 0, |w| w.quit),
+    b(&[ctrl('z')], A::Suspend, Always, 0, |w| w.suspend),
     // The search line.
     b(&[k(K::Enter)], A::Accept, Input, 0, |w| w.keep_filter),
     b(&[k(K::Esc)], A::Back, Input, 0, |w| w.clear_search),
@@ -419,8 +425,10 @@ mod tests {
             | A::Follow(_)
             | A::JumpBack
             | A::Flow
+            | A::History
             | A::Edit
             | A::Reload
+            | A::Suspend
             | A::DeleteChar
             | A::DeleteWord
             | A::ClearLine

@@ -18,6 +18,7 @@ mod app;
 mod background;
 mod context;
 mod editor;
+mod former;
 mod keymap;
 mod layout;
 mod reload;
@@ -36,6 +37,8 @@ mod safety_tests;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+#[cfg(test)]
+mod tests_history;
 
 use std::time::{Duration, Instant};
 
@@ -56,6 +59,8 @@ pub struct Options {
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
+    /// How the paths are walked again on reload (`--follow`).
+    pub walk: crate::load::WalkOptions,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
@@ -102,9 +107,10 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
+    app.paths = options.paths.clone();
     let reloader = app
         .can_reload
-        .then(|| reload::Reloader::start(options.paths.clone()));
+        .then(|| reload::Reloader::start(options.paths.clone(), options.walk));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
         let t = app.ctx.words();
         app.tell(format!("{}: {why}", t.watch_off), true);
@@ -121,11 +127,12 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     while !app.quit {
         fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
-        // Wait for input; while background work is pending or files are
-        // watched, wake up to take in what is done.
-        while (app.jobs_pending() || reloader.is_some()) && !event::poll(Duration::from_millis(50))?
-        {
-            let mut changed = app.poll_jobs();
+        // Wait for input, waking up to take in what background work, the
+        // watcher or a return from a stop (`fg`) has done.
+        let busy = app.jobs_pending() || reloader.is_some();
+        let wait = Duration::from_millis(if busy { 50 } else { 200 });
+        while !event::poll(wait)? {
+            let mut changed = session.take_redraw()? | app.poll_jobs();
             if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
                 app.reloaded(loaded);
                 changed = true;
@@ -140,14 +147,32 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         let mut next = Some(event::read()?);
         while let Some(ev) = next.take() {
             terminal::fault::on_event(&ev)?;
-            if let Some(action) = action_for(&app, ev) {
-                app.update(action);
+            // Text typed into the search line faster than a frame (a paste
+            // without bracketed paste, a held key) is filtered once.
+            if let Some(mut text) = typed(&app, &ev) {
+                while event::poll(Duration::ZERO)? {
+                    let ev = event::read()?;
+                    match typed(&app, &ev) {
+                        Some(more) => text.push_str(&more),
+                        None => {
+                            next = Some(ev);
+                            break;
+                        }
+                    }
+                }
+                app.type_text(&text);
+                continue;
+            }
+            match action_for(&app, ev) {
+                Some(Action::Suspend) => session.stop()?,
+                Some(action) => app.update(action),
+                None => {}
             }
             if let Some(request) = app.request.take() {
                 carry_out(&mut app, &mut session, reloader.as_ref(), request)?;
                 break;
             }
-            if !app.quit && event::poll(Duration::ZERO)? {
+            if next.is_none() && !app.quit && event::poll(Duration::ZERO)? {
                 next = Some(event::read()?);
             }
         }
@@ -184,11 +209,11 @@ fn carry_out(
                 );
                 return Ok(());
             }
-            session.suspend()?;
-            let status = std::process::Command::new(&command.program)
-                .args(&command.args)
-                .status();
-            session.resume()?;
+            let status = session.hand_over(|| {
+                std::process::Command::new(&command.program)
+                    .args(&command.args)
+                    .status()
+            })?;
             let size = session.terminal.size()?;
             app.update(Action::Resize(size.width, size.height));
             match status {
@@ -213,6 +238,20 @@ fn carry_out(
 fn fit(app: &mut App, size: ratatui::layout::Size) {
     if (size.width, size.height) != (app.width, app.height) {
         app.update(Action::Resize(size.width, size.height));
+    }
+}
+
+/// The text an event puts into the open search line: a typed character, or
+/// a paste (bracketed paste). A paste while browsing is dropped: its text is
+/// no keys to run.
+fn typed(app: &App, event: &Event) -> Option<String> {
+    match event {
+        Event::Paste(text) if app.editing() => Some(text.clone()),
+        Event::Key(key) if app.editing() => match keymap::lookup(true, *key)? {
+            Action::Insert(c) => Some(c.to_string()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -13,11 +13,20 @@
 //! (`.md`, `.markdown`) and folders under a watched folder, not hidden files
 //! (editor swap files), and the named file itself when a file was given.
 //! Reading a file changes nothing, so loading cannot wake the watcher.
+//!
+//! A watched folder may itself be removed and made again (`git checkout`,
+//! `rsync --delete`, `rm -rf dir; mkdir dir`): a watch ends with the folder
+//! it was on. So each folder's parent is watched too (not its other
+//! entries), and when the folder itself comes or goes, the worker watches it
+//! anew before reading it, and goes on reloading as before.
 
+use crate::load::WalkOptions;
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::background::Loaded;
@@ -46,23 +55,31 @@ pub struct Reloader {
     results: Receiver<Result<Loaded, String>>,
     /// `Err(why)` when changes are not watched (reading by hand still works).
     pub watching: Result<(), String>,
-    _watcher: Option<RecommendedWatcher>,
+}
+
+/// The watcher and what it watches, shared with the worker, which watches
+/// a folder anew once it has been removed and made again.
+struct Watching {
+    watcher: Mutex<RecommendedWatcher>,
+    targets: Vec<Target>,
+    /// A watched folder itself came or went since it was last watched (set
+    /// by the watcher's callback).
+    rearm: Arc<AtomicBool>,
 }
 
 impl Reloader {
-    pub fn start(paths: Vec<PathBuf>) -> Reloader {
+    pub fn start(paths: Vec<PathBuf>, walk: WalkOptions) -> Reloader {
         let (wake, wake_rx) = mpsc::channel();
         let (results_tx, results) = mpsc::channel();
-        let (watcher, watching) = match watch(&paths, wake.clone()) {
+        let (watched, watching) = match watch(&paths, wake.clone()) {
             Ok(w) => (Some(w), Ok(())),
             Err(why) => (None, Err(why)),
         };
-        std::thread::spawn(move || worker(&paths, wake_rx, results_tx));
+        std::thread::spawn(move || worker(&paths, walk, watched, wake_rx, results_tx));
         Reloader {
             wake,
             results,
             watching,
-            _watcher: watcher,
         }
     }
 
@@ -77,7 +94,13 @@ impl Reloader {
     }
 }
 
-fn worker(paths: &[PathBuf], wake: Receiver<Wake>, results: Sender<Result<Loaded, String>>) {
+fn worker(
+    paths: &[PathBuf],
+    walk: WalkOptions,
+    watched: Option<Arc<Watching>>,
+    wake: Receiver<Wake>,
+    results: Sender<Result<Loaded, String>>,
+) {
     while let Ok(first) = wake.recv() {
         if let Wake::Changed = first {
             let start = Instant::now();
@@ -92,8 +115,11 @@ fn worker(paths: &[PathBuf], wake: Receiver<Wake>, results: Sender<Result<Loaded
         }
         // Whatever else arrived is covered by this reading.
         while wake.try_recv().is_ok() {}
+        if let Some(watched) = &watched {
+            watched.rearm_if_needed();
+        }
         let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let loaded = crate::load::load_paths(&refs)
+        let loaded = crate::load::load_paths_with(&refs, walk)
             .map(Loaded::build)
             .map_err(|e| e.to_string());
         if results.send(loaded).is_err() {
@@ -102,7 +128,27 @@ fn worker(paths: &[PathBuf], wake: Receiver<Wake>, results: Sender<Result<Loaded
     }
 }
 
-fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<RecommendedWatcher, String> {
+impl Watching {
+    /// Watch again each folder that was removed and has come back.
+    fn rearm_if_needed(&self) {
+        if !self.rearm.swap(false, Ordering::SeqCst) {
+            return;
+        }
+        let mut watcher = self
+            .watcher
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for target in self.targets.iter().filter(|t| t.folder) {
+            // Gone for now: its parent's watch says when it comes back.
+            let _ = watcher.unwatch(&target.path);
+            if target.path.is_dir() {
+                let _ = watcher.watch(&target.path, RecursiveMode::Recursive);
+            }
+        }
+    }
+}
+
+fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<Arc<Watching>, String> {
     let mut targets = Vec::new();
     for path in paths {
         let canonical =
@@ -113,10 +159,15 @@ fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<RecommendedWatcher, St
         });
     }
     let watched = targets.clone();
+    let rearm = Arc::new(AtomicBool::new(false));
+    let root_changed = Arc::clone(&rearm);
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
             && relevant(&event, &watched)
         {
+            if touches_a_watched_folder(&event, &watched) {
+                root_changed.store(true, Ordering::SeqCst);
+            }
             let _ = wake.send(Wake::Changed);
         }
     })
@@ -135,8 +186,30 @@ fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<RecommendedWatcher, St
         watcher
             .watch(path, mode)
             .map_err(|e| format!("{}: {e}", path.display()))?;
+        // The folder's parent, for the folder itself coming back. Not
+        // needed to run: without it a removed folder is simply not seen again.
+        if target.folder
+            && let Some(parent) = target.path.parent()
+        {
+            let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+        }
     }
-    Ok(watcher)
+    Ok(Arc::new(Watching {
+        watcher: Mutex::new(watcher),
+        targets,
+        rearm,
+    }))
+}
+
+/// Whether an event is about a watched folder itself: made, removed or moved.
+fn touches_a_watched_folder(event: &notify::Event, targets: &[Target]) -> bool {
+    matches!(
+        event.kind,
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+    ) && event
+        .paths
+        .iter()
+        .any(|path| targets.iter().any(|t| t.folder && *path == t.path))
 }
 
 /// Whether an event can change what loading the targets gives.

@@ -315,6 +315,11 @@ fn every_size_from_1x1_to_40x15_draws_in_every_state() {
         ("diagnostics", |a| press(a, KeyCode::Char('w'))),
         ("ingress", |a| press(a, KeyCode::Char('i'))),
         ("flow", |a| press(a, KeyCode::Char('f'))),
+        ("history", super::tests_history::with_history),
+        ("history card", |a| {
+            super::tests_history::with_history(a);
+            press(a, KeyCode::Enter);
+        }),
     ];
     for (name, setup) in states {
         let mut app = app(80, 24);
@@ -943,4 +948,22 @@ fn an_unpublished_page_is_marked_in_the_list_and_the_detail() {
         text.contains("[draft] Hugo does not publish this page"),
         "{text}"
     );
+}
+
+#[test]
+fn text_typed_or_pasted_in_one_burst_filters_once() {
+    let mut app = app(120, 35);
+    press(&mut app, KeyCode::Char('/'));
+    let before = app.cards.filters;
+    app.type_text("Produksjon\nsetting");
+    assert_eq!(app.cards.filters, before + 1);
+    assert_eq!(app.cards.search.input, "Produksjon setting");
+    // One key is one filter, as before.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.cards.filters, before + 2);
+    // Browsing, typed text is not keys: nothing happens.
+    press(&mut app, KeyCode::Esc);
+    app.type_text("q");
+    assert!(!app.quit);
+    assert_eq!(app.cards.filters, before + 2);
 }

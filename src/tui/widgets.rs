@@ -114,6 +114,16 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, lines: &[InkLine], theme: &Them
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Lines at the bottom of a pane's inside (the keys under a view).
+pub fn draw_footer(frame: &mut Frame, inner: Rect, footer: &[InkLine], theme: &Theme) {
+    if footer.is_empty() {
+        return;
+    }
+    let height = (footer.len() as u16).min(inner.height);
+    let rect = Rect::new(inner.x, inner.bottom() - height, inner.width, height);
+    draw_lines(frame, rect, footer, theme);
+}
+
 /// A laid-out line in semantic inks, styled by the theme (the text borrowed
 /// from the model, not copied).
 pub fn inked<'a>(theme: &Theme, segments: &'a [Segment<Ink>]) -> Line<'a> {

@@ -477,3 +477,18 @@ fn an_error_restores_the_terminal() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_file_name_in_a_usage_error_does_not_retitle_the_window() {
+    // `prosesser list *.md` in a folder holding this name: clap reads it as
+    // `-f` and a value, and quotes the value in its error.
+    let name = "-f\u{1b}]2;pwned\u{7}.md";
+    let Some(pane) = Pane::start("clap-error", 100, 20, &[], &["list", name]) else {
+        return;
+    };
+    pane.go();
+    assert_eq!(pane.exit_status(), 2);
+    let screen = pane.wait_for("EXIT=2");
+    assert!(screen.contains("␛]2;pwned␇"), "{screen}");
+    assert_eq!(pane.title(), TITLE);
+}

@@ -8,7 +8,6 @@ use crate::common;
 
 use common::tmux::{self, Tmux};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 impl Tmux {
     /// `prosesser ARGS` in a detached `width`x`height` tmux window, or `None`
@@ -205,38 +204,13 @@ fn a_missing_path_fails_before_the_screen_is_touched() {
     assert_eq!(t.format("#{alternate_on}"), "0");
 }
 
-/// The pid of the process the pane's shell started: the browser.
-fn browser_pid(t: &Tmux) -> u32 {
-    let shell = t.format("#{pane_pid}");
-    let start = Instant::now();
-    loop {
-        let child = std::fs::read_dir("/proc").ok().and_then(|dir| {
-            dir.flatten().find_map(|entry| {
-                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
-                let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-                // `pid (comm) state ppid ...`; comm may hold spaces, so read after the last `)`.
-                let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
-                (ppid == shell).then_some(pid)
-            })
-        });
-        if let Some(pid) = child {
-            return pid;
-        }
-        assert!(
-            start.elapsed() < t.timeout,
-            "no browser under the shell {shell}"
-        );
-        std::thread::sleep(Duration::from_millis(40));
-    }
-}
-
 #[test]
 fn killed_with_sigterm_the_terminal_is_restored() {
     let Some(t) = Tmux::start_then("sigterm", 100, 40, &[], &[], "stty -a;") else {
         return;
     };
     t.wait_for("> Release");
-    let pid = browser_pid(&t);
+    let pid = t.browser_pid();
     let killed = Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()

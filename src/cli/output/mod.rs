@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod text;
 
 use super::args::Format;
+use prosesser::history::{Change, Commit, History, Kind};
 use prosesser::i18n::Lang;
 use prosesser::people::Person;
 use prosesser::query::Match;
@@ -33,8 +34,11 @@ pub struct Listing<'a> {
 
 pub struct Row {
     pub id: CardId,
-    /// Where the query matched, for search results.
+    /// Where the query matched, for search results (at most
+    /// [`prosesser::query::MAX_LISTED_MATCHES`] per field).
     pub matches: Vec<Match>,
+    /// Per field, the matches found past the listed ones.
+    pub unlisted: Vec<(Field, usize)>,
 }
 
 impl<'a> Listing<'a> {
@@ -47,6 +51,7 @@ impl<'a> Listing<'a> {
                 .map(|(id, _)| Row {
                     id,
                     matches: Vec::new(),
+                    unlisted: Vec::new(),
                 })
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
@@ -122,6 +127,72 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic], json: bool) -> io:
         json::diagnostics(out, found)
     } else {
         text::diagnostics(out, found)
+    }
+}
+
+pub fn history(
+    out: &mut dyn Write,
+    history: &History,
+    format: Format,
+    lang: Lang,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::history(out, history, lang),
+        Format::Json => json::history(out, history),
+        Format::Csv => csv::history(out, history),
+        Format::Markdown => markdown::history(out, history, lang),
+    }
+}
+
+/// One commit's changes, per file, for people.
+pub struct CommitChanges<'a> {
+    pub commit: &'a Commit,
+    pub files: Vec<(&'a str, Vec<&'a Change>)>,
+}
+
+/// The changes grouped for people: each commit once (newest first), with
+/// its changes per file.
+pub fn by_commit(changes: &[Change]) -> Vec<CommitChanges<'_>> {
+    let mut commits: Vec<CommitChanges<'_>> = Vec::new();
+    for change in changes {
+        match commits.last_mut() {
+            Some(last) if last.commit.id == change.commit.id => match last.files.last_mut() {
+                Some((path, list)) if *path == change.path => list.push(change),
+                _ => last.files.push((&change.path, vec![change])),
+            },
+            _ => commits.push(CommitChanges {
+                commit: &change.commit,
+                files: vec![(&change.path, vec![change])],
+            }),
+        }
+    }
+    commits
+}
+
+/// The card's title for people (the words for an untitled card).
+pub fn change_card(change: &Change, lang: Lang) -> String {
+    match change.card.as_deref().map(one_line) {
+        Some(title) if !title.is_empty() => title,
+        _ => prosesser::i18n::words(lang).untitled.to_owned(),
+    }
+}
+
+/// One change in words, on one line: `Release: Prosesseier: Hanne
+/// Lauritsen → (fjernet)`, `Utvikling → Utvikling og test (nytt navn)`.
+pub fn change_line(change: &Change, lang: Lang) -> String {
+    let w = prosesser::i18n::words(lang);
+    let card = change_card(change, lang);
+    let text = one_line(&w.change_text(change));
+    match change.kind {
+        Kind::Added | Kind::Removed | Kind::Changed => format!("{card}: {text}"),
+        // The card's name is in the change: `Behov → Behovsstyring (nytt navn)`.
+        Kind::Renamed => one_line(&format!(
+            "{} → {} ({})",
+            w.change_value(change.old.as_ref(), true),
+            w.change_value(change.new.as_ref(), false),
+            w.change_kind(change.kind)
+        )),
+        Kind::Broken | Kind::Mended => text,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Aligned columns for people, in the UI language.
 
-use super::{Listing, field_cell, one_line, people_rows};
+use super::{CommitChanges, Listing, by_commit, change_line, field_cell, one_line, people_rows};
+use prosesser::history::History;
 use prosesser::i18n::Lang;
 use prosesser::i18n::words;
 use prosesser::people::Person;
@@ -70,6 +71,35 @@ pub fn people(
     }
     let rows = people_rows(handbook, people, lang, one_line);
     table(out, &rows)
+}
+
+/// Per commit, newest first: date, short id, author and subject, then per
+/// file the changes, one a line.
+pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result<()> {
+    if history.changes.is_empty() {
+        return writeln!(out, "{}", words(lang).history.no_changes);
+    }
+    for (i, CommitChanges { commit, files }) in by_commit(&history.changes).into_iter().enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}  {}  {}  {}",
+            commit.short_date(),
+            commit.short_id(),
+            one_line(&commit.author),
+            one_line(&commit.subject)
+        )?;
+        for (path, changes) in files {
+            writeln!(out, "  {}", one_line(path))?;
+            for change in changes {
+                writeln!(out, "    {}", change_line(change, lang))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `path:line:col: severity: message [rule]`, one a line.

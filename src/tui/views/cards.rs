@@ -56,6 +56,9 @@ pub struct CardsView {
     /// Counts the moves of the selection to another card (the detail starts
     /// each card at its top).
     pub moved: u64,
+    /// Counts the times the search line's text was parsed and filtered by:
+    /// once a key, once a paste or burst of typing.
+    pub filters: u64,
     pub model: Pane,
 }
 
@@ -82,6 +85,7 @@ impl CardsView {
             person: None,
             trail: Vec::new(),
             moved: 0,
+            filters: 0,
             model: Pane::default(),
         };
         view.rebuild_rows(ctx.grouped);
@@ -135,9 +139,22 @@ impl CardsView {
     }
 
     /// A key in the search line; the list follows the query as it is typed.
+    /// Text into the search line, then one parse and one filter.
+    pub fn type_text(&mut self, text: &str, ctx: &mut Context, screen: Screen) {
+        if !self.search.type_text(text) {
+            return;
+        }
+        self.filters += 1;
+        ctx.ensure_index();
+        if let Some((query, narrow)) = self.search.parse() {
+            self.set_query(query, narrow, ctx, screen);
+        }
+    }
+
     pub fn edit_search(&mut self, action: Action, ctx: &mut Context, screen: Screen) {
         match self.search.key(action) {
             Edit::Typed => {
+                self.filters += 1;
                 ctx.ensure_index();
                 if let Some((query, narrow)) = self.search.parse() {
                     self.set_query(query, narrow, ctx, screen);

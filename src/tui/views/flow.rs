@@ -240,11 +240,7 @@ pub fn render(model: &FlowModel, theme: &Theme, frame: &mut Frame, area: Rect) {
     let diagram = Rect::new(inner.x, inner.y, inner.width, model.diagram_height);
     widgets::draw_lines(frame, diagram, &pane.lines, theme);
     widgets::scrollbar(frame, area, pane.total, pane.shown, pane.offset);
-    if !model.footer.is_empty() {
-        let height = model.footer.len() as u16;
-        let rect = Rect::new(inner.x, inner.bottom() - height, inner.width, height);
-        widgets::draw_lines(frame, rect, &model.footer, theme);
-    }
+    widgets::draw_footer(frame, inner, &model.footer, theme);
 }
 
 /// How a piece of the diagram is drawn, the cursor's card selected.

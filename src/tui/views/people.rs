@@ -1,11 +1,13 @@
 //! The people view: everyone named as owner or leader, with the cards they
-//! own and lead. Enter limits the card list to the chosen person's cards.
+//! own and lead, and (from git) the ones they used to. Enter limits the card
+//! list to the chosen person's cards.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Effect, Focus, follow, row_at, scrolled};
 use crate::tui::context::Context;
+use crate::tui::former::Former;
 use crate::tui::keymap::Action;
 use crate::tui::layout::Regions;
 use crate::tui::theme::{Role, Theme};
@@ -21,8 +23,11 @@ pub struct PeopleView {
     /// First line of the person's detail drawn.
     pub scroll: usize,
     /// What the person's detail was laid out for: person, width, language,
-    /// handbook, and whether the people had arrived.
-    key: Option<(usize, usize, crate::i18n::Lang, u64, bool)>,
+    /// handbook, whether the people had arrived, and how far git is with
+    /// the former roles.
+    key: Option<(usize, usize, crate::i18n::Lang, u64, bool, u8)>,
+    /// The roles people held and lost, from git.
+    pub former: Former,
     /// The selected person's detail, laid out.
     lines: Vec<InkLine>,
     pub model: PeopleModel,
@@ -119,9 +124,15 @@ impl PeopleView {
             ctx.lang,
             ctx.generation,
             ctx.people().is_some(),
+            match self.former {
+                Former::NotAsked => 0,
+                Former::Reading(_) => 1,
+                Former::Ready(_) => 2,
+                Former::Unavailable => 3,
+            },
         );
         if self.key != Some(key) {
-            self.lines = person_lines(ctx, self.selected, width);
+            self.lines = person_lines(ctx, self.selected, &self.former, width);
             self.key = Some(key);
         }
     }
@@ -176,7 +187,7 @@ pub fn render(model: &PeopleModel, theme: &Theme, frame: &mut Frame, list: Rect,
 
 /// Person `i`: name, teams, the cards they own and lead, laid out in
 /// semantic inks (styled when drawn).
-pub fn person_lines(ctx: &Context, i: usize, width: usize) -> Vec<InkLine> {
+pub fn person_lines(ctx: &Context, i: usize, former: &Former, width: usize) -> Vec<InkLine> {
     let t = ctx.words();
     let Some(person) = ctx.people().and_then(|p| p.get(i)) else {
         return Vec::new();
@@ -234,6 +245,7 @@ pub fn person_lines(ctx: &Context, i: usize, width: usize) -> Vec<InkLine> {
         }
         out.push(Vec::new());
     }
+    out.extend(former.lines(ctx, &person.key(), width));
     out.extend(wrap::wrap(
         &[(t.pick_person.to_owned(), Role::Dim.into())],
         width,

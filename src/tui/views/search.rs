@@ -46,6 +46,16 @@ impl SearchLine {
         self.error = None;
     }
 
+    /// Typed or pasted text at the end of the line, on one line: line
+    /// breaks, tabs and other control characters become spaces. False when
+    /// nothing was added.
+    pub fn type_text(&mut self, text: &str) -> bool {
+        let before = self.input.len();
+        self.input
+            .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
+        self.input.len() != before
+    }
+
     /// A key while the line is open.
     pub fn key(&mut self, action: Action) -> Edit {
         match action {

@@ -1,6 +1,7 @@
-//! What the integration tests share: the seed's card titles, and driving
-//! the real binary in tmux.
+//! What the integration tests share: the seed's card titles, driving the
+//! real binary in tmux, and git repositories with a known history.
 
+pub mod git_repo;
 pub mod tmux;
 
 /// The real handbook page's cards, in order: what the shipped `data/` holds.

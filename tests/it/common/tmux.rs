@@ -190,6 +190,31 @@ impl Tmux {
         );
     }
 
+    /// The pid of the process the pane's shell started: the browser.
+    pub fn browser_pid(&self) -> u32 {
+        let shell = self.format("#{pane_pid}");
+        let start = Instant::now();
+        loop {
+            let child = std::fs::read_dir("/proc").ok().and_then(|dir| {
+                dir.flatten().find_map(|entry| {
+                    let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                    let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+                    // `pid (comm) state ppid ...`; comm may hold spaces, so read after the last `)`.
+                    let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+                    (ppid == shell).then_some(pid)
+                })
+            });
+            if let Some(pid) = child {
+                return pid;
+            }
+            assert!(
+                start.elapsed() < self.timeout,
+                "no browser under the shell {shell}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
     pub fn wait_for_all(&self, texts: &[&str]) -> String {
         self.wait_until(&format!("{texts:?}"), |s| {
             texts.iter().all(|t| s.contains(t))
