@@ -184,6 +184,7 @@ fn list_csv_parses_back_with_english_headers_and_a_record_per_card() {
             "purpose",
             "input",
             "output",
+            "effect",
             "publication"
         ]
     );
@@ -213,8 +214,9 @@ fn list_markdown_has_a_table_row_per_card_under_the_document_heading() {
     let rows = markdown_rows(&text);
     assert_eq!(rows.len(), 9, "{text}");
     assert!(rows[0].starts_with("| Release | Hanne Lauritsen | Torkel Buarøy |"));
+    // No input, no output; no effect either, which is no gap and left blank.
     assert!(
-        rows[8].ends_with("| (mangler) | (mangler) |"),
+        rows[8].ends_with("| (mangler) | (mangler) |  |"),
         "{}",
         rows[8]
     );
@@ -262,9 +264,9 @@ fn markdown_escapes_pipes_and_turns_newlines_into_br() {
     assert_eq!(rows.len(), 3, "{text}");
     assert!(rows[0].contains(r"Ola \| Nordmann"), "{}", rows[0]);
     assert!(rows[0].contains("to<br>linjer"), "{}", rows[0]);
-    // Unescaped pipes separate exactly six cells.
+    // Unescaped pipes separate exactly seven cells.
     let separators = rows[0].replace(r"\|", "").matches('|').count();
-    assert_eq!(separators, 7, "{}", rows[0]);
+    assert_eq!(separators, 8, "{}", rows[0]);
 }
 
 #[test]
@@ -331,14 +333,19 @@ fn searching_eier_hanne_finds_her_three_cards_in_every_format() {
 // ---- people ----
 
 #[test]
-fn people_names_espen_herskedal_with_his_team_as_leader_of_tilgangsstyring() {
+fn people_names_espen_herskedal_with_his_unit_as_leader_of_tilgangsstyring() {
     let value = json(&["people", "--format", "json"]);
     let people = value["people"].as_array().unwrap();
     let espen = people
         .iter()
         .find(|p| p["name"] == "Espen Herskedal")
         .expect("Espen Herskedal is a person");
-    assert_eq!(espen["teams"], serde_json::json!(["Tilgangsstyring"]));
+    // The seed has no team pages: the unit before the `/` qualifies him.
+    assert_eq!(espen["teams"], serde_json::json!([]));
+    assert_eq!(espen["qualifiers"], serde_json::json!(["Tilgangsstyring"]));
+    assert_eq!(espen["spellings"], serde_json::json!(["Espen Herskedal"]));
+    assert_eq!(espen["memberships"], serde_json::json!([]));
+    assert_eq!(espen["readings"][0]["how"], "unit");
     assert_eq!(
         espen["leader_of"],
         serde_json::json!([{"title": "Tilgangsstyring", "path": SEED, "line": 98}])
@@ -367,15 +374,24 @@ fn people_text_csv_and_markdown_list_each_person_once() {
     let records = parse_csv(&ok(&["people", "--format", "csv"]));
     assert_eq!(
         records[0],
-        ["name", "teams", "role", "title", "path", "line"]
+        [
+            "name",
+            "teams",
+            "role",
+            "title",
+            "path",
+            "line",
+            "qualifiers"
+        ]
     );
     assert!(records.contains(&vec![
         "Espen Herskedal".to_owned(),
-        "Tilgangsstyring".to_owned(),
+        "".to_owned(),
         "leader".to_owned(),
         "Tilgangsstyring".to_owned(),
         SEED.to_owned(),
         "98".to_owned(),
+        "Tilgangsstyring".to_owned(),
     ]));
     let md = ok(&["people", "--format", "markdown"]);
     let rows = markdown_rows(&md);
@@ -423,11 +439,15 @@ fn check_json_lists_diagnostics_with_positions_and_counts() {
 
 #[test]
 fn check_finds_navigation_drift_and_duplicate_titles_in_a_folder() {
-    let output = prosesser(&["check", &fixture("two-docs")]);
+    let dir = fixture("two-docs");
+    let output = prosesser(&["check", &dir]);
+    // Paths open from the current directory: the folder given, then the file.
     assert_eq!(
         stdout(&output),
-        "a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
-         b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
+        format!(
+            "{dir}/a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
+             {dir}/b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
+        )
     );
     assert_eq!(output.status.code(), Some(0));
 }

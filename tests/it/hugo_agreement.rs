@@ -39,19 +39,6 @@ fn fixtures() -> Vec<PathBuf> {
     files
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn base64_decode(s: &str) -> Vec<u8> {
     let value = |c: u8| match c {
         b'A'..=b'Z' => c - b'A',
@@ -104,7 +91,7 @@ fn content_path(fixture: &Path) -> &'static str {
 /// built, to see what Hugo makes of its front matter and cards.
 fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
     let site = tempfile::tempdir().unwrap();
-    copy_dir(
+    crate::common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-site"),
         site.path(),
     );
