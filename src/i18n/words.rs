@@ -7,6 +7,7 @@ use super::{Lang, words};
 use crate::flow::Reason;
 use crate::history::{Change, Kind};
 use crate::model::Finding;
+use crate::people::{Because, How};
 use crate::query::{QueryError, QueryErrorKind};
 use crate::{Diagnostic, Field, Rule, Severity, Value};
 
@@ -24,6 +25,8 @@ pub struct Words {
     /// Where a card or a document was read from (`path:line`).
     pub source: &'static str,
     pub teams: &'static str,
+    /// What cards write with a name that is not a team: units and roles.
+    pub qualifiers: &'static str,
     /// Between a field label and its cards: "Prosesseier *for*".
     pub role_for: &'static str,
     pub no_cards: &'static str,
@@ -57,8 +60,6 @@ pub struct Words {
     pub card: &'static str,
     pub cards_word: &'static str,
     pub app_name: &'static str,
-    pub document: &'static str,
-    pub documents: &'static str,
     pub cards: &'static str,
     pub detail: &'static str,
     pub people: &'static str,
@@ -105,14 +106,27 @@ pub struct Words {
     pub nothing_to_reload: &'static str,
     pub reloading: &'static str,
     pub reloaded: &'static str,
+    /// A big page's flow is being worked out on another thread.
+    pub flow_pending: &'static str,
     pub reload_failed: &'static str,
     pub watch_off: &'static str,
     /// Enter on a finding that is not about one card.
     pub finding_without_card: &'static str,
+    /// The people view: the person's teams with their roles.
+    pub teams_and_roles: &'static str,
+    /// The people view: every way the name is written.
+    pub written_as: &'static str,
+    /// The people view: how each owner or leader value was read.
+    pub read_as: &'static str,
+    /// The title bar: "3 sider med prosesser".
+    pub page_with_cards: &'static str,
+    pub pages_with_cards: &'static str,
+    /// The help: what `team:` looks at.
+    pub team_scope: &'static str,
 
     // ----- the domain's words -----
-    /// The six fields' labels, in [`Field::ALL`]'s order.
-    pub fields: [&'static str; 6],
+    /// The fields' labels, in [`Field::ALL`]'s order.
+    pub fields: [&'static str; 7],
     /// Around a word quoted from a card: «behov», “behov”.
     pub quotes: (&'static str, &'static str),
     /// Why two cards are linked: the input names the other card ...
@@ -260,6 +274,51 @@ impl Words {
 
     fn role_of(&self, field: Field) -> String {
         format!("{} {}", self.field(field), self.role_for)
+    }
+
+    /// How a name was read from an owner or leader value: "i team Plattform",
+    /// "med rollen «Markedssjef» (rollen står i personkatalogen)".
+    pub fn how_read(&self, how: &How) -> String {
+        let nb = self.lang == Lang::Nb;
+        match how {
+            How::Alone if nb => "navnet alene".to_owned(),
+            How::Alone => "the name alone".to_owned(),
+            How::Listed if nb => "ett av flere navn".to_owned(),
+            How::Listed => "one of several names".to_owned(),
+            How::Shared { with } => {
+                let with = with.join(", ");
+                if nb {
+                    format!("delt med {with}")
+                } else {
+                    format!("shared with {with}")
+                }
+            }
+            How::Unit { units } => units
+                .iter()
+                .map(|u| match (&u.team, nb) {
+                    (Some(team), true) => format!("i team {team}"),
+                    (Some(team), false) => format!("in team {team}"),
+                    (None, true) => format!("med enheten {}", self.quoted(&u.text)),
+                    (None, false) => format!("with the unit {}", self.quoted(&u.text)),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            How::Role { role, because } => {
+                let why = match (because, nb) {
+                    (Because::NameInDirectory, true) => "navnet står i personkatalogen",
+                    (Because::NameInDirectory, false) => "the name is in the people directory",
+                    (Because::NameOnCard, true) => "navnet står alene på et annet kort",
+                    (Because::NameOnCard, false) => "the name is written alone on another card",
+                    (Because::RoleInDirectory, true) => "rollen står i personkatalogen",
+                    (Because::RoleInDirectory, false) => "the role is in the people directory",
+                };
+                if nb {
+                    format!("med rollen {} ({why})", self.quoted(role))
+                } else {
+                    format!("with the role {} ({why})", self.quoted(role))
+                }
+            }
+        }
     }
 
     /// "advarsel" / "feil": one finding's severity.
@@ -673,6 +732,7 @@ fn rule_nb(rule: Rule) -> &'static str {
         Rule::Html => "HTML i ubalanse",
         Rule::DuplicateTitle => "Samme tittel to ganger",
         Rule::Confusable => "Tekst som kan forveksles",
+        Rule::PersonName => "Personnavn",
     }
 }
 

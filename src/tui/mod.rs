@@ -40,6 +40,8 @@ mod tests_flow;
 #[cfg(test)]
 mod tests_history;
 #[cfg(test)]
+mod tests_sites;
+#[cfg(test)]
 mod tests_ux;
 
 use std::time::{Duration, Instant};
@@ -61,8 +63,9 @@ pub struct Options {
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
-    /// How the paths are walked again on reload (`--follow`).
-    pub walk: crate::load::WalkOptions,
+    /// How the paths were read (`--follow`, `--card-shortcode`), to read
+    /// them the same way again on reload.
+    pub load: crate::load::Options,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
@@ -117,7 +120,7 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         .collect();
     let reloader = app
         .can_reload
-        .then(|| reload::Reloader::start(options.paths.clone(), options.walk));
+        .then(|| reload::Reloader::start(options.paths.clone(), options.load.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
         let t = app.ctx.words();
         app.tell(format!("{}: {why}", t.watch_off), true);

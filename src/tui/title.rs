@@ -1,5 +1,5 @@
-//! The title bar: the document's title, and its ingress when asked for or
-//! when there is room.
+//! The title bar: the document's title, how many pages hold cards, and its
+//! ingress when asked for or when there is room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -92,9 +92,15 @@ impl TitleBar {
         };
         let mut left: InkLine =
             vec![(format!(" {}", wrap::clean_line(&title)), Role::Title.into())];
-        let docs = ctx.handbook.documents.len();
-        if docs > 1 {
-            left.push((format!("  ({docs} {})", t.documents), Role::Dim.into()));
+        // Section and team pages hold no cards: the pages that do are counted.
+        let pages = ctx.handbook.documents_with_cards();
+        if pages > 1 {
+            let word = if pages == 1 {
+                t.page_with_cards
+            } else {
+                t.pages_with_cards
+            };
+            left.push((format!("  ({pages} {word})"), Role::Dim.into()));
         }
         let right = format!("{} ", t.app_name);
         let right_width = wrap::width(&right);

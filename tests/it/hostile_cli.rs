@@ -92,11 +92,11 @@ fn csv_cells_a_spreadsheet_would_run_are_written_as_text() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[1],
-        "a.md,5,1,\"'=HYPERLINK(\"\"http://x\"\";\"\"klikk\"\")\",'@SUM(A1),L,-5,,,published",
+        "a.md,5,1,\"'=HYPERLINK(\"\"http://x\"\";\"\"klikk\"\")\",'@SUM(A1),L,-5,,,,published",
         "{csv}"
     );
     assert_eq!(
-        lines[2], "a.md,7,1,'+cmd|' /C calc'!A0,'-1+1,L,\"Plan;=1+1\",,,published",
+        lines[2], "a.md,7,1,'+cmd|' /C calc'!A0,'-1+1,L,\"Plan;=1+1\",,,,published",
         "{csv}"
     );
     let people = text(&run_in(dir.path(), &["people", "-f", "csv", "a.md"]).stdout);
@@ -400,9 +400,10 @@ fn a_file_name_that_is_not_utf8_is_exact_in_json_and_visible_in_text() {
     );
     let listed = text(&run_in(dir.path(), &["list", "."]).stdout);
     assert!(listed.contains(r"caf\xE9-\xFF.md:26"), "{listed}");
+    // `check` writes paths that open from here: the folder given, then the name.
     let check = text(&run_in(dir.path(), &["check", "-f", "json", "."]).stdout);
     assert!(
-        check.contains(r#""path": "caf\udce9-\udcff.md""#),
+        check.contains(r#""path": "./caf\udce9-\udcff.md""#),
         "{check}"
     );
 }

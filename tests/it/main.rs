@@ -14,6 +14,7 @@ mod hugo_agreement;
 mod load;
 mod parse_rules;
 mod parse_seed;
+mod real_sites;
 mod safety_output;
 mod safety_tmux;
 mod tui_flow_tmux;

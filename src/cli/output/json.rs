@@ -8,7 +8,7 @@ use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
 use prosesser::history::{History, Kind, params_of};
 use prosesser::i18n::{Lang, words};
-use prosesser::people::Person;
+use prosesser::people::{How, Person};
 use prosesser::{Card, Diagnostic, Document, Field, Handbook, Publication};
 use serde::Serialize;
 use serde::ser::{SerializeMap as _, SerializeSeq as _};
@@ -155,7 +155,9 @@ fn card_value(listing: &Listing, flow: &Flow, rank: usize, row: &Row) -> Value {
     Value::Object(value)
 }
 
-/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
+/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}],
+/// "leader_of", "memberships": [{"team", "role", "path", "line"}],
+/// "spellings", "qualifiers", "readings"}]}`.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
     let refs = |ids| -> Vec<Value> {
         card_refs(handbook, ids)
@@ -166,11 +168,60 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
     let people: Vec<Value> = people
         .iter()
         .map(|p| {
+            let memberships: Vec<Value> = p
+                .memberships
+                .iter()
+                .map(|m| {
+                    json!({
+                        "team": m.team,
+                        "role": m.role,
+                        "path": m.path,
+                        "line": m.line,
+                        "column": m.column,
+                        "source": match &m.source {
+                            prosesser::directory::Source::Navigation => "navigation_link",
+                            prosesser::directory::Source::Entry { .. } => "entry",
+                        },
+                    })
+                })
+                .collect();
+            let readings: Vec<Value> = p
+                .readings
+                .iter()
+                .map(|r| {
+                    let mut reading = json!({
+                        "field": r.field.key(),
+                        "value": &*r.value,
+                        "spelling": &*r.spelling,
+                        "how": r.how.kind(),
+                        "cards": refs(&r.cards),
+                    });
+                    match r.how.as_ref() {
+                        How::Shared { with } => reading["with"] = json!(with),
+                        How::Unit { units } => {
+                            reading["units"] = units
+                                .iter()
+                                .map(|u| json!({"text": u.text, "team": u.team}))
+                                .collect()
+                        }
+                        How::Role { role, because } => {
+                            reading["role"] = json!(role);
+                            reading["because"] = json!(because.kind());
+                        }
+                        How::Alone | How::Listed => {}
+                    }
+                    reading
+                })
+                .collect();
             json!({
                 "name": p.name,
                 "teams": p.teams,
                 "owner_of": refs(&p.owner_of),
                 "leader_of": refs(&p.leader_of),
+                "memberships": memberships,
+                "spellings": p.spellings,
+                "qualifiers": p.qualifiers,
+                "readings": readings,
             })
         })
         .collect();
@@ -289,8 +340,8 @@ fn links_json<'a>(
         .collect()
 }
 
-/// A card: where it is, its params as Hugo typed them, and the six fields as
-/// text (`null` when absent, `""` when written empty).
+/// A card: its shortcode, where it is, its params as Hugo typed them, and
+/// the known fields as text (`null` when absent, `""` when written empty).
 fn card_json(card: &Card) -> Map<String, Value> {
     let mut value = Map::new();
     value.insert("shortcode".into(), json!(card.shortcode));

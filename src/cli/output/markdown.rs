@@ -15,7 +15,13 @@ use std::io::{self, Write};
 
 pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<()> {
     let w = words(lang);
-    let groups = listing.grouped();
+    // A page without cards (a section or team page) is not a process page:
+    // the list skips it, as the text format does.
+    let groups: Vec<_> = listing
+        .grouped()
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
     if groups.is_empty() {
         let nothing = if listing.ranked {
             w.no_hits
@@ -39,10 +45,6 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             None => writeln!(out, "## {}\n", escape(&one_line(&heading)))?,
         }
         writeln!(out, "{}: {}\n", w.source, escape(&one_line(&document.path)))?;
-        if rows.is_empty() {
-            writeln!(out, "*{}*", escape(w.no_cards))?;
-            continue;
-        }
         let header: Vec<String> = Field::ALL
             .iter()
             .map(|f| lang.field_label(*f).to_owned())
@@ -55,6 +57,8 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
                 .iter()
                 .map(|f| match card.field(*f) {
                     Some(text) if !text.trim().is_empty() => cell(&text),
+                    // Most cards have no effect: that is no gap to point at.
+                    None if f.shown_only_when_set() => String::new(),
                     _ => escape(&field_cell(card, *f, lang)),
                 })
                 .collect();

@@ -14,7 +14,7 @@ pub mod text;
 use super::args::Format;
 use prosesser::history::{Change, Commit, History, Kind};
 use prosesser::i18n::Lang;
-use prosesser::people::Person;
+use prosesser::people::{People, Person};
 use prosesser::query::Match;
 use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
 use std::borrow::Cow;
@@ -30,6 +30,9 @@ pub struct Listing<'a> {
     pub documents: Vec<u32>,
     /// True for search results: rows are best first and carry matches.
     pub ranked: bool,
+    /// A positive `team:` term matched every row: the rows' people are in
+    /// the team, which no field shows.
+    pub team_matched: bool,
 }
 
 pub struct Row {
@@ -56,6 +59,7 @@ impl<'a> Listing<'a> {
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
             ranked: false,
+            team_matched: false,
         }
     }
 
@@ -72,6 +76,7 @@ impl<'a> Listing<'a> {
             rows,
             documents,
             ranked: true,
+            team_matched: false,
         }
     }
 
@@ -110,10 +115,11 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, format: Format, lang: Lang)
 pub fn people(
     out: &mut dyn Write,
     handbook: &Handbook,
-    people: &[Person],
+    people: &People,
     format: Format,
     lang: Lang,
 ) -> io::Result<()> {
+    let people = people.persons.as_slice();
     match format {
         Format::Text => text::people(out, handbook, people, lang),
         Format::Json => json::people(out, handbook, people),
@@ -225,9 +231,10 @@ pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
 }
 
 /// The people table for people to read: a header row, then per person the
-/// name, teams, and the titles they own and lead (a title other cards also
-/// have followed by its `path:line`), each cell made safe by `cell` (one line
-/// for text, escaped for Markdown).
+/// name, teams with roles, what cards write with the name, and the titles
+/// they own and lead (a title other cards also have followed by its
+/// `path:line`), each cell made safe by `cell` (one line for text, escaped
+/// for Markdown).
 pub fn people_rows(
     handbook: &Handbook,
     people: &[Person],
@@ -245,6 +252,7 @@ pub fn people_rows(
     let header = vec![
         w.name.to_owned(),
         w.teams.to_owned(),
+        w.qualifiers.to_owned(),
         w.owner_of(),
         w.leader_of(),
     ];
@@ -252,12 +260,26 @@ pub fn people_rows(
         .chain(people.iter().map(|person| {
             vec![
                 cell(&person.name),
-                cell(&person.teams.join(", ")),
+                cell(&team_roles(person)),
+                cell(&person.qualifiers.join(", ")),
                 titles(&person.owner_of),
                 titles(&person.leader_of),
             ]
         }))
         .collect()
+}
+
+/// `Plattform (Teamleder, Oslo), Lederlaget (Avdelingsdirektør; Seksjonsleder)`.
+pub fn team_roles(person: &Person) -> String {
+    person
+        .team_roles()
+        .into_iter()
+        .map(|(team, roles)| match roles.as_slice() {
+            [] => team.to_owned(),
+            roles => format!("{team} ({})", roles.join("; ")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// (title, path, line) of each card, for machine outputs.

@@ -50,7 +50,10 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
             fields.sort();
             fields.dedup();
-            let labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            let mut labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            if listing.team_matched {
+                labels.push(w.teams);
+            }
             cells.push(labels.join(", ").to_lowercase());
         }
         rows.push(cells);
@@ -102,10 +105,12 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
     Ok(())
 }
 
-/// `path:line:col: severity: message [rule]`, one a line.
+/// `path:line:col: severity: message [rule]`, one a line. Runs of spaces are
+/// kept: a finding may be about them (`"Ola  Dahl"`).
 pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> {
     for diagnostic in found {
-        writeln!(out, "{}", one_line(&diagnostic.to_string()))?;
+        let line = diagnostic.to_string();
+        writeln!(out, "{}", prosesser::text::sanitize_line(line.trim()))?;
     }
     Ok(())
 }
