@@ -84,6 +84,7 @@ pub(super) const EN: Words = Words {
     nothing_to_reload: "The handbook is compiled into the program; there are no files to read again.",
     reloading: "Reading the files again …",
     reloaded: "The files were read again.",
+    flow_pending: "Working out the flow …",
     reload_failed: "Could not read again",
     watch_off: "Not watching for changes",
     finding_without_card: "This finding is about no process; e opens the file at its line.",

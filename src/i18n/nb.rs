@@ -84,6 +84,7 @@ pub(super) const NB: Words = Words {
     nothing_to_reload: "Håndboken er bygd inn i programmet; ingen filer å lese på nytt.",
     reloading: "Leser filene på nytt …",
     reloaded: "Filene er lest på nytt.",
+    flow_pending: "Regner ut flyten …",
     reload_failed: "Kunne ikke lese på nytt",
     watch_off: "Følger ikke med på endringer",
     finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",

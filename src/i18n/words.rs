@@ -105,6 +105,8 @@ pub struct Words {
     pub nothing_to_reload: &'static str,
     pub reloading: &'static str,
     pub reloaded: &'static str,
+    /// A big page's flow is being worked out on another thread.
+    pub flow_pending: &'static str,
     pub reload_failed: &'static str,
     pub watch_off: &'static str,
     /// Enter on a finding that is not about one card.

@@ -136,6 +136,14 @@ impl App {
         changed |= self.history.as_mut().is_some_and(HistoryView::poll);
         changed |= self.people.former.poll();
         if changed {
+            // A big page's flow has come in: draw it where it was asked for.
+            if self.view == View::Flow && self.flow.as_ref().is_some_and(|f| f.pending) {
+                let cursor = self.flow.as_ref().and_then(FlowView::card);
+                self.open_flow();
+                if let (Some(flow), Some(id)) = (self.flow.as_mut(), cursor) {
+                    flow.point_at(id);
+                }
+            }
             self.sync();
         }
         changed
@@ -456,6 +464,10 @@ impl App {
             return;
         };
         let mut flow = FlowView::open(&self.ctx, document, self.cards.current());
+        if flow.pending {
+            let t = self.ctx.words();
+            self.tell(t.flow_pending.to_owned(), false);
+        }
         self.view = View::Flow;
         flow.follow_cursor(&self.ctx, self.regions().body);
         self.flow = Some(flow);

@@ -328,6 +328,13 @@ fn other_params(ctx: &Context, card: &Card, out: &mut Lines) {
 /// follows it, external processes marked, and under each why it was drawn.
 fn flow_lines(ctx: &Context, id: CardId, out: &mut Lines) {
     let t = ctx.words();
+    if ctx.flow_of(id.document).is_none() {
+        out.labelled(
+            t.receives,
+            vec![(t.flow_pending.to_owned(), Role::Dim.into())],
+        );
+        return;
+    }
     let links = ctx.links(id);
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
         let rows: Vec<_> = links.iter().filter(|l| l.upstream == upstream).collect();
