@@ -24,3 +24,10 @@ for q in 'release' 'eier:hanne' '"Hanne Lauritsen" -tony' 'formål:kontroll OR i
     printf '%s' "$q" > "$here/corpus/query/q$i"
     i=$((i + 1))
 done
+# Front-matter texts for the YAML readers: every YAML block of the fixtures.
+mkdir -p "$here/corpus/yaml_fast_path"
+for f in "$root"/tests/fixtures/hugo/*.md "$root"/data/prosesser/*.md; do
+    awk 'NR==1 && $0!="---" {exit} NR>1 && /^---/ {exit} NR>1 {print}' "$f" \
+        > "$here/corpus/yaml_fast_path/$(basename "$f" .md).yaml"
+done
+find "$here/corpus/yaml_fast_path" -empty -delete

@@ -12,9 +12,10 @@
 //!   compared this way (at most 24 content words each), not long texts.
 //!
 //! A `…prosess` compound whose first part names no card (`porteføljeprosess`)
-//! is an **external** source (in an input) or sink (in an output). Nothing
-//! else is guessed: a card without input and output has no links, and a card
-//! never links to itself. Every link keeps its reasons, with the words that
+//! is an **external** source (in an input) or sink (in an output). A card
+//! without `output` has its `effect` as its output (sites that write the
+//! outcome as an effect). Nothing else is guessed: a card without input and
+//! output has no links, and a card never links to itself. Every link keeps its reasons, with the words that
 //! matched, so the flow can always be explained.
 //!
 //! Links are found within one document: that is where a handbook page
@@ -279,6 +280,14 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// What a card hands on: its output, or its effect when it has no output.
+pub fn outcome(card: &crate::model::Card) -> std::borrow::Cow<'_, str> {
+    match card.field(Field::Output) {
+        Some(output) if !output.trim().is_empty() => output,
+        _ => card.text(Field::Effect),
+    }
+}
+
 /// What a card's words are, worked out once per card.
 struct Prepared {
     id: CardId,
@@ -304,7 +313,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
                 forms(&title).map(str::to_owned).collect()
             };
             let input = c.text(Field::Input).to_lowercase();
-            let output = c.text(Field::Output).to_lowercase();
+            let output = outcome(c).to_lowercase();
             Prepared {
                 id: CardId {
                     document,
@@ -659,6 +668,21 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn an_effect_is_the_outcome_of_a_card_without_output() {
+        let hb = load_sources(vec![Source {
+            path: "a.md".into(),
+            file: None,
+            bytes: b"{{< prosesser/card title=\"Marked\" effect=\"Nye kunder\" >}}\n\
+                {{< prosesser/card title=\"Salg\" input=\"Nye kunder fra markedsarbeidet\" >}}\n\
+                {{< prosesser/card title=\"Drift\" output=\"Stabil drift\" effect=\"Nye kunder\" >}}\n"
+                .to_vec(),
+        }]);
+        let flow = Flow::new(&hb);
+        // Drift has an output: its effect is not its outcome.
+        assert_eq!(edges(&hb, &flow), ["Marked -> Salg"]);
     }
 
     #[test]

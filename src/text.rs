@@ -39,12 +39,23 @@
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The columns `s` takes in a terminal: the sum of its grapheme clusters'
 /// widths, as ratatui's buffer lays them out.
 pub fn width(s: &str) -> usize {
+    if s.chars().all(alone) {
+        // Every character its own cluster: no need to find the clusters.
+        return s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    }
     s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// A character below the combining marks (U+0300), not a control: Latin
+/// text with æøå. Such a character never joins a cluster with its
+/// neighbours, so text of them is measured a character at a time.
+fn alone(c: char) -> bool {
+    (' '..'\u{300}').contains(&c) && !c.is_control()
 }
 
 /// The columns one grapheme cluster takes (0 for one that draws nothing, as
@@ -212,6 +223,16 @@ mod tests {
         assert_eq!(width("\u{2764}"), 1);
         // e and a combining acute are one cluster, one column.
         assert_eq!(width("e\u{301}"), 1);
+        // Measured a character at a time, text below U+0300 measures the
+        // same as cluster by cluster, each character alone or in pairs.
+        let latin: Vec<char> = (' '..'\u{300}').filter(|c| !c.is_control()).collect();
+        for &a in &latin {
+            for b in [' ', 'a', 'ø', '\u{ad}'] {
+                let s = format!("{a}{b}");
+                let clusters: usize = s.graphemes(true).map(grapheme_width).sum();
+                assert_eq!(width(&s), clusters, "{s:?}");
+            }
+        }
     }
 
     fn is_borrowed(c: Cow<'_, str>) -> bool {

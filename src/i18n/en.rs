@@ -1,6 +1,6 @@
 //! English (`--lang en`).
 
-use super::{Keys, Lang, Words};
+use super::{HistoryWords, Keys, Lang, Words};
 
 pub(super) const EN: Words = Words {
     lang: Lang::En,
@@ -11,6 +11,7 @@ pub(super) const EN: Words = Words {
     untitled: "(untitled)",
     source: "Source",
     teams: "Teams",
+    qualifiers: "Unit/role",
     role_for: "of",
     no_cards: "No processes to show.",
     no_people: "Nobody is named as owner or leader.",
@@ -19,6 +20,11 @@ pub(super) const EN: Words = Words {
     feeds: "Fed by several",
     unlinked: "Without links",
     no_links: "No links between the processes.",
+    draft: "draft",
+    not_rendered: "not published",
+    publish_from: "published from",
+    expired: "expired",
+    unpublished_note: "Hugo does not publish this page",
 
     matched_in: "Matched in",
     name: "Name",
@@ -30,8 +36,6 @@ pub(super) const EN: Words = Words {
     card: "process",
     cards_word: "processes",
     app_name: "prosesser",
-    document: "document",
-    documents: "documents",
     cards: "Processes",
     detail: "Details",
     people: "People",
@@ -84,6 +88,12 @@ pub(super) const EN: Words = Words {
     reload_failed: "Could not read again",
     watch_off: "Not watching for changes",
     finding_without_card: "This finding is about no process; e opens the file at its line.",
+    teams_and_roles: "Teams and roles",
+    written_as: "Written as",
+    read_as: "How the name was read",
+    page_with_cards: "page with processes",
+    pages_with_cards: "pages with processes",
+    team_scope: "the processes of the team's members",
 
     fields: [
         "Title",
@@ -92,6 +102,7 @@ pub(super) const EN: Words = Words {
         "Purpose",
         "Input",
         "Output",
+        "Effect",
     ],
     quotes: ("“", "”"),
     input_names: "input names",
@@ -119,6 +130,7 @@ pub(super) const EN: Words = Words {
         follow: "follow link number (Receives from, Delivers to)",
         jump_back: "back to the previous process",
         flow: "flow",
+        history: "the process's history (from git)",
         edit: "edit the process in $VISUAL/$EDITOR",
         reload: "read the files again",
         help: "help",
@@ -131,5 +143,28 @@ pub(super) const EN: Words = Words {
         delete_char: "delete a character",
         delete_word: "delete a word",
         clear_line: "clear the line",
+    },
+    history: HistoryWords {
+        kinds: ["added", "removed", "changed", "renamed", "broken", "mended"],
+        gone: "(removed)",
+        no_changes: "No changes to the processes.",
+        file: "File",
+        card: "Process",
+        change: "Change",
+        field: "Field",
+        before: "Before",
+        after: "After",
+        title: "History",
+        loading: "Reading the history from git …",
+        keys: "j/k choose · Enter shows the process as it was · Esc back",
+        card_keys: "j/k scroll · Esc back to the history",
+        as_after: "as it was after",
+        as_before: "as it was before",
+        not_committed: "is not in the newest commit of its file, so git has no history of it yet.",
+        compiled_in: "Compiled-in handbook: no history (open the handbook from disk in a git folder: prosesser PATH).",
+        former: "Formerly",
+        reading_former: "Reading former roles from git …",
+        no_former: "No history from git.",
+        until: "until",
     },
 };

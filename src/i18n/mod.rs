@@ -8,7 +8,7 @@ mod en;
 mod nb;
 mod words;
 
-pub use words::{Keys, Words, summary};
+pub use words::{HistoryWords, Keys, Words, summary};
 
 use crate::model::Field;
 

@@ -1,6 +1,6 @@
 //! Norsk bokmål: the default.
 
-use super::{Keys, Lang, Words};
+use super::{HistoryWords, Keys, Lang, Words};
 
 pub(super) const NB: Words = Words {
     lang: Lang::Nb,
@@ -11,6 +11,7 @@ pub(super) const NB: Words = Words {
     untitled: "(uten tittel)",
     source: "Kilde",
     teams: "Team",
+    qualifiers: "Enhet/rolle",
     role_for: "for",
     no_cards: "Ingen prosesser å vise.",
     no_people: "Ingen personer er nevnt som eier eller leder.",
@@ -19,6 +20,11 @@ pub(super) const NB: Words = Words {
     feeds: "Mottar fra flere",
     unlinked: "Uten lenker",
     no_links: "Ingen lenker mellom prosessene.",
+    draft: "utkast",
+    not_rendered: "ikke publisert",
+    publish_from: "publiseres",
+    expired: "utløpt",
+    unpublished_note: "Hugo publiserer ikke denne siden",
 
     matched_in: "Treff i",
     name: "Navn",
@@ -30,8 +36,6 @@ pub(super) const NB: Words = Words {
     card: "prosess",
     cards_word: "prosesser",
     app_name: "prosesser",
-    document: "dokument",
-    documents: "dokumenter",
     cards: "Prosesser",
     detail: "Detaljer",
     people: "Personer",
@@ -84,6 +88,12 @@ pub(super) const NB: Words = Words {
     reload_failed: "Kunne ikke lese på nytt",
     watch_off: "Følger ikke med på endringer",
     finding_without_card: "Funnet gjelder ingen prosess; e åpner fila på linjen.",
+    teams_and_roles: "Team og roller",
+    written_as: "Skrevet som",
+    read_as: "Slik er navnet lest",
+    page_with_cards: "side med prosesser",
+    pages_with_cards: "sider med prosesser",
+    team_scope: "prosessene til teamets medlemmer",
 
     fields: [
         "Tittel",
@@ -92,6 +102,7 @@ pub(super) const NB: Words = Words {
         "Formål",
         "Input",
         "Output",
+        "Effekt",
     ],
     quotes: ("«", "»"),
     input_names: "input nevner",
@@ -119,6 +130,7 @@ pub(super) const NB: Words = Words {
         follow: "følg lenke nr. (Mottar fra, Leverer til)",
         jump_back: "tilbake til forrige prosess",
         flow: "flyt",
+        history: "historikken til prosessen (fra git)",
         edit: "rediger prosessen i $VISUAL/$EDITOR",
         reload: "les filene på nytt",
         help: "hjelp",
@@ -131,5 +143,35 @@ pub(super) const NB: Words = Words {
         delete_char: "slett tegn",
         delete_word: "slett ord",
         clear_line: "tøm linjen",
+    },
+    history: HistoryWords {
+        kinds: [
+            "lagt til",
+            "fjernet",
+            "endret",
+            "nytt navn",
+            "ødelagt",
+            "reparert",
+        ],
+        gone: "(fjernet)",
+        no_changes: "Ingen endringer i prosessene.",
+        file: "Fil",
+        card: "Prosess",
+        change: "Endring",
+        field: "Felt",
+        before: "Før",
+        after: "Etter",
+        title: "Historikk",
+        loading: "Leser historikken fra git …",
+        keys: "j/k velger · Enter viser prosessen slik den var · Esc tilbake",
+        card_keys: "j/k blar · Esc tilbake til historikken",
+        as_after: "slik den var etter",
+        as_before: "slik den var før",
+        not_committed: "finnes ikke i siste commit av fila, så git har ingen historikk for den ennå.",
+        compiled_in: "Innebygd håndbok: ingen historikk (åpne håndboken fra disk i en git-mappe: prosesser STI).",
+        former: "Tidligere",
+        reading_former: "Leser tidligere roller fra git …",
+        no_former: "Ingen historikk fra git.",
+        until: "til",
     },
 };

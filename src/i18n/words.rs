@@ -5,8 +5,10 @@
 
 use super::{Lang, words};
 use crate::flow::Reason;
+use crate::history::{Change, Kind};
+use crate::people::{Because, How};
 use crate::query::{QueryError, QueryErrorKind};
-use crate::{Field, Severity};
+use crate::{Field, Severity, Value};
 
 pub struct Words {
     pub lang: Lang,
@@ -22,6 +24,8 @@ pub struct Words {
     /// Where a card or a document was read from (`path:line`).
     pub source: &'static str,
     pub teams: &'static str,
+    /// What cards write with a name that is not a team: units and roles.
+    pub qualifiers: &'static str,
     /// Between a field label and its cards: "Prosesseier *for*".
     pub role_for: &'static str,
     pub no_cards: &'static str,
@@ -32,6 +36,15 @@ pub struct Words {
     pub feeds: &'static str,
     pub unlinked: &'static str,
     pub no_links: &'static str,
+    /// A page Hugo does not publish, by why: a draft, `_build.render: never`
+    /// (or a headless bundle), a publish date to come (before the date), an
+    /// expiry date gone by.
+    pub draft: &'static str,
+    pub not_rendered: &'static str,
+    pub publish_from: &'static str,
+    pub expired: &'static str,
+    /// After the reason, in the browser's detail: what it means.
+    pub unpublished_note: &'static str,
 
     // ----- the command line -----
     /// Search results: the fields the query matched in.
@@ -46,8 +59,6 @@ pub struct Words {
     pub card: &'static str,
     pub cards_word: &'static str,
     pub app_name: &'static str,
-    pub document: &'static str,
-    pub documents: &'static str,
     pub cards: &'static str,
     pub detail: &'static str,
     pub people: &'static str,
@@ -100,10 +111,21 @@ pub struct Words {
     pub watch_off: &'static str,
     /// Enter on a finding that is not about one card.
     pub finding_without_card: &'static str,
+    /// The people view: the person's teams with their roles.
+    pub teams_and_roles: &'static str,
+    /// The people view: every way the name is written.
+    pub written_as: &'static str,
+    /// The people view: how each owner or leader value was read.
+    pub read_as: &'static str,
+    /// The title bar: "3 sider med prosesser".
+    pub page_with_cards: &'static str,
+    pub pages_with_cards: &'static str,
+    /// The help: what `team:` looks at.
+    pub team_scope: &'static str,
 
     // ----- the domain's words -----
-    /// The six fields' labels, in [`Field::ALL`]'s order.
-    pub fields: [&'static str; 6],
+    /// The fields' labels, in [`Field::ALL`]'s order.
+    pub fields: [&'static str; 7],
     /// Around a word quoted from a card: «behov», “behov”.
     pub quotes: (&'static str, &'static str),
     /// Why two cards are linked: the input names the other card ...
@@ -115,6 +137,7 @@ pub struct Words {
 
     /// What each key does, for the help and the status bar's hints.
     pub keys: Keys,
+    pub history: HistoryWords,
 }
 
 /// What each binding of the keymap does, one word each.
@@ -140,6 +163,7 @@ pub struct Keys {
     pub follow: &'static str,
     pub jump_back: &'static str,
     pub flow: &'static str,
+    pub history: &'static str,
     pub edit: &'static str,
     pub reload: &'static str,
     pub help: &'static str,
@@ -155,6 +179,20 @@ pub struct Keys {
 }
 
 impl Words {
+    /// Why Hugo does not publish a page ("utkast", "publiseres 2030-01-01"),
+    /// `None` for a published one.
+    pub fn unpublished(&self, publication: &crate::Publication) -> Option<String> {
+        use crate::Publication as P;
+        let date = |d: &str| crate::text::sanitize_line(d).into_owned();
+        match publication {
+            P::Published => None,
+            P::Draft => Some(self.draft.to_owned()),
+            P::NotRendered => Some(self.not_rendered.to_owned()),
+            P::Future(d) => Some(format!("{} {}", self.publish_from, date(d))),
+            P::Expired(d) => Some(format!("{} {}", self.expired, date(d))),
+        }
+    }
+
     /// What people call `field`: "Prosesseier", "Process owner".
     pub fn field(&self, field: Field) -> &'static str {
         self.fields[field as usize]
@@ -232,6 +270,51 @@ impl Words {
         format!("{} {}", self.field(field), self.role_for)
     }
 
+    /// How a name was read from an owner or leader value: "i team Plattform",
+    /// "med rollen «Markedssjef» (rollen står i personkatalogen)".
+    pub fn how_read(&self, how: &How) -> String {
+        let nb = self.lang == Lang::Nb;
+        match how {
+            How::Alone if nb => "navnet alene".to_owned(),
+            How::Alone => "the name alone".to_owned(),
+            How::Listed if nb => "ett av flere navn".to_owned(),
+            How::Listed => "one of several names".to_owned(),
+            How::Shared { with } => {
+                let with = with.join(", ");
+                if nb {
+                    format!("delt med {with}")
+                } else {
+                    format!("shared with {with}")
+                }
+            }
+            How::Unit { units } => units
+                .iter()
+                .map(|u| match (&u.team, nb) {
+                    (Some(team), true) => format!("i team {team}"),
+                    (Some(team), false) => format!("in team {team}"),
+                    (None, true) => format!("med enheten {}", self.quoted(&u.text)),
+                    (None, false) => format!("with the unit {}", self.quoted(&u.text)),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            How::Role { role, because } => {
+                let why = match (because, nb) {
+                    (Because::NameInDirectory, true) => "navnet står i personkatalogen",
+                    (Because::NameInDirectory, false) => "the name is in the people directory",
+                    (Because::NameOnCard, true) => "navnet står alene på et annet kort",
+                    (Because::NameOnCard, false) => "the name is written alone on another card",
+                    (Because::RoleInDirectory, true) => "rollen står i personkatalogen",
+                    (Because::RoleInDirectory, false) => "the role is in the people directory",
+                };
+                if nb {
+                    format!("med rollen {} ({why})", self.quoted(role))
+                } else {
+                    format!("with the role {} ({why})", self.quoted(role))
+                }
+            }
+        }
+    }
+
     /// "advarsel" / "feil": one finding's severity.
     pub fn severity(&self, severity: Severity) -> &'static str {
         match (self.lang, severity) {
@@ -277,6 +360,138 @@ impl Words {
             (Lang::En, Severity::Error, _) => "errors",
         };
         format!("{n} {word}")
+    }
+}
+
+/// The words of `history`, for people: the command's and the browser's.
+pub struct HistoryWords {
+    /// What happened, in [`Kind`]'s order: "lagt til", "nytt navn".
+    pub kinds: [&'static str; 6],
+    /// A value the card no longer has: "Hanne Lauritsen → (fjernet)".
+    pub gone: &'static str,
+    pub no_changes: &'static str,
+    pub file: &'static str,
+    pub card: &'static str,
+    pub change: &'static str,
+    pub field: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+
+    // ----- the browser -----
+    /// The view's name: "Historikk".
+    pub title: &'static str,
+    pub loading: &'static str,
+    /// The keys under the entries.
+    pub keys: &'static str,
+    /// The keys under a card as it was.
+    pub card_keys: &'static str,
+    /// "Release" *slik den var etter* "a1b2c3d".
+    pub as_after: &'static str,
+    /// ... or, for a removal, *slik den var før*.
+    pub as_before: &'static str,
+    /// The card is not in the newest commit of its file (after its title).
+    pub not_committed: &'static str,
+    /// `H` on the compiled-in handbook.
+    pub compiled_in: &'static str,
+    /// Before a role's label in the people view: "Tidligere".
+    pub former: &'static str,
+    /// In the people view while the history is read.
+    pub reading_former: &'static str,
+    /// In the people view when there is no git history to read.
+    pub no_former: &'static str,
+    /// After a former role's card: "til" 2024-03-06.
+    pub until: &'static str,
+}
+
+impl Words {
+    /// What happened, in a word or two: "endret", "nytt navn".
+    pub fn change_kind(&self, kind: Kind) -> &'static str {
+        self.history.kinds[kind as usize]
+    }
+
+    /// A value before or after a change: the words for a param the card did
+    /// not have before (`(mangler)`), no longer has (`(fjernet)`), or has
+    /// empty (`(tom)`); otherwise the value as written (not yet made safe).
+    pub fn change_value(&self, value: Option<&Value>, before: bool) -> String {
+        match value {
+            None if before => self.missing.to_owned(),
+            None => self.history.gone.to_owned(),
+            Some(v) if v.as_text().trim().is_empty() => self.empty.to_owned(),
+            Some(v) => v.as_text().into_owned(),
+        }
+    }
+
+    /// Who owned and led a card when it was added: `Prosesseier: Hanne
+    /// Lauritsen, Prosessleder: Torkel Buarøy` (what a history is asked).
+    pub fn added_people(&self, change: &Change) -> String {
+        let Some(at) = &change.card_at else {
+            return String::new();
+        };
+        [Field::Owner, Field::Leader]
+            .into_iter()
+            .filter_map(|field| {
+                let text = at.card().field(field)?;
+                let text = text.trim();
+                (!text.is_empty()).then(|| format!("{}: {text}", self.field(field)))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// What changed, without the card's name: `Prosesseier: Hanne Lauritsen
+    /// → (fjernet)`, `lagt til (Prosesseier: …)`, `nytt navn: Behov →
+    /// Behovsstyring`, `ødelagt: 11:11: … [shortcode]`. Document text is in
+    /// it as written: the caller makes the line safe to show.
+    pub fn change_text(&self, change: &Change) -> String {
+        let kind = self.change_kind(change.kind);
+        let values = || {
+            format!(
+                "{} → {}",
+                self.change_value(change.old.as_ref(), true),
+                self.change_value(change.new.as_ref(), false)
+            )
+        };
+        match change.kind {
+            Kind::Added => match self.added_people(change) {
+                people if people.is_empty() => kind.to_owned(),
+                people => format!("{kind} ({people})"),
+            },
+            Kind::Changed => format!(
+                "{}: {}",
+                self.param_label(change.field.as_deref().unwrap_or("")),
+                values()
+            ),
+            Kind::Renamed => format!("{kind}: {}", values()),
+            Kind::Broken => match &change.diagnostic {
+                Some(d) => format!(
+                    "{kind}: {}:{}: {} [{}]",
+                    d.line, d.column, d.message, d.rule
+                ),
+                None => kind.to_owned(),
+            },
+            Kind::Removed | Kind::Mended => kind.to_owned(),
+        }
+    }
+
+    /// "Tidligere prosesseier for": a role someone held, from its label.
+    pub fn former_role(&self, field: Field) -> String {
+        let role = self.role_of(field);
+        let mut chars = role.chars();
+        let first = chars.next().map(|c| c.to_lowercase().to_string());
+        format!(
+            "{} {}{}",
+            self.history.former,
+            first.unwrap_or_default(),
+            chars.as_str()
+        )
+    }
+
+    /// A param's name for people: the field's label, or the key as written.
+    pub fn param_label<'a>(&self, key: &'a str) -> &'a str {
+        match Field::from_key(key) {
+            Some(field) => self.lang.field_label(field),
+            None => key,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::model::Document;
 pub fn sort_documents(documents: &mut Vec<Document>) {
     // Each key is looked up once, not once per comparison: title and weight
     // live in the front-matter map.
-    let mut keyed: Vec<(bool, i64, &str, &str, usize)> = documents
+    let mut keyed: Vec<(bool, i64, std::borrow::Cow<'_, str>, &str, usize)> = documents
         .iter()
         .enumerate()
         .map(|(i, d)| {
@@ -15,7 +15,7 @@ pub fn sort_documents(documents: &mut Vec<Document>) {
             (
                 weight == 0,
                 weight,
-                d.title().unwrap_or(""),
+                d.title().unwrap_or_default(),
                 d.path.as_str(),
                 i,
             )

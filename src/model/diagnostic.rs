@@ -41,6 +41,9 @@ pub enum Rule {
     Html,
     /// Two cards with the same title in one document.
     DuplicateTitle,
+    /// One person written two ways across the site, or an owner or leader
+    /// the site's people directory does not know.
+    PersonName,
     /// Titles or names that look the same but differ in invisible or
     /// look-alike characters.
     Confusable,
@@ -59,8 +62,30 @@ impl Rule {
             Rule::Navigation => "navigation",
             Rule::Html => "html",
             Rule::DuplicateTitle => "duplicate-title",
+            Rule::PersonName => "person-name",
             Rule::Confusable => "confusable",
         }
+    }
+
+    /// Every rule, in the order they are documented.
+    pub const ALL: [Rule; 12] = [
+        Rule::Io,
+        Rule::Binary,
+        Rule::Utf8,
+        Rule::FrontMatter,
+        Rule::Shortcode,
+        Rule::Limit,
+        Rule::MissingField,
+        Rule::Navigation,
+        Rule::Html,
+        Rule::DuplicateTitle,
+        Rule::PersonName,
+        Rule::Confusable,
+    ];
+
+    /// The rule named `name` (`person-name`), as printed after a finding.
+    pub fn from_name(name: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.name() == name)
     }
 }
 

@@ -1,4 +1,5 @@
-use super::{Card, CardId, Diagnostic};
+use super::{Card, CardId, Diagnostic, Member, Publication};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// Which kind of front matter a file opened with.
@@ -73,16 +74,41 @@ pub struct Document {
     pub front_matter: FrontMatter,
     /// `navigation_link.text` as a clean list of entries.
     pub navigation: Vec<String>,
+    /// The entries of `navigation_link.text` that are written as a list of
+    /// items (bullets or `<li>`); empty when the text is a teaser sentence.
+    pub navigation_items: Vec<String>,
     pub cards: Vec<Card>,
+    /// People directory entries written on the page (see [`Member`]).
+    pub members: Vec<Member>,
+    /// Whether Hugo would publish the page, decided when it was read.
+    pub publication: Publication,
 }
 
 impl Document {
-    /// `.Title`: read from `title` in any case.
-    pub fn title(&self) -> Option<&str> {
-        self.front_matter.get_str("title")
+    /// `.Title`: read from `title` in any case, as text the way Hugo's
+    /// `cast.ToString` makes it (YAML's `title: NO` is the boolean false, so
+    /// Hugo's title is `false`; `title: 0755` is `493`); `None` when unset,
+    /// null, or a list or map (which Hugo's title cannot be).
+    pub fn title(&self) -> Option<Cow<'_, str>> {
+        match self.front_matter.get("title")? {
+            serde_json::Value::String(s) => Some(Cow::Borrowed(s)),
+            serde_json::Value::Bool(b) => Some(Cow::Owned(b.to_string())),
+            serde_json::Value::Number(n) => Some(Cow::Owned(match n.as_f64() {
+                // Go prints a float without an exponent or a trailing `.0`.
+                Some(f) if !n.is_i64() && !n.is_u64() => f.to_string(),
+                _ => n.to_string(),
+            })),
+            _ => None,
+        }
     }
 
-    /// `.Weight`: converted to an int as Hugo does (`"7"` is 7); 0 when unset.
+    /// The title, or the path for a page without one: what a heading shows.
+    pub fn heading(&self) -> Cow<'_, str> {
+        self.title().unwrap_or(Cow::Borrowed(&self.path))
+    }
+
+    /// `.Weight`: converted to an int as Hugo's `cast.ToInt` does (`"7"` is 7,
+    /// `1.9` is 1, `true` is 1); 0 when unset.
     pub fn weight(&self) -> i64 {
         match self.front_matter.get("weight") {
             Some(serde_json::Value::Number(n)) => n
@@ -90,6 +116,7 @@ impl Document {
                 .or_else(|| n.as_f64().map(|f| f as i64))
                 .unwrap_or(0),
             Some(serde_json::Value::String(s)) => s.trim().parse().unwrap_or(0),
+            Some(serde_json::Value::Bool(b)) => i64::from(*b),
             _ => 0,
         }
     }
@@ -135,5 +162,14 @@ impl Handbook {
 
     pub fn card_count(&self) -> usize {
         self.documents.iter().map(|d| d.cards.len()).sum()
+    }
+
+    /// How many documents hold at least one card: the pages a reader of the
+    /// handbook's processes cares about (section and team pages hold none).
+    pub fn documents_with_cards(&self) -> usize {
+        self.documents
+            .iter()
+            .filter(|d| !d.cards.is_empty())
+            .count()
     }
 }

@@ -1,13 +1,12 @@
 //! Front-matter text to a map of typed values (hugo-content.md §2.4).
 //!
 //! Every format lands in `serde_json::Value`, the one value type the rest of the
-//! crate and the JSON output share. Hugo accepts a repeated YAML key (the last
-//! wins) and turns non-string keys into strings; so do we, by decoding YAML
-//! through our own visitor instead of `yaml_serde::Value`, which rejects both.
+//! crate and the JSON output share. YAML is read as Hugo 0.111 reads it
+//! (YAML 1.1, yaml.v2's rules): by the fast path when the text is in the
+//! subset it reads, else by the full reader ([`super::yaml_full`]).
 
 use super::limits;
 use crate::model::FrontMatterFormat;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 /// A decode error with its byte offset inside the front-matter text.
@@ -72,24 +71,9 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// YAML through the full parser (the fast path's reference).
+/// YAML through the full reader (the fast path's reference).
 pub(super) fn decode_full_yaml(text: &str) -> Result<Value, DecodeError> {
-    let de = serde_yaml::Deserializer::from_str(text);
-    match Loose::deserialize(de) {
-        Ok(Loose(v)) => Ok(v),
-        Err(e) => {
-            let offset = e.location().map(|l| l.index()).unwrap_or(0);
-            let mut message = e.to_string();
-            // The position is ours to report, in file coordinates.
-            if let Some(i) = message.find(" at line ") {
-                message.truncate(i);
-            }
-            Err(DecodeError {
-                offset: offset.min(text.len()),
-                message: format!("failed to unmarshal YAML: {message}"),
-            })
-        }
-    }
+    super::yaml_full::decode(text)
 }
 
 fn toml_value(text: &str) -> Result<Value, DecodeError> {
@@ -166,9 +150,7 @@ fn org(text: &str) -> Map<String, Value> {
 }
 
 fn float(f: f64) -> Value {
-    serde_json::Number::from_f64(f)
-        .map(Value::Number)
-        .unwrap_or_else(|| Value::String(f.to_string()))
+    super::yaml11::float(f)
 }
 
 /// Where front matter nests deeper than the limit, and how deep: a cheap scan
@@ -346,86 +328,6 @@ fn bracket_depth(format: FrontMatterFormat, text: &str) -> Option<(usize, usize)
     None
 }
 
-/// A `serde_json::Value` that decodes from YAML the way Hugo's decoder does.
-struct Loose(Value);
-
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LooseVisitor)
-    }
-}
-
-struct LooseVisitor;
-
-impl<'de> Visitor<'de> for LooseVisitor {
-    type Value = Loose;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any YAML value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Loose, E> {
-        Ok(Loose(Value::Bool(v)))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Loose, E> {
-        Ok(Loose(Value::from(v)))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
-        Ok(Loose(Value::from(v)))
-    }
-    // Go's yaml.v2 reads integers too large for 64 bits as floats.
-    fn visit_u128<E>(self, v: u128) -> Result<Loose, E> {
-        Ok(Loose(float(v as f64)))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<Loose, E> {
-        Ok(Loose(float(v as f64)))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Loose, E> {
-        Ok(Loose(float(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Loose, E> {
-        Ok(Loose(Value::from(v)))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Loose, E> {
-        Ok(Loose(Value::String(v)))
-    }
-    fn visit_unit<E>(self) -> Result<Loose, E> {
-        Ok(Loose(Value::Null))
-    }
-    fn visit_none<E>(self) -> Result<Loose, E> {
-        Ok(Loose(Value::Null))
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
-        Loose::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-        let mut items = Vec::new();
-        while let Some(Loose(v)) = seq.next_element()? {
-            items.push(v);
-        }
-        Ok(Loose(Value::Array(items)))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-        let mut out = Map::new();
-        while let Some((Loose(k), Loose(v))) = map.next_entry()? {
-            let key = match k {
-                Value::String(s) => s,
-                Value::Null => "null".to_owned(),
-                other => other.to_string(),
-            };
-            // Last one wins, as in yaml.v2; keep the first one's place.
-            out.insert(key, v);
-        }
-        Ok(Loose(Value::Object(out)))
-    }
-    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Loose, A::Error> {
-        // A tagged value (`!tag x`): Hugo keeps the value and drops the tag.
-        use de::VariantAccess;
-        let (_tag, variant): (String, _) = data.variant()?;
-        let Loose(v) = variant.newtype_variant()?;
-        Ok(Loose(v))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,10 +359,10 @@ mod tests {
     }
 
     #[test]
-    fn yaml_non_string_keys_become_strings() {
+    fn yaml_top_level_keys_are_kept_as_written_and_values_are_yaml_1_1() {
         assert_eq!(
-            yaml_map("1: one\ntrue: yes\n"),
-            json!({"1": "one", "true": "yes"})
+            yaml_map("1: one\nTrue: yes\n"),
+            json!({"1": "one", "True": true})
         );
     }
 

@@ -11,27 +11,65 @@ mod cards;
 mod decode;
 mod front_matter;
 mod key_lines;
+mod libyaml;
 pub mod limits;
 mod navigation;
 mod render;
 mod shortcode;
 mod source;
+mod yaml11;
 mod yaml_fast;
+mod yaml_full;
 
 pub use navigation::decode_entities;
 pub use render::{RenderError, render_card};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{
-    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Rule, STRATEGY_CARD,
+    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Member, Publication, Rule,
 };
+use crate::site::CardShortcodes;
 use source::SourceText;
 
-/// Parse one file. Never fails: what Hugo would reject becomes an error
-/// diagnostic with its true position, and everything else is kept (the cards
-/// before an error, and after it where the lexer can find its feet again).
-/// `None` only for a file that is not text at all.
+/// A config file's or front matter's text decoded as Hugo decodes it
+/// (`format` says which language), for the rest of the crate (a site's
+/// config); `None` when it does not decode to a map.
+pub(crate) fn decode_map(
+    format: FrontMatterFormat,
+    text: &str,
+) -> Option<serde_json::Map<String, serde_json::Value>> {
+    decode::decode(format, text).ok()
+}
+
+/// The YAML fast path's answer (`None` where it declines) and the full
+/// reader's, for the fuzz target that checks that they never disagree.
+#[doc(hidden)]
+pub fn yaml_fast_and_full(
+    text: &str,
+) -> (
+    Option<serde_json::Map<String, serde_json::Value>>,
+    Result<serde_json::Value, String>,
+) {
+    (
+        yaml_fast::decode(text),
+        decode::decode_full_yaml(text).map_err(|e| e.message),
+    )
+}
+
+/// Parse one file, with the default card shortcodes. Never fails: what Hugo
+/// would reject becomes an error diagnostic with its true position, and
+/// everything else is kept (the cards before an error, and after it where the
+/// lexer can find its feet again). `None` only for a file that is not text at all.
 pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
+    parse_document_with(path, bytes, &CardShortcodes::default())
+}
+
+/// [`parse_document`], with the calls of `card_shortcodes` as the cards.
+pub fn parse_document_with(
+    path: &str,
+    bytes: &[u8],
+    card_shortcodes: &CardShortcodes,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let src = SourceText::new(bytes);
     if let Some(nul) = memchr::memchr(0, bytes) {
@@ -68,7 +106,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     };
 
     let (front, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
-    let navigation = front
+    let navigation_text = front
         .get("navigation_link")
         .and_then(|n| n.as_object())
         .and_then(|n| {
@@ -78,20 +116,40 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                     .map(|(_, v)| v)
             })
         })
-        .and_then(|t| t.as_str())
-        .map(navigation::entries)
+        .and_then(|t| t.as_str());
+    let navigation = navigation_text.map(navigation::entries).unwrap_or_default();
+    let navigation_items = navigation_text
+        .map(navigation::list_items)
         .unwrap_or_default();
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
-    let (found, unmatched) = cards::pair(lexed.calls);
-    let total_errors = lexed.errors.len() + lexed.more_errors + unmatched.len();
+    let takes_inner = cards::guess_takes_inner(&lexed.calls);
+    let paired = cards::pair(lexed.calls, &takes_inner, |name| {
+        card_shortcodes.contains(name)
+    });
+    let (found, unpaired) = (paired.cards, paired.errors);
+    let members = paired
+        .members
+        .iter()
+        .map(|call| {
+            let (line, column) = at(call.start);
+            Member {
+                name: cards::param_text(call, "name").unwrap_or_default(),
+                role: cards::param_text(call, "role").unwrap_or_default(),
+                shortcode: call.name.clone(),
+                line,
+                column,
+            }
+        })
+        .collect();
+    let total_errors = lexed.errors.len() + lexed.more_errors + unpaired.len();
     // Both lists are in file order: merge them, then word only the first few.
-    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::Unmatched>)> = lexed
+    let mut errors: Vec<(usize, Result<shortcode::LexError, cards::PairError>)> = lexed
         .errors
         .into_iter()
         .map(|e| (e.offset, Ok(e)))
-        .chain(unmatched.into_iter().map(|u| (u.start, Err(u))))
+        .chain(unpaired.into_iter().map(|u| (u.start, Err(u))))
         .collect();
     errors.sort_by_key(|e| e.0);
     for (offset, error) in errors.iter().take(limits::MAX_ERRORS_PER_FILE) {
@@ -106,10 +164,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 }
                 message
             }
-            Err(u) => format!(
-                "closing tag for shortcode '{}' has no open call to close",
-                shortcode::shown(&u.name)
-            ),
+            Err(u) => u.message.clone(),
         };
         diagnostics.push(error_at(*offset, Rule::Shortcode, message));
     }
@@ -155,8 +210,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 Some(text[r].to_owned())
             });
             Card {
-                // Only strategy cards become cards: the name is always the constant.
-                shortcode: std::borrow::Cow::Borrowed(STRATEGY_CARD),
+                shortcode: card_shortcodes.shared(&f.call.name),
                 line,
                 column,
                 params,
@@ -177,12 +231,16 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         ));
     }
 
+    let publication = Publication::of(&front, path, crate::model::now_unix());
     let document = Document {
         path: path.to_owned(),
         file: None,
         front_matter: front,
         navigation,
+        navigation_items,
         cards,
+        members,
+        publication,
     };
     (Some(document), diagnostics)
 }

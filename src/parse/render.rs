@@ -62,9 +62,6 @@ pub fn render_card(card: &Card) -> Result<String, RenderError> {
             if !card.params.is_empty() {
                 return error("a call cannot have both named and positional params".into());
             }
-            if values.is_empty() {
-                return error("a call with no params reads back as a named call".into());
-            }
             for (i, value) in values.iter().enumerate() {
                 out.push(' ');
                 out.push_str(&render_value(value.into()).map_err(|e| RenderError {
@@ -73,6 +70,13 @@ pub fn render_card(card: &Card) -> Result<String, RenderError> {
             }
         }
         None => {
+            // Hugo reads a call with no params as positional (`.IsNamedParams`
+            // is false): such a call is `positional: Some([])`.
+            if card.params.is_empty() {
+                return error(
+                    "a call with no params reads back as a positional call with none".into(),
+                );
+            }
             let mut seen = std::collections::HashSet::new();
             for (key, value) in card.params.iter() {
                 if !is_key(key) {

@@ -740,7 +740,9 @@ impl<'a> Lexer<'a> {
                 }
             }
         }
-        let params = if named.is_empty() && !positional.is_empty() {
+        // Hugo calls params named only when the first one is named: a call
+        // with none is positional, with an empty list (`.IsNamedParams` false).
+        let params = if named.is_empty() {
             Params::Positional(positional)
         } else {
             Params::Named(named)
@@ -847,5 +849,11 @@ mod tests {
     #[test]
     fn inline_shortcode_names() {
         assert_eq!(one("{{< time.inline >}}").name, "time.inline");
+    }
+
+    #[test]
+    fn a_call_without_params_is_positional_and_empty() {
+        assert_eq!(one("{{< x >}}").params, Params::Positional(vec![]));
+        assert_eq!(one(r#"{{< x ="v" >}}"#).params, Params::Positional(vec![]));
     }
 }

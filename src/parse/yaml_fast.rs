@@ -2,26 +2,24 @@
 //!
 //! Front matter is most of the parse time with the full YAML parser, yet real
 //! pages use a small part of YAML: `key: value` maps nested by indentation,
-//! plain and single-line quoted strings, small ints, `|` blocks, and lists of
-//! scalars. This reads exactly that part and answers `None` for anything else
-//! (anchors, tags, flow maps, `>` blocks, multi-line plain scalars, numbers
-//! other than small ints, tabs, CRs, ...), so the full parser decides those.
-//! Where it answers, it gives what the full parser would: the tests compare
-//! both on every sample, the seed page included.
+//! plain and single-line quoted strings, `|` blocks, and lists of scalars.
+//! This reads exactly that part and answers `None` for anything else
+//! (anchors, tags, flow maps, `>` blocks, multi-line plain scalars, keys that
+//! are not plain text, tabs, CRs, line separators, ...), so the full parser
+//! decides those.
+//!
+//! Where it answers, it must give what the full parser would. Two rules keep
+//! it so: what a plain scalar means is decided in one place for both readers
+//! ([`super::yaml11`], YAML 1.1 as Hugo reads it), and any character that
+//! libyaml treats specially is declined up front ([`has_special_chars`]). The
+//! tests compare both readers on every sample, the seed page included, and
+//! `fuzz/fuzz_targets/yaml_fast_path.rs` compares them on anything at all.
 
+use super::yaml11::{self, Resolved};
 use serde_json::{Map, Value};
 
 pub fn decode(text: &str) -> Option<Map<String, Value>> {
-    // Control characters (C0 but LF, DEL, C1) and BOMs have YAML rules of their own.
-    let bytes = text.as_bytes();
-    let special = bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\n' => false,
-        0..=0x1F | 0x7F => true,
-        0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
-        0xEF => bytes.get(i + 1..i + 3) == Some(&[0xBB, 0xBF]),
-        _ => false,
-    });
-    if special {
+    if has_special_chars(text) {
         return None;
     }
     let mut lines: Vec<&str> =
@@ -31,6 +29,34 @@ pub fn decode(text: &str) -> Option<Map<String, Value>> {
     let map = mapping(&lines, &mut i, 0, 0)?;
     skip_blank(&lines, &mut i);
     (i >= lines.len()).then_some(map)
+}
+
+/// Whether the text holds a character that libyaml (and so Hugo's yaml.v2)
+/// does not read as an ordinary printable character. libyaml's printable set
+/// is LF, TAB, CR, U+0020–U+007E, U+0085, U+00A0–U+D7FF and U+E000–U+FFFD
+/// but U+FEFF, and U+10000 up; of those it takes CR, U+0085 (NEL), U+2028
+/// (LINE SEPARATOR) and U+2029 (PARAGRAPH SEPARATOR) for line breaks and TAB
+/// for white space. The lines and blanks here are LF and space only, so
+/// everything but LF, U+0020–U+007E and the non-break printables from U+00A0
+/// on is left to the full parser: controls and DEL (an error there), TAB, CR,
+/// NEL and the C1 controls, the two separators, the BOM and U+FFFE/U+FFFF.
+fn has_special_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | 0x20..=0x7E => false,
+        0..=0x1F | 0x7F => true,
+        // U+0080–U+009F: C1 controls and NEL.
+        0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+        // U+2028, U+2029.
+        0xE2 => bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|t| t == [0x80, 0xA8] || t == [0x80, 0xA9]),
+        // U+FEFF, U+FFFE, U+FFFF.
+        0xEF => bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|t| t == [0xBB, 0xBF] || t == [0xBF, 0xBE] || t == [0xBF, 0xBF]),
+        _ => false,
+    })
 }
 
 fn indent_of(line: &str) -> usize {
@@ -98,15 +124,15 @@ fn split_key(content: &str) -> Option<(&str, &str)> {
     let key = &content[..colon];
     let first = key.chars().next()?;
     let plain_start = first.is_alphabetic() || first == '_';
+    // A key that resolves to anything but text (`yes`, `y`, `null`) is kept
+    // as written at the top level but printed as its value in a nested map
+    // (`true`, ``): the full parser knows which is which.
     if !plain_start
         || key.len() > 1000
         || key.ends_with(' ')
         || key.contains(" #")
         || key.contains(": ")
-        || matches!(
-            key,
-            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-        )
+        || yaml11::resolve(key) != Resolved::Str
     {
         return None;
     }
@@ -136,7 +162,15 @@ fn value(
     match first {
         Some('"') => scalar_end(lines, *i, key_indent, double_quoted(rest)?),
         Some('\'') => scalar_end(lines, *i, key_indent, single_quoted(rest)?),
-        Some('|') => block_literal(lines, i, key_indent, strip_comment(rest).trim_end()),
+        // Only YAML's blank (space; TAB is declined up front) may follow the
+        // header: `str::trim_end` would also take a no-break space, which
+        // libyaml rejects there.
+        Some('|') => block_literal(
+            lines,
+            i,
+            key_indent,
+            strip_comment(rest).trim_end_matches(' '),
+        ),
         _ => {
             let plain = strip_comment(rest).trim_end_matches(' ');
             if plain.is_empty() {
@@ -213,35 +247,18 @@ fn sequence(lines: &[&str], i: &mut usize, indent: usize) -> Option<Vec<Value>> 
 
 fn plain_scalar(s: &str) -> Option<Value> {
     let first = s.chars().next()?;
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) && !is_small_int(s) {
+    // An indicator cannot start a plain scalar, but for `-` before a digit or
+    // a dot (`-7`, `-.5`, `-.inf`), which YAML reads as one.
+    let negative_number =
+        first == '-' && s[1..].starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) && !negative_number {
         return None;
     }
-    if s.contains(": ") || s.ends_with(':') || s.contains('\t') {
+    if s.contains(": ") || s.ends_with(':') {
         return None;
     }
-    match s {
-        "null" | "Null" | "NULL" | "~" => return Some(Value::Null),
-        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
-        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
-        _ => {}
-    }
-    if first.is_ascii_digit() || first == '+' || first == '.' || first == '-' {
-        // Numbers have many spellings in YAML; only the plain ones are ours.
-        if !is_small_int(s) {
-            return None;
-        }
-        return s.parse::<i64>().ok().map(Value::from);
-    }
-    Some(Value::String(s.to_owned()))
-}
-
-/// `0`, `42`, `-7`: no sign but `-`, no leading zero, at most 18 digits.
-fn is_small_int(s: &str) -> bool {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    !digits.is_empty()
-        && digits.len() <= 18
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'))
+    // What a plain scalar means is the one thing both readers share.
+    Some(yaml11::plain_value(s))
 }
 
 /// The rest of a line after a closing quote may only be a comment.
@@ -284,7 +301,7 @@ fn flow_sequence(s: &str) -> Option<Value> {
     if inner.contains(['[', ']', '{', '}', '"', '\'', '#']) {
         return None;
     }
-    if inner.trim().is_empty() {
+    if inner.trim_matches(' ').is_empty() {
         return Some(Value::Array(Vec::new()));
     }
     inner
@@ -344,6 +361,12 @@ fn block_literal(lines: &[&str], i: &mut usize, key_indent: usize, header: &str)
     }
     // The text's own last line break is not a blank line of the block.
     let at_end = *i >= lines.len();
+    // A block cut by the end of a text with no final line break keeps no
+    // break of its own in libyaml; front matter from a file always has one,
+    // so that shape is left to the full parser.
+    if at_end && lines.last().is_some_and(|l| !l.is_empty()) {
+        return None;
+    }
     if at_end && trailing_blank > 0 {
         trailing_blank -= 1;
     }
@@ -434,6 +457,25 @@ mod tests {
         takes("text: |\n  <p> - A</p>\n  <p> - B<p>\n");
     }
 
+    /// YAML 1.1 as Hugo reads it, in the shapes the fast path takes.
+    #[test]
+    fn yaml_1_1_scalars_take_the_fast_path_and_agree() {
+        for text in [
+            "draft: yes\n",
+            "a: on\nb: Off\nc: y\nd: N\n",
+            "mode: 0755\nbig: 1_000\nhex: 0x1F\nf: 1e3\ng: .5\nh: -.inf\ni: 08\n",
+            "list:\n- yes\n- 0o17\n- -7\n",
+            "flow: [yes, no, 1_000, .5, -3]\n",
+            "when: 2024-01-02\nclock: 12:30\n",
+            "nested:\n  flag: on\n",
+        ] {
+            takes(text);
+        }
+        assert_eq!(decode("draft: yes\n").unwrap()["draft"], Value::Bool(true));
+        // Only YAML's own blanks (space) are trimmed: an ideographic space is text.
+        takes("a: [\u{3000}]\n");
+    }
+
     #[test]
     fn deep_nesting_goes_to_the_full_parser_and_its_guard() {
         let mut text = String::new();
@@ -452,10 +494,6 @@ mod tests {
             "a: {b: 1}\n",
             "a: >\n  folded\n",
             "a: multi\n  line plain\n",
-            "a: 1.5\n",
-            "a: 0x10\n",
-            "a: 007\n",
-            "a: +1\n",
             "a: \"esc\\n\"\n",
             "a:\tb\n",
             "a: b\r\n",
@@ -465,6 +503,18 @@ mod tests {
             "1: one\n",
             "true: yes\n",
             "'quoted key': v\n",
+            "yes: 1\n",
+            "nested:\n  y: 1\n",
+            "null: 1\n",
+            "a: b\u{2028}c\n",
+            "a: b\u{2029}c\n",
+            "a: \"b\u{2028}c\"\n",
+            "a: b\u{fffe}\n",
+            "a: -x\n",
+            "a: |\n  x",
+            "a: |+\n  x",
+            // Found by the fuzz target: a no-break space after the header.
+            "t: |\u{a0}\n       <p>\n",
             "a: b: c\n",
             "a: 'unclosed\n",
             "---\n",

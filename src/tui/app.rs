@@ -13,6 +13,7 @@ use crate::{CardId, Document, Handbook};
 use super::background::Loaded;
 use super::context::Context;
 use super::editor::{Editor, EditorCommand, Unsplittable};
+use super::former::Former;
 use super::keymap::Action;
 use super::layout::{Regions, Screen};
 use super::status::{self, Message, Status, StatusModel};
@@ -23,6 +24,7 @@ use super::views::detail::DetailView;
 use super::views::diagnostics::DiagnosticsView;
 use super::views::flow::FlowView;
 use super::views::help::HelpView;
+use super::views::history::{self as history_view, Entries, HistoryView, Job};
 use super::views::people::PeopleView;
 use super::views::{Effect, Focus};
 
@@ -35,6 +37,8 @@ pub enum View {
     Diagnostics,
     /// The whole flow of one document.
     Flow,
+    /// One card's changes from git.
+    History,
 }
 
 /// What the browser asks of the loop around it: things that need the
@@ -65,6 +69,9 @@ pub struct App {
     pub diagnostics: DiagnosticsView,
     /// The flow of the document it was opened on.
     pub flow: Option<FlowView>,
+    /// The history of the card it was opened on, and the view Esc goes back to.
+    pub history: Option<HistoryView>,
+    pub history_from: View,
     pub help: HelpView,
     pub title: TitleBar,
     pub status: StatusModel,
@@ -77,6 +84,9 @@ pub struct App {
     pub editor: Result<Option<Editor>, Unsplittable>,
     /// The handbook came from paths that can be read again.
     pub can_reload: bool,
+    /// Those paths (empty for the compiled-in handbook): their git history
+    /// says who used to own and lead what.
+    pub paths: Vec<std::path::PathBuf>,
     pub quit: bool,
 }
 
@@ -97,6 +107,8 @@ impl App {
             people: PeopleView::default(),
             diagnostics: DiagnosticsView::default(),
             flow: None,
+            history: None,
+            history_from: View::Cards,
             help: HelpView::default(),
             title: TitleBar::default(),
             status: StatusModel::default(),
@@ -104,6 +116,7 @@ impl App {
             request: None,
             editor: Ok(None),
             can_reload: false,
+            paths: Vec::new(),
             quit: false,
         };
         app.sync();
@@ -119,7 +132,9 @@ impl App {
 
     /// Take in the jobs that are done; true when one was (redraw).
     pub fn poll_jobs(&mut self) -> bool {
-        let changed = self.ctx.poll();
+        let mut changed = self.ctx.poll();
+        changed |= self.history.as_mut().is_some_and(HistoryView::poll);
+        changed |= self.people.former.poll();
         if changed {
             // A big page's flow has come in: draw it where it was asked for.
             if self.view == View::Flow && self.flow.as_ref().is_some_and(|f| f.pending) {
@@ -136,9 +151,12 @@ impl App {
 
     pub fn jobs_pending(&self) -> bool {
         self.ctx.pending()
+            || self.history.as_ref().is_some_and(HistoryView::pending)
+            || self.people.former.pending()
     }
 
-    /// Wait for every job, at most until `deadline`.
+    /// Wait for every job of the handbook, at most until `deadline`. (Git's
+    /// answer for a history is not waited for: it comes when it comes.)
     pub fn wait_jobs(&mut self, deadline: Option<Instant>) {
         if self.ctx.wait(deadline) {
             self.sync();
@@ -210,6 +228,10 @@ impl App {
                     } else {
                         self.ctx.ensure_facts();
                         self.view = View::People;
+                        // Git is asked again each time: a commit may have come since.
+                        if !self.people.former.pending() {
+                            self.people.former = Former::start(&self.paths);
+                        }
                     }
                     self.focus = Focus::List;
                 }
@@ -233,6 +255,7 @@ impl App {
                         self.open_flow();
                     }
                 }
+                Action::History => self.open_history(),
                 Action::Edit => self.edit(),
                 Action::Reload => self.reload(),
                 _ => self.update_view(action),
@@ -256,6 +279,18 @@ impl App {
             View::Flow => match self.flow.as_mut() {
                 Some(flow) => flow.update(action, &self.ctx, regions.body),
                 None => Effect::Close,
+            },
+            View::History => match self
+                .history
+                .as_mut()
+                .map(|h| h.update(action, regions.body))
+            {
+                // Back to where `H` was pressed.
+                Some(Effect::Close) | None => {
+                    self.view = self.history_from;
+                    Effect::None
+                }
+                Some(effect) => effect,
             },
         };
         self.carry_out(effect);
@@ -438,6 +473,32 @@ impl App {
         self.flow = Some(flow);
     }
 
+    /// `H`: the history of the selected card (the flow's, in the flow),
+    /// read from git on a thread of its own.
+    fn open_history(&mut self) {
+        let t = self.ctx.words();
+        let card = match self.view {
+            View::Cards => self.cards.current(),
+            View::Flow => self.flow.as_ref().and_then(FlowView::card),
+            View::History => self.history.as_ref().map(|h| h.card),
+            View::People | View::Diagnostics => None,
+        };
+        let Some(card) = card else {
+            self.tell(t.no_selection.to_owned(), false);
+            return;
+        };
+        let Some((file, title, nth)) = history_view::nth_of_title(&self.ctx, card) else {
+            self.tell(t.history.compiled_in.to_owned(), true);
+            return;
+        };
+        if self.view != View::History {
+            self.history_from = self.view;
+        }
+        let job = Job::start(file, title, nth);
+        self.history = Some(HistoryView::open(&self.ctx, card, Entries::Reading(job)));
+        self.view = View::History;
+    }
+
     // ----- the editor and reading again -----
 
     /// Say `text` in the status bar until the next key.
@@ -453,6 +514,12 @@ impl App {
         let target: Result<(&Document, u32), &str> = match self.view {
             View::Cards => self.cards.current().and_then(card_at).ok_or(t.no_selection),
             View::People => Err(t.no_selection),
+            View::History => self
+                .history
+                .as_ref()
+                .map(|h| h.card)
+                .and_then(card_at)
+                .ok_or(t.no_selection),
             View::Flow => self
                 .flow
                 .as_ref()
@@ -511,6 +578,10 @@ impl App {
             .as_ref()
             .and_then(FlowView::card)
             .and_then(|id| self.ctx.card_key(id));
+        let history_card = self
+            .history
+            .as_ref()
+            .and_then(|h| self.ctx.card_key(h.card));
 
         self.ctx.swap(loaded);
         self.people.reloaded(&self.ctx);
@@ -524,6 +595,20 @@ impl App {
             if let (Some(flow), Some(id)) = (self.flow.as_mut(), cursor) {
                 flow.point_at(id);
                 flow.follow_cursor(&self.ctx, body);
+            }
+        }
+        // The history is git's, not the files': it stays, on the same card.
+        match history_card.and_then(|k| self.ctx.find_key(&k)) {
+            Some(id) => {
+                if let Some(history) = self.history.as_mut() {
+                    history.card = id;
+                }
+            }
+            None => {
+                self.history = None;
+                if self.view == View::History {
+                    self.view = self.history_from;
+                }
             }
         }
         // An error just reported (the editor's exit status) outranks this
@@ -565,7 +650,7 @@ impl App {
                 self.people
                     .clamp(&self.ctx, inner.width as usize, inner.height as usize);
             }
-            View::Diagnostics | View::Flow => {}
+            View::Diagnostics | View::Flow | View::History => {}
         }
         self.layout(&regions);
     }
@@ -600,6 +685,11 @@ impl App {
             View::Flow => {
                 if let Some(flow) = self.flow.as_mut() {
                     flow.layout(ctx, regions.body, ctx.grouped);
+                }
+            }
+            View::History => {
+                if let Some(history) = self.history.as_mut() {
+                    history.layout(ctx, regions.body);
                 }
             }
         }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use crate::Handbook;
-use crate::people::{Person, people};
+use crate::people::Person;
 use crate::query::SearchIndex;
 use crate::{Diagnostic, Severity};
 
@@ -82,12 +82,14 @@ pub struct Facts {
 impl Facts {
     pub fn compute(handbook: &Handbook) -> Facts {
         // The loader's findings and the lint warnings, as `prosesser check` shows them.
-        let diagnostics = crate::check::all(handbook);
+        // The people are read once, for the people view and for the checks.
+        let people = crate::people::People::new(handbook);
+        let diagnostics = crate::check::all_with(handbook, &people);
         let errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let people = people(handbook);
+        let people = people.persons;
         Facts {
             counts: (errors, diagnostics.len() - errors),
             diagnostics,

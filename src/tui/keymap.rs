@@ -37,6 +37,8 @@ pub enum Action {
     JumpBack,
     /// The whole flow of the document.
     Flow,
+    /// The card's history, from git.
+    History,
     /// Open the card's file in `$VISUAL`/`$EDITOR`.
     Edit,
     /// Read the files again.
@@ -195,6 +197,7 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, |w| w.follow),
     b(&[k(K::Backspace)], A::JumpBack, Browse, 0, |w| w.jump_back),
     b(&[c('f')], A::Flow, Browse, 2, |w| w.flow),
+    b(&[c('H')], A::History, Browse, 0, |w| w.history),
     b(&[c('e')], A::Edit, Browse, 0, |w| w.edit),
     b(&[c('r')], A::Reload, Browse, 0, |w| w.reload),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
@@ -422,6 +425,7 @@ mod tests {
             | A::Follow(_)
             | A::JumpBack
             | A::Flow
+            | A::History
             | A::Edit
             | A::Reload
             | A::Suspend

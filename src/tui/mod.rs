@@ -18,6 +18,7 @@ mod app;
 mod background;
 mod context;
 mod editor;
+mod former;
 mod keymap;
 mod layout;
 mod reload;
@@ -36,6 +37,10 @@ mod safety_tests;
 mod tests;
 #[cfg(test)]
 mod tests_flow;
+#[cfg(test)]
+mod tests_history;
+#[cfg(test)]
+mod tests_sites;
 
 use std::time::{Duration, Instant};
 
@@ -56,8 +61,9 @@ pub struct Options {
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
-    /// How the paths are walked again on reload (`--follow`).
-    pub walk: crate::load::WalkOptions,
+    /// How the paths were read (`--follow`, `--card-shortcode`), to read
+    /// them the same way again on reload.
+    pub load: crate::load::Options,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
@@ -104,9 +110,10 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     let mut app = App::new(handbook, options.lang, Theme::from_env(), options.mouse);
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
+    app.paths = options.paths.clone();
     let reloader = app
         .can_reload
-        .then(|| reload::Reloader::start(options.paths.clone(), options.walk));
+        .then(|| reload::Reloader::start(options.paths.clone(), options.load.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
         let t = app.ctx.words();
         app.tell(format!("{}: {why}", t.watch_off), true);

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 
 use super::app::{App, View};
-use super::views::{cards, detail, diagnostics, flow, help, people};
+use super::views::{cards, detail, diagnostics, flow, help, history, people};
 use super::{status, title, widgets};
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -43,6 +43,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         View::Flow => {
             if let Some(view) = &app.flow {
                 flow::render(&view.model, theme, frame, regions.body);
+            }
+        }
+        View::History => {
+            if let Some(view) = &app.history {
+                history::render(&view.model, theme, frame, regions.body);
             }
         }
     }

@@ -315,6 +315,11 @@ fn every_size_from_1x1_to_40x15_draws_in_every_state() {
         ("diagnostics", |a| press(a, KeyCode::Char('w'))),
         ("ingress", |a| press(a, KeyCode::Char('i'))),
         ("flow", |a| press(a, KeyCode::Char('f'))),
+        ("history", super::tests_history::with_history),
+        ("history card", |a| {
+            super::tests_history::with_history(a);
+            press(a, KeyCode::Enter);
+        }),
     ];
     for (name, setup) in states {
         let mut app = app(80, 24);
@@ -893,6 +898,56 @@ fn w_then_enter_on_a_card_finding_opens_that_card_on_the_seed() {
     let card = app.ctx.handbook.card(app.cards.current().unwrap()).unwrap();
     assert_eq!((card.line, card.column), (d.line, d.column));
     assert_eq!(title_of(&app), "Forespørsler");
+}
+
+/// A page Hugo does not publish (`draft: yes`, a YAML 1.1 boolean) is marked
+/// in its list rows, its group heading and the detail, in the warning colour.
+#[test]
+fn an_unpublished_page_is_marked_in_the_list_and_the_detail() {
+    let draft = b"---\ntitle: Kladd\nweight: 1\ndraft: yes\n---\n\n{{< prosesser/strategy-card title=\"Budsjett\" owner=\"Kari Nordmann\" >}}\n";
+    let handbook = load_sources(vec![
+        Source {
+            path: "prosesser/utvikling-drift.md".to_owned(),
+            file: None,
+            bytes: SEED.to_vec(),
+        },
+        Source {
+            path: "prosesser/kladd.md".to_owned(),
+            file: None,
+            bytes: draft.to_vec(),
+        },
+    ]);
+    let app = app_with(handbook, 120, 30, Lang::Nb, Theme::colour());
+    assert_eq!(title_of(&app), "Budsjett");
+    let buffer = draw(&app);
+    let text = screen(&buffer);
+    assert!(text.contains("Kladd [utkast]"), "{text}");
+    assert!(text.contains("Budsjett [utkast]"), "{text}");
+    assert!(
+        text.contains("[utkast] Hugo publiserer ikke denne siden"),
+        "{text}"
+    );
+    // The seed's own rows carry no marker.
+    assert!(!text.contains("Release ["), "{text}");
+    let warning = Theme::colour().ink(super::theme::Role::Warning.into());
+    let marked = screen_marked(&buffer, |c| {
+        warning.fg.is_some() && c.fg == warning.fg.unwrap()
+    });
+    assert!(marked.contains("Budsjett[ [utkast]]"), "{marked}");
+
+    let english = app_with(
+        (*app.ctx.handbook).clone(),
+        120,
+        30,
+        Lang::En,
+        Theme::colour(),
+    );
+    let text = screen(&draw(&english));
+    assert!(text.contains("Budsjett [draft]"), "{text}");
+    assert!(
+        text.contains("[draft] Hugo does not publish this page"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -25,6 +25,17 @@ fn seed_on_disk(file: &str, edit: impl Fn(&str) -> String) -> Handbook {
     }])
 }
 
+/// The browser at 120x35 on the seed as if read from `/h/utvikling-drift.md`.
+fn on_disk() -> App {
+    app_with(
+        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
+        120,
+        35,
+        Lang::Nb,
+        Theme::colour(),
+    )
+}
+
 fn select(app: &mut App, title: &str) {
     press(app, KeyCode::Char('g'));
     for _ in 0..app.cards.visible.len() {
@@ -208,13 +219,7 @@ fn enter_in_the_flow_view_selects_the_card_in_the_list() {
 
 #[test]
 fn e_asks_for_the_editor_at_the_cards_line() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     app.editor = Editor::from_vars(None, Some("vim"));
     select(&mut app, "Behov");
     press(&mut app, KeyCode::Char('e'));
@@ -227,13 +232,7 @@ fn e_asks_for_the_editor_at_the_cards_line() {
 
 #[test]
 fn e_without_an_editor_or_a_file_says_why() {
-    let mut on_disk = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut on_disk = on_disk();
     on_disk.editor = Ok(None);
     press(&mut on_disk, KeyCode::Char('e'));
     assert_eq!(on_disk.request, None);
@@ -261,13 +260,7 @@ fn e_without_an_editor_or_a_file_says_why() {
 
 #[test]
 fn e_with_an_editor_that_cannot_be_split_says_which_variable() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     app.editor = Editor::from_vars(None, Some("\"/opt/My Editor/ed -w"));
     press(&mut app, KeyCode::Char('e'));
     assert_eq!(app.request, None);
@@ -293,13 +286,7 @@ fn r_on_the_compiled_in_handbook_says_there_is_nothing_to_read() {
 
 #[test]
 fn reloading_keeps_the_selection_on_the_same_card_and_shows_the_change() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     select(&mut app, "Behov");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(title_of(&app), "Utvikling");
@@ -324,13 +311,7 @@ fn reloading_keeps_the_selection_on_the_same_card_and_shows_the_change() {
 
 #[test]
 fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     select(&mut app, "Produksjonssetting");
     let before = app.ctx.diagnostics().len();
     // Half written: the last card's call is not closed.
@@ -355,13 +336,7 @@ fn a_broken_file_shows_its_diagnostic_and_recovers_when_whole_again() {
 
 #[test]
 fn a_card_that_is_gone_leaves_the_selection_at_its_place() {
-    let mut app = app_with(
-        seed_on_disk("/h/utvikling-drift.md", str::to_owned),
-        120,
-        35,
-        Lang::Nb,
-        Theme::colour(),
-    );
+    let mut app = on_disk();
     select(&mut app, "Behov");
     let renamed = seed_on_disk("/h/utvikling-drift.md", |s| {
         s.replace("title=\"Behov\"", "title=\"Etterspørsel\"")

@@ -1,5 +1,5 @@
-//! The title bar: the document's title, and its ingress when asked for or
-//! when there is room.
+//! The title bar: the document's title, how many pages hold cards, and its
+//! ingress when asked for or when there is room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -75,14 +75,20 @@ impl TitleBar {
         let width = width as usize;
         let t = ctx.words();
         let title = match ctx.document(card) {
-            Some(doc) => doc.title().unwrap_or(&doc.path).to_owned(),
+            Some(doc) => doc.heading().into_owned(),
             None => "prosesser".to_owned(),
         };
         let mut left: InkLine =
             vec![(format!(" {}", wrap::clean_line(&title)), Role::Title.into())];
-        let docs = ctx.handbook.documents.len();
-        if docs > 1 {
-            left.push((format!("  ({docs} {})", t.documents), Role::Dim.into()));
+        // Section and team pages hold no cards: the pages that do are counted.
+        let pages = ctx.handbook.documents_with_cards();
+        if pages > 1 {
+            let word = if pages == 1 {
+                t.page_with_cards
+            } else {
+                t.pages_with_cards
+            };
+            left.push((format!("  ({pages} {word})"), Role::Dim.into()));
         }
         let right = format!("{} ", t.app_name);
         let right_width = wrap::width(&right);

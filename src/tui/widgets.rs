@@ -114,12 +114,23 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, lines: &[InkLine], theme: &Them
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// A laid-out line in semantic inks, styled by the theme.
-pub fn inked(theme: &Theme, segments: &[Segment<Ink>]) -> Line<'static> {
+/// Lines at the bottom of a pane's inside (the keys under a view).
+pub fn draw_footer(frame: &mut Frame, inner: Rect, footer: &[InkLine], theme: &Theme) {
+    if footer.is_empty() {
+        return;
+    }
+    let height = (footer.len() as u16).min(inner.height);
+    let rect = Rect::new(inner.x, inner.bottom() - height, inner.width, height);
+    draw_lines(frame, rect, footer, theme);
+}
+
+/// A laid-out line in semantic inks, styled by the theme (the text borrowed
+/// from the model, not copied).
+pub fn inked<'a>(theme: &Theme, segments: &'a [Segment<Ink>]) -> Line<'a> {
     Line::from(
         segments
             .iter()
-            .map(|(t, ink)| Span::styled(t.clone(), theme.ink(*ink)))
+            .map(|(t, ink)| Span::styled(t.as_str(), theme.ink(*ink)))
             .collect::<Vec<_>>(),
     )
 }

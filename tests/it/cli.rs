@@ -175,7 +175,17 @@ fn list_csv_parses_back_with_english_headers_and_a_record_per_card() {
     assert_eq!(
         records[0],
         [
-            "path", "line", "column", "title", "owner", "leader", "purpose", "input", "output"
+            "path",
+            "line",
+            "column",
+            "title",
+            "owner",
+            "leader",
+            "purpose",
+            "input",
+            "output",
+            "effect",
+            "publication"
         ]
     );
     assert_eq!(records.len(), 10);
@@ -204,8 +214,9 @@ fn list_markdown_has_a_table_row_per_card_under_the_document_heading() {
     let rows = markdown_rows(&text);
     assert_eq!(rows.len(), 9, "{text}");
     assert!(rows[0].starts_with("| Release | Hanne Lauritsen | Torkel Buarøy |"));
+    // No input, no output; no effect either, which is no gap and left blank.
     assert!(
-        rows[8].ends_with("| (mangler) | (mangler) |"),
+        rows[8].ends_with("| (mangler) | (mangler) |  |"),
         "{}",
         rows[8]
     );
@@ -253,9 +264,9 @@ fn markdown_escapes_pipes_and_turns_newlines_into_br() {
     assert_eq!(rows.len(), 3, "{text}");
     assert!(rows[0].contains(r"Ola \| Nordmann"), "{}", rows[0]);
     assert!(rows[0].contains("to<br>linjer"), "{}", rows[0]);
-    // Unescaped pipes separate exactly six cells.
+    // Unescaped pipes separate exactly seven cells.
     let separators = rows[0].replace(r"\|", "").matches('|').count();
-    assert_eq!(separators, 7, "{}", rows[0]);
+    assert_eq!(separators, 8, "{}", rows[0]);
 }
 
 #[test]
@@ -322,14 +333,19 @@ fn searching_eier_hanne_finds_her_three_cards_in_every_format() {
 // ---- people ----
 
 #[test]
-fn people_names_espen_herskedal_with_his_team_as_leader_of_tilgangsstyring() {
+fn people_names_espen_herskedal_with_his_unit_as_leader_of_tilgangsstyring() {
     let value = json(&["people", "--format", "json"]);
     let people = value["people"].as_array().unwrap();
     let espen = people
         .iter()
         .find(|p| p["name"] == "Espen Herskedal")
         .expect("Espen Herskedal is a person");
-    assert_eq!(espen["teams"], serde_json::json!(["Tilgangsstyring"]));
+    // The seed has no team pages: the unit before the `/` qualifies him.
+    assert_eq!(espen["teams"], serde_json::json!([]));
+    assert_eq!(espen["qualifiers"], serde_json::json!(["Tilgangsstyring"]));
+    assert_eq!(espen["spellings"], serde_json::json!(["Espen Herskedal"]));
+    assert_eq!(espen["memberships"], serde_json::json!([]));
+    assert_eq!(espen["readings"][0]["how"], "unit");
     assert_eq!(
         espen["leader_of"],
         serde_json::json!([{"title": "Tilgangsstyring", "path": SEED, "line": 98}])
@@ -358,15 +374,24 @@ fn people_text_csv_and_markdown_list_each_person_once() {
     let records = parse_csv(&ok(&["people", "--format", "csv"]));
     assert_eq!(
         records[0],
-        ["name", "teams", "role", "title", "path", "line"]
+        [
+            "name",
+            "teams",
+            "role",
+            "title",
+            "path",
+            "line",
+            "qualifiers"
+        ]
     );
     assert!(records.contains(&vec![
         "Espen Herskedal".to_owned(),
-        "Tilgangsstyring".to_owned(),
+        "".to_owned(),
         "leader".to_owned(),
         "Tilgangsstyring".to_owned(),
         SEED.to_owned(),
         "98".to_owned(),
+        "Tilgangsstyring".to_owned(),
     ]));
     let md = ok(&["people", "--format", "markdown"]);
     let rows = markdown_rows(&md);
@@ -414,11 +439,15 @@ fn check_json_lists_diagnostics_with_positions_and_counts() {
 
 #[test]
 fn check_finds_navigation_drift_and_duplicate_titles_in_a_folder() {
-    let output = prosesser(&["check", &fixture("two-docs")]);
+    let dir = fixture("two-docs");
+    let output = prosesser(&["check", &dir]);
+    // Paths open from the current directory: the folder given, then the file.
     assert_eq!(
         stdout(&output),
-        "a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
-         b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
+        format!(
+            "{dir}/a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
+             {dir}/b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
+        )
     );
     assert_eq!(output.status.code(), Some(0));
 }
@@ -510,4 +539,74 @@ fn the_compiled_in_handbook_is_used_from_any_directory() {
             .join("data")
             .is_dir()
     );
+}
+
+/// Pages Hugo would not publish (`draft: yes` is a YAML 1.1 boolean; a
+/// publish date to come) are marked in every format; a card with no params
+/// is positional with an empty list, as Hugo's `.IsNamedParams` says.
+#[test]
+fn unpublished_pages_are_marked_in_every_format() {
+    let dir = fixture("unpublished");
+    let text = ok(&["list", &dir]);
+    let line = |title: &str| {
+        text.lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title} in {text}"))
+            .to_owned()
+    };
+    assert!(line("Uferdig").contains("Uferdig [utkast]"), "{text}");
+    assert!(
+        line("Kommer").contains("Kommer [publiseres 2999-01-01]"),
+        "{text}"
+    );
+    assert!(!line("Levende").contains('['), "{text}");
+    let english = ok(&["list", &dir, "--lang", "en"]);
+    assert!(english.contains("Uferdig [draft]"), "{english}");
+    assert!(
+        english.contains("Kommer [published from 2999-01-01]"),
+        "{english}"
+    );
+
+    let value = json(&["list", &dir, "-f", "json"]);
+    let docs = value["documents"].as_array().unwrap();
+    let by_title = |t: &str| docs.iter().find(|d| d["title"] == t).unwrap();
+    let live = by_title("Live");
+    assert_eq!(
+        (&live["draft"], &live["published"], &live["publication"]),
+        (
+            &Value::Bool(false),
+            &Value::Bool(true),
+            &Value::from("published")
+        )
+    );
+    assert_eq!(live["cards"][1]["positional"], serde_json::json!([]));
+    assert_eq!(live["cards"][1]["params"], serde_json::json!({}));
+    let draft = by_title("Kladd");
+    assert_eq!(
+        (&draft["draft"], &draft["published"], &draft["publication"]),
+        (
+            &Value::Bool(true),
+            &Value::Bool(false),
+            &Value::from("draft")
+        )
+    );
+    let future = by_title("Snart");
+    assert_eq!(future["draft"], Value::Bool(false));
+    assert_eq!(future["publication"], "future");
+    assert_eq!(future["publication_date"], "2999-01-01");
+
+    let csv = parse_csv(&ok(&["list", &dir, "-f", "csv"]));
+    let column = csv[0].iter().position(|h| h == "publication").unwrap();
+    let of = |title: &str| {
+        let row = csv.iter().find(|r| r[3] == title).unwrap();
+        row[column].clone()
+    };
+    assert_eq!(
+        (of("Levende"), of("Uferdig"), of("Kommer")),
+        ("published".into(), "draft".into(), "future".into())
+    );
+
+    let markdown = ok(&["list", &dir, "-f", "markdown"]);
+    assert!(markdown.contains("## Kladd *[utkast]*"), "{markdown}");
+    assert!(markdown.contains("## Live\n"), "{markdown}");
 }

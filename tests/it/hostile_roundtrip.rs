@@ -120,7 +120,10 @@ fn unrepresentable(card: &Card) -> bool {
         .iter()
         .filter_map(|(_, v)| v.as_str())
         .chain(card.positional.iter().flatten().filter_map(Value::as_str));
+    // A call with no params is positional to Hugo, so a named one has no spelling.
+    let named_without_params = card.positional.is_none() && card.params.is_empty();
     strings.into_iter().any(unrepresentable_string)
+        || named_without_params
         || card
             .inner
             .as_deref()

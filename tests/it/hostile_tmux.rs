@@ -248,12 +248,13 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_draws_again_in_raw_mode() {
     let stopped = dir.path().join("stoppet");
     let stopped_again = dir.path().join("stoppet-igjen");
     // A shell with job control, as the user's: it takes the terminal back
-    // when the browser stops, and `fg` gives it back.
+    // when the browser stops, and `fg` gives it back. The modes are written
+    // before STOPPET shows, so the test never reads a file being written.
     let script = format!(
         "exec bash -c {}",
         quote(&format!(
-            "set -m; {run}; echo STOPPET=$?; stty -a > {a}; read x; fg; echo STOPPET2=$?; \
-             stty -a > {b}; read y; fg; echo EXIT=$?; sleep 60",
+            "set -m; {run}; s=$?; stty -a > {a}; echo STOPPET=$s; read x; fg; s=$?; \
+             stty -a > {b}; echo STOPPET2=$s; read y; fg; echo EXIT=$?; sleep 60",
             run = tmux::command(&[], &[]),
             a = quote(stopped.to_str().unwrap()),
             b = quote(stopped_again.to_str().unwrap()),

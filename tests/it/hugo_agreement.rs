@@ -6,7 +6,7 @@
 //! except under CI (`CI` set), where `.ci/run` installs it and its absence fails.
 
 use prosesser::model::Severity;
-use prosesser::parse::parse_document;
+use prosesser::parse::{decode_entities, parse_document};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,19 +39,6 @@ fn fixtures() -> Vec<PathBuf> {
     files
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn base64_decode(s: &str) -> Vec<u8> {
     let value = |c: u8| match c {
         b'A'..=b'Z' => c - b'A',
@@ -73,34 +60,92 @@ fn base64_decode(s: &str) -> Vec<u8> {
     out
 }
 
-/// What Hugo made of one fixture: `None` when the build failed.
+/// What Hugo made of one fixture (the build failing is an `Err`).
 struct HugoPage {
-    front_matter: Value,
+    /// Whether a plain `hugo` build writes the page.
+    published: bool,
+    /// `.Params`, `None` when no build writes the page.
+    front_matter: Option<Value>,
+    /// `.Title` and `.Weight`.
+    title: String,
+    weight: i64,
+    /// `navigation_link.text` with its character references decoded by Go's
+    /// `html.UnescapeString` (Hugo's `htmlUnescape`).
+    navigation: Option<String>,
     cards: Vec<(u32, u32, Value)>,
 }
 
+/// Where a fixture goes in the site: `content/f.md`, or for a `bundle-*`
+/// fixture `content/f/index.md` (a leaf bundle). Either way the page is `/f/`.
+fn content_path(fixture: &Path) -> &'static str {
+    let name = fixture.file_name().unwrap().to_string_lossy();
+    if name.starts_with("bundle-") {
+        "content/f/index.md"
+    } else {
+        "content/f.md"
+    }
+}
+
+/// Builds the fixture as a plain `hugo` does, then, when Hugo does not
+/// publish the page (a draft, a date to come, ...), again with everything
+/// built, to see what Hugo makes of its front matter and cards.
 fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
     let site = tempfile::tempdir().unwrap();
-    copy_dir(
+    crate::common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-site"),
         site.path(),
     );
-    std::fs::create_dir_all(site.path().join("content")).unwrap();
-    std::fs::copy(fixture, site.path().join("content/f.md")).unwrap();
-    let out = Command::new("hugo")
-        .args(["--quiet", "--source"])
-        .arg(site.path())
-        .output()
-        .unwrap();
+    std::fs::create_dir_all(site.path().join("content/f")).unwrap();
+    std::fs::copy(fixture, site.path().join(content_path(fixture))).unwrap();
+    let build = |extra: &[&str]| {
+        Command::new("hugo")
+            .args(["--quiet", "--source"])
+            .arg(site.path())
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = build(&[]);
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    let html = std::fs::read_to_string(site.path().join("public/f/index.html")).unwrap();
+    let page = site.path().join("public/f/index.html");
+    let published = page.exists();
+    if !published {
+        let out = build(&["--buildDrafts", "--buildFuture", "--buildExpired"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // `_build.render: never` writes no page even then: nothing more to compare.
+    let Ok(html) = std::fs::read_to_string(&page) else {
+        return Ok(HugoPage {
+            published,
+            front_matter: None,
+            title: String::new(),
+            weight: 0,
+            navigation: None,
+            cards: Vec::new(),
+        });
+    };
     let mut front_matter = Value::Null;
+    let mut navigation = None;
+    let (mut title, mut weight) = (String::new(), 0);
     let mut cards = Vec::new();
     for word in html.split_whitespace().collect::<Vec<_>>().windows(3) {
         if word[0] == "FM" {
             front_matter = serde_json::from_slice(&base64_decode(word[1])).unwrap();
+        }
+        if word[0] == "TITLE" {
+            title = serde_json::from_slice(&base64_decode(word[1])).unwrap();
+        }
+        if word[0] == "WEIGHT" {
+            weight = word[1].parse().unwrap();
+        }
+        if word[0] == "NAV" {
+            navigation = Some(serde_json::from_slice(&base64_decode(word[1])).unwrap());
         }
         if word[0].ends_with("CARD") {
             let (line, col) = word[1].split_once(':').unwrap();
@@ -110,7 +155,11 @@ fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
         }
     }
     Ok(HugoPage {
-        front_matter,
+        published,
+        front_matter: Some(front_matter),
+        title,
+        weight,
+        navigation,
         cards,
     })
 }
@@ -138,6 +187,8 @@ fn same(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
         (Value::Null, Value::Object(m)) | (Value::Object(m), Value::Null) => m.is_empty(),
+        // A call with no params: Hugo's `.Params` is nil, ours an empty list.
+        (Value::Null, Value::Array(a)) | (Value::Array(a), Value::Null) => a.is_empty(),
         _ => a == b,
     }
 }
@@ -180,10 +231,26 @@ fn hugo_and_prosesser_agree_on_every_fixture() {
     );
 }
 
+/// Keys whose value Hugo converts in `.Params`.
+const CONVERTED: &[&str] = &[
+    "weight",
+    "title",
+    "draft",
+    "date",
+    "publishdate",
+    "pubdate",
+    "published",
+    "expirydate",
+    "unpublishdate",
+    "lastmod",
+    "modified",
+];
+
 fn compare(fixture: &Path) -> Result<(), String> {
     let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
     let bytes = std::fs::read(fixture).unwrap();
-    let (doc, diagnostics) = parse_document(&name, &bytes);
+    let path = content_path(fixture).trim_start_matches("content/");
+    let (doc, diagnostics) = parse_document(path, &bytes);
     let doc = doc.unwrap();
     let our_error = diagnostics.iter().find(|d| d.severity == Severity::Error);
     match (hugo_build(fixture), our_error) {
@@ -202,6 +269,20 @@ fn compare(fixture: &Path) -> Result<(), String> {
             if name.starts_with("err-") {
                 return Err(format!("{name}: named err-* but both accept it"));
             }
+            if page.published != doc.publication.is_published() {
+                return Err(format!(
+                    "{name}: Hugo {} it, we read {:?}",
+                    if page.published {
+                        "publishes"
+                    } else {
+                        "does not publish"
+                    },
+                    doc.publication
+                ));
+            }
+            let Some(front_matter) = page.front_matter else {
+                return Ok(());
+            };
             let ours: Vec<_> = doc
                 .cards
                 .iter()
@@ -223,12 +304,37 @@ fn compare(fixture: &Path) -> Result<(), String> {
                     return Err(format!("{name}: card at {ol}:{oc}, Hugo says {hl}:{hc}"));
                 }
             }
+            let our_title = doc.title().unwrap_or_default();
+            if (our_title.as_ref(), doc.weight()) != (page.title.as_str(), page.weight) {
+                return Err(format!(
+                    "{name}: title and weight: ours {our_title:?} {}, Hugo {:?} {}",
+                    doc.weight(),
+                    page.title,
+                    page.weight
+                ));
+            }
+            // Entities in the navigation HTML: ours against the HTML spec's
+            // decoder that Hugo ships (Go's html.UnescapeString).
+            let text = doc
+                .front_matter
+                .get("navigation_link")
+                .and_then(|n| n.get("text"))
+                .and_then(Value::as_str);
+            if let (Some(text), Some(hugo)) = (text, &page.navigation) {
+                let ours = decode_entities(text);
+                if ours != hugo.as_str() {
+                    return Err(format!(
+                        "{name}: entities decode differently: ours {ours:?}, Hugo {hugo:?}"
+                    ));
+                }
+            }
             let ours = lowercase_keys(&Value::Object(doc.front_matter.params.clone()));
             for (key, value) in ours.as_object().unwrap() {
-                match page.front_matter.get(key) {
+                match front_matter.get(key) {
                     Some(h) if same(value, h) => {}
-                    // Hugo converts .Weight and keeps title as .Title; the raw types may differ.
-                    Some(_) if key == "weight" => {}
+                    // Hugo converts .Weight, `draft` and the dates; the raw values
+                    // differ, or Hugo drops them (the publication check covers them).
+                    _ if CONVERTED.contains(&key.as_str()) => {}
                     h => {
                         return Err(format!(
                             "{name}: front matter {key}: ours {value}, Hugo {h:?}"

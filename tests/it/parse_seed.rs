@@ -17,7 +17,10 @@ fn seed() -> prosesser::Document {
 fn seed_front_matter_is_yaml_with_title_weight_and_ingress() {
     let doc = seed();
     assert_eq!(doc.front_matter.format, Some(FrontMatterFormat::Yaml));
-    assert_eq!(doc.title(), Some("Utviklings- og driftsprosesser (DevOps)"));
+    assert_eq!(
+        doc.title().as_deref(),
+        Some("Utviklings- og driftsprosesser (DevOps)")
+    );
     assert_eq!(doc.weight(), 2);
     assert!(doc.ingress().unwrap().starts_with("En synergisk reise"));
     assert_eq!(

@@ -120,6 +120,23 @@ fn the_editor_round_trip_opens_the_card_line_and_shows_the_change() {
     t.quit_with_q();
 }
 
+/// An executable `sh` script at `path` that records its arguments in
+/// `record`, one a line, after running `then`; it writes the record last (a
+/// rename), so once it is there the editor is done.
+fn fake_editor(path: &Path, record: &Path, then: &str) {
+    let record = tmux::quote(record.to_str().unwrap());
+    std::fs::write(
+        path,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > {record}.part\n{then}mv {record}.part {record}\nexit 0\n"),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
+
 #[test]
 fn a_file_name_never_reaches_the_editor_as_a_command() {
     // vim reads `+!cmd` as the Ex command `:!cmd`; the fake `vim` does the
@@ -130,19 +147,11 @@ fn a_file_name_never_reaches_the_editor_as_a_command() {
     std::fs::write(dir.path().join(name), SEED).unwrap();
     let args_file = dir.path().join("args.txt");
     let editor = dir.path().join("vim");
-    std::fs::write(
+    fake_editor(
         &editor,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {0}.part\nfor a in \"$@\"; do case \"$a\" in +!*) sh -c \"${{a#+!}}\";; esac; done\nmv {0}.part {0}\nexit 0\n",
-            tmux::quote(args_file.to_str().unwrap())
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+        &args_file,
+        "for a in \"$@\"; do case \"$a\" in +!*) sh -c \"${a#+!}\";; esac; done\n",
+    );
     if !tmux::available("hostile-name") {
         return;
     }
@@ -173,19 +182,7 @@ fn an_editor_whose_path_holds_a_space_runs_when_quoted_as_in_a_shell() {
     std::fs::create_dir_all(&bin).unwrap();
     let args_file = dir.path().join("args.txt");
     let editor = bin.join("ed");
-    std::fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {0}.part\nmv {0}.part {0}\nexit 0\n",
-            tmux::quote(args_file.to_str().unwrap())
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    fake_editor(&editor, &args_file, "");
     if !tmux::available("editor-with-a-space") {
         return;
     }

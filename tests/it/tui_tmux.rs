@@ -265,3 +265,27 @@ fn a_finding_opens_its_card_i_hides_the_ingress_and_n_finds_the_match() {
     t.wait_for("> Endringsstyring");
     t.quit_cleanly("q");
 }
+
+/// A page Hugo would not publish is marked in the list (its heading and its
+/// cards) and in the detail, through the real binary.
+#[test]
+fn unpublished_pages_are_marked_in_the_list_and_the_detail() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/cli/unpublished"
+    );
+    let Some(t) = Tmux::start("unpublished", 120, 35, &[dir], &[]) else {
+        return;
+    };
+    let screen = t.wait_for_all(&[
+        "Kladd [utkast]",
+        "Uferdig [utkast]  Kari",
+        "Kommer [publiseres 2999-01-01]  Per",
+    ]);
+    assert!(screen.contains("Levende  Ola"), "{screen}");
+    // Down to the draft's card: the detail says what the marker means.
+    t.keys(&["j", "j"]);
+    let screen = t.wait_for("[utkast] Hugo publiserer ikke denne siden");
+    assert!(screen.contains("draft.md:6"), "{screen}");
+    t.quit_cleanly("q");
+}

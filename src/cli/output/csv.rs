@@ -14,15 +14,18 @@
 //! `-1.5`, `-1,5`) stays a number: it runs nothing.
 
 use super::{Listing, card_refs, safe};
+use prosesser::history::{History, Kind, params_of};
 use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};
 
-/// `path,line,column,title,owner,leader,purpose,input,output`, rows in the
-/// listing's order (best first for search).
+/// `path,line,column,title,owner,leader,purpose,input,output,effect,publication`,
+/// rows in the listing's order (best first for search); `publication` is
+/// `published`, `draft`, `not-rendered`, `future` or `expired`.
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     let mut header = vec!["path", "line", "column"];
     header.extend(Field::ALL.map(Field::key));
+    header.push("publication");
     record(out, header)?;
     for row in &listing.rows {
         let (document, card) = listing.card(row);
@@ -32,17 +35,38 @@ pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
             card.column.to_string(),
         ];
         fields.extend(Field::ALL.map(|f| card.text(f).into_owned()));
+        fields.push(document.publication.key().to_owned());
         record(out, fields)?;
     }
     Ok(())
 }
 
-/// `name,teams,role,title,path,line`: one record per person and card, `role`
-/// being `owner` or `leader`; several teams are joined with `; `.
+/// `name,teams,role,title,path,line,qualifiers`: one record per person and
+/// card, `role` being `owner` or `leader`; a person of the directory who owns
+/// and leads nothing has one record with the last four empty but
+/// `qualifiers`. Several teams or qualifiers are joined with `; `.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
-    record(out, ["name", "teams", "role", "title", "path", "line"])?;
+    record(
+        out,
+        [
+            "name",
+            "teams",
+            "role",
+            "title",
+            "path",
+            "line",
+            "qualifiers",
+        ],
+    )?;
     for person in people {
         let teams = person.teams.join("; ");
+        let qualifiers = person.qualifiers.join("; ");
+        if person.owner_of.is_empty() && person.leader_of.is_empty() {
+            record(
+                out,
+                [person.name.as_str(), &teams, "", "", "", "", &qualifiers],
+            )?;
+        }
         for (role, ids) in [("owner", &person.owner_of), ("leader", &person.leader_of)] {
             for (title, path, line) in card_refs(handbook, ids) {
                 record(
@@ -54,10 +78,73 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
                         &title,
                         path,
                         &line.to_string(),
+                        &qualifiers,
                     ],
                 )?;
             }
         }
+    }
+    Ok(())
+}
+
+/// `commit,date,author,subject,path,card,kind,field,old,new,diagnostic`,
+/// newest first. A value is its text; an added card's `new` (a removed
+/// card's `old`) is its params as a JSON object; the diagnostic is
+/// `line:column: message [rule]`.
+pub fn history(out: &mut dyn Write, history: &History) -> io::Result<()> {
+    record(
+        out,
+        [
+            "commit",
+            "date",
+            "author",
+            "subject",
+            "path",
+            "card",
+            "kind",
+            "field",
+            "old",
+            "new",
+            "diagnostic",
+        ],
+    )?;
+    for change in &history.changes {
+        let params = || {
+            change.card_at.as_ref().map_or(String::new(), |at| {
+                let map: serde_json::Map<String, serde_json::Value> = params_of(at.card())
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), serde_json::json!(v)))
+                    .collect();
+                serde_json::Value::Object(map).to_string()
+            })
+        };
+        let text =
+            |v: &Option<prosesser::Value>| v.as_ref().map_or(String::new(), |v| v.to_string());
+        let (old, new) = match change.kind {
+            Kind::Added => (String::new(), params()),
+            Kind::Removed => (params(), String::new()),
+            _ => (text(&change.old), text(&change.new)),
+        };
+        let diagnostic = change.diagnostic.as_ref().map_or(String::new(), |d| {
+            format!("{}:{}: {} [{}]", d.line, d.column, d.message, d.rule)
+        });
+        let commit = &change.commit;
+        record(
+            out,
+            [
+                commit.id.as_str(),
+                &commit.date,
+                &commit.author,
+                &commit.subject,
+                &change.path,
+                change.card.as_deref().unwrap_or(""),
+                change.kind.key(),
+                change.field.as_deref().unwrap_or(""),
+                &old,
+                &new,
+                &diagnostic,
+            ],
+        )?;
     }
     Ok(())
 }

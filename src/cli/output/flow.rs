@@ -39,8 +39,13 @@ pub fn text(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<
         let d = d as u32;
         let flow = Flow::for_document(handbook, d);
         let layout = flow::layout(&flow, handbook, d);
-        let heading = document.title().unwrap_or(&document.path);
-        writeln!(out, "{}  ({})", one_line(heading), one_line(&document.path))?;
+        let heading = document.heading();
+        writeln!(
+            out,
+            "{}  ({})",
+            one_line(&heading),
+            one_line(&document.path)
+        )?;
         let name = |e: &Endpoint| endpoint_name(&labels, e, lang);
         if flow.links.is_empty() {
             writeln!(out, "  {}", w.no_links)?;
@@ -149,9 +154,9 @@ pub fn dot(out: &mut dyn Write, handbook: &Handbook, lang: Lang) -> io::Result<(
                 externals.iter().position(|x| x == name).unwrap_or(0)
             ),
         };
-        let heading = document.title().unwrap_or(&document.path);
+        let heading = document.heading();
         writeln!(out, "  subgraph cluster_{d} {{")?;
-        writeln!(out, "    label={};", dot_string(heading))?;
+        writeln!(out, "    label={};", dot_string(&heading))?;
         for c in 0..document.cards.len() as u32 {
             let id = CardId {
                 document: d,

@@ -6,9 +6,10 @@
 
 use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
+use prosesser::history::{History, Kind, params_of};
 use prosesser::i18n::{Lang, words};
-use prosesser::people::Person;
-use prosesser::{Card, Diagnostic, Document, Field, Handbook};
+use prosesser::people::{How, Person};
+use prosesser::{Card, Diagnostic, Document, Field, Handbook, Publication};
 use serde::Serialize;
 use serde::ser::{SerializeMap as _, SerializeSeq as _};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -69,6 +70,18 @@ impl Serialize for DocumentJson<'_, '_> {
         let mut map = s.serialize_map(Some(6))?;
         map.serialize_entry("path", &document.path)?;
         map.serialize_entry("title", &document.title())?;
+        // Whether Hugo would publish the page, and why not (`draft`,
+        // `not-rendered`, `future`, `expired`), with the date the last two
+        // are about.
+        let publication = &document.publication;
+        let date = match publication {
+            Publication::Future(date) | Publication::Expired(date) => Some(date),
+            _ => None,
+        };
+        map.serialize_entry("draft", &publication.is_draft())?;
+        map.serialize_entry("published", &publication.is_published())?;
+        map.serialize_entry("publication", &publication.key())?;
+        map.serialize_entry("publication_date", &date)?;
         map.serialize_entry("weight", &document.weight())?;
         map.serialize_entry("front_matter", &document.front_matter.params)?;
         map.serialize_entry("navigation", &document.navigation)?;
@@ -142,7 +155,9 @@ fn card_value(listing: &Listing, flow: &Flow, rank: usize, row: &Row) -> Value {
     Value::Object(value)
 }
 
-/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
+/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}],
+/// "leader_of", "memberships": [{"team", "role", "path", "line"}],
+/// "spellings", "qualifiers", "readings"}]}`.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
     let refs = |ids| -> Vec<Value> {
         card_refs(handbook, ids)
@@ -153,11 +168,60 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
     let people: Vec<Value> = people
         .iter()
         .map(|p| {
+            let memberships: Vec<Value> = p
+                .memberships
+                .iter()
+                .map(|m| {
+                    json!({
+                        "team": m.team,
+                        "role": m.role,
+                        "path": m.path,
+                        "line": m.line,
+                        "column": m.column,
+                        "source": match &m.source {
+                            prosesser::directory::Source::Navigation => "navigation_link",
+                            prosesser::directory::Source::Entry { .. } => "entry",
+                        },
+                    })
+                })
+                .collect();
+            let readings: Vec<Value> = p
+                .readings
+                .iter()
+                .map(|r| {
+                    let mut reading = json!({
+                        "field": r.field.key(),
+                        "value": &*r.value,
+                        "spelling": &*r.spelling,
+                        "how": r.how.kind(),
+                        "cards": refs(&r.cards),
+                    });
+                    match r.how.as_ref() {
+                        How::Shared { with } => reading["with"] = json!(with),
+                        How::Unit { units } => {
+                            reading["units"] = units
+                                .iter()
+                                .map(|u| json!({"text": u.text, "team": u.team}))
+                                .collect()
+                        }
+                        How::Role { role, because } => {
+                            reading["role"] = json!(role);
+                            reading["because"] = json!(because.kind());
+                        }
+                        How::Alone | How::Listed => {}
+                    }
+                    reading
+                })
+                .collect();
             json!({
                 "name": p.name,
                 "teams": p.teams,
                 "owner_of": refs(&p.owner_of),
                 "leader_of": refs(&p.leader_of),
+                "memberships": memberships,
+                "spellings": p.spellings,
+                "qualifiers": p.qualifiers,
+                "readings": readings,
             })
         })
         .collect();
@@ -178,6 +242,79 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> 
             "warnings": found.len() - errors,
         }),
     )
+}
+
+/// `{"changes": [{"commit", "date", "author", "subject", "path", "card",
+/// "kind", "field", "old", "new", "diagnostic"}]}`, newest first. An added
+/// card's `new` (a removed card's `old`) is the card's params.
+///
+/// Serialized straight from the history, entry by entry: a site's first
+/// commit adds every card, and a tree of JSON values for all of them would
+/// cost more than reading the history.
+pub fn history(out: &mut dyn Write, history: &History) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Changes<'a> {
+        changes: Vec<Entry<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        commit: &'a str,
+        date: &'a str,
+        author: &'a str,
+        subject: &'a str,
+        path: &'a str,
+        card: Option<&'a str>,
+        kind: Kind,
+        field: Option<&'a str>,
+        old: Side<'a>,
+        new: Side<'a>,
+        diagnostic: Option<&'a Diagnostic>,
+    }
+    /// A value, or a whole card's params, or null.
+    enum Side<'a> {
+        Value(Option<&'a prosesser::Value>),
+        Card(&'a prosesser::Card),
+    }
+    impl Serialize for Side<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Side::Value(value) => value.serialize(s),
+                Side::Card(card) => s.collect_map(params_of(card)),
+            }
+        }
+    }
+    let changes = history
+        .changes
+        .iter()
+        .map(|change| {
+            let card = || match &change.card_at {
+                Some(at) => Side::Card(at.card()),
+                None => Side::Value(None),
+            };
+            let (old, new) = match change.kind {
+                Kind::Added => (Side::Value(None), card()),
+                Kind::Removed => (card(), Side::Value(None)),
+                _ => (
+                    Side::Value(change.old.as_ref()),
+                    Side::Value(change.new.as_ref()),
+                ),
+            };
+            Entry {
+                commit: &change.commit.id,
+                date: &change.commit.date,
+                author: &change.commit.author,
+                subject: &change.commit.subject,
+                path: &change.path,
+                card: change.card.as_deref(),
+                kind: change.kind,
+                field: change.field.as_deref(),
+                old,
+                new,
+                diagnostic: change.diagnostic.as_ref(),
+            }
+        })
+        .collect();
+    write(out, &Changes { changes })
 }
 
 /// `[{"title", "external", "reasons"}]`: the other end of each link, and why
@@ -203,8 +340,8 @@ fn links_json<'a>(
         .collect()
 }
 
-/// A card: where it is, its params as Hugo typed them, and the six fields as
-/// text (`null` when absent, `""` when written empty).
+/// A card: its shortcode, where it is, its params as Hugo typed them, and
+/// the known fields as text (`null` when absent, `""` when written empty).
 fn card_json(card: &Card) -> Map<String, Value> {
     let mut value = Map::new();
     value.insert("shortcode".into(), json!(card.shortcode));
@@ -228,7 +365,7 @@ fn card_json(card: &Card) -> Map<String, Value> {
     value
 }
 
-pub(super) fn write(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+pub(super) fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut *out, TerminalSafe(PrettyFormatter::new()));
     value.serialize(&mut serializer).map_err(io::Error::from)?;

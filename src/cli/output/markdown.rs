@@ -3,7 +3,10 @@
 //! Cell text is escaped so it renders as written: Markdown punctuation gets a
 //! backslash, `|` cannot end a cell, and newlines become `<br>`.
 
-use super::{Listing, field_cell, one_line, people_rows, safe};
+use super::{
+    CommitChanges, Listing, by_commit, change_card, field_cell, one_line, people_rows, safe,
+};
+use prosesser::history::{History, Kind};
 use prosesser::i18n::Lang;
 use prosesser::i18n::words;
 use prosesser::people::Person;
@@ -12,7 +15,13 @@ use std::io::{self, Write};
 
 pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<()> {
     let w = words(lang);
-    let groups = listing.grouped();
+    // A page without cards (a section or team page) is not a process page:
+    // the list skips it, as the text format does.
+    let groups: Vec<_> = listing
+        .grouped()
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
     if groups.is_empty() {
         let nothing = if listing.ranked {
             w.no_hits
@@ -25,13 +34,17 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
         if i > 0 {
             writeln!(out)?;
         }
-        let heading = document.title().unwrap_or(&document.path);
-        writeln!(out, "## {}\n", escape(&one_line(heading)))?;
-        writeln!(out, "{}: {}\n", w.source, escape(&one_line(&document.path)))?;
-        if rows.is_empty() {
-            writeln!(out, "*{}*", escape(w.no_cards))?;
-            continue;
+        let heading = document.heading();
+        match w.unpublished(&document.publication) {
+            Some(why) => writeln!(
+                out,
+                "## {} *[{}]*\n",
+                escape(&one_line(&heading)),
+                escape(&why)
+            )?,
+            None => writeln!(out, "## {}\n", escape(&one_line(&heading)))?,
         }
+        writeln!(out, "{}: {}\n", w.source, escape(&one_line(&document.path)))?;
         let header: Vec<String> = Field::ALL
             .iter()
             .map(|f| lang.field_label(*f).to_owned())
@@ -44,6 +57,8 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
                 .iter()
                 .map(|f| match card.field(*f) {
                     Some(text) if !text.trim().is_empty() => cell(&text),
+                    // Most cards have no effect: that is no gap to point at.
+                    None if f.shown_only_when_set() => String::new(),
                     _ => escape(&field_cell(card, *f, lang)),
                 })
                 .collect();
@@ -68,6 +83,79 @@ pub fn people(
         table_row(out, row)?;
         if i == 0 {
             table_row(out, &vec!["---".to_owned(); row.len()])?;
+        }
+    }
+    Ok(())
+}
+
+/// A heading per commit (date, short id, author, subject), newest first,
+/// and a table of its changes.
+pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result<()> {
+    let w = words(lang);
+    let h = &w.history;
+    if history.changes.is_empty() {
+        return writeln!(out, "*{}*", escape(h.no_changes));
+    }
+    for (i, CommitChanges { commit, files }) in by_commit(&history.changes).into_iter().enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "## {} · {} · {}: {}\n",
+            commit.short_date(),
+            commit.short_id(),
+            escape(&one_line(&commit.author)),
+            escape(&one_line(&commit.subject))
+        )?;
+        let header = [h.file, h.card, h.change, h.field, h.before, h.after].map(str::to_owned);
+        table_row(out, &header)?;
+        table_row(out, &vec!["---".to_owned(); header.len()])?;
+        for (path, changes) in files {
+            for change in changes {
+                let value = |v: &Option<prosesser::Value>, before| {
+                    escape(&one_line(&w.change_value(v.as_ref(), before)))
+                };
+                let (field, before, after) = match change.kind {
+                    Kind::Changed | Kind::Renamed => (
+                        escape(w.param_label(change.field.as_deref().unwrap_or(""))),
+                        value(&change.old, true),
+                        value(&change.new, false),
+                    ),
+                    Kind::Added => (
+                        String::new(),
+                        String::new(),
+                        escape(&one_line(&w.added_people(change))),
+                    ),
+                    Kind::Broken => (
+                        String::new(),
+                        String::new(),
+                        change.diagnostic.as_ref().map_or(String::new(), |d| {
+                            escape(&one_line(&format!(
+                                "{}:{}: {} [{}]",
+                                d.line, d.column, d.message, d.rule
+                            )))
+                        }),
+                    ),
+                    Kind::Removed | Kind::Mended => (String::new(), String::new(), String::new()),
+                };
+                let card = match change.kind {
+                    Kind::Broken | Kind::Mended => String::new(),
+                    _ => escape(&change_card(change, lang)),
+                };
+                table_row(
+                    out,
+                    &[
+                        escape(&one_line(path)),
+                        card,
+                        escape(w.change_kind(change.kind)),
+                        field,
+                        before,
+                        after,
+                    ],
+                )?;
+            }
         }
     }
     Ok(())

@@ -12,8 +12,9 @@ pub mod markdown;
 pub mod text;
 
 use super::args::Format;
+use prosesser::history::{Change, Commit, History, Kind};
 use prosesser::i18n::Lang;
-use prosesser::people::Person;
+use prosesser::people::{People, Person};
 use prosesser::query::Match;
 use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
 use std::borrow::Cow;
@@ -29,6 +30,9 @@ pub struct Listing<'a> {
     pub documents: Vec<u32>,
     /// True for search results: rows are best first and carry matches.
     pub ranked: bool,
+    /// A positive `team:` term matched every row: the rows' people are in
+    /// the team, which no field shows.
+    pub team_matched: bool,
 }
 
 pub struct Row {
@@ -55,6 +59,7 @@ impl<'a> Listing<'a> {
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
             ranked: false,
+            team_matched: false,
         }
     }
 
@@ -71,6 +76,7 @@ impl<'a> Listing<'a> {
             rows,
             documents,
             ranked: true,
+            team_matched: false,
         }
     }
 
@@ -109,10 +115,11 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, format: Format, lang: Lang)
 pub fn people(
     out: &mut dyn Write,
     handbook: &Handbook,
-    people: &[Person],
+    people: &People,
     format: Format,
     lang: Lang,
 ) -> io::Result<()> {
+    let people = people.persons.as_slice();
     match format {
         Format::Text => text::people(out, handbook, people, lang),
         Format::Json => json::people(out, handbook, people),
@@ -126,6 +133,72 @@ pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic], json: bool) -> io:
         json::diagnostics(out, found)
     } else {
         text::diagnostics(out, found)
+    }
+}
+
+pub fn history(
+    out: &mut dyn Write,
+    history: &History,
+    format: Format,
+    lang: Lang,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::history(out, history, lang),
+        Format::Json => json::history(out, history),
+        Format::Csv => csv::history(out, history),
+        Format::Markdown => markdown::history(out, history, lang),
+    }
+}
+
+/// One commit's changes, per file, for people.
+pub struct CommitChanges<'a> {
+    pub commit: &'a Commit,
+    pub files: Vec<(&'a str, Vec<&'a Change>)>,
+}
+
+/// The changes grouped for people: each commit once (newest first), with
+/// its changes per file.
+pub fn by_commit(changes: &[Change]) -> Vec<CommitChanges<'_>> {
+    let mut commits: Vec<CommitChanges<'_>> = Vec::new();
+    for change in changes {
+        match commits.last_mut() {
+            Some(last) if last.commit.id == change.commit.id => match last.files.last_mut() {
+                Some((path, list)) if *path == change.path => list.push(change),
+                _ => last.files.push((&change.path, vec![change])),
+            },
+            _ => commits.push(CommitChanges {
+                commit: &change.commit,
+                files: vec![(&change.path, vec![change])],
+            }),
+        }
+    }
+    commits
+}
+
+/// The card's title for people (the words for an untitled card).
+pub fn change_card(change: &Change, lang: Lang) -> String {
+    match change.card.as_deref().map(one_line) {
+        Some(title) if !title.is_empty() => title,
+        _ => prosesser::i18n::words(lang).untitled.to_owned(),
+    }
+}
+
+/// One change in words, on one line: `Release: Prosesseier: Hanne
+/// Lauritsen → (fjernet)`, `Utvikling → Utvikling og test (nytt navn)`.
+pub fn change_line(change: &Change, lang: Lang) -> String {
+    let w = prosesser::i18n::words(lang);
+    let card = change_card(change, lang);
+    let text = one_line(&w.change_text(change));
+    match change.kind {
+        Kind::Added | Kind::Removed | Kind::Changed => format!("{card}: {text}"),
+        // The card's name is in the change: `Behov → Behovsstyring (nytt navn)`.
+        Kind::Renamed => one_line(&format!(
+            "{} → {} ({})",
+            w.change_value(change.old.as_ref(), true),
+            w.change_value(change.new.as_ref(), false),
+            w.change_kind(change.kind)
+        )),
+        Kind::Broken | Kind::Mended => text,
     }
 }
 
@@ -158,9 +231,10 @@ pub fn field_cell(card: &Card, field: Field, lang: Lang) -> String {
 }
 
 /// The people table for people to read: a header row, then per person the
-/// name, teams, and the titles they own and lead (a title other cards also
-/// have followed by its `path:line`), each cell made safe by `cell` (one line
-/// for text, escaped for Markdown).
+/// name, teams with roles, what cards write with the name, and the titles
+/// they own and lead (a title other cards also have followed by its
+/// `path:line`), each cell made safe by `cell` (one line for text, escaped
+/// for Markdown).
 pub fn people_rows(
     handbook: &Handbook,
     people: &[Person],
@@ -178,6 +252,7 @@ pub fn people_rows(
     let header = vec![
         w.name.to_owned(),
         w.teams.to_owned(),
+        w.qualifiers.to_owned(),
         w.owner_of(),
         w.leader_of(),
     ];
@@ -185,12 +260,26 @@ pub fn people_rows(
         .chain(people.iter().map(|person| {
             vec![
                 cell(&person.name),
-                cell(&person.teams.join(", ")),
+                cell(&team_roles(person)),
+                cell(&person.qualifiers.join(", ")),
                 titles(&person.owner_of),
                 titles(&person.leader_of),
             ]
         }))
         .collect()
+}
+
+/// `Plattform (Teamleder, Oslo), Lederlaget (Avdelingsdirektør; Seksjonsleder)`.
+pub fn team_roles(person: &Person) -> String {
+    person
+        .team_roles()
+        .into_iter()
+        .map(|(team, roles)| match roles.as_slice() {
+            [] => team.to_owned(),
+            roles => format!("{team} ({})", roles.join("; ")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// (title, path, line) of each card, for machine outputs.

@@ -1,6 +1,7 @@
 //! Aligned columns for people, in the UI language.
 
-use super::{Listing, field_cell, one_line, people_rows};
+use super::{CommitChanges, Listing, by_commit, change_line, field_cell, one_line, people_rows};
+use prosesser::history::History;
 use prosesser::i18n::Lang;
 use prosesser::i18n::words;
 use prosesser::people::Person;
@@ -41,11 +42,18 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             .map(|f| field_cell(card, *f, lang))
             .chain([format!("{}:{}", one_line(&document.path), card.line)])
             .collect();
+        // A page Hugo does not publish is not the real process: say so by its title.
+        if let Some(why) = w.unpublished(&document.publication) {
+            cells[0] = format!("{} [{why}]", cells[0]);
+        }
         if listing.ranked {
             let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
             fields.sort();
             fields.dedup();
-            let labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            let mut labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            if listing.team_matched {
+                labels.push(w.teams);
+            }
             cells.push(labels.join(", ").to_lowercase());
         }
         rows.push(cells);
@@ -68,10 +76,41 @@ pub fn people(
     table(out, &rows)
 }
 
-/// `path:line:col: severity: message [rule]`, one a line.
+/// Per commit, newest first: date, short id, author and subject, then per
+/// file the changes, one a line.
+pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result<()> {
+    if history.changes.is_empty() {
+        return writeln!(out, "{}", words(lang).history.no_changes);
+    }
+    for (i, CommitChanges { commit, files }) in by_commit(&history.changes).into_iter().enumerate()
+    {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}  {}  {}  {}",
+            commit.short_date(),
+            commit.short_id(),
+            one_line(&commit.author),
+            one_line(&commit.subject)
+        )?;
+        for (path, changes) in files {
+            writeln!(out, "  {}", one_line(path))?;
+            for change in changes {
+                writeln!(out, "    {}", change_line(change, lang))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `path:line:col: severity: message [rule]`, one a line. Runs of spaces are
+/// kept: a finding may be about them (`"Ola  Dahl"`).
 pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> {
     for diagnostic in found {
-        writeln!(out, "{}", one_line(&diagnostic.to_string()))?;
+        let line = diagnostic.to_string();
+        writeln!(out, "{}", prosesser::text::sanitize_line(line.trim()))?;
     }
     Ok(())
 }

@@ -389,13 +389,15 @@ impl CardsView {
     fn row_segments(&self, ctx: &Context, row: Row, width: usize) -> InkLine {
         let i = match row {
             Row::Group(doc) => {
-                let title = ctx
-                    .handbook
-                    .documents
-                    .get(doc as usize)
-                    .map(|d| d.title().unwrap_or(&d.path).to_owned())
+                let document = ctx.handbook.documents.get(doc as usize);
+                let title = document
+                    .map(|d| d.heading().into_owned())
                     .unwrap_or_default();
-                return wrap::truncate(vec![(wrap::clean_line(&title), Role::Group.into())], width);
+                let mut heading = vec![(wrap::clean_line(&title), Role::Group.into())];
+                if let Some(why) = document.and_then(|d| ctx.words().unpublished(&d.publication)) {
+                    heading.push((format!(" [{why}]"), Role::Warning.into()));
+                }
+                return wrap::truncate(heading, width);
             }
             Row::Card(i) => i,
         };
@@ -415,6 +417,14 @@ impl CardsView {
                 wrap::clean_line,
             )),
             _ => segments.push((ctx.words().untitled.to_owned(), Role::Dim.into())),
+        }
+        // A page Hugo does not publish is not the real process: say so by its title.
+        let unpublished = ctx
+            .handbook
+            .document_of(id)
+            .and_then(|d| ctx.words().unpublished(&d.publication));
+        if let Some(why) = unpublished {
+            segments.push((format!(" [{why}]"), Role::Warning.into()));
         }
         if let Some(owner) = card.field(Field::Owner).filter(|o| !o.trim().is_empty()) {
             // Owners line up in a column after the titles when there is room.

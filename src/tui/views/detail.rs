@@ -196,11 +196,26 @@ pub fn card_lines(
         }
         None => out.push(vec![(t.untitled.to_owned(), Role::Unset.into())]),
     }
+    let unpublished = ctx
+        .handbook
+        .document_of(id)
+        .and_then(|d| t.unpublished(&d.publication));
+    if let Some(why) = unpublished {
+        let note = format!("[{why}] {}", t.unpublished_note);
+        out.lines
+            .extend(wrap::wrap(&[(note, Role::Warning.into())], width));
+    }
     out.push(Vec::new());
 
     // The known fields, then any others, then where it was written.
     let extra: Vec<(&str, ValueRef)> = card.extra_params().collect();
-    let labels: Vec<String> = Field::ALL[1..]
+    // Effect is shown only on the cards that have one.
+    let fields: Vec<Field> = Field::ALL[1..]
+        .iter()
+        .copied()
+        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
+        .collect();
+    let labels: Vec<String> = fields
         .iter()
         .map(|f| ctx.lang.field_label(*f).to_owned())
         .chain(extra.iter().map(|(k, _)| wrap::clean_line(k)))
@@ -210,23 +225,86 @@ pub fn card_lines(
             t.delivers.to_owned(),
         ])
         .collect();
-    // Labels in a column as wide as the widest (within reason); on their own
-    // lines when that would leave the values too little room.
-    out.label_width = labels
-        .iter()
-        .map(|l| wrap::width(l))
-        .max()
-        .unwrap_or(0)
-        .min(22)
-        + 2;
-    out.stacked = width < out.label_width + MIN_VALUE_WIDTH;
+    out.set_labels(&labels);
 
-    for field in &Field::ALL[1..] {
+    for field in &fields {
         let value = field_value(ctx, card, *field, &ranges_of(&found, *field));
         out.labelled(ctx.lang.field_label(*field), value);
     }
     flow_lines(ctx, id, &mut out);
-    for (key, value) in extra {
+    other_params(ctx, card, &mut out);
+    if let Some(inner) = card.inner.as_deref().filter(|s| !s.trim().is_empty()) {
+        out.labelled(
+            t.content,
+            vec![(wrap::clean(inner.trim()), Role::Value.into())],
+        );
+    }
+    out.push(Vec::new());
+    if let Some(doc) = ctx.handbook.document_of(id) {
+        let source = format!("{}:{}", wrap::clean_line(&doc.path), card.line);
+        // Which card shortcode it is, quietly: it matters on sites with several.
+        let shortcode = format!("  {}", wrap::clean_line(&card.shortcode));
+        out.labelled(
+            t.source,
+            vec![(source, Role::Dim.into()), (shortcode, Role::Dim.into())],
+        );
+    }
+    out.lines
+}
+
+/// A card not in the handbook now (a version from the history): its title,
+/// fields, other params and `source`, as the detail pane shows a card, without
+/// links (they are the handbook's of today).
+pub fn card_as_written(
+    ctx: &Context,
+    card: &Card,
+    source: String,
+    width: usize,
+) -> Vec<DetailLine> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let t = ctx.words();
+    let mut out = Lines::new(width);
+    match card.field(Field::Title).filter(|s| !s.trim().is_empty()) {
+        Some(title) => out.lines.extend(wrap::wrap(
+            &[(wrap::clean_line(&title), Role::DetailTitle.into())],
+            width,
+        )),
+        None => out.push(vec![(t.untitled.to_owned(), Role::Unset.into())]),
+    }
+    out.push(Vec::new());
+    let fields: Vec<Field> = Field::ALL[1..]
+        .iter()
+        .copied()
+        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
+        .collect();
+    let labels: Vec<String> = fields
+        .iter()
+        .map(|f| ctx.lang.field_label(*f).to_owned())
+        .chain(card.extra_params().map(|(k, _)| wrap::clean_line(k)))
+        .chain([t.source.to_owned()])
+        .collect();
+    out.set_labels(&labels);
+    for field in &fields {
+        out.labelled(
+            ctx.lang.field_label(*field),
+            field_value(ctx, card, *field, &[]),
+        );
+    }
+    other_params(ctx, card, &mut out);
+    out.push(Vec::new());
+    out.labelled(
+        t.source,
+        vec![(wrap::clean_line(&source), Role::Dim.into())],
+    );
+    out.lines
+}
+
+/// The params beyond the known fields, then a positional call's values.
+fn other_params(ctx: &Context, card: &Card, out: &mut Lines) {
+    let t = ctx.words();
+    for (key, value) in card.extra_params() {
         let text = value.as_text();
         let segs = if text.trim().is_empty() {
             vec![(t.not_set_empty(), Role::Unset.into())]
@@ -244,18 +322,6 @@ pub fn card_lines(
             );
         }
     }
-    if let Some(inner) = card.inner.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.labelled(
-            t.content,
-            vec![(wrap::clean(inner.trim()), Role::Value.into())],
-        );
-    }
-    out.push(Vec::new());
-    if let Some(doc) = ctx.handbook.document_of(id) {
-        let source = format!("{}:{}", wrap::clean_line(&doc.path), card.line);
-        out.labelled(t.source, vec![(source, Role::Dim.into())]);
-    }
-    out.lines
 }
 
 /// "Mottar fra" and "Leverer til": each linked card with the digit that
@@ -327,6 +393,19 @@ impl Lines {
             label_width: 0,
             stacked: false,
         }
+    }
+
+    /// Labels in a column as wide as the widest (within reason); on their
+    /// own lines when that would leave the values too little room.
+    fn set_labels(&mut self, labels: &[String]) {
+        self.label_width = labels
+            .iter()
+            .map(|l| wrap::width(l))
+            .max()
+            .unwrap_or(0)
+            .min(22)
+            + 2;
+        self.stacked = self.width < self.label_width + MIN_VALUE_WIDTH;
     }
 
     fn push(&mut self, line: DetailLine) {

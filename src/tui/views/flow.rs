@@ -189,11 +189,7 @@ impl FlowView {
         let t = ctx.words();
         // With several documents, say whose flow this is.
         let title = match ctx.handbook.documents.get(self.document as usize) {
-            Some(doc) if grouped => format!(
-                "{}: {}",
-                t.flow,
-                wrap::clean_line(doc.title().unwrap_or(&doc.path))
-            ),
+            Some(doc) if grouped => format!("{}: {}", t.flow, wrap::clean_line(&doc.heading())),
             _ => t.flow.to_owned(),
         };
         let mut pane = Pane::new(&title, true, true);
@@ -257,11 +253,7 @@ pub fn render(model: &FlowModel, theme: &Theme, frame: &mut Frame, area: Rect) {
     let diagram = Rect::new(inner.x, inner.y, inner.width, model.diagram_height);
     widgets::draw_lines(frame, diagram, &pane.lines, theme);
     widgets::scrollbar(frame, area, pane.total, pane.shown, pane.offset);
-    if !model.footer.is_empty() {
-        let height = model.footer.len() as u16;
-        let rect = Rect::new(inner.x, inner.bottom() - height, inner.width, height);
-        widgets::draw_lines(frame, rect, &model.footer, theme);
-    }
+    widgets::draw_footer(frame, inner, &model.footer, theme);
 }
 
 /// How a piece of the diagram is drawn, the cursor's card selected.

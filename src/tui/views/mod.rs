@@ -10,16 +10,18 @@
 //! - [`people`]: everyone named as owner or leader;
 //! - [`diagnostics`]: the warnings and errors;
 //! - [`flow`]: one document's processes as chains;
+//! - [`history`]: one card's changes from git;
 //! - [`help`]: the overlay listing the keys.
 //!
-//! A new view (the history to come) is a new file here, a variant of
-//! `app::View`, and its arm in `App::update` and in `render`.
+//! A new view is a new file here, a variant of `app::View`, and its arm in
+//! `App::update` and in `render`.
 
 pub mod cards;
 pub mod detail;
 pub mod diagnostics;
 pub mod flow;
 pub mod help;
+pub mod history;
 pub mod people;
 pub mod search;
 

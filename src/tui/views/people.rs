@@ -1,14 +1,18 @@
-//! The people view: everyone named as owner or leader, with the cards they
-//! own and lead. Enter limits the card list to the chosen person's cards.
+//! The people view: everyone named as owner or leader or listed in the
+//! site's people directory, with their teams and roles, the cards they own
+//! and lead, how each value naming them was read, and (from git) the cards
+//! they used to own and lead. Enter limits the card
+//! list to the chosen person's cards.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Effect, Focus, follow, row_at, scrolled};
 use crate::tui::context::Context;
+use crate::tui::former::Former;
 use crate::tui::keymap::Action;
 use crate::tui::layout::Regions;
-use crate::tui::theme::{Role, Theme};
+use crate::tui::theme::{Ink, Role, Theme};
 use crate::tui::widgets::{self, InkLine, Pane};
 use crate::tui::wrap;
 
@@ -21,8 +25,11 @@ pub struct PeopleView {
     /// First line of the person's detail drawn.
     pub scroll: usize,
     /// What the person's detail was laid out for: person, width, language,
-    /// handbook, and whether the people had arrived.
-    key: Option<(usize, usize, crate::i18n::Lang, u64, bool)>,
+    /// handbook, whether the people had arrived, and how far git is with
+    /// the former roles.
+    key: Option<(usize, usize, crate::i18n::Lang, u64, bool, u8)>,
+    /// The roles people held and lost, from git.
+    pub former: Former,
     /// The selected person's detail, laid out.
     lines: Vec<InkLine>,
     pub model: PeopleModel,
@@ -119,9 +126,15 @@ impl PeopleView {
             ctx.lang,
             ctx.generation,
             ctx.people().is_some(),
+            match self.former {
+                Former::NotAsked => 0,
+                Former::Reading(_) => 1,
+                Former::Ready(_) => 2,
+                Former::Unavailable => 3,
+            },
         );
         if self.key != Some(key) {
-            self.lines = person_lines(ctx, self.selected, width);
+            self.lines = person_lines(ctx, self.selected, &self.former, width);
             self.key = Some(key);
         }
     }
@@ -176,7 +189,7 @@ pub fn render(model: &PeopleModel, theme: &Theme, frame: &mut Frame, list: Rect,
 
 /// Person `i`: name, teams, the cards they own and lead, laid out in
 /// semantic inks (styled when drawn).
-pub fn person_lines(ctx: &Context, i: usize, width: usize) -> Vec<InkLine> {
+pub fn person_lines(ctx: &Context, i: usize, former: &Former, width: usize) -> Vec<InkLine> {
     let t = ctx.words();
     let Some(person) = ctx.people().and_then(|p| p.get(i)) else {
         return Vec::new();
@@ -189,15 +202,56 @@ pub fn person_lines(ctx: &Context, i: usize, width: usize) -> Vec<InkLine> {
         width,
     );
     out.push(Vec::new());
-    if !person.teams.is_empty() {
-        let teams: Vec<String> = person.teams.iter().map(|s| wrap::clean_line(s)).collect();
+    let team_roles = person.team_roles();
+    if !team_roles.is_empty() {
+        out.push(wrap::truncate(
+            vec![(t.teams_and_roles.to_owned(), Role::Label.into())],
+            width,
+        ));
+        for (team, roles) in team_roles {
+            let mut segs = vec![(wrap::clean_line(team), Role::Value.into())];
+            if !roles.is_empty() {
+                segs.push((
+                    format!(" ({})", wrap::clean_line(&roles.join("; "))),
+                    Role::Value.into(),
+                ));
+            }
+            out.extend(bullet(&segs, width));
+        }
+        out.push(Vec::new());
+    }
+    let quoted = |s: &str| {
+        let (open, close) = t.quotes;
+        format!("{open}{}{close}", visible_spaces(&wrap::clean_line(s)))
+    };
+    let mut more = false;
+    if !person.qualifiers.is_empty() {
+        let qualifiers: Vec<String> = person
+            .qualifiers
+            .iter()
+            .map(|q| wrap::clean_line(q))
+            .collect();
         out.extend(wrap::wrap(
             &[
-                (format!("{}: ", t.teams), Role::Label.into()),
-                (teams.join(", "), Role::Value.into()),
+                (format!("{}: ", t.qualifiers), Role::Label.into()),
+                (qualifiers.join(", "), Role::Value.into()),
             ],
             width,
         ));
+        more = true;
+    }
+    if person.spellings.len() > 1 {
+        let spellings: Vec<String> = person.spellings.iter().map(|s| quoted(s)).collect();
+        out.extend(wrap::wrap(
+            &[
+                (format!("{}: ", t.written_as), Role::Label.into()),
+                (spellings.join(", "), Role::Value.into()),
+            ],
+            width,
+        ));
+        more = true;
+    }
+    if more {
         out.push(Vec::new());
     }
     for (label, cards) in [
@@ -226,7 +280,7 @@ pub fn person_lines(ctx: &Context, i: usize, width: usize) -> Vec<InkLine> {
                 && let Some(doc) = ctx.handbook.document_of(*id)
             {
                 segs.push((
-                    format!("  ({})", wrap::clean_line(doc.title().unwrap_or(&doc.path))),
+                    format!("  ({})", wrap::clean_line(&doc.heading())),
                     Role::Dim.into(),
                 ));
             }
@@ -234,9 +288,89 @@ pub fn person_lines(ctx: &Context, i: usize, width: usize) -> Vec<InkLine> {
         }
         out.push(Vec::new());
     }
+    if !person.readings.is_empty() {
+        out.push(wrap::truncate(
+            vec![(t.read_as.to_owned(), Role::Label.into())],
+            width,
+        ));
+        for reading in &person.readings {
+            // The cards that write the value: a few by title, then how many more.
+            const SHOWN: usize = 3;
+            let mut titles: Vec<String> = reading
+                .cards
+                .iter()
+                .take(SHOWN)
+                .map(|id| {
+                    ctx.handbook
+                        .card(*id)
+                        .map(|c| c.title().into_owned())
+                        .filter(|s| !s.trim().is_empty())
+                        .unwrap_or_else(|| t.untitled.to_owned())
+                })
+                .map(|title| wrap::clean_line(&title))
+                .collect();
+            if reading.cards.len() > SHOWN {
+                titles.push(format!("+{}", reading.cards.len() - SHOWN));
+            }
+            let field = ctx.lang.field_label(reading.field).to_lowercase();
+            out.extend(bullet(
+                &[
+                    (
+                        format!("{} ({field}): ", titles.join(", ")),
+                        Role::Dim.into(),
+                    ),
+                    (quoted(&reading.value), Role::Value.into()),
+                    (
+                        format!(" – {}", wrap::clean_line(&t.how_read(&reading.how))),
+                        Role::Dim.into(),
+                    ),
+                ],
+                width,
+            ));
+        }
+        out.push(Vec::new());
+    }
+    out.extend(former.lines(ctx, &person.key(), width));
     out.extend(wrap::wrap(
         &[(t.pick_person.to_owned(), Role::Dim.into())],
         width,
     ));
     out
+}
+
+/// `  • ` and the segments wrapped beside it, later lines under the first.
+fn bullet(segments: &[(String, Ink)], width: usize) -> Vec<InkLine> {
+    const INDENT: usize = 4;
+    let mut lines = wrap::wrap(segments, width.saturating_sub(INDENT).max(1));
+    for (i, line) in lines.iter_mut().enumerate() {
+        let prefix = if i == 0 { "  • " } else { "    " };
+        line.insert(0, (prefix.to_owned(), Role::Dim.into()));
+    }
+    lines
+}
+
+/// Spaces that a spelling differs by made visible: one at an edge or beside
+/// another becomes `·` (`"Ola  Dahl "` is `Ola··Dahl·`); the wrapping of a
+/// line would otherwise fold them away.
+fn visible_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let space = |i: usize| chars.get(i) == Some(&' ');
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let lone = i > 0 && i + 1 < chars.len() && !space(i - 1) && !space(i + 1);
+            if c == ' ' && !lone { '·' } else { c }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn spaces_a_spelling_differs_by_are_visible() {
+        assert_eq!(super::visible_spaces("Ola  Dahl "), "Ola··Dahl·");
+        assert_eq!(super::visible_spaces("Ola Dahl"), "Ola Dahl");
+        assert_eq!(super::visible_spaces(" a"), "·a");
+    }
 }

@@ -5,11 +5,20 @@
 //!
 //! - [`Rule::MissingField`]: a card whose title, owner, leader or purpose is
 //!   missing or empty (whitespace counts as empty).
-//! - [`Rule::Navigation`]: a `navigation_link.text` entry with no card of that
-//!   title, or a card the navigation does not list. Titles are compared
-//!   trimmed and case-insensitively. Documents without navigation are skipped.
+//! - [`Rule::Navigation`]: on a page that holds cards and whose
+//!   `navigation_link.text` is a list of items
+//!   ([`crate::model::Document::navigation_items`]), an item with no card of
+//!   that title, or a card the list leaves out. Titles are compared trimmed
+//!   and case-insensitively. A teaser sentence (section pages) is not a list,
+//!   and a page without cards is not checked.
 //! - [`Rule::Html`]: a front matter string whose HTML tags do not balance.
 //! - [`Rule::DuplicateTitle`]: two cards with the same title in one document.
+//! - [`Rule::PersonName`] ([`person_name`]): one person written two ways
+//!   across the site, a name that is the start of a longer directory name,
+//!   an owner or leader the site's people directory does not know.
+//!
+//! [`Levels`] switch rules off or make them errors, as clippy's
+//! `--allow`/`--warn`/`--deny` do.
 //! - [`Rule::Confusable`]: a title, owner or leader that looks the same as one
 //!   written earlier in the handbook but is not ([`crate::confusable`]):
 //!   `Release` and `Release` with hidden tag characters, `Hanne` with a
@@ -21,15 +30,25 @@
 //! ([`crate::model::FrontMatter::value_position`]), and at 1:1 where the parser
 //! could not tell (JSON front matter).
 
+mod levels;
+pub mod person_name;
+
+pub use levels::{Level, LevelError, Levels};
+
 use crate::confusable::{hidden_differences, skeleton};
 use crate::model::{Card, Diagnostic, Document, Field, Handbook, Rule};
-use crate::people::split_people;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 /// Warnings for every document: missing fields, navigation drift, bad HTML,
-/// duplicates; sorted by path, line and column.
+/// duplicates, and the site's person names; sorted by path, line and column.
 pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
+    check_with(handbook, &crate::people::People::new(handbook))
+}
+
+/// [`check`], with the handbook's people already read (the browser reads
+/// them once for its people view and for the checks).
+pub fn check_with(handbook: &Handbook, people: &crate::people::People) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for document in &handbook.documents {
         missing_fields(document, &mut found);
@@ -37,6 +56,7 @@ pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
         html(document, &mut found);
         duplicate_titles(document, &mut found);
     }
+    person_name::check(handbook, people, &mut found);
     confusables(handbook, &mut found);
     sort(&mut found);
     found
@@ -45,8 +65,13 @@ pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
 /// The parser's diagnostics and [`check`]'s, sorted by path, line and column:
 /// what `prosesser check` prints.
 pub fn all(handbook: &Handbook) -> Vec<Diagnostic> {
+    all_with(handbook, &crate::people::People::new(handbook))
+}
+
+/// [`all`], with the handbook's people already read.
+pub fn all_with(handbook: &Handbook, people: &crate::people::People) -> Vec<Diagnostic> {
     let mut found = handbook.diagnostics.clone();
-    found.extend(check(handbook));
+    found.extend(check_with(handbook, people));
     sort(&mut found);
     found
 }
@@ -89,18 +114,18 @@ fn missing_fields(document: &Document, found: &mut Vec<Diagnostic>) {
 }
 
 fn navigation(document: &Document, found: &mut Vec<Diagnostic>) {
-    if document.navigation.is_empty() {
+    if document.cards.is_empty() || document.navigation_items.is_empty() {
         return;
     }
     let titles: Vec<String> = document.cards.iter().map(|c| key(&c.title())).collect();
-    let entries: Vec<String> = document.navigation.iter().map(|e| key(e)).collect();
+    let entries: Vec<String> = document.navigation_items.iter().map(|e| key(e)).collect();
     let html = document
         .front_matter
         .get("navigation_link")
         .and_then(|n| n.get("text"))
         .and_then(|t| t.as_str())
         .unwrap_or("");
-    for (entry, entry_key) in document.navigation.iter().zip(&entries) {
+    for (entry, entry_key) in document.navigation_items.iter().zip(&entries) {
         if !titles.contains(entry_key) {
             // The entry's line in the value, to point at it in the file.
             let n = html
@@ -168,8 +193,8 @@ fn confusables(handbook: &Handbook, found: &mut Vec<Diagnostic>) {
         for card in &document.cards {
             let mut texts: Vec<(&str, String)> = vec![("title", card.title().trim().to_owned())];
             for (field, what) in [(Field::Owner, "owner"), (Field::Leader, "leader")] {
-                for person in split_people(&card.text(field)) {
-                    texts.push((what, person.name));
+                for name in crate::people::names_in(&card.text(field)) {
+                    texts.push((what, name));
                 }
             }
             for (what, text) in texts {
@@ -442,7 +467,10 @@ mod tests {
             file: None,
             front_matter: FrontMatter::default(),
             navigation: Vec::new(),
+            navigation_items: Vec::new(),
             cards,
+            members: Vec::new(),
+            publication: crate::model::Publication::Published,
         }
     }
 
@@ -519,14 +547,14 @@ mod tests {
     #[test]
     fn navigation_entries_match_titles_trimmed_and_ignoring_case() {
         let mut doc = document(vec![full(5, "Release"), full(14, "Endringsstyring")]);
-        doc.navigation = vec![" release ".to_owned(), "ENDRINGSSTYRING".to_owned()];
+        doc.navigation_items = vec![" release ".to_owned(), "ENDRINGSSTYRING".to_owned()];
         assert_eq!(check(&handbook(vec![doc])), []);
     }
 
     #[test]
     fn a_navigation_entry_without_a_card_and_a_card_outside_the_navigation_are_warned() {
         let mut doc = document(vec![full(5, "Release"), full(14, "Behov")]);
-        doc.navigation = vec!["Release".to_owned(), "Hendelser".to_owned()];
+        doc.navigation_items = vec!["Release".to_owned(), "Hendelser".to_owned()];
         assert_eq!(
             messages(&check(&handbook(vec![doc]))),
             [
