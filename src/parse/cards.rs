@@ -30,6 +30,45 @@ pub struct PairError {
     pub message: String,
 }
 
+/// With a site's templates, for each call: whether it takes inner text, as its
+/// template says; and Hugo's error for each call that has no template
+/// (`{{< x.inline >}}` is dropped by Hugo without one, and a name glued to
+/// the slash is reported by [`pair`]).
+pub fn takes_inner_by_templates(
+    calls: &[Call<'_>],
+    templates: &crate::site::Templates,
+) -> (Vec<bool>, Vec<PairError>) {
+    let mut errors = Vec::new();
+    // A call with no template is read as without templates, so that it does
+    // not bring more errors than Hugo's one.
+    let guess = guess_takes_inner(calls);
+    let takes_inner = calls
+        .iter()
+        .zip(guess)
+        .map(|(call, guess)| {
+            if call.closing {
+                return false;
+            }
+            let inline = call.name.ends_with(".inline");
+            match templates.takes_inner(&call.name) {
+                Some(inner) => inner,
+                None if inline || call.name.ends_with('/') => guess,
+                None => {
+                    errors.push(PairError {
+                        start: call.start,
+                        message: format!(
+                            "template for shortcode \"{}\" not found (no layouts/shortcodes/{0}.html in the site or its themes)",
+                            super::shortcode::shown(&call.name)
+                        ),
+                    });
+                    guess
+                }
+            }
+        })
+        .collect();
+    (takes_inner, errors)
+}
+
 /// Without templates, for each call: whether it takes inner text, guessed
 /// from the file: it is self-closing, or its name is closed somewhere.
 pub fn guess_takes_inner(calls: &[Call<'_>]) -> Vec<bool> {

@@ -124,11 +124,19 @@ pub fn parse_document_with(
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
-    let takes_inner = cards::guess_takes_inner(&lexed.calls);
+    // With the site's templates known, pairing is Hugo's and a call without a
+    // template is Hugo's build error; without, the pairing is guessed and
+    // nothing can be said about templates.
+    let (takes_inner, without_template) = match card_shortcodes.templates() {
+        Some(templates) => cards::takes_inner_by_templates(&lexed.calls, templates),
+        None => (cards::guess_takes_inner(&lexed.calls), Vec::new()),
+    };
     let paired = cards::pair(lexed.calls, &takes_inner, |name| {
         card_shortcodes.contains(name)
     });
-    let (found, unpaired) = (paired.cards, paired.errors);
+    let found = paired.cards;
+    let mut unpaired = paired.errors;
+    unpaired.extend(without_template);
     let members = paired
         .members
         .iter()

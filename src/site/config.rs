@@ -8,6 +8,9 @@ pub struct Config {
     pub themes: Vec<String>,
     /// `themesDir`, when set.
     pub themes_dir: Option<String>,
+    /// The site takes templates from Hugo modules (`module.imports`, or a
+    /// theme named by a module path), which are not on disk beside it.
+    pub uses_modules: bool,
 }
 
 /// The config of the site at `root`: the first of Hugo's config files that
@@ -57,7 +60,14 @@ fn merge(config: &mut Config, map: &serde_json::Map<String, serde_json::Value>) 
                         .collect(),
                     _ => Vec::new(),
                 };
+                config.uses_modules |= config.themes.iter().any(|t| t.contains('/'));
                 config.themes.retain(|t| is_plain_name(t));
+            }
+            "module" => {
+                config.uses_modules |= value
+                    .as_object()
+                    .and_then(|m| m.iter().find(|(k, _)| k.eq_ignore_ascii_case("imports")))
+                    .is_some_and(|(_, imports)| !imports.is_null());
             }
             "themesdir" if config.themes_dir.is_none() => {
                 config.themes_dir = value.as_str().map(str::to_owned);

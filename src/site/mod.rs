@@ -19,25 +19,107 @@ use crate::model::{CARD, STRATEGY_CARD};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-/// The shortcode names whose calls are process cards.
+/// The shortcode names whose calls are process cards, and, inside a Hugo
+/// site, the shortcode templates the site has.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardShortcodes {
     /// Few names (two by default, a handful on a real site): a scan beats hashing.
     names: Vec<Cow<'static, str>>,
+    /// The site's templates; `None` outside a site, where nothing is known
+    /// about templates.
+    templates: Option<Templates>,
 }
 
 impl Default for CardShortcodes {
     fn default() -> Self {
         CardShortcodes {
             names: vec![Cow::Borrowed(STRATEGY_CARD), Cow::Borrowed(CARD)],
+            templates: None,
         }
     }
 }
 
+/// Hugo 0.111's own shortcodes, there on every site without a template file,
+/// and whether each takes inner text (only `highlight` does).
+const EMBEDDED: [(&str, bool); 13] = [
+    ("figure", false),
+    ("gist", false),
+    ("highlight", true),
+    ("instagram", false),
+    ("param", false),
+    ("ref", false),
+    ("relref", false),
+    ("tweet", false),
+    ("twitter", false),
+    ("twitter_simple", false),
+    ("vimeo", false),
+    ("vimeo_simple", false),
+    ("youtube", false),
+];
+
+/// The shortcode templates a site has (its own, its themes', Hugo's embedded
+/// ones) and whether each takes inner text, which decides how Hugo pairs calls.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Templates {
+    takes_inner: std::collections::BTreeMap<String, bool>,
+}
+
+impl Templates {
+    /// The templates of the site at `root` (the site's own win over a theme's),
+    /// or `None` when they cannot all be seen: the site has no shortcode
+    /// folder at all, names a theme that is not on disk, or takes templates
+    /// from Hugo modules. Saying "not found" then would be guessing.
+    pub fn for_site(root: &Path) -> Option<Templates> {
+        let config = config::read(root);
+        let dirs = shortcode_dirs(root);
+        // dirs[1..] are `themes/NAME/layouts/shortcodes`: is `themes/NAME` there?
+        let themes_there = dirs[1..]
+            .iter()
+            .all(|d| d.ancestors().nth(2).is_some_and(Path::is_dir));
+        if config.uses_modules || !themes_there || !dirs.iter().any(|d| d.is_dir()) {
+            return None;
+        }
+        let mut takes_inner: std::collections::BTreeMap<String, bool> = EMBEDDED
+            .iter()
+            .map(|(name, inner)| ((*name).to_owned(), *inner))
+            .collect();
+        let mut decided: Vec<String> = Vec::new();
+        for dir in dirs {
+            for (name, inner) in template::inner_use(&dir) {
+                if !decided.contains(&name) {
+                    takes_inner.insert(name.clone(), inner);
+                    decided.push(name);
+                }
+            }
+        }
+        Some(Templates { takes_inner })
+    }
+
+    /// Whether the site has a template for `name`, and if so whether it takes
+    /// inner text (`None`: no template, Hugo's build error).
+    pub fn takes_inner(&self, name: &str) -> Option<bool> {
+        self.takes_inner.get(name).copied()
+    }
+}
+
 impl CardShortcodes {
+    /// The site's templates, when the files are in a site.
+    pub fn templates(&self) -> Option<&Templates> {
+        self.templates.as_ref()
+    }
+
+    /// These card shortcodes, with a site's templates known.
+    pub fn with_templates(mut self, templates: Templates) -> CardShortcodes {
+        self.templates = Some(templates);
+        self
+    }
+
     /// No name at all (then [`CardShortcodes::add`] the ones wanted).
     pub fn none() -> Self {
-        CardShortcodes { names: Vec::new() }
+        CardShortcodes {
+            names: Vec::new(),
+            templates: None,
+        }
     }
 
     pub fn contains(&self, name: &str) -> bool {
@@ -90,7 +172,10 @@ impl CardShortcodes {
                 decided.push(name);
             }
         }
-        family
+        match Templates::for_site(root) {
+            Some(templates) => family.with_templates(templates),
+            None => family,
+        }
     }
 }
 

@@ -71,6 +71,30 @@ pub fn decide(dir: &Path) -> Vec<(String, bool)> {
     decided
 }
 
+/// Whether a template takes inner text: Hugo pairs a call with a closing tag
+/// only when its template evaluates `.Inner` or `.InnerDeindent` (checked
+/// against hugo 0.111). Template comments do not count.
+pub fn uses_inner(source: &str) -> bool {
+    without_comments(source).contains(".Inner")
+}
+
+/// Each shortcode name defined under `dir`, sorted, with whether it takes
+/// inner text (any of its variants does).
+pub fn inner_use(dir: &Path) -> Vec<(String, bool)> {
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    collect(dir, "", &mut files, 0);
+    files.sort();
+    let mut names: Vec<(String, bool)> = Vec::new();
+    for (name, file) in files {
+        let inner = std::fs::read_to_string(&file).is_ok_and(|s| uses_inner(&s));
+        match names.last_mut() {
+            Some((last, takes)) if *last == name => *takes |= inner,
+            _ => names.push((name, inner)),
+        }
+    }
+    names
+}
+
 /// Folders deeper than this are not looked into (a symlink loop ends here).
 const MAX_DEPTH: usize = 16;
 
@@ -100,6 +124,15 @@ fn collect(dir: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>, depth: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_takes_inner_text_when_it_evaluates_inner() {
+        assert!(uses_inner("<div>{{ .Inner }}</div>"));
+        assert!(uses_inner("{{ .InnerDeindent | markdownify }}"));
+        assert!(uses_inner("{{ $.Inner }}"));
+        assert!(!uses_inner("{{/* .Inner is not used */}}<hr>"));
+        assert!(!uses_inner(r#"{{ .Get "title" }}"#));
+    }
 
     #[test]
     fn a_template_reading_title_and_a_card_field_is_a_card() {

@@ -610,3 +610,70 @@ fn unpublished_pages_are_marked_in_every_format() {
     assert!(markdown.contains("## Kladd *[utkast]*"), "{markdown}");
     assert!(markdown.contains("## Live\n"), "{markdown}");
 }
+
+/// In a Hugo site the shortcode templates are known: a call without one is
+/// Hugo's build error, and pairing follows the templates (a card template
+/// without `.Inner` cannot be closed). The same file outside any site says
+/// nothing about templates.
+#[test]
+fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::write(root.join("hugo.toml"), "baseURL = \"http://x/\"\n").unwrap();
+    let shortcodes = root.join("layouts/shortcodes/prosesser");
+    std::fs::create_dir_all(&shortcodes).unwrap();
+    std::fs::write(
+        shortcodes.join("strategy-card.html"),
+        "<h3>{{ .Get \"title\" }}</h3>{{ .Get \"owner\" }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("layouts/shortcodes/box.html"),
+        "<div>{{ .Inner }}</div>\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    let page = "---\ntitle: Side\n---\n{{< prosesser/strategy-card title=\"A\" owner=\"O\" >}}\n\
+                {{< box >}}x{{< /box >}} {{< youtube id=\"v\" >}}\n\
+                {{< nosuch >}}\n";
+    std::fs::write(root.join("content/side.md"), page).unwrap();
+
+    let output = prosesser(&["check", root.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("side.md:6:1: error: template for shortcode \"nosuch\" not found"),
+        "{out}"
+    );
+    // The card, the box (which has .Inner) and Hugo's own youtube are fine.
+    assert_eq!(out.matches("error:").count(), 1, "{out}");
+    assert_eq!(
+        titles(&json(&["list", root.to_str().unwrap(), "-f", "json"])),
+        ["A"]
+    );
+
+    // A site that takes templates from Hugo modules, or names a theme that
+    // is not there: its templates cannot all be seen, so nothing is said.
+    for config in [
+        "baseURL = \"http://x/\"\n[module]\n[[module.imports]]\npath = \"github.com/x/cards\"\n",
+        "baseURL = \"http://x/\"\ntheme = \"gone\"\n",
+    ] {
+        std::fs::write(root.join("hugo.toml"), config).unwrap();
+        let output = prosesser(&["check", root.to_str().unwrap()]);
+        assert!(
+            !stdout(&output).contains("template for shortcode"),
+            "{config}: {}",
+            stdout(&output)
+        );
+    }
+
+    // Outside a site: nothing is known about templates, nothing is said.
+    let plain = tempfile::tempdir().unwrap();
+    std::fs::write(plain.path().join("side.md"), page).unwrap();
+    let output = prosesser(&["check", plain.path().to_str().unwrap()]);
+    assert!(
+        !stdout(&output).contains("template for shortcode"),
+        "{}",
+        stdout(&output)
+    );
+}

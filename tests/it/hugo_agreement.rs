@@ -6,7 +6,8 @@
 //! except under CI (`CI` set), where `.ci/run` installs it and its absence fails.
 
 use prosesser::model::Severity;
-use prosesser::parse::{decode_entities, parse_document};
+use prosesser::parse::{decode_entities, parse_document_with};
+use prosesser::site::{CardShortcodes, Templates};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -250,7 +251,11 @@ fn compare(fixture: &Path) -> Result<(), String> {
     let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
     let bytes = std::fs::read(fixture).unwrap();
     let path = content_path(fixture).trim_start_matches("content/");
-    let (doc, diagnostics) = parse_document(path, &bytes);
+    // The site's templates are known, as when prosesser reads a site root:
+    // pairing is Hugo's, and a call without a template is its build error.
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-site");
+    let family = CardShortcodes::default().with_templates(Templates::for_site(&site).unwrap());
+    let (doc, diagnostics) = parse_document_with(path, &bytes, &family);
     let doc = doc.unwrap();
     let our_error = diagnostics.iter().find(|d| d.severity == Severity::Error);
     match (hugo_build(fixture), our_error) {
