@@ -16,6 +16,7 @@
 //! - [`check`]: the handbook's lint rules.
 //! - [`confusable`]: telling apart text that only looks the same.
 //! - [`collate`]: sorting names in the reader's language.
+//! - [`labels`]: cards named by title, told apart when titles repeat.
 //! - [`flow`]: how processes hand work to each other.
 //! - [`history`]: each card's history from git.
 //! - [`suggest`]: the known name nearest to a mistyped one.
@@ -30,6 +31,7 @@ pub mod directory;
 pub mod flow;
 pub mod history;
 pub mod i18n;
+pub mod labels;
 pub mod load;
 pub mod model;
 mod parallel;

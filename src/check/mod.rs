@@ -36,7 +36,7 @@ pub mod person_name;
 pub use levels::{Level, LevelError, Levels};
 
 use crate::confusable::{hidden_differences, skeleton};
-use crate::model::{Card, Diagnostic, Document, Field, Handbook, Rule};
+use crate::model::{Card, Diagnostic, Document, Field, Finding, Handbook, Rule, TagFinding};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -90,25 +90,34 @@ fn missing_fields(document: &Document, found: &mut Vec<Diagnostic>) {
         let mut empty = Vec::new();
         for field in REQUIRED {
             match card.field(field) {
-                None => missing.push(field.key()),
-                Some(text) if text.trim().is_empty() => empty.push(field.key()),
+                None => missing.push(field),
+                Some(text) if text.trim().is_empty() => empty.push(field),
                 Some(_) => {}
             }
         }
+        let keys = |fields: &[Field]| fields.iter().map(|f| f.key()).collect::<Vec<_>>();
         let mut parts = Vec::new();
         if !missing.is_empty() {
-            parts.push(format!("has no {}", join_and(&missing)));
+            parts.push(format!("has no {}", join_and(&keys(&missing))));
         }
         if !empty.is_empty() {
-            parts.push(format!("has an empty {}", join_and(&empty)));
+            parts.push(format!("has an empty {}", join_and(&keys(&empty))));
         }
         if !parts.is_empty() {
-            found.push(at_card(
-                document,
-                card,
-                Rule::MissingField,
-                format!("{} {}", name(card), parts.join(" and ")),
-            ));
+            let title = card.title().trim().to_owned();
+            found.push(
+                at_card(
+                    document,
+                    card,
+                    Rule::MissingField,
+                    format!("{} {}", name(card), parts.join(" and ")),
+                )
+                .with(Finding::MissingFields {
+                    card: (!title.is_empty()).then_some(title),
+                    missing,
+                    empty,
+                }),
+            );
         }
     }
 }
@@ -133,29 +142,39 @@ fn navigation(document: &Document, found: &mut Vec<Diagnostic>) {
                 .position(|l| l.contains(entry.trim()))
                 .map_or(1, |i| i as u32 + 1);
             let (line, column) = front_matter_position(document, "navigation_link.text", n);
-            found.push(Diagnostic::warning(
-                &document.path,
-                line,
-                column,
-                Rule::Navigation,
-                format!(
-                    "front matter navigation_link.text lists {:?}, but no card has that title",
-                    entry.trim()
-                ),
-            ));
+            found.push(
+                Diagnostic::warning(
+                    &document.path,
+                    line,
+                    column,
+                    Rule::Navigation,
+                    format!(
+                        "front matter navigation_link.text lists {:?}, but no card has that title",
+                        entry.trim()
+                    ),
+                )
+                .with(Finding::NavigationWithoutCard {
+                    entry: entry.trim().to_owned(),
+                }),
+            );
         }
     }
     for (card, title_key) in document.cards.iter().zip(&titles) {
         if !title_key.is_empty() && !entries.contains(title_key) {
-            found.push(at_card(
-                document,
-                card,
-                Rule::Navigation,
-                format!(
-                    "{} is not listed in front matter navigation_link.text",
-                    name(card)
-                ),
-            ));
+            found.push(
+                at_card(
+                    document,
+                    card,
+                    Rule::Navigation,
+                    format!(
+                        "{} is not listed in front matter navigation_link.text",
+                        name(card)
+                    ),
+                )
+                .with(Finding::NotInNavigation {
+                    card: card.title().trim().to_owned(),
+                }),
+            );
         }
     }
 }
@@ -170,17 +189,24 @@ fn duplicate_titles(document: &Document, found: &mut Vec<Diagnostic>) {
             .iter()
             .find(|earlier| key(&earlier.title()) == title_key)
         {
-            found.push(at_card(
-                document,
-                card,
-                Rule::DuplicateTitle,
-                format!(
-                    "{} has the same title as the card at line {}, column {}",
-                    name(card),
-                    first.line,
-                    first.column
-                ),
-            ));
+            found.push(
+                at_card(
+                    document,
+                    card,
+                    Rule::DuplicateTitle,
+                    format!(
+                        "{} has the same title as the card at line {}, column {}",
+                        name(card),
+                        first.line,
+                        first.column
+                    ),
+                )
+                .with(Finding::DuplicateTitle {
+                    card: card.title().trim().to_owned(),
+                    line: first.line,
+                    column: first.column,
+                }),
+            );
         }
     }
 }
@@ -222,18 +248,28 @@ fn confusables(handbook: &Handbook, found: &mut Vec<Diagnostic>) {
                             .iter()
                             .map(|&c| format!("U+{:04X}", c as u32))
                             .collect();
-                        found.push(at_card(
-                            document,
-                            card,
-                            Rule::Confusable,
-                            format!(
-                                "{what} {text:?} looks the same as {earlier:?} (the card at {}:{}:{}) but is not: they differ in {}",
-                                first_document.path,
-                                first_card.line,
-                                first_card.column,
-                                differ.join(", ")
-                            ),
-                        ));
+                        let at = format!(
+                            "{}:{}:{}",
+                            first_document.path, first_card.line, first_card.column
+                        );
+                        found.push(
+                            at_card(
+                                document,
+                                card,
+                                Rule::Confusable,
+                                format!(
+                                    "{what} {text:?} looks the same as {earlier:?} (the card at {at}) but is not: they differ in {}",
+                                    differ.join(", ")
+                                ),
+                            )
+                            .with(Finding::Confusable {
+                                name: kind == "name",
+                                text: text.clone(),
+                                earlier: earlier.clone(),
+                                at,
+                                differ,
+                            }),
+                        );
                     }
                 }
             }
@@ -261,17 +297,30 @@ fn html_value(
                     .iter()
                     .map(|p| p.describe(text))
                     .collect::<Vec<_>>();
+                let mut data: Vec<TagFinding> = Vec::new();
+                for p in &problems {
+                    let p = p.as_data(text);
+                    if !data.contains(&p) {
+                        data.push(p);
+                    }
+                }
                 let (line, column) = front_matter_position(document, key_path, first.line_in(text));
-                found.push(Diagnostic::warning(
-                    &document.path,
-                    line,
-                    column,
-                    Rule::Html,
-                    format!(
-                        "front matter {key_path}: malformed HTML: {}",
-                        dedup(described).join("; ")
-                    ),
-                ));
+                found.push(
+                    Diagnostic::warning(
+                        &document.path,
+                        line,
+                        column,
+                        Rule::Html,
+                        format!(
+                            "front matter {key_path}: malformed HTML: {}",
+                            dedup(described).join("; ")
+                        ),
+                    )
+                    .with(Finding::Html {
+                        key: key_path.to_owned(),
+                        problems: data,
+                    }),
+                );
             }
         }
         serde_json::Value::Array(items) => {
@@ -317,6 +366,23 @@ impl TagProblem {
     fn line_in(&self, text: &str) -> u32 {
         let (TagProblem::Unclosed { offset, .. } | TagProblem::Stray { offset, .. }) = self;
         text[..*offset].matches('\n').count() as u32 + 1
+    }
+
+    /// The problem as data: which tag, on which line of the value, and
+    /// that line.
+    fn as_data(&self, text: &str) -> TagFinding {
+        let (stray, tag, offset) = match self {
+            TagProblem::Unclosed { tag, offset } => (false, tag, *offset),
+            TagProblem::Stray { tag, offset } => (true, tag, *offset),
+        };
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        TagFinding {
+            stray,
+            tag: tag.clone(),
+            line: self.line_in(text) as usize,
+            excerpt: text[start..end].trim().to_owned(),
+        }
     }
 
     /// `unclosed <p> on line 3 of the value: "<p> - Behov<p>"`.

@@ -12,7 +12,7 @@ mod publication;
 mod value;
 
 pub use card::{CARD, Card, CardId, STRATEGY_CARD};
-pub use diagnostic::{Diagnostic, Rule, Severity};
+pub use diagnostic::{Diagnostic, Finding, Rule, Severity, TagProblem as TagFinding};
 pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
 pub use member::Member;

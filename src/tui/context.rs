@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::flow::{self, Endpoint, Flow, Layout, Reason};
 use crate::i18n::{Lang, Words, words};
+use crate::labels::{TitleLabels, TitleRepeats};
 use crate::people::Person;
 use crate::query::{Match, Query, SearchIndex};
 use crate::{CardId, Diagnostic, Document, Handbook, Severity};
@@ -25,6 +26,9 @@ pub struct Context {
     /// More than one document has cards: the list groups them under their
     /// document's title.
     pub grouped: bool,
+    /// The paths the handbook was read from, as the user wrote them (empty
+    /// for the compiled-in handbook): what to name when they hold nothing.
+    pub read_from: Vec<String>,
     /// `None` until its job is done (see [`Context::poll`]).
     index: Option<SearchIndex>,
     /// `None` until its job is done.
@@ -84,6 +88,7 @@ impl Context {
             lang,
             generation: 0,
             grouped: false,
+            read_from: Vec::new(),
             index: None,
             facts: None,
             jobs,
@@ -108,6 +113,18 @@ impl Context {
             .collect();
         // Jobs for the handbook before are left to finish unheard.
         self.flow_jobs = Mutex::new(Vec::new());
+    }
+
+    /// `0 Markdown-filer i PATH`: the paths given held no file the
+    /// handbook is read from (`None` when some did, or none was given).
+    pub fn nothing_read(&self) -> Option<String> {
+        (self.handbook.documents.is_empty()
+            && self.handbook.diagnostics.is_empty()
+            && !self.read_from.is_empty())
+        .then(|| {
+            let paths: Vec<String> = self.read_from.iter().map(|p| wrap::clean_line(p)).collect();
+            self.words().no_markdown_files(&paths.join(", "))
+        })
     }
 
     pub fn words(&self) -> &'static Words {
@@ -189,9 +206,21 @@ impl Context {
 
     /// The findings and the people, waiting for their job if need be.
     pub fn ensure_facts(&mut self) {
-        if let Some(facts) = self.jobs.take_facts() {
+        if let Some(mut facts) = self.jobs.take_facts() {
+            facts.sort_for(self.lang);
             self.facts = Some(facts);
         }
+    }
+
+    /// How cards are named in lists: by title, with the line when another
+    /// card of the document has the title too (once the facts are in).
+    pub fn labels(&self) -> TitleLabels<'_> {
+        static NONE: std::sync::OnceLock<TitleRepeats> = std::sync::OnceLock::new();
+        let repeats = match &self.facts {
+            Some(f) => &f.repeats,
+            None => NONE.get_or_init(TitleRepeats::default),
+        };
+        TitleLabels::with(&self.handbook, self.lang, repeats)
     }
 
     /// Where `query` matches card `id`, for highlighting (nothing before the
@@ -204,6 +233,22 @@ impl Context {
     }
 
     // ----- the facts, empty until they arrive -----
+
+    /// The findings and the people are in (until then the views that show
+    /// them say they are being worked out).
+    pub fn facts_ready(&self) -> bool {
+        self.facts.is_some()
+    }
+
+    /// Holds the facts back until the returned sender sends (or is dropped),
+    /// for tests of what the browser shows while they are worked out.
+    #[cfg(test)]
+    pub fn hold_facts(&mut self) -> std::sync::mpsc::Sender<()> {
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        self.facts = None;
+        self.jobs.hold_facts(&self.handbook, held);
+        release
+    }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.facts.as_ref().map_or(&[], |f| &f.diagnostics)
@@ -231,9 +276,11 @@ impl Context {
             .unwrap_or(0)
     }
 
-    /// The widest card title, in columns (0 until the facts arrive).
-    pub fn title_width(&self) -> usize {
-        self.facts.as_ref().map_or(0, |f| f.title_width)
+    /// The widest title, owner and leader, in columns (`None` until the
+    /// facts arrive).
+    pub fn column_widths(&self) -> Option<[usize; 3]> {
+        let f = self.facts.as_ref()?;
+        Some([f.title_width, f.owner_width, f.leader_width])
     }
 
     // ----- the flow -----
@@ -329,11 +376,10 @@ impl Context {
         }
     }
 
+    /// A card as lists name it: its title, with its line when another card
+    /// of its document has the title too.
     pub fn card_title(&self, id: CardId) -> String {
-        match self.handbook.card(id).map(|c| c.title()) {
-            Some(title) if !title.trim().is_empty() => wrap::clean_line(&title),
-            _ => self.words().untitled.to_owned(),
-        }
+        wrap::clean_line(&self.labels().in_document(id))
     }
 
     /// The document the title bar is about: `card`'s, or the first.
@@ -357,6 +403,8 @@ impl Context {
         self.handbook = Arc::new(handbook);
         self.generation += 1;
         self.index = Some(index);
+        let mut facts = facts;
+        facts.sort_for(self.lang);
         self.facts = Some(facts);
         self.jobs = Jobs::default();
         self.derive();

@@ -41,6 +41,8 @@ mod tests_flow;
 mod tests_history;
 #[cfg(test)]
 mod tests_sites;
+#[cfg(test)]
+mod tests_ux;
 
 use std::time::{Duration, Instant};
 
@@ -111,6 +113,11 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
     app.paths = options.paths.clone();
+    app.ctx.read_from = options
+        .paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     let reloader = app
         .can_reload
         .then(|| reload::Reloader::start(options.paths.clone(), options.load.clone()));
@@ -131,11 +138,10 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
         // Wait for input, waking up to take in what background work, the
-        // watcher or a return from a stop (`fg`) has done.
-        let busy = app.jobs_pending() || reloader.is_some();
-        let wait = Duration::from_millis(if busy { 50 } else { 200 });
-        while !event::poll(wait)? {
-            let mut changed = session.take_redraw()? | app.poll_jobs();
+        // watcher or a return from a stop (`fg`) has done, and when a
+        // query's error is due to show.
+        while !event::poll(idle_wait(&app, reloader.is_some()))? {
+            let mut changed = session.take_redraw()? | app.poll_jobs() | app.tick(Instant::now());
             if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
                 app.reloaded(loaded);
                 changed = true;
@@ -185,6 +191,17 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     // 100,000-card handbook piece by piece would only delay it.
     std::mem::forget(app);
     Ok(())
+}
+
+/// How long to wait for input before looking again for what the app has
+/// to take in: soon while background work runs or files are watched, at
+/// once when a query's error is due.
+fn idle_wait(app: &App, watching: bool) -> Duration {
+    let busy = app.jobs_pending() || watching;
+    let wait = Duration::from_millis(if busy { 50 } else { 200 });
+    app.wake_at().map_or(wait, |at| {
+        wait.min(at.saturating_duration_since(Instant::now()))
+    })
 }
 
 /// Do what `update` asked for.

@@ -36,6 +36,8 @@ pub struct Status<'a> {
     /// are worth a hint.
     pub findings: bool,
     pub searchable: bool,
+    /// `q` quits (rather than closing a view).
+    pub main_view: bool,
 }
 
 /// What the status bar draws: its line, and where the cursor stands (in
@@ -107,7 +109,10 @@ fn summary(ctx: &Context, status: &Status) -> InkLine {
     }
     let errors = ctx.count(Severity::Error);
     let warnings = ctx.count(Severity::Warning);
-    if errors + warnings > 0 {
+    if !ctx.facts_ready() {
+        left.push(("  ".to_owned(), Role::Status.into()));
+        left.push((t.checking().to_owned(), Role::Notice.into()));
+    } else if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
             parts.push(t.count(errors, Severity::Error));
@@ -140,7 +145,10 @@ fn with_hints(ctx: &Context, status: &Status, left: InkLine, width: usize) -> In
                     .first()
                     .map(|k| keymap::key_label(*k))
                     .unwrap_or_default(),
-                b.description(ctx.lang),
+                match b.action {
+                    Action::Quit => ctx.words().quit_hint(status.main_view),
+                    _ => b.description(ctx.lang),
+                },
             )
         })
         .collect();
@@ -173,7 +181,7 @@ fn query_line(ctx: &Context, status: &Status, width: u16) -> StatusModel {
     let t = ctx.words();
     let search = status.search;
     let width = width as usize;
-    let right: InkLine = match &search.error {
+    let right: InkLine = match search.shown_error() {
         Some(e) => {
             // The character the error is at (an offset off a char boundary
             // counts the whole text rather than panic).

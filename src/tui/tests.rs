@@ -218,8 +218,8 @@ fn empty_and_absent_fields_read_as_not_set() {
 #[test]
 fn no_color_keeps_the_selection_visible_with_reverse_and_a_marker() {
     let mut app = app_with(seed(), 120, 35, Lang::Nb, Theme::plain());
-    press(&mut app, KeyCode::Char('j'));
     search(&mut app, "hanne");
+    press(&mut app, KeyCode::Down);
     let buffer = draw(&app);
     for cell in buffer.content() {
         assert_eq!(cell.fg, Color::Reset, "no colour under NO_COLOR");
@@ -403,6 +403,8 @@ fn tab_moves_focus_and_the_detail_scrolls_with_the_same_keys() {
 #[test]
 fn selection_stays_on_the_same_card_while_it_still_matches() {
     let mut app = app(120, 35);
+    // In document order (o); best first, the best match is selected.
+    press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(title_of(&app), "Behov");
@@ -459,6 +461,8 @@ fn a_query_that_does_not_parse_keeps_the_last_filter_and_says_why() {
     search(&mut app, "grimstad \"");
     assert!(app.cards.search.error.is_some());
     assert_eq!(app.cards.visible.len(), 2, "the last good filter stays");
+    // Said on Enter (or after a pause in typing).
+    press(&mut app, KeyCode::Enter);
     let text = screen(&draw(&app));
     assert!(text.contains("Feil i søket"), "{text}");
 }
@@ -815,6 +819,8 @@ fn enter_on_a_finding_without_a_card_says_so() {
 fn query_errors_and_severities_read_in_norwegian() {
     let mut app = app(120, 35);
     search(&mut app, "\"hanne");
+    // Shown on Enter (or after a pause in typing).
+    press(&mut app, KeyCode::Enter);
     let text = screen(&draw(&app));
     assert!(
         text.contains("Feil i søket ved tegn 1: mangler avsluttende \""),

@@ -17,8 +17,11 @@ fn handboka() -> Handbook {
     crate::load::load_paths(&[site.as_path()]).unwrap()
 }
 
+/// At 144 columns, where the detail pane is 72 wide (as it was at 120
+/// before the list took half of a wide screen), so the wrapped lines below
+/// break where they always did.
 fn app(lang: Lang) -> App {
-    app_with(handboka(), 120, 35, lang, Theme::colour())
+    app_with(handboka(), 144, 35, lang, Theme::colour())
 }
 
 /// The people view with `name` selected.

@@ -19,3 +19,4 @@ mod safety_output;
 mod safety_tmux;
 mod tui_flow_tmux;
 mod tui_tmux;
+mod tui_ux_tmux;

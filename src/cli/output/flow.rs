@@ -6,10 +6,10 @@
 //! external processes dashed, edges labelled with the words that matched.
 
 use super::one_line;
-use crate::labels::TitleLabels;
 use prosesser::flow::{self, Endpoint, Flow, Reason};
 use prosesser::i18n::Lang;
 use prosesser::i18n::words;
+use prosesser::labels::TitleLabels;
 use prosesser::{CardId, Handbook};
 use serde_json::{Value, json};
 use std::io::{self, Write};

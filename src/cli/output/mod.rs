@@ -242,7 +242,7 @@ pub fn people_rows(
     cell: impl Fn(&str) -> String,
 ) -> Vec<Vec<String>> {
     let w = prosesser::i18n::words(lang);
-    let labels = crate::labels::TitleLabels::new(handbook, lang);
+    let labels = prosesser::labels::TitleLabels::new(handbook, lang);
     let titles = |ids: &[CardId]| {
         ids.iter()
             .map(|id| cell(&labels.in_handbook(*id)))
