@@ -57,18 +57,7 @@ fn without_comments(source: &str) -> String {
 /// sorted, with whether it is a card: a name is a card when any of its
 /// variants (`card.html`, `card.en.html`, `card.amp.html`) is one.
 pub fn decide(dir: &Path) -> Vec<(String, bool)> {
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
-    collect(dir, "", &mut files, 0);
-    files.sort();
-    let mut decided: Vec<(String, bool)> = Vec::new();
-    for (name, file) in files {
-        let card = std::fs::read_to_string(&file).is_ok_and(|s| is_card_template(&s));
-        match decided.last_mut() {
-            Some((last, is_card)) if *last == name => *is_card |= card,
-            _ => decided.push((name, card)),
-        }
-    }
-    decided
+    per_name(dir, is_card_template)
 }
 
 /// Whether a template takes inner text: Hugo pairs a call with a closing tag
@@ -81,15 +70,21 @@ pub fn uses_inner(source: &str) -> bool {
 /// Each shortcode name defined under `dir`, sorted, with whether it takes
 /// inner text (any of its variants does).
 pub fn inner_use(dir: &Path) -> Vec<(String, bool)> {
+    per_name(dir, uses_inner)
+}
+
+/// Each shortcode name defined under `dir`, sorted, with whether `test`
+/// holds for the source of any of its variants.
+fn per_name(dir: &Path, test: fn(&str) -> bool) -> Vec<(String, bool)> {
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     collect(dir, "", &mut files, 0);
     files.sort();
     let mut names: Vec<(String, bool)> = Vec::new();
     for (name, file) in files {
-        let inner = std::fs::read_to_string(&file).is_ok_and(|s| uses_inner(&s));
+        let holds = std::fs::read_to_string(&file).is_ok_and(|s| test(&s));
         match names.last_mut() {
-            Some((last, takes)) if *last == name => *takes |= inner,
-            _ => names.push((name, inner)),
+            Some((last, any)) if *last == name => *any |= holds,
+            _ => names.push((name, holds)),
         }
     }
     names
