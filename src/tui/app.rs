@@ -853,7 +853,6 @@ impl App {
             message: self.message.as_ref(),
             findings: !self.ctx.diagnostics().is_empty() || !self.ctx.facts_ready(),
             main_view: self.main_view(),
-            searchable: true,
         };
         self.status = status::layout(&self.ctx, &status, self.width);
     }

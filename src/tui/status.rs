@@ -32,10 +32,9 @@ pub struct Status<'a> {
     pub person: Option<&'a str>,
     pub search: &'a SearchLine,
     pub message: Option<&'a Message>,
-    /// Whether `w` (there are findings) and `/` (not over the findings)
-    /// are worth a hint.
+    /// Whether `w` is worth a hint: there are findings (or may be, while
+    /// the checks run). (`/` always is: every list filters.)
     pub findings: bool,
-    pub searchable: bool,
     /// `q` quits (rather than closing a view).
     pub main_view: bool,
 }
@@ -137,7 +136,6 @@ fn with_hints(ctx: &Context, status: &Status, left: InkLine, width: usize) -> In
     let mut hints: Vec<(u8, String, &str)> = keymap::bindings(status.search.editing)
         .filter(|b| b.hint > 0)
         .filter(|b| b.action != Action::Diagnostics || status.findings)
-        .filter(|b| b.action != Action::Search || status.searchable)
         .map(|b| {
             (
                 b.hint,
