@@ -12,9 +12,10 @@
 //!   compared this way (at most 24 content words each), not long texts.
 //!
 //! A `…prosess` compound whose first part names no card (`porteføljeprosess`)
-//! is an **external** source (in an input) or sink (in an output). Nothing
-//! else is guessed: a card without input and output has no links, and a card
-//! never links to itself. Every link keeps its reasons, with the words that
+//! is an **external** source (in an input) or sink (in an output). A card
+//! without `output` has its `effect` as its output (sites that write the
+//! outcome as an effect). Nothing else is guessed: a card without input and
+//! output has no links, and a card never links to itself. Every link keeps its reasons, with the words that
 //! matched, so the flow can always be explained.
 //!
 //! Links are found within one document: that is where a handbook page
@@ -453,6 +454,14 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// What a card hands on: its output, or its effect when it has no output.
+pub fn outcome(card: &crate::model::Card) -> std::borrow::Cow<'_, str> {
+    match card.field(Field::Output) {
+        Some(output) if !output.trim().is_empty() => output,
+        _ => card.text(Field::Effect),
+    }
+}
+
 /// What a card's words are, worked out once per card.
 struct Prepared<'a> {
     id: CardId,
@@ -467,6 +476,9 @@ struct Prepared<'a> {
     input_words: std::ops::Range<usize>,
     output_words: std::ops::Range<usize>,
 }
+
+/// Hashes a title's forms (for [`Grouped`]): fixed, so the same on every run.
+const FORMS: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0);
 
 /// `(head, card)` pairs sorted by head (cards in document order within a
 /// head), looked up by head: a map whose every key would otherwise need a
@@ -506,7 +518,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             [
                 span(c.title().trim()),
                 span(&c.text(Field::Input)),
-                span(&c.text(Field::Output)),
+                span(&outcome(c)),
             ]
         })
         .collect();
@@ -537,14 +549,17 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             output,
         });
     }
-    // The cards by the first four letters of their title: a word and a title
-    // share a form only if they share those ([`names`]), so a mention is
-    // compared only with the titles it may name, not with every card.
-    let by_title_head = Grouped::new(
+    // Every form of every title, to the cards with that title (by the form's
+    // hash, checked on a match): a mention is matched by looking its forms
+    // up, never by comparing it with every card, even on a page whose titles
+    // all start alike.
+    let form_key = |form: &str| u128::from(std::hash::BuildHasher::hash_one(&FORMS, form));
+    let by_form = Grouped::new(
         cards
             .iter()
             .enumerate()
-            .filter_map(|(i, card)| Some((head_key(card.title?), i)))
+            .filter_map(|(i, card)| Some((card.title?, i)))
+            .flat_map(|(title, i)| forms(title).map(move |form| (form_key(form), i)))
             .collect(),
     );
     // Every (from, to, reason) found, grouped into links at the end by one
@@ -560,11 +575,15 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             for mention in &found_mentions {
                 named.clear();
                 let title_forms = |i: usize| forms(cards[i].title.unwrap_or_default());
-                named.extend(
-                    by_title_head
-                        .get(head_key(mention.stem))
-                        .filter(|&i| forms(mention.stem).any(|m| title_forms(i).any(|t| t == m))),
-                );
+                for form in forms(mention.stem) {
+                    named.extend(
+                        by_form
+                            .get(form_key(form))
+                            .filter(|&i| title_forms(i).any(|t| t == form)),
+                    );
+                }
+                named.sort_unstable();
+                named.dedup();
                 // A word that names many cards (repeated titles) says nothing
                 // about which one is meant.
                 if named.len() > MAX_NAMED {
@@ -887,6 +906,21 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn an_effect_is_the_outcome_of_a_card_without_output() {
+        let hb = load_sources(vec![Source {
+            path: "a.md".into(),
+            file: None,
+            bytes: b"{{< prosesser/card title=\"Marked\" effect=\"Nye kunder\" >}}\n\
+                {{< prosesser/card title=\"Salg\" input=\"Nye kunder fra markedsarbeidet\" >}}\n\
+                {{< prosesser/card title=\"Drift\" output=\"Stabil drift\" effect=\"Nye kunder\" >}}\n"
+                .to_vec(),
+        }]);
+        let flow = Flow::new(&hb);
+        // Drift has an output: its effect is not its outcome.
+        assert_eq!(edges(&hb, &flow), ["Marked -> Salg"]);
     }
 
     #[test]

@@ -1,37 +1,84 @@
 //! Cards named by their titles, as lists for people show them. Titles repeat
 //! (two `Behov` on one page, a `Release` on every team's page), so a title that
 //! another card also has is followed by where the card is: its line within a
-//! document, its `path:line` across documents.
+//! document, its `path:line` across documents. The command line and the
+//! browser name cards the same way.
 
-use prosesser::i18n::Lang;
-use prosesser::i18n::words;
-use prosesser::{CardId, Handbook};
-use std::collections::HashMap;
+use crate::i18n::Lang;
+use crate::i18n::words;
+use crate::{CardId, Handbook};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
-/// How each card is named in lists.
-pub struct TitleLabels<'h> {
-    handbook: &'h Handbook,
-    lang: Lang,
-    /// Cards per (document, title).
-    in_document: HashMap<(u32, String), u32>,
-    /// Cards per title, over the whole handbook.
-    in_handbook: HashMap<String, u32>,
+/// Which titles more than one card has, within a document and across the
+/// handbook: worked out once for a handbook (the browser does it off the UI
+/// thread), kept small by holding only the titles that repeat.
+#[derive(Debug, Clone, Default)]
+pub struct TitleRepeats {
+    in_document: HashSet<(u32, String)>,
+    in_handbook: HashSet<String>,
 }
 
-impl<'h> TitleLabels<'h> {
-    pub fn new(handbook: &'h Handbook, lang: Lang) -> TitleLabels<'h> {
-        let mut in_document = HashMap::new();
-        let mut in_handbook = HashMap::new();
+impl TitleRepeats {
+    pub fn new(handbook: &Handbook) -> TitleRepeats {
+        let mut in_document: HashMap<(u32, String), u32> = HashMap::new();
+        let mut in_handbook: HashMap<String, u32> = HashMap::new();
         for (id, card) in handbook.cards() {
             let title = card.title().trim().to_owned();
             *in_document.entry((id.document, title.clone())).or_insert(0) += 1;
             *in_handbook.entry(title).or_insert(0) += 1;
         }
+        TitleRepeats {
+            in_document: in_document
+                .into_iter()
+                .filter_map(|(k, n)| (n > 1).then_some(k))
+                .collect(),
+            in_handbook: in_handbook
+                .into_iter()
+                .filter_map(|(k, n)| (n > 1).then_some(k))
+                .collect(),
+        }
+    }
+
+    /// Another card of `id`'s document has its title.
+    pub fn in_document(&self, handbook: &Handbook, id: CardId) -> bool {
+        !self.in_document.is_empty()
+            && handbook.card(id).is_some_and(|card| {
+                self.in_document
+                    .contains(&(id.document, card.title().trim().to_owned()))
+            })
+    }
+
+    /// Another card anywhere in the handbook has `id`'s title.
+    pub fn in_handbook(&self, handbook: &Handbook, id: CardId) -> bool {
+        handbook
+            .card(id)
+            .is_some_and(|card| self.in_handbook.contains(card.title().trim()))
+    }
+}
+
+/// How each card is named in lists.
+pub struct TitleLabels<'h> {
+    handbook: &'h Handbook,
+    lang: Lang,
+    repeats: Cow<'h, TitleRepeats>,
+}
+
+impl<'h> TitleLabels<'h> {
+    pub fn new(handbook: &'h Handbook, lang: Lang) -> TitleLabels<'h> {
         TitleLabels {
             handbook,
             lang,
-            in_document,
-            in_handbook,
+            repeats: Cow::Owned(TitleRepeats::new(handbook)),
+        }
+    }
+
+    /// With the repeats worked out before (for `handbook`).
+    pub fn with(handbook: &'h Handbook, lang: Lang, repeats: &'h TitleRepeats) -> TitleLabels<'h> {
+        TitleLabels {
+            handbook,
+            lang,
+            repeats: Cow::Borrowed(repeats),
         }
     }
 
@@ -53,13 +100,19 @@ impl<'h> TitleLabels<'h> {
         let Some(title) = self.title(id) else {
             return String::new();
         };
-        let card = &self.handbook.documents[id.document as usize].cards[id.card as usize];
-        let key = (id.document, card.title().trim().to_owned());
-        if self.in_document.get(&key).copied().unwrap_or(0) > 1 {
-            words(self.lang).title_at_line(&title, card.line)
-        } else {
-            title
+        match self.where_in_document(id) {
+            Some(line) => words(self.lang).title_at_line(&title, line),
+            None => title,
         }
+    }
+
+    /// The card's line when another card of its document has its title
+    /// (what [`Self::in_document`] adds to the title).
+    pub fn where_in_document(&self, id: CardId) -> Option<u32> {
+        self.repeats
+            .in_document(self.handbook, id)
+            .then(|| self.handbook.card(id).map(|c| c.line))
+            .flatten()
     }
 
     /// For a list across documents: `Release`, or `Release (a.md:26)` when
@@ -68,15 +121,9 @@ impl<'h> TitleLabels<'h> {
         let Some(title) = self.title(id) else {
             return String::new();
         };
-        let document = &self.handbook.documents[id.document as usize];
-        let card = &document.cards[id.card as usize];
-        if self
-            .in_handbook
-            .get(card.title().trim())
-            .copied()
-            .unwrap_or(0)
-            > 1
-        {
+        if self.repeats.in_handbook(self.handbook, id) {
+            let document = &self.handbook.documents[id.document as usize];
+            let card = &document.cards[id.card as usize];
             format!("{title} ({}:{})", document.path, card.line)
         } else {
             title
@@ -87,7 +134,7 @@ impl<'h> TitleLabels<'h> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use prosesser::load::{Source, load_sources};
+    use crate::load::{Source, load_sources};
 
     fn handbook() -> Handbook {
         let card = |title: &str| format!("{{{{< prosesser/strategy-card title=\"{title}\" >}}}}\n");

@@ -2,7 +2,6 @@
 //! terminal browser (`prosesser::tui`).
 
 mod cli;
-mod labels;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long)]
     pub mouse: bool,
 
+    /// A shortcode whose calls are process cards, on top of `prosesser/strategy-card`,
+    /// `prosesser/card` and the site's own card templates (repeatable)
+    #[arg(long = "card-shortcode", value_name = "NAME", global = true)]
+    pub card_shortcodes: Vec<String>,
     /// Follow symlinks that lead outside the folders given (inside them they are always followed)
     #[arg(long, global = true)]
     pub follow: bool,
@@ -51,10 +55,11 @@ pub enum Command {
     /// The cards matching a query, best first
     ///
     /// Words must all match; `eier:`/`owner:`, `leder:`/`leader:`, `person:`,
-    /// `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:` scope a word,
-    /// `side:`/`page:` looks in the page's title and path; `-word` excludes;
-    /// "quoted phrases" and /regex/ work too. Case and accents are ignored.
-    /// Exits 1 when nothing matches.
+    /// `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:`,
+    /// `effekt:`/`effect:` scope a word, `side:`/`page:` looks in the page's
+    /// title and path, `team:` finds the cards of a team's members; `-word`
+    /// excludes; "quoted phrases" and /regex/ work too. Case and accents are
+    /// ignored. Exits 1 when nothing matches.
     Search {
         /// The query, e.g. `mork`, `eier:hanne` or `-tony` (may start with `-`)
         #[arg(allow_hyphen_values = true)]
@@ -65,7 +70,7 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Each person once, with the cards they own and lead
+    /// Each person once: their teams and roles, and the cards they own and lead
     People {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
         #[arg(value_hint = ValueHint::AnyPath)]
@@ -103,7 +108,11 @@ pub enum Command {
     },
     /// Report problems as `path:line:col: severity: message [rule]`
     ///
-    /// Exits 1 when there is an error (or, with --strict, a warning).
+    /// Exits 1 when there is an error (or, with --strict, a warning). Paths are
+    /// written so that they open from the current directory. Rules are switched
+    /// as in clippy: `--allow RULE` drops a rule's findings, `--warn RULE` makes
+    /// them warnings, `--deny RULE` errors; `warnings` names every warning; the
+    /// last setting for a finding wins.
     Check {
         /// Files, folders or Hugo site roots [default: the compiled-in handbook]
         #[arg(value_hint = ValueHint::AnyPath)]
@@ -111,6 +120,15 @@ pub enum Command {
         /// Fail (exit 1) on warnings too
         #[arg(long)]
         strict: bool,
+        /// Do not report RULE (repeatable)
+        #[arg(long, short = 'A', value_name = "RULE", value_parser = rule_names())]
+        allow: Vec<String>,
+        /// Report RULE as a warning (repeatable)
+        #[arg(long, short = 'W', value_name = "RULE", value_parser = rule_names())]
+        warn: Vec<String>,
+        /// Report RULE as an error, so that it fails the check (repeatable)
+        #[arg(long, short = 'D', value_name = "RULE", value_parser = rule_names())]
+        deny: Vec<String>,
         #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
@@ -131,6 +149,11 @@ pub enum Command {
         /// The command whose page to print [default: prosesser itself]
         command: Option<String>,
     },
+}
+
+/// The names `--allow`, `--warn` and `--deny` accept: every rule, and `warnings`.
+fn rule_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(prosesser::check::Levels::names())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

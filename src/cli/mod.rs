@@ -15,11 +15,12 @@ mod say;
 
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
-use clap::Parser as _;
+use clap::{CommandFactory as _, FromArgMatches as _};
 use output::{Listing, Row};
+use prosesser::check::{Level, Levels};
 use prosesser::i18n::Lang;
 use prosesser::i18n::{self, words};
-use prosesser::load::WalkOptions;
+use prosesser::load::{Options, ShownPaths, WalkOptions};
 use prosesser::query::Query;
 use prosesser::tui;
 use prosesser::{Handbook, Severity};
@@ -29,11 +30,14 @@ use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
     tui::safe_panic_messages();
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, check_levels(&matches))));
+    let (cli, levels) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => return say::clap_exit(&error),
     };
-    match run(cli) {
+    match run(cli, levels) {
         Ok(code) => code,
         // `prosesser | head` closing the pipe early is not a failure.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
@@ -45,9 +49,38 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// `check`'s `--allow`, `--warn` and `--deny`, in the order they were
+/// written: the last setting for a finding wins, as in clippy.
+fn check_levels(matches: &clap::ArgMatches) -> Levels {
+    let mut levels = Levels::default();
+    let Some(("check", check)) = matches.subcommand() else {
+        return levels;
+    };
+    let mut given: Vec<(usize, &String, Level)> = Vec::new();
+    for (id, level) in [
+        ("allow", Level::Allow),
+        ("warn", Level::Warn),
+        ("deny", Level::Deny),
+    ] {
+        if let (Some(at), Some(names)) = (check.indices_of(id), check.get_many::<String>(id)) {
+            given.extend(at.zip(names).map(|(i, name)| (i, name, level)));
+        }
+    }
+    given.sort_by_key(|(i, _, _)| *i);
+    for (_, name, level) in given {
+        // clap has checked the names against the same list.
+        let _ = levels.set(name, level);
+    }
+    levels
+}
+
+fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
     let lang = Lang::from(cli.lang);
-    let walk = WalkOptions { follow: cli.follow };
+    let options = Options {
+        card_shortcodes: cli.card_shortcodes.clone(),
+        shown_paths: ShownPaths::RelativeToGiven,
+        walk: WalkOptions { follow: cli.follow },
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if cli.command.is_none()
@@ -58,35 +91,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let code = match cli.command {
         None if stdout.is_terminal() => {
-            let handbook = load(&cli.paths, lang, walk)?;
+            let handbook = load(&cli.paths, lang, &options)?;
             drop(out);
-            let options = tui::Options {
+            let browser = tui::Options {
                 lang,
                 mouse: cli.mouse,
                 paths: cli.paths.clone(),
-                walk,
+                load: options,
             };
-            tui::run(handbook, options)?;
+            tui::run(handbook, browser)?;
             return Ok(ExitCode::SUCCESS);
         }
-        None => list(&mut out, &cli.paths, walk, Format::Text, lang)?,
-        Some(Command::List { paths, format }) => list(&mut out, &paths, walk, format, lang)?,
+        None => list(&mut out, &cli.paths, &options, Format::Text, lang)?,
+        Some(Command::List { paths, format }) => list(&mut out, &paths, &options, format, lang)?,
         Some(Command::Search {
             query,
             paths,
             format,
-        }) => search(&mut out, &query, &paths, walk, format, lang)?,
+        }) => search(&mut out, &query, &paths, &options, format, lang)?,
         Some(Command::People { paths, format }) => {
-            let handbook = load_until_exit(&paths, lang, walk)?;
+            let handbook = load_until_exit(&paths, lang, &options)?;
             if !(nothing_read(handbook, &paths) && for_people(format)) {
-                let mut people = prosesser::people::people(handbook);
-                prosesser::people::by_name(&mut people, lang);
+                let mut people = prosesser::people::People::new(handbook);
+                people.sort_by_name(lang);
                 output::people(&mut out, handbook, &people, format, lang)?;
             }
             ExitCode::SUCCESS
         }
         Some(Command::Flow { paths, format }) => {
-            let handbook = load_until_exit(&paths, lang, walk)?;
+            let handbook = load_until_exit(&paths, lang, &options)?;
             match format {
                 _ if nothing_read(handbook, &paths) && format == FlowFormat::Text => {}
                 FlowFormat::Text => output::flow::text(&mut out, handbook, lang)?,
@@ -117,7 +150,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             strict,
             format,
-        }) => check(&mut out, &paths, walk, strict, format, lang)?,
+            ..
+        }) => {
+            // Findings name files a person or a CI problem matcher opens from here.
+            let options = Options {
+                shown_paths: ShownPaths::FromHere,
+                ..options
+            };
+            check(&mut out, &paths, &options, &levels, strict, format, lang)?
+        }
     };
     match out.flush() {
         // The code already says what happened; a reader gone early changes nothing.
@@ -129,11 +170,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn list(
     out: &mut dyn Write,
     paths: &[PathBuf],
-    walk: WalkOptions,
+    options: &Options,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, lang, walk)?;
+    let handbook = load_until_exit(paths, lang, options)?;
     if !(nothing_read(handbook, paths) && for_people(format)) {
         output::cards(out, &Listing::all(handbook), format, lang)?;
     }
@@ -145,12 +186,12 @@ fn search(
     out: &mut dyn Write,
     query: &str,
     paths: &[PathBuf],
-    walk: WalkOptions,
+    options: &Options,
     format: Format,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let parsed = parse_query(query, lang)?;
-    let handbook = load_until_exit(paths, lang, walk)?;
+    let handbook = load_until_exit(paths, lang, options)?;
     // One query over every card once: folding on the fly beats building the
     // browser's index, which pays off only over many keystrokes.
     let rows = prosesser::query::search_handbook(handbook, &parsed)
@@ -167,7 +208,12 @@ fn search(
         .collect::<Vec<Row>>();
     let found = !rows.is_empty();
     if !(nothing_read(handbook, paths) && for_people(format)) {
-        output::cards(out, &Listing::ranked(handbook, rows), format, lang)?;
+        let mut listing = Listing::ranked(handbook, rows);
+        listing.team_matched = parsed
+            .terms()
+            .iter()
+            .any(|t| !t.negated && t.scope == prosesser::query::Scope::Team);
+        output::cards(out, &listing, format, lang)?;
     }
     tell_load_problems(handbook, format, lang);
     // As grep and rg: 1 when nothing matched, so scripts can test for hits.
@@ -208,13 +254,14 @@ fn history(
 fn check(
     out: &mut dyn Write,
     paths: &[PathBuf],
-    walk: WalkOptions,
+    options: &Options,
+    levels: &Levels,
     strict: bool,
     format: CheckFormat,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
-    let handbook = load_until_exit(paths, lang, walk)?;
-    let found = prosesser::check::all(handbook);
+    let handbook = load_until_exit(paths, lang, options)?;
+    let found = levels.apply(prosesser::check::all(handbook));
     let errors = found
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -249,21 +296,24 @@ fn check(
 fn load_until_exit(
     paths: &[PathBuf],
     lang: Lang,
-    walk: WalkOptions,
+    options: &Options,
 ) -> anyhow::Result<&'static Handbook> {
-    Ok(Box::leak(Box::new(load(paths, lang, walk)?)))
+    Ok(Box::leak(Box::new(load(paths, lang, options)?)))
 }
 
 /// The handbook at `paths`, or the one compiled in from `data/` when none is
 /// given. A path with no Markdown file in it is said on stderr: a user who
 /// named the wrong folder learns it there, not from an empty list.
-fn load(paths: &[PathBuf], lang: Lang, walk: WalkOptions) -> anyhow::Result<Handbook> {
+fn load(paths: &[PathBuf], lang: Lang, options: &Options) -> anyhow::Result<Handbook> {
     if paths.is_empty() {
-        return Ok(prosesser::load::load_sources(embedded::sources()));
+        return Ok(prosesser::load::load_sources_with(
+            embedded::sources(),
+            options,
+        ));
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     let found =
-        prosesser::load::find_files_with(&paths, walk).context("cannot read the handbook")?;
+        prosesser::load::find_files_with(&paths, options).context("cannot read the handbook")?;
     for path in found.without_files() {
         let shown = output::one_line(&path.to_string_lossy());
         say::say(&format!(

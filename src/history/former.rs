@@ -3,7 +3,7 @@
 
 use super::{Change, Commit, History, Kind};
 use crate::model::Field;
-use crate::people::{person_key, split_people};
+use crate::people::{names_in, person_key};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -133,11 +133,12 @@ fn lose(
     lost.insert((person, field, lineage), role);
 }
 
-/// The people a field names, by their folded names.
+/// The people a field names, by their folded names (read without the
+/// site's directory: an old version's value is read as written).
 fn keys(value: &str) -> Vec<String> {
-    split_people(value)
-        .into_iter()
-        .map(|p| person_key(&p.name))
+    names_in(value)
+        .iter()
+        .map(|name| person_key(name))
         .collect()
 }
 
@@ -193,7 +194,9 @@ mod tests {
             file: None,
             front_matter: Default::default(),
             navigation: Vec::new(),
+            navigation_items: Vec::new(),
             cards: vec![card],
+            members: Vec::new(),
             publication: crate::model::Publication::Published,
         };
         Change {

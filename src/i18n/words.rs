@@ -6,8 +6,10 @@
 use super::{Lang, words};
 use crate::flow::Reason;
 use crate::history::{Change, Kind};
+use crate::model::Finding;
+use crate::people::{Because, How};
 use crate::query::{QueryError, QueryErrorKind};
-use crate::{Field, Severity, Value};
+use crate::{Diagnostic, Field, Rule, Severity, Value};
 
 pub struct Words {
     pub lang: Lang,
@@ -23,6 +25,8 @@ pub struct Words {
     /// Where a card or a document was read from (`path:line`).
     pub source: &'static str,
     pub teams: &'static str,
+    /// What cards write with a name that is not a team: units and roles.
+    pub qualifiers: &'static str,
     /// Between a field label and its cards: "Prosesseier *for*".
     pub role_for: &'static str,
     pub no_cards: &'static str,
@@ -56,8 +60,6 @@ pub struct Words {
     pub card: &'static str,
     pub cards_word: &'static str,
     pub app_name: &'static str,
-    pub document: &'static str,
-    pub documents: &'static str,
     pub cards: &'static str,
     pub detail: &'static str,
     pub people: &'static str,
@@ -104,14 +106,27 @@ pub struct Words {
     pub nothing_to_reload: &'static str,
     pub reloading: &'static str,
     pub reloaded: &'static str,
+    /// A big page's flow is being worked out on another thread.
+    pub flow_pending: &'static str,
     pub reload_failed: &'static str,
     pub watch_off: &'static str,
     /// Enter on a finding that is not about one card.
     pub finding_without_card: &'static str,
+    /// The people view: the person's teams with their roles.
+    pub teams_and_roles: &'static str,
+    /// The people view: every way the name is written.
+    pub written_as: &'static str,
+    /// The people view: how each owner or leader value was read.
+    pub read_as: &'static str,
+    /// The title bar: "3 sider med prosesser".
+    pub page_with_cards: &'static str,
+    pub pages_with_cards: &'static str,
+    /// The help: what `team:` looks at.
+    pub team_scope: &'static str,
 
     // ----- the domain's words -----
-    /// The six fields' labels, in [`Field::ALL`]'s order.
-    pub fields: [&'static str; 6],
+    /// The fields' labels, in [`Field::ALL`]'s order.
+    pub fields: [&'static str; 7],
     /// Around a word quoted from a card: «behov», “behov”.
     pub quotes: (&'static str, &'static str),
     /// Why two cards are linked: the input names the other card ...
@@ -162,6 +177,11 @@ pub struct Keys {
     pub delete_char: &'static str,
     pub delete_word: &'static str,
     pub clear_line: &'static str,
+    /// ctrl-c.
+    pub quit_now: &'static str,
+    pub next_document: &'static str,
+    pub previous_document: &'static str,
+    pub order: &'static str,
 }
 
 impl Words {
@@ -256,6 +276,51 @@ impl Words {
 
     fn role_of(&self, field: Field) -> String {
         format!("{} {}", self.field(field), self.role_for)
+    }
+
+    /// How a name was read from an owner or leader value: "i team Plattform",
+    /// "med rollen «Markedssjef» (rollen står i personkatalogen)".
+    pub fn how_read(&self, how: &How) -> String {
+        let nb = self.lang == Lang::Nb;
+        match how {
+            How::Alone if nb => "navnet alene".to_owned(),
+            How::Alone => "the name alone".to_owned(),
+            How::Listed if nb => "ett av flere navn".to_owned(),
+            How::Listed => "one of several names".to_owned(),
+            How::Shared { with } => {
+                let with = with.join(", ");
+                if nb {
+                    format!("delt med {with}")
+                } else {
+                    format!("shared with {with}")
+                }
+            }
+            How::Unit { units } => units
+                .iter()
+                .map(|u| match (&u.team, nb) {
+                    (Some(team), true) => format!("i team {team}"),
+                    (Some(team), false) => format!("in team {team}"),
+                    (None, true) => format!("med enheten {}", self.quoted(&u.text)),
+                    (None, false) => format!("with the unit {}", self.quoted(&u.text)),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            How::Role { role, because } => {
+                let why = match (because, nb) {
+                    (Because::NameInDirectory, true) => "navnet står i personkatalogen",
+                    (Because::NameInDirectory, false) => "the name is in the people directory",
+                    (Because::NameOnCard, true) => "navnet står alene på et annet kort",
+                    (Because::NameOnCard, false) => "the name is written alone on another card",
+                    (Because::RoleInDirectory, true) => "rollen står i personkatalogen",
+                    (Because::RoleInDirectory, false) => "the role is in the people directory",
+                };
+                if nb {
+                    format!("med rollen {} ({why})", self.quoted(role))
+                } else {
+                    format!("with the role {} ({why})", self.quoted(role))
+                }
+            }
+        }
     }
 
     /// "advarsel" / "feil": one finding's severity.
@@ -480,6 +545,170 @@ impl Words {
         )
     }
 
+    /// How the card list is ordered while a query is active.
+    pub fn list_order(&self, relevance: bool) -> &'static str {
+        match (self.lang, relevance) {
+            (Lang::Nb, true) => "beste treff først",
+            (Lang::Nb, false) => "dokumentrekkefølge",
+            (Lang::En, true) => "best match first",
+            (Lang::En, false) => "document order",
+        }
+    }
+
+    /// `o` without a query: the order it will have.
+    pub fn order_without_query(&self, relevance: bool) -> String {
+        match self.lang {
+            Lang::Nb => format!("Søk viser treffene: {}.", self.list_order(relevance)),
+            Lang::En => format!("Searches show their hits: {}.", self.list_order(relevance)),
+        }
+    }
+
+    /// `]`/`[` with no document that way.
+    pub fn no_more_documents(&self, forward: bool) -> &'static str {
+        match (self.lang, forward) {
+            (Lang::Nb, true) => "Ingen flere dokumenter i listen.",
+            (Lang::Nb, false) => "Ingen dokumenter før dette i listen.",
+            (Lang::En, true) => "No more documents in the list.",
+            (Lang::En, false) => "No document before this one in the list.",
+        }
+    }
+
+    /// A finding as its reader reads it. In English the message is the
+    /// checks' own; in Norwegian a finding of the checks is said in full,
+    /// and one of the parser (its detail often a YAML library's English)
+    /// after a Norwegian word for what kind of problem it is. The rule id
+    /// stays as it is, for machines.
+    pub fn finding(&self, d: &Diagnostic) -> String {
+        if self.lang == Lang::En {
+            return d.message.clone();
+        }
+        match &d.finding {
+            Some(finding) => self.finding_nb(finding),
+            None => format!("{}: {}", rule_nb(d.rule), d.message),
+        }
+    }
+
+    fn finding_nb(&self, finding: &Finding) -> String {
+        let (open, close) = self.quotes;
+        let q = |s: &str| format!("{open}{s}{close}");
+        let card = |title: &Option<String>| match title {
+            Some(t) => format!("kortet {}", q(t)),
+            None => "kortet uten tittel".to_owned(),
+        };
+        let fields = |fields: &[Field]| {
+            let names: Vec<String> = fields
+                .iter()
+                .map(|f| self.field(*f).to_lowercase())
+                .collect();
+            match names.as_slice() {
+                [] => String::new(),
+                [one] => one.clone(),
+                [init @ .., last] => format!("{} og {last}", init.join(", ")),
+            }
+        };
+        match finding {
+            Finding::MissingFields {
+                card: title,
+                missing,
+                empty,
+            } => {
+                let mut parts = Vec::new();
+                if !missing.is_empty() {
+                    parts.push(format!("mangler {}", fields(missing)));
+                }
+                if !empty.is_empty() {
+                    parts.push(format!("har tom {}", fields(empty)));
+                }
+                format!("{} {}", card(title), parts.join(" og "))
+            }
+            Finding::NavigationWithoutCard { entry } => format!(
+                "navigation_link.text i front matter viser {}, men ingen prosess har den tittelen",
+                q(entry)
+            ),
+            Finding::NotInNavigation { card: title } => format!(
+                "{} står ikke i navigation_link.text i front matter",
+                card(&Some(title.clone()))
+            ),
+            Finding::DuplicateTitle {
+                card: title,
+                line,
+                column,
+            } => format!(
+                "{} har samme tittel som kortet på linje {line}, kolonne {column}",
+                card(&Some(title.clone()))
+            ),
+            Finding::Html { key, problems } => {
+                let said: Vec<String> = problems
+                    .iter()
+                    .map(|p| {
+                        let what = if p.stray {
+                            format!("</{}> lukker ingenting", p.tag)
+                        } else {
+                            format!("<{}> lukkes ikke", p.tag)
+                        };
+                        format!("{what} på linje {} i verdien: {}", p.line, q(&p.excerpt))
+                    })
+                    .collect();
+                format!("front matter {key}: HTML i ubalanse: {}", said.join("; "))
+            }
+            Finding::Confusable {
+                name,
+                text,
+                earlier,
+                at,
+                differ,
+            } => format!(
+                "{} {} ser ut som {} (kortet på {at}), men er ikke det samme: de skiller seg i {}",
+                if *name { "navnet" } else { "tittelen" },
+                q(text),
+                q(earlier),
+                differ.join(", ")
+            ),
+        }
+    }
+
+    /// `e` in the people view with no one to edit.
+    pub fn no_person_to_edit(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "Velg en person (j/k) for å redigere prosessen deres med e.",
+            Lang::En => "Choose a person (j/k) to edit their process with e.",
+        }
+    }
+
+    /// The warnings view grouped under the rules.
+    pub fn by_rule(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "etter regel",
+            Lang::En => "by rule",
+        }
+    }
+
+    /// Said while the checks (the findings, the people) are worked out.
+    pub fn checking(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "sjekker …",
+            Lang::En => "checking …",
+        }
+    }
+
+    /// In the warnings and people views while the checks run.
+    pub fn checking_long(&self) -> &'static str {
+        match self.lang {
+            Lang::Nb => "Sjekker håndboken og finner personene …",
+            Lang::En => "Checking the handbook and finding the people …",
+        }
+    }
+
+    /// The status bar's word for `q`: quit from the main view, else close.
+    pub fn quit_hint(&self, main_view: bool) -> &'static str {
+        match (self.lang, main_view) {
+            (Lang::Nb, true) => "avslutt",
+            (Lang::Nb, false) => "lukk",
+            (Lang::En, true) => "quit",
+            (Lang::En, false) => "close",
+        }
+    }
+
     /// A card's title with where it is, to tell apart cards with one title:
     /// `Behov (linje 44)` within a document, `Behov (a.md:44)` across documents.
     pub fn title_at_line(&self, title: &str, line: u32) -> String {
@@ -487,6 +716,25 @@ impl Words {
             Lang::Nb => format!("{title} (linje {line})"),
             Lang::En => format!("{title} (line {line})"),
         }
+    }
+}
+
+/// What kind of problem a rule finds, in Norwegian: the lead of a finding
+/// that has only its English message.
+fn rule_nb(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Io => "Kunne ikke lese",
+        Rule::Binary => "Ikke en tekstfil",
+        Rule::Utf8 => "Ikke gyldig UTF-8",
+        Rule::FrontMatter => "Front matter som Hugo avviser",
+        Rule::Shortcode => "Shortcode som Hugo avviser",
+        Rule::Limit => "Over en grense",
+        Rule::MissingField => "Felt mangler",
+        Rule::Navigation => "Navigasjonen",
+        Rule::Html => "HTML i ubalanse",
+        Rule::DuplicateTitle => "Samme tittel to ganger",
+        Rule::Confusable => "Tekst som kan forveksles",
+        Rule::PersonName => "Personnavn",
     }
 }
 

@@ -2,19 +2,21 @@
 //!
 //! [`walk`] finds the files without ever opening a FIFO or device or looping on
 //! symlinks; files are then read and parsed on every core; [`order`] puts the
-//! documents in Hugo's page order.
+//! documents in Hugo's page order. Which shortcodes are cards comes from the
+//! Hugo site each path is in ([`crate::site`]) and from [`Options`].
 
 mod content;
 mod order;
 mod walk;
 
+pub(crate) use crate::site::is_site_root;
 pub use content::{is_content_name, is_hidden};
 pub use walk::WalkOptions;
-pub(crate) use walk::is_site_root;
 
 use crate::model::{Diagnostic, Document, Handbook, Rule};
 use crate::parallel;
-use crate::parse::{limits, parse_document};
+use crate::parse::{limits, parse_document_with};
+use crate::site::{CardShortcodes, site_root};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +28,44 @@ pub struct Source {
     /// On disk, when it came from disk.
     pub file: Option<PathBuf>,
     pub bytes: Vec<u8>,
+}
+
+/// How to load: what a user can ask for beyond the paths.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Shortcodes that are cards whatever the site's templates say
+    /// (`--card-shortcode`), on top of the site's family.
+    pub card_shortcodes: Vec<String>,
+    pub shown_paths: ShownPaths,
+    pub walk: WalkOptions,
+}
+
+impl Options {
+    /// The card shortcodes for files under `path`: its site's family (the
+    /// defaults outside a Hugo site) and the names given by hand.
+    pub fn card_shortcodes_for(&self, path: Option<&Path>) -> CardShortcodes {
+        let mut family = path
+            .and_then(site_root)
+            .map(|root| CardShortcodes::for_site(&root))
+            .unwrap_or_default();
+        for name in &self.card_shortcodes {
+            family.add(name);
+        }
+        family
+    }
+}
+
+/// How the paths of documents and diagnostics are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ShownPaths {
+    /// Relative to the folder given (`content/x.md` for a site root): short,
+    /// and the same wherever the handbook is (the documented JSON `path`).
+    #[default]
+    RelativeToGiven,
+    /// The folder given as written, joined with the path in it
+    /// (`../site/content/x.md`): opens from the current directory, for
+    /// editors and CI problem matchers.
+    FromHere,
 }
 
 /// Why nothing could be loaded from a path the user named (exit 2).
@@ -54,11 +94,12 @@ impl std::error::Error for LoadError {}
 /// A path the user named that does not exist is an error; a file that cannot be
 /// read inside a folder is a diagnostic, so one bad file never hides the others.
 pub fn load_paths(paths: &[&Path]) -> Result<Handbook, LoadError> {
-    load_paths_with(paths, WalkOptions::default())
+    load_paths_with(paths, &Options::default())
 }
 
-/// [`load_paths`], walking as `options` say (`--follow`).
-pub fn load_paths_with(paths: &[&Path], options: WalkOptions) -> Result<Handbook, LoadError> {
+/// [`load_paths`] with [`Options`] (`--follow`, `--card-shortcode`, paths
+/// shown from here).
+pub fn load_paths_with(paths: &[&Path], options: &Options) -> Result<Handbook, LoadError> {
     Ok(load_found(find_files_with(paths, options)?))
 }
 
@@ -67,7 +108,9 @@ pub fn load_paths_with(paths: &[&Path], options: WalkOptions) -> Result<Handbook
 /// has become of a file by then is what [`load_found`] reports.
 #[derive(Default)]
 pub struct Found {
-    entries: Vec<walk::Entry>,
+    /// Each file, with the card family (an index into `families`) it is read with.
+    entries: Vec<(walk::Entry, usize)>,
+    families: Vec<CardShortcodes>,
     diagnostics: Vec<Diagnostic>,
     /// The paths given under which no content file was found.
     without_files: Vec<PathBuf>,
@@ -78,7 +121,7 @@ impl Found {
     pub fn files(&self) -> impl Iterator<Item = (&str, &Path)> {
         self.entries
             .iter()
-            .map(|e| (e.path.as_str(), e.file.as_path()))
+            .map(|(e, _)| (e.path.as_str(), e.file.as_path()))
     }
 
     /// The paths given that hold no content (Markdown) file at all, in the
@@ -90,34 +133,57 @@ impl Found {
 
 /// Walk the paths: which files there are, and what could not be looked into.
 pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
-    find_files_with(paths, WalkOptions::default())
+    find_files_with(paths, &Options::default())
 }
 
 /// [`find_files`], walking as `options` say. A file reached by several paths
 /// (`seed seed/`, a folder and a file in it) is found once, by the first.
-pub fn find_files_with(paths: &[&Path], options: WalkOptions) -> Result<Found, LoadError> {
+pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, LoadError> {
     let mut found = Found::default();
-    let mut walk = walk::Walk::new(paths, options);
+    let mut walk = walk::Walk::new(paths, options.walk);
     for path in paths {
-        if walk.collect(path, &mut found.entries, &mut found.diagnostics)? == 0 {
+        let mut entries = Vec::new();
+        let count = walk.collect(
+            path,
+            options.shown_paths,
+            &mut entries,
+            &mut found.diagnostics,
+        )?;
+        if count == 0 {
             found.without_files.push(path.to_path_buf());
         }
+        let family = options.card_shortcodes_for(Some(path));
+        let at = match found.families.iter().position(|f| *f == family) {
+            Some(at) => at,
+            None => {
+                found.families.push(family);
+                found.families.len() - 1
+            }
+        };
+        found.entries.extend(entries.into_iter().map(|e| (e, at)));
     }
     Ok(found)
 }
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel::map(&found.entries, parallel::cores(), |entry| {
-        read_and_parse(&entry.path, &entry.file)
+    let parsed = parallel::map(&found.entries, parallel::cores(), |(entry, family)| {
+        read_and_parse(&entry.path, &entry.file, &found.families[*family])
     });
     assemble(parsed, found.diagnostics)
 }
 
 /// Load files already in memory (the compiled-in `data/`, tests).
 pub fn load_sources(sources: Vec<Source>) -> Handbook {
+    load_sources_with(sources, &Options::default())
+}
+
+/// [`load_sources`] with [`Options`] (the files are in no site: the default
+/// card shortcodes and the ones given by hand).
+pub fn load_sources_with(sources: Vec<Source>, options: &Options) -> Handbook {
+    let family = options.card_shortcodes_for(None);
     let parsed = parallel::map(&sources, parallel::cores(), |s| {
-        let (doc, diags) = parse_document(&s.path, &s.bytes);
+        let (doc, diags) = parse_document_with(&s.path, &s.bytes, &family);
         (
             doc.map(|mut d| {
                 d.file = s.file.clone();
@@ -150,10 +216,10 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
     }
 }
 
-fn read_and_parse(path: &str, file: &Path) -> Parsed {
+fn read_and_parse(path: &str, file: &Path, family: &CardShortcodes) -> Parsed {
     match read_limited(file) {
         Ok((bytes, changed)) => {
-            let (doc, mut diags) = parse_document(path, &bytes);
+            let (doc, mut diags) = parse_document_with(path, &bytes, family);
             if changed {
                 diags.insert(
                     0,

@@ -7,9 +7,10 @@
 //! link to `/` in a handbook would otherwise walk the whole machine. A link
 //! left alone is said so in a warning.
 
-use super::LoadError;
 use super::content::{is_content_name, is_hidden};
+use super::{LoadError, ShownPaths};
 use crate::model::{Diagnostic, Rule};
+use crate::site::is_site_root;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -25,23 +26,6 @@ pub struct WalkOptions {
     /// Follow symlinks wherever they lead, as `rg --follow` does. Off: a
     /// symlink is followed only when it leads inside one of the given folders.
     pub follow: bool,
-}
-
-const HUGO_CONFIGS: [&str; 8] = [
-    "hugo.toml",
-    "hugo.yaml",
-    "hugo.yml",
-    "hugo.json",
-    "config.toml",
-    "config.yaml",
-    "config.yml",
-    "config.json",
-];
-
-/// A Hugo site root has `content/` beside a Hugo config (a file or `config/`).
-pub(crate) fn is_site_root(dir: &Path) -> bool {
-    dir.join("content").is_dir()
-        && (HUGO_CONFIGS.iter().any(|c| dir.join(c).is_file()) || dir.join("config").is_dir())
 }
 
 /// A file or folder's identity, so that two ways to one place are seen as one.
@@ -78,6 +62,7 @@ impl Walk {
     pub fn collect(
         &mut self,
         path: &Path,
+        shown_paths: ShownPaths,
         entries: &mut Vec<Entry>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Result<usize, LoadError> {
@@ -109,10 +94,22 @@ impl Walk {
                 ),
             });
         }
+        // Shown relative to the folder given, or from here: the folder as
+        // given, then the path in it.
+        let given = match shown_paths {
+            ShownPaths::RelativeToGiven => String::new(),
+            ShownPaths::FromHere => {
+                let mut given = shown_root_file(path);
+                if !given.ends_with('/') {
+                    given.push('/');
+                }
+                given
+            }
+        };
         let (root, prefix) = if is_site_root(path) {
-            (path.join("content"), "content/".to_owned())
+            (path.join("content"), format!("{given}content/"))
         } else {
-            (path.to_owned(), String::new())
+            (path.to_owned(), given)
         };
         // The folder itself must be readable: a handbook that cannot be
         // listed is an error of the command, not an empty handbook.

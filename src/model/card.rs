@@ -1,14 +1,18 @@
 use super::{Field, Params, Value, ValueRef};
 use std::borrow::Cow;
 
-/// The shortcode that makes a call a process card.
+/// The shortcode of the shipped page's process cards.
 pub const STRATEGY_CARD: &str = "prosesser/strategy-card";
 
-/// One `{{< prosesser/strategy-card ... >}}` call: one process.
+/// The second process card shortcode of the same sites, with the same fields.
+pub const CARD: &str = "prosesser/card";
+
+/// One process card call (`{{< prosesser/strategy-card ... >}}`, or another
+/// shortcode of the card family): one process.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
-    /// The shortcode name as written (always [`STRATEGY_CARD`] for cards, so
-    /// it is shared, not allocated per card).
+    /// The shortcode name as written. The two default names are shared, not
+    /// allocated per card.
     pub shortcode: Cow<'static, str>,
     /// 1-based line of the call's `{{`.
     pub line: u32,
@@ -59,7 +63,7 @@ impl Card {
         self.text(Field::Title)
     }
 
-    /// Params beyond the six known ones, in written order.
+    /// Params beyond the known fields, in written order.
     pub fn extra_params(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
         self.params
             .iter()

@@ -41,6 +41,9 @@ pub enum Rule {
     Html,
     /// Two cards with the same title in one document.
     DuplicateTitle,
+    /// One person written two ways across the site, or an owner or leader
+    /// the site's people directory does not know.
+    PersonName,
     /// Titles or names that look the same but differ in invisible or
     /// look-alike characters.
     Confusable,
@@ -59,8 +62,30 @@ impl Rule {
             Rule::Navigation => "navigation",
             Rule::Html => "html",
             Rule::DuplicateTitle => "duplicate-title",
+            Rule::PersonName => "person-name",
             Rule::Confusable => "confusable",
         }
+    }
+
+    /// Every rule, in the order they are documented.
+    pub const ALL: [Rule; 12] = [
+        Rule::Io,
+        Rule::Binary,
+        Rule::Utf8,
+        Rule::FrontMatter,
+        Rule::Shortcode,
+        Rule::Limit,
+        Rule::MissingField,
+        Rule::Navigation,
+        Rule::Html,
+        Rule::DuplicateTitle,
+        Rule::PersonName,
+        Rule::Confusable,
+    ];
+
+    /// The rule named `name` (`person-name`), as printed after a finding.
+    pub fn from_name(name: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.name() == name)
     }
 }
 
@@ -86,7 +111,62 @@ pub struct Diagnostic {
     pub column: u32,
     pub severity: Severity,
     pub rule: Rule,
+    /// What it says, in English: for logs, CI and machines.
     pub message: String,
+    /// What it says as data, for a reader's language (`None`: only the
+    /// English message, as for the parser's findings).
+    #[serde(skip)]
+    pub finding: Option<Finding>,
+}
+
+/// A finding of the checks as data, so the browser can say it in its
+/// reader's language; [`Diagnostic::message`] says the same in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A card without some of the fields every card needs, or with them
+    /// written empty; `card` is its title (`None`: untitled).
+    MissingFields {
+        card: Option<String>,
+        missing: Vec<crate::model::Field>,
+        empty: Vec<crate::model::Field>,
+    },
+    /// A `navigation_link.text` entry no card has as its title.
+    NavigationWithoutCard { entry: String },
+    /// A card the navigation does not list.
+    NotInNavigation { card: String },
+    /// A card with the title of an earlier card of its page.
+    DuplicateTitle {
+        card: String,
+        line: u32,
+        column: u32,
+    },
+    /// A front matter value whose HTML tags do not balance.
+    Html {
+        key: String,
+        problems: Vec<TagProblem>,
+    },
+    /// A title or a name that looks the same as another but is not.
+    Confusable {
+        /// A person's name, rather than a title.
+        name: bool,
+        text: String,
+        earlier: String,
+        /// Where the earlier one is: `path:line:col`.
+        at: String,
+        /// The characters they differ in (`U+00A0`).
+        differ: Vec<String>,
+    },
+}
+
+/// One unbalanced tag in a front matter value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagProblem {
+    /// `</p>` that closes nothing (rather than a `<p>` never closed).
+    pub stray: bool,
+    pub tag: String,
+    /// The line of the value it is on, and that line.
+    pub line: usize,
+    pub excerpt: String,
 }
 
 impl Diagnostic {
@@ -104,6 +184,15 @@ impl Diagnostic {
             severity: Severity::Error,
             rule,
             message: message.into(),
+            finding: None,
+        }
+    }
+
+    /// The same, with what it says as data.
+    pub fn with(self, finding: Finding) -> Self {
+        Diagnostic {
+            finding: Some(finding),
+            ..self
         }
     }
 

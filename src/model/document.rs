@@ -1,4 +1,4 @@
-use super::{Card, CardId, Diagnostic, Publication};
+use super::{Card, CardId, Diagnostic, Member, Publication};
 use std::borrow::Cow;
 use std::path::PathBuf;
 
@@ -209,7 +209,12 @@ pub struct Document {
     pub front_matter: FrontMatter,
     /// `navigation_link.text` as a clean list of entries.
     pub navigation: Vec<String>,
+    /// The entries of `navigation_link.text` that are written as a list of
+    /// items (bullets or `<li>`); empty when the text is a teaser sentence.
+    pub navigation_items: Vec<String>,
     pub cards: Vec<Card>,
+    /// People directory entries written on the page (see [`Member`]).
+    pub members: Vec<Member>,
     /// Whether Hugo would publish the page, decided when it was read.
     pub publication: Publication,
 }
@@ -275,5 +280,14 @@ impl Handbook {
 
     pub fn card_count(&self) -> usize {
         self.documents.iter().map(|d| d.cards.len()).sum()
+    }
+
+    /// How many documents hold at least one card: the pages a reader of the
+    /// handbook's processes cares about (section and team pages hold none).
+    pub fn documents_with_cards(&self) -> usize {
+        self.documents
+            .iter()
+            .filter(|d| !d.cards.is_empty())
+            .count()
     }
 }

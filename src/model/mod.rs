@@ -6,14 +6,16 @@ mod card;
 mod diagnostic;
 mod document;
 mod field;
+mod member;
 mod params;
 mod publication;
 mod value;
 
-pub use card::{Card, CardId, STRATEGY_CARD};
-pub use diagnostic::{Diagnostic, Rule, Severity};
+pub use card::{CARD, Card, CardId, STRATEGY_CARD};
+pub use diagnostic::{Diagnostic, Finding, Rule, Severity, TagProblem as TagFinding};
 pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
+pub use member::Member;
 pub use params::{Params, ParamsBuilder, ValueRef};
 pub use publication::{Publication, now as now_unix, parse_date};
 pub use value::Value;

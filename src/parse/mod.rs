@@ -26,9 +26,20 @@ pub use render::{RenderError, render_card};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{
-    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Publication, Rule, STRATEGY_CARD,
+    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Member, Publication, Rule,
 };
+use crate::site::CardShortcodes;
 use source::SourceText;
+
+/// A config file's or front matter's text decoded as Hugo decodes it
+/// (`format` says which language), for the rest of the crate (a site's
+/// config); `None` when it does not decode to a map.
+pub(crate) fn decode_map(
+    format: FrontMatterFormat,
+    text: &str,
+) -> Option<serde_json::Map<String, serde_json::Value>> {
+    decode::decode(format, text).ok()
+}
 
 /// The YAML fast path's answer (`None` where it declines) and the full
 /// reader's, for the fuzz target that checks that they never disagree.
@@ -45,11 +56,20 @@ pub fn yaml_fast_and_full(
     )
 }
 
-/// Parse one file. Never fails: what Hugo would reject becomes an error
-/// diagnostic with its true position, and everything else is kept (the cards
-/// before an error, and after it where the lexer can find its feet again).
-/// `None` only for a file that is not text at all.
+/// Parse one file, with the default card shortcodes. Never fails: what Hugo
+/// would reject becomes an error diagnostic with its true position, and
+/// everything else is kept (the cards before an error, and after it where the
+/// lexer can find its feet again). `None` only for a file that is not text at all.
 pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
+    parse_document_with(path, bytes, &CardShortcodes::default())
+}
+
+/// [`parse_document`], with the calls of `card_shortcodes` as the cards.
+pub fn parse_document_with(
+    path: &str,
+    bytes: &[u8],
+    card_shortcodes: &CardShortcodes,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let src = SourceText::new(bytes);
     if let Some(nul) = memchr::memchr(0, bytes) {
@@ -86,7 +106,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     };
 
     let (front, params, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
-    let navigation = params
+    let navigation_text = params
         .as_ref()
         .and_then(|p| lookup(p, "navigation_link"))
         .and_then(|n| n.as_object())
@@ -97,17 +117,46 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                     .map(|(_, v)| v)
             })
         })
-        .and_then(|t| t.as_str())
-        .map(navigation::entries)
+        .and_then(|t| t.as_str());
+    let navigation = navigation_text.map(navigation::entries).unwrap_or_default();
+    let navigation_items = navigation_text
+        .map(navigation::list_items)
         .unwrap_or_default();
     let mut navigation = navigation;
+    let mut navigation_items = navigation_items;
     // Kept for the document's life: without the room grown while it was read.
     navigation.shrink_to_fit();
+    navigation_items.shrink_to_fit();
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
-    let takes_inner = cards::guess_takes_inner(&lexed.calls);
-    let (found, unpaired) = cards::pair(lexed.calls, &takes_inner);
+    // With the site's templates known, pairing is Hugo's and a call without a
+    // template is Hugo's build error; without, the pairing is guessed and
+    // nothing can be said about templates.
+    let (takes_inner, without_template) = match card_shortcodes.templates() {
+        Some(templates) => cards::takes_inner_by_templates(&lexed.calls, templates),
+        None => (cards::guess_takes_inner(&lexed.calls), Vec::new()),
+    };
+    let paired = cards::pair(lexed.calls, &takes_inner, |name| {
+        card_shortcodes.contains(name)
+    });
+    let found = paired.cards;
+    let mut unpaired = paired.errors;
+    unpaired.extend(without_template);
+    let members = paired
+        .members
+        .iter()
+        .map(|call| {
+            let (line, column) = at(call.start);
+            Member {
+                name: cards::param_text(call, "name").unwrap_or_default(),
+                role: cards::param_text(call, "role").unwrap_or_default(),
+                shortcode: call.name.to_owned(),
+                line,
+                column,
+            }
+        })
+        .collect();
     let total_errors = lexed.errors.len() + lexed.more_errors + unpaired.len();
     // Both lists are in file order: merge them, then word only the first few.
     let mut errors: Vec<(usize, Result<shortcode::LexError, cards::PairError>)> = lexed
@@ -182,8 +231,7 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
                 Some(text[r].to_owned())
             });
             Card {
-                // Only strategy cards become cards: the name is always the constant.
-                shortcode: std::borrow::Cow::Borrowed(STRATEGY_CARD),
+                shortcode: card_shortcodes.shared(f.call.name),
                 line,
                 column,
                 params: Default::default(),
@@ -225,7 +273,9 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
         file: None,
         front_matter: front,
         navigation,
+        navigation_items,
         cards,
+        members,
         publication,
     };
     (Some(document), diagnostics)

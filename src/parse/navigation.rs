@@ -5,8 +5,43 @@
 /// Entries in order: text between tags, one per line or paragraph, with list
 /// bullets (`- `, `* `, `• `, `– `) and entities taken away.
 pub fn entries(html: &str) -> Vec<String> {
+    read(html).into_iter().map(|e| e.text).collect()
+}
+
+/// The entries that make the text a list of items, for comparing with the
+/// cards' titles:
+/// - the entries written as items (after a bullet, or inside `<li>`), when
+///   there are any: an intro line before the bullets is not an item;
+/// - otherwise, two or more entries none of which ends like a sentence
+///   (`.`, `!`, `?`, `:`): `<p>Release</p><p>Behov</p>`;
+/// - otherwise none: a teaser sentence (`<p>Her finner du prosessene.</p>`,
+///   `Oversikt over prosessene vi bruker`) is not a list.
+pub fn list_items(html: &str) -> Vec<String> {
+    let entries = read(html);
+    if entries.iter().any(|e| e.item) {
+        return entries
+            .into_iter()
+            .filter(|e| e.item)
+            .map(|e| e.text)
+            .collect();
+    }
+    let sentence = |t: &str| t.ends_with(['.', '!', '?', ':']);
+    if entries.len() >= 2 && !entries.iter().any(|e| sentence(&e.text)) {
+        return entries.into_iter().map(|e| e.text).collect();
+    }
+    Vec::new()
+}
+
+struct Entry {
+    text: String,
+    /// Written as a list item: after a bullet, or inside `<li>`.
+    item: bool,
+}
+
+fn read(html: &str) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut push = |piece: &str| {
+    let mut in_li = 0usize;
+    let mut push = |piece: &str, in_li: bool| {
         for line in piece.lines() {
             let line = line.trim();
             if line.is_empty() {
@@ -14,9 +49,14 @@ pub fn entries(html: &str) -> Vec<String> {
             }
             // A no-break space reads as a space in an entry.
             let decoded = decode_entities(line).replace('\u{a0}', " ");
-            let entry = strip_bullet(decoded.trim()).trim();
+            let decoded = decoded.trim();
+            let (entry, bulleted) = strip_bullet(decoded);
+            let entry = entry.trim();
             if !entry.is_empty() {
-                out.push(entry.to_owned());
+                out.push(Entry {
+                    text: entry.to_owned(),
+                    item: bulleted || in_li,
+                });
             }
         }
     };
@@ -24,26 +64,33 @@ pub fn entries(html: &str) -> Vec<String> {
     while let Some(open) = rest.find('<') {
         match rest[open..].find('>') {
             Some(close) => {
-                push(&rest[..open]);
+                push(&rest[..open], in_li > 0);
+                let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
+                if tag == "li" || tag.starts_with("li ") {
+                    in_li += 1;
+                } else if tag == "/li" {
+                    in_li = in_li.saturating_sub(1);
+                }
                 rest = &rest[open + close + 1..];
             }
             None => break,
         }
     }
-    push(rest);
+    push(rest, in_li > 0);
     out
 }
 
-fn strip_bullet(line: &str) -> &str {
+/// The line without its bullet, and whether it had one.
+fn strip_bullet(line: &str) -> (&str, bool) {
     for bullet in ["- ", "* ", "• ", "– ", "— "] {
         if let Some(rest) = line.strip_prefix(bullet) {
-            return rest;
+            return (rest, true);
         }
     }
     if line == "-" || line == "*" || line == "•" {
-        return "";
+        return ("", true);
     }
-    line
+    (line, false)
 }
 
 /// Character references decoded as a browser decodes them in text (the
@@ -67,6 +114,30 @@ mod tests {
             entries(html),
             ["Release", "Endringsstyring", "Behov", "Utvikling"]
         );
+    }
+
+    #[test]
+    fn bullets_and_li_make_a_list_and_a_teaser_sentence_does_not() {
+        let seed = "<p> - Release</p>\n<p> - Behov<p>\n";
+        assert_eq!(list_items(seed), ["Release", "Behov"]);
+        assert_eq!(list_items("<ul><li>A</li><li>B</li></ul>"), ["A", "B"]);
+        assert_eq!(
+            list_items("<p>Prosessene:</p>\n<p> - A</p>"),
+            ["A"],
+            "an intro line is not an item"
+        );
+        assert_eq!(
+            list_items("<p>Release</p><p>Behov</p>"),
+            ["Release", "Behov"]
+        );
+        for teaser in [
+            "<p>Her finner du prosessene, teamene og rutinene våre.</p>\n",
+            "Oversikt over prosessene vi bruker i styring og utvikling",
+            "<p>Les mer om teamene.</p><p>Og om rutinene.</p>",
+        ] {
+            assert_eq!(list_items(teaser), Vec::<String>::new(), "{teaser}");
+            assert!(!entries(teaser).is_empty());
+        }
     }
 
     #[test]

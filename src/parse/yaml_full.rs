@@ -65,6 +65,39 @@ enum Node {
     Alias(Rc<Node>),
 }
 
+/// Aliases of aliases chain nodes as deep as the text has anchors (20,000
+/// `a: &a [*b]` lines make a chain 20,000 long): dropping them one inside the
+/// next would run out of stack, so the children are dropped from a list.
+impl Drop for Node {
+    fn drop(&mut self) {
+        fn take(node: &mut Node, out: &mut Vec<Rc<Node>>) {
+            match node {
+                Node::Seq(items) => out.append(items),
+                Node::Map { pairs } => {
+                    for (k, v) in pairs.drain(..) {
+                        out.push(k);
+                        out.push(v);
+                    }
+                }
+                // An empty list takes the target's place, so the chain behind
+                // the alias is dropped here, not inside this drop.
+                Node::Alias(target) => {
+                    out.push(std::mem::replace(target, Rc::new(Node::Seq(Vec::new()))))
+                }
+                Node::Scalar { .. } => {}
+            }
+        }
+        let mut pending = Vec::new();
+        take(self, &mut pending);
+        while let Some(rc) = pending.pop() {
+            // A node still shared elsewhere is only let go of here.
+            if let Ok(mut node) = Rc::try_unwrap(rc) {
+                take(&mut node, &mut pending);
+            }
+        }
+    }
+}
+
 fn error_at(mark: Mark, message: impl Into<String>) -> DecodeError {
     DecodeError {
         offset: mark.index,
@@ -182,6 +215,8 @@ struct Decoder {
     decoded: u64,
     aliased: u64,
     alias_depth: u32,
+    /// Lists and maps open around the node being decoded.
+    depth: usize,
 }
 
 impl Decoder {
@@ -204,6 +239,24 @@ impl Decoder {
         Ok(())
     }
 
+    /// One level deeper. The text's nesting is checked before parsing
+    /// (`decode::too_deep`), but aliases of aliases nest without nesting in
+    /// the text (`b: &b [*a]`, `c: &c [*b]`, ...), and the decoder recurses:
+    /// the same limit holds for the nesting they build.
+    fn enter(&mut self, node: &Node) -> Result<(), DecodeError> {
+        self.depth += 1;
+        let max = super::limits::MAX_FRONT_MATTER_DEPTH;
+        if self.depth > max {
+            return Err(DecodeError {
+                offset: node_offset(node),
+                message: format!(
+                    "front matter is nested more than {max} levels deep through its aliases, more than the limit of {max}"
+                ),
+            });
+        }
+        Ok(())
+    }
+
     fn value(&mut self, node: &Node) -> Result<Value, DecodeError> {
         self.count(node)?;
         match node {
@@ -219,15 +272,22 @@ impl Decoder {
                 tag,
                 at,
             } => scalar(value, *plain, tag.as_deref(), *at),
-            Node::Seq(items) => items
-                .iter()
-                .map(|item| self.value(item))
-                .collect::<Result<_, _>>()
-                .map(Value::Array),
+            Node::Seq(items) => {
+                self.enter(node)?;
+                let items = items
+                    .iter()
+                    .map(|item| self.value(item))
+                    .collect::<Result<_, _>>()
+                    .map(Value::Array);
+                self.depth -= 1;
+                items
+            }
             Node::Map { .. } => {
+                self.enter(node)?;
                 let mut map = Map::new();
-                self.map_into(node, &mut map, KeyKind::Decoded)?;
-                Ok(Value::Object(map))
+                let done = self.map_into(node, &mut map, KeyKind::Decoded);
+                self.depth -= 1;
+                done.map(|()| Value::Object(map))
             }
         }
     }
@@ -574,6 +634,29 @@ mod tests {
             json!({"title": "A\u{2028}B"})
         );
         assert_eq!(yaml("title: AB\u{2028}\n"), json!({"title": "AB"}));
+    }
+
+    /// Aliases of aliases build nesting the text does not show; the decoder
+    /// refuses it past the depth limit instead of running out of stack.
+    #[test]
+    fn nesting_built_by_aliases_is_limited() {
+        for (open, close) in [("[", "]"), ("{k: ", "}")] {
+            let mut t = format!("a0: &a0 {open}1{close}\n");
+            for i in 1..20_000 {
+                t.push_str(&format!("a{i}: &a{i} {open}*a{}{close}\n", i - 1));
+            }
+            let e = decode(&t).unwrap_err();
+            assert!(
+                e.message.contains("aliasing") || e.message.contains("limit of 100"),
+                "{e:?}"
+            );
+        }
+        let mut t = String::from("x:\n  a0: &a0 [1]\n");
+        for i in 1..150 {
+            t.push_str(&format!("  a{i}: &a{i} [*a{}]\n", i - 1));
+        }
+        let e = decode(&t).unwrap_err();
+        assert!(e.message.contains("limit of 100"), "{e:?}");
     }
 
     /// Inputs that made libyaml-safer 0.3 panic when it was tried as the

@@ -47,6 +47,59 @@ pub struct SearchIndex {
     /// a browser asks for the same few cards on every frame, and a card with
     /// a field of megabytes takes milliseconds to fold and map.
     highlighted: std::sync::Mutex<Vec<Highlighted>>,
+    /// The teams of each card's people, for `team:`: empty for a handbook
+    /// without team pages (then no card has a team).
+    teams: Teams,
+}
+
+/// Each card's team titles, folded and as written ([`matcher::team_texts`]).
+#[derive(Default)]
+struct Teams {
+    folded: String,
+    /// `cards + 1` offsets into `folded`, or none at all.
+    folded_at: Vec<u32>,
+    original: String,
+    original_at: Vec<u32>,
+}
+
+impl Teams {
+    /// The teams of every card of `handbook`, in [`SearchIndex`] position
+    /// order; nothing when the site has no team page, so a handbook without a
+    /// people directory pays nothing for it.
+    fn new(handbook: &Handbook) -> Teams {
+        let mut teams = Teams::default();
+        if crate::directory::Directory::new(handbook).is_empty() {
+            return teams;
+        }
+        let people = crate::people::People::new(handbook);
+        for (id, _) in handbook.cards() {
+            teams.folded_at.push(offset(teams.folded.len()));
+            teams.original_at.push(offset(teams.original.len()));
+            matcher::team_texts(
+                &people.teams_of_card(id),
+                &mut teams.folded,
+                &mut teams.original,
+            );
+        }
+        teams.folded_at.push(offset(teams.folded.len()));
+        teams.original_at.push(offset(teams.original.len()));
+        teams
+    }
+
+    fn of(&self, position: usize) -> (&[u8], &str) {
+        if position + 1 >= self.folded_at.len() {
+            return (&[], "");
+        }
+        let folded = self.folded_at[position] as usize..self.folded_at[position + 1] as usize;
+        let original = self.original_at[position] as usize..self.original_at[position + 1] as usize;
+        (&self.folded.as_bytes()[folded], &self.original[original])
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.folded.capacity()
+            + self.original.capacity()
+            + 4 * (self.folded_at.capacity() + self.original_at.capacity())
+    }
 }
 
 /// One card's highlights for one query.
@@ -72,6 +125,7 @@ impl SearchIndex {
         for part in parts {
             index.append(part);
         }
+        index.teams = Teams::new(handbook);
         index
     }
 
@@ -93,6 +147,7 @@ impl SearchIndex {
             document_start: Vec::with_capacity(documents.len() + 1),
             pages: String::new(),
             pages_at: Vec::with_capacity(4 * documents.len() + 1),
+            teams: Teams::default(),
             highlighted: Default::default(),
         };
         for (d, doc) in documents.iter().enumerate() {
@@ -185,6 +240,7 @@ impl SearchIndex {
                 + self.pages_at.capacity())
             + std::mem::size_of::<CardId>() * self.ids.capacity()
             + std::mem::size_of::<(u64, u64)>() * self.masks.capacity()
+            + self.teams.heap_bytes()
     }
 
     /// Every matching card, best first; an empty query gives every card in order.
@@ -425,6 +481,7 @@ impl SearchIndex {
         let at = FIELDS * position;
         IndexedCard {
             index: self,
+            teams: self.teams.of(position),
             masks: self.masks[position],
             folded_at: &self.folded_at[at..=at + FIELDS],
             original_at: &self.original_at[at..=at + FIELDS],
@@ -500,7 +557,10 @@ fn driver(plan: &Plan<'_>) -> Option<usize> {
         .or_else(|| {
             plan.steps
                 .iter()
-                .position(|s| positive(&s) && matches!(s.how, How::Regex(_)))
+                // A team regex looks at no card text: it cannot drive a sweep.
+                .position(|s| {
+                    positive(&s) && s.term.scope != Scope::Team && matches!(s.how, How::Regex(_))
+                })
         })
 }
 
@@ -529,6 +589,7 @@ fn offset(len: usize) -> u32 {
 
 struct IndexedCard<'i> {
     index: &'i SearchIndex,
+    teams: (&'i [u8], &'i str),
     masks: (u64, u64),
     folded_at: &'i [u32],
     original_at: &'i [u32],
@@ -556,6 +617,12 @@ impl CardText for IndexedCard<'_> {
     fn original(&self, field: usize) -> &str {
         &self.index.original
             [self.original_at[field] as usize..self.original_at[field + 1] as usize - 1]
+    }
+    fn teams_folded(&self) -> &[u8] {
+        self.teams.0
+    }
+    fn teams_original(&self) -> &str {
+        self.teams.1
     }
 }
 

@@ -23,6 +23,11 @@ pub(super) trait CardText {
     fn masks(&self) -> Option<(u64, u64)> {
         None
     }
+    /// The titles of the teams of the card's owners and leaders, folded,
+    /// each followed by [`SEPARATOR`].
+    fn teams_folded(&self) -> &[u8];
+    /// The same titles as written, each followed by a newline.
+    fn teams_original(&self) -> &str;
 }
 
 /// Which bytes a folded text holds, one bit per class: a bit for each of
@@ -171,6 +176,13 @@ impl Step<'_> {
                     None => (false, false),
                 }
             }
+            (How::Text(finder, ..), Scope::Team) => {
+                (finder.find(card.teams_folded()).is_some(), false)
+            }
+            (How::Regex(regex), Scope::Team) => {
+                let teams = card.teams_original();
+                (teams.lines().any(|team| regex.is_match(team)), false)
+            }
             (How::Text(finder, ..), scope) => {
                 let mut hit = false;
                 let mut title_hit = false;
@@ -186,7 +198,13 @@ impl Step<'_> {
                 let mut hit = false;
                 let mut title_hit = false;
                 for &field in scope.fields() {
-                    if regex.is_match(card.original(field_index(field))) {
+                    let text = card.original(field_index(field));
+                    // A card without an effect has no gap there: only a
+                    // scoped `effekt:/^$/` asks about it.
+                    if scope == Scope::Any && field.shown_only_when_set() && text.is_empty() {
+                        continue;
+                    }
+                    if regex.is_match(text) {
                         hit = true;
                         title_hit |= field == Field::Title;
                     }
@@ -213,6 +231,7 @@ pub(super) fn field_index(field: Field) -> usize {
         Field::Purpose => 3,
         Field::Input => 4,
         Field::Output => 5,
+        Field::Effect => 6,
     }
 }
 
@@ -221,16 +240,28 @@ pub(super) struct OwnedCardText<'c> {
     folded: String,
     at: [usize; FIELDS + 1],
     original: [Cow<'c, str>; FIELDS],
+    teams_folded: String,
+    teams_original: String,
+}
+
+/// The teams' titles folded and as written, each followed by its separator.
+pub(super) fn team_texts(teams: &[&str], folded: &mut String, original: &mut String) {
+    for team in teams {
+        fold_into(team, folded);
+        folded.push(SEPARATOR);
+        original.push_str(&team.replace('\n', " "));
+        original.push('\n');
+    }
 }
 
 impl<'c> OwnedCardText<'c> {
-    pub(super) fn new(card: &'c Card) -> Self {
-        OwnedCardText::with_buffer(card, String::new())
+    pub(super) fn new(card: &'c Card, teams: &[&str]) -> Self {
+        OwnedCardText::with_buffer(card, teams, String::new())
     }
 
     /// As [`Self::new`], folding into `buffer` (cleared first), so a loop over
     /// many cards can reuse one allocation: see [`Self::into_buffer`].
-    pub(super) fn with_buffer(card: &'c Card, mut folded: String) -> Self {
+    pub(super) fn with_buffer(card: &'c Card, teams: &[&str], mut folded: String) -> Self {
         let original = Field::ALL.map(|f| card.text(f));
         folded.clear();
         folded.reserve(original.iter().map(|t| t.len() + 1).sum());
@@ -241,10 +272,15 @@ impl<'c> OwnedCardText<'c> {
             folded.push(SEPARATOR);
         }
         at[FIELDS] = folded.len();
+        let mut teams_folded = String::new();
+        let mut teams_original = String::new();
+        team_texts(teams, &mut teams_folded, &mut teams_original);
         OwnedCardText {
             folded,
             at,
             original,
+            teams_folded,
+            teams_original,
         }
     }
 
@@ -265,5 +301,11 @@ impl CardText for OwnedCardText<'_> {
     }
     fn original(&self, field: usize) -> &str {
         &self.original[field]
+    }
+    fn teams_folded(&self) -> &[u8] {
+        self.teams_folded.as_bytes()
+    }
+    fn teams_original(&self) -> &str {
+        &self.teams_original
     }
 }

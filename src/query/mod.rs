@@ -127,13 +127,16 @@ pub enum Scope {
     Purpose,
     Input,
     Output,
+    Effect,
     /// The card's page: its document's title or path.
     Page,
+    /// The cards owned or led by members of a team (no field of the card's own).
+    Team,
 }
 
 impl Scope {
     /// Every scope name the parser accepts, with its scope (compared folded).
-    pub const NAMES: [(&'static str, Scope); 15] = [
+    pub const NAMES: [(&'static str, Scope); 18] = [
         ("title", Scope::Title),
         ("tittel", Scope::Title),
         ("owner", Scope::Owner),
@@ -147,8 +150,11 @@ impl Scope {
         ("formaal", Scope::Purpose),
         ("input", Scope::Input),
         ("output", Scope::Output),
+        ("effect", Scope::Effect),
+        ("effekt", Scope::Effect),
         ("side", Scope::Page),
         ("page", Scope::Page),
+        ("team", Scope::Team),
     ];
 
     /// The scope a name such as `eier` or `Formål` stands for.
@@ -161,7 +167,8 @@ impl Scope {
     }
 
     /// The card fields looked in, in [`Field::ALL`] order ([`Scope::Page`]
-    /// looks in none: it is about the card's document).
+    /// looks in none: it is about the card's document; [`Scope::Team`] looks
+    /// in none but at the teams of the card's people).
     pub fn fields(self) -> &'static [Field] {
         match self {
             Scope::Any => &Field::ALL,
@@ -172,7 +179,8 @@ impl Scope {
             Scope::Purpose => &[Field::Purpose],
             Scope::Input => &[Field::Input],
             Scope::Output => &[Field::Output],
-            Scope::Page => &[],
+            Scope::Effect => &[Field::Effect],
+            Scope::Page | Scope::Team => &[],
         }
     }
 
@@ -219,13 +227,30 @@ impl Query {
     /// The rank of `card`, of `document`, if it matches (the number of terms
     /// that hit its title), `None` if it does not. Folds the text on the fly:
     /// for one-off searches; for many searches over the same cards build a
-    /// [`SearchIndex`].
+    /// [`SearchIndex`]. A `team:` term matches nothing here: that needs the
+    /// handbook's people ([`Query::score_with_teams`]).
     pub fn score(&self, document: &Document, card: &Card) -> Option<u32> {
+        self.score_with_teams(document, card, &[])
+    }
+
+    /// [`Query::score`], with the teams of the card's owners and leaders.
+    pub fn score_with_teams(
+        &self,
+        document: &Document,
+        card: &Card,
+        teams: &[&str],
+    ) -> Option<u32> {
         let plan = matcher::Plan::new(&self.terms);
         if !plan.document_agrees(document) {
             return None;
         }
-        plan.score(&matcher::OwnedCardText::new(card))
+        plan.score(&matcher::OwnedCardText::new(card, teams))
+    }
+
+    /// True when a term asks about teams (`team:`), so the caller must know
+    /// the handbook's people to answer.
+    pub fn asks_about_teams(&self) -> bool {
+        self.terms.iter().any(|t| t.scope == Scope::Team)
     }
 
     /// Where the query matches `card`: see [`SearchIndex::matches`].
@@ -254,11 +279,16 @@ impl Term {
         } else {
             (self, other)
         };
-        let scope_ok = narrow
-            .scope
-            .fields()
-            .iter()
-            .all(|f| wide.scope.includes(*f));
+        // A team term looks at no field: it implies only a team term.
+        let scope_ok = if narrow.scope == Scope::Team || wide.scope == Scope::Team {
+            narrow.scope == wide.scope
+        } else {
+            narrow
+                .scope
+                .fields()
+                .iter()
+                .all(|f| wide.scope.includes(*f))
+        };
         scope_ok
             && match (&narrow.pattern, &wide.pattern) {
                 (Pattern::Text(n), Pattern::Text(w)) => n.contains(w.as_str()),
@@ -287,6 +317,10 @@ pub struct Match {
 /// on all cores for a big handbook. For a one-off search (`prosesser search`).
 pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
     let plan = matcher::Plan::new(query.terms());
+    // The people are read only when a term asks about teams.
+    let teams = query
+        .asks_about_teams()
+        .then(|| crate::people::People::new(handbook));
     let documents = &handbook.documents;
     let groups = index::document_groups(documents);
     let search_group = |group: &Range<usize>| {
@@ -298,13 +332,21 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
                 continue;
             }
             for (c, card) in document.cards.iter().enumerate() {
-                let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
+                let id = CardId {
+                    document: (first + d) as u32,
+                    card: c as u32,
+                };
+                let card_teams = teams
+                    .as_ref()
+                    .map(|p| p.teams_of_card(id))
+                    .unwrap_or_default();
+                let text = matcher::OwnedCardText::with_buffer(
+                    card,
+                    &card_teams,
+                    std::mem::take(&mut buffer),
+                );
                 if let Some(score) = plan.score(&text) {
-                    let card = CardId {
-                        document: (first + d) as u32,
-                        card: c as u32,
-                    };
-                    hits.push(Hit { card, score });
+                    hits.push(Hit { card: id, score });
                 }
                 buffer = text.into_buffer();
             }
@@ -320,7 +362,14 @@ pub fn search_handbook(handbook: &Handbook, query: &Query) -> Vec<Hit> {
 /// ranked), each with its rank: [`search_handbook`] over a few cards at a
 /// time, for a caller that reads the handbook slice by slice (the browser,
 /// while its index is being built). Ids that name no card are skipped.
-pub fn search_among(handbook: &Handbook, query: &Query, cards: &[CardId]) -> Vec<Hit> {
+/// `people` are the handbook's, needed when the query
+/// [asks about teams](Query::asks_about_teams) (without them no card has a team).
+pub fn search_among(
+    handbook: &Handbook,
+    query: &Query,
+    cards: &[CardId],
+    people: Option<&crate::people::People>,
+) -> Vec<Hit> {
     let plan = matcher::Plan::new(query.terms());
     let mut buffer = String::new();
     let mut hits = Vec::new();
@@ -331,7 +380,9 @@ pub fn search_among(handbook: &Handbook, query: &Query, cards: &[CardId]) -> Vec
         if !plan.document_agrees(document) {
             continue;
         }
-        let text = matcher::OwnedCardText::with_buffer(card, std::mem::take(&mut buffer));
+        let card_teams = people.map(|p| p.teams_of_card(id)).unwrap_or_default();
+        let text =
+            matcher::OwnedCardText::with_buffer(card, &card_teams, std::mem::take(&mut buffer));
         if let Some(score) = plan.score(&text) {
             hits.push(Hit { card: id, score });
         }

@@ -39,7 +39,9 @@ pub(crate) fn document(path: &str, cards: Vec<Card>) -> Document {
         file: None,
         front_matter: FrontMatter::default(),
         navigation: Vec::new(),
+        navigation_items: Vec::new(),
         cards,
+        members: Vec::new(),
         publication: crate::model::Publication::Published,
     }
 }

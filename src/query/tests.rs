@@ -721,7 +721,7 @@ fn index_sweeps_and_one_by_one_checks_agree_with_plain_search() {
         // Slice by slice, as the browser reads while its index is built.
         let mut sliced: Vec<Hit> = all
             .chunks(7)
-            .flat_map(|slice| search_among(&handbook, &query, slice))
+            .flat_map(|slice| search_among(&handbook, &query, slice, None))
             .collect();
         rank(&mut sliced);
         assert_eq!(sliced, expected, "{q}");
@@ -768,6 +768,86 @@ fn empty_handbook_and_documents_without_cards() {
     );
 }
 
+// --- Effect and team ---
+
+/// A site with a team page (Plattform: Ola Dahl) and three cards: one led
+/// by Ola, one owned by `Plattform/Tove Hagen`, one by someone else; the
+/// last two say their outcome in `effect`.
+fn team_site() -> Handbook {
+    let text = |path: &str, t: &str| crate::load::Source {
+        path: path.to_owned(),
+        file: None,
+        bytes: t.as_bytes().to_vec(),
+    };
+    crate::load::load_sources(vec![
+        text(
+            "a.md",
+            "---\ntitle: A\nweight: 1\n---\n\
+             {{< prosesser/strategy-card title=\"Behov\" owner=\"Kari\" leader=\"ola dahl\" purpose=\"P\" input=\"I\" output=\"Prioriterte behov\" >}}\n\
+             {{< prosesser/card title=\"Marked\" owner=\"Plattform/Tove Hagen\" effect=\"Flere kunder\" >}}\n\
+             {{< prosesser/card title=\"Kundeservice\" owner=\"Per Olsen\" effect=\"Fornøyde kunder\" >}}\n",
+        ),
+        text(
+            "team.md",
+            "---\ntitle: Plattform\nweight: 2\n---\n{{< team/github-profile name=\"Ola Dahl\" role=\"Teamleder\" >}}\n",
+        ),
+    ])
+}
+
+fn found_in(handbook: &Handbook, query: &str) -> Vec<String> {
+    let index = SearchIndex::new(handbook);
+    let query = Query::parse(query).unwrap();
+    let hits = index.search(&query);
+    assert_eq!(search_handbook(handbook, &query), hits);
+    let all: Vec<CardId> = handbook.cards().map(|(id, _)| id).collect();
+    assert_eq!(index.search_within(&query, &all), hits);
+    hits.iter()
+        .map(|h| handbook.card(h.card).unwrap().title().into_owned())
+        .collect()
+}
+
+#[test]
+fn effect_is_a_scope_in_both_languages_and_part_of_a_plain_search() {
+    let site = team_site();
+    assert_eq!(found_in(&site, "effekt:kunder"), ["Marked", "Kundeservice"]);
+    assert_eq!(found_in(&site, "effect:fornoyde"), ["Kundeservice"]);
+    assert_eq!(found_in(&site, "fornøyde"), ["Kundeservice"]);
+    assert_eq!(found_in(&site, "output:kunder"), Vec::<String>::new());
+    // An unscoped regex does not see a missing effect as an empty field; a
+    // scoped one asks exactly that.
+    assert_eq!(found_in(&site, "-/^$/ output:behov"), ["Behov"]);
+    assert_eq!(found_in(&site, "effekt:/^$/"), ["Behov"]);
+}
+
+#[test]
+fn team_finds_the_cards_of_the_teams_members_and_of_units_that_are_teams() {
+    let site = team_site();
+    assert_eq!(found_in(&site, "team:plattform"), ["Behov", "Marked"]);
+    assert_eq!(found_in(&site, "team:/^platt/"), ["Behov", "Marked"]);
+    assert_eq!(found_in(&site, "-team:plattform"), ["Kundeservice"]);
+    assert_eq!(found_in(&site, "team:marked"), Vec::<String>::new());
+    // The word is not in any card's own text, and a team is not searched by a plain word.
+    assert_eq!(found_in(&site, "plattform"), ["Marked"]);
+    // Without the handbook's people a team term matches nothing.
+    let q = Query::parse("team:plattform").unwrap();
+    assert!(
+        site.cards()
+            .all(|(id, c)| q.score(site.document_of(id).unwrap(), c).is_none())
+    );
+}
+
+#[test]
+fn a_team_term_implies_only_a_team_term() {
+    let team = Query::parse("team:plattform").unwrap();
+    assert!(!team.refines(&Query::parse("plattform").unwrap()));
+    assert!(
+        !Query::parse("plattform")
+            .unwrap()
+            .refines(&Query::parse("team:platt").unwrap())
+    );
+    assert!(team.refines(&Query::parse("team:platt").unwrap()));
+}
+
 #[test]
 fn the_browsers_highlights_of_a_huge_field_are_capped() {
     let purpose = "ab ".repeat(3 * super::MAX_LISTED_MATCHES);
@@ -785,8 +865,10 @@ fn the_browsers_highlights_of_a_huge_field_are_capped() {
             file: None,
             front_matter: Default::default(),
             navigation: Vec::new(),
+            navigation_items: Vec::new(),
             publication: crate::model::Publication::Published,
             cards: vec![card],
+            members: Vec::new(),
         }],
         diagnostics: Vec::new(),
     };

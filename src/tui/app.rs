@@ -26,6 +26,7 @@ use super::views::flow::FlowView;
 use super::views::help::HelpView;
 use super::views::history::{self as history_view, Entries, HistoryView, Job};
 use super::views::people::PeopleView;
+use super::views::search::SearchLine;
 use super::views::{Effect, Focus};
 
 /// The view on screen (the help is an overlay over any of them).
@@ -84,6 +85,10 @@ pub struct App {
     pub editor: Result<Option<Editor>, Unsplittable>,
     /// The handbook came from paths that can be read again.
     pub can_reload: bool,
+    /// Keys for a view whose list is still being worked out (the warnings
+    /// and the people, before the checks are done), kept to be applied
+    /// when it arrives: `w j j Enter` typed ahead does what it says.
+    held: Vec<(View, Action)>,
     /// Those paths (empty for the compiled-in handbook): their git history
     /// says who used to own and lead what.
     pub paths: Vec<std::path::PathBuf>,
@@ -116,6 +121,7 @@ impl App {
             request: None,
             editor: Ok(None),
             can_reload: false,
+            held: Vec::new(),
             paths: Vec::new(),
             quit: false,
         };
@@ -123,9 +129,32 @@ impl App {
         app
     }
 
+    /// The card list and its detail, with nothing over them: where `q` quits.
+    pub fn main_view(&self) -> bool {
+        self.view == View::Cards && !self.help.open
+    }
+
     /// The search line is open (keys type into it).
     pub fn editing(&self) -> bool {
-        self.cards.search.editing
+        self.search_line().editing
+    }
+
+    /// The search line `/` opens over the view on screen: the people's and
+    /// the findings' own filters, else the card list's query.
+    fn search_line(&self) -> &SearchLine {
+        match self.view {
+            View::People => &self.people.search,
+            View::Diagnostics => &self.diagnostics.search,
+            _ => &self.cards.search,
+        }
+    }
+
+    fn search_line_mut(&mut self) -> &mut SearchLine {
+        match self.view {
+            View::People => &mut self.people.search,
+            View::Diagnostics => &mut self.diagnostics.search,
+            _ => &mut self.cards.search,
+        }
     }
 
     // ----- background work -----
@@ -136,7 +165,16 @@ impl App {
         changed |= self.history.as_mut().is_some_and(HistoryView::poll);
         changed |= self.people.former.poll();
         if changed {
+            // A big page's flow has come in: draw it where it was asked for.
+            if self.view == View::Flow && self.flow.as_ref().is_some_and(|f| f.pending) {
+                let cursor = self.flow.as_ref().and_then(FlowView::card);
+                self.open_flow();
+                if let (Some(flow), Some(id)) = (self.flow.as_mut(), cursor) {
+                    flow.point_at(id);
+                }
+            }
             self.sync();
+            self.replay_held();
         }
         changed
     }
@@ -158,6 +196,19 @@ impl App {
         changed
     }
 
+    /// The keys held for a view whose list has now arrived, applied in
+    /// order (those for a view left since are dropped).
+    fn replay_held(&mut self) {
+        if !self.ctx.facts_ready() {
+            return;
+        }
+        for (view, action) in std::mem::take(&mut self.held) {
+            if view == self.view {
+                self.update(action);
+            }
+        }
+    }
+
     pub fn jobs_pending(&self) -> bool {
         self.ctx.pending()
             || self.history.as_ref().is_some_and(HistoryView::pending)
@@ -169,7 +220,23 @@ impl App {
     pub fn wait_jobs(&mut self, deadline: Option<Instant>) {
         if self.ctx.wait(deadline) {
             self.sync();
+            self.replay_held();
         }
+    }
+
+    /// When the app has something to show without a key: a query's error
+    /// after a pause in typing.
+    pub fn wake_at(&self) -> Option<Instant> {
+        self.search_line().due()
+    }
+
+    /// Time passes; true when something changed (redraw).
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let changed = self.search_line_mut().tick(now);
+        if changed {
+            self.layout_status();
+        }
+        changed
     }
 
     // ----- where things are -----
@@ -179,7 +246,8 @@ impl App {
         Screen {
             area: Rect::new(0, 0, self.width, self.height),
             ingress: self.title.ingress_lines(self.height),
-            rows: (self.view == View::People).then(|| self.ctx.people().map_or(0, <[_]>::len)),
+            rows: (self.view == View::People).then(|| self.people.shown_count()),
+            ingress_most: self.title.ingress_most(self.height),
         }
     }
 
@@ -201,8 +269,25 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         match action {
-            Action::Quit => {
+            Action::QuitNow => {
                 self.quit = true;
+                return;
+            }
+            // q closes what is over the main view, as Esc does; only the
+            // main view quits with it.
+            Action::Quit if self.main_view() => {
+                self.quit = true;
+                return;
+            }
+            Action::Quit if !self.editing() => {
+                self.message = None;
+                if self.help.open {
+                    self.help.open = false;
+                } else {
+                    self.view = View::Cards;
+                    self.focus = Focus::List;
+                }
+                self.sync();
                 return;
             }
             Action::Resize(w, h) => {
@@ -226,16 +311,23 @@ impl App {
         } else {
             match action {
                 Action::Help => self.help.open(),
+                // The people and the findings filter their own lists; from
+                // any other view `/` searches the cards.
                 Action::Search => {
-                    self.view = View::Cards;
+                    if !matches!(self.view, View::People | View::Diagnostics) {
+                        self.view = View::Cards;
+                    }
                     self.focus = Focus::List;
-                    self.cards.search.open();
+                    self.search_line_mut().open();
                 }
+                // Either view opens at once: until the checks are done it says
+                // it is working, and the keys after it are taken as they come
+                // (waiting here would hold them all back).
                 Action::People => {
                     if self.view == View::People {
                         self.view = View::Cards;
                     } else {
-                        self.ctx.ensure_facts();
+                        self.ctx.poll();
                         self.view = View::People;
                         // Git is asked again each time: a commit may have come since.
                         if !self.people.former.pending() {
@@ -245,7 +337,7 @@ impl App {
                     self.focus = Focus::List;
                 }
                 Action::Diagnostics => {
-                    self.ctx.ensure_facts();
+                    self.ctx.poll();
                     self.view = if self.view == View::Diagnostics {
                         View::Cards
                     } else {
@@ -264,6 +356,17 @@ impl App {
                         self.open_flow();
                     }
                 }
+                // In the flow: the flow of the next (or previous) document.
+                Action::NextDocument | Action::PrevDocument if self.view == View::Flow => {
+                    let forward = action == Action::NextDocument;
+                    let screen = self.screen();
+                    if self.cards.step_document(forward, screen) {
+                        self.open_flow();
+                    } else {
+                        let t = self.ctx.words();
+                        self.tell(t.no_more_documents(forward).to_owned(), false);
+                    }
+                }
                 Action::History => self.open_history(),
                 Action::Edit => self.edit(),
                 Action::Reload => self.reload(),
@@ -275,6 +378,12 @@ impl App {
 
     /// An action for the view on screen.
     fn update_view(&mut self, action: Action) {
+        let waiting =
+            matches!(self.view, View::People | View::Diagnostics) && !self.ctx.facts_ready();
+        if waiting && !matches!(action, Action::Back | Action::Resize(..)) {
+            self.held.push((self.view, action));
+            return;
+        }
         let regions = self.regions();
         let effect = match self.view {
             View::Cards => {
@@ -319,6 +428,21 @@ impl App {
             Action::Follow(n) => self.follow_link(n),
             Action::JumpBack => self.jump_back(),
             Action::NextMatch | Action::PrevMatch => self.next_match(action == Action::NextMatch),
+            Action::NextDocument | Action::PrevDocument => {
+                let forward = action == Action::NextDocument;
+                if !self.cards.step_document(forward, screen) {
+                    let t = self.ctx.words();
+                    self.tell(t.no_more_documents(forward).to_owned(), false);
+                }
+            }
+            Action::Order => {
+                self.cards.toggle_order(&mut self.ctx, screen);
+                if self.cards.query().is_none() {
+                    let t = self.ctx.words();
+                    let relevance = self.cards.order == super::views::cards::Order::Relevance;
+                    self.tell(t.order_without_query(relevance), false);
+                }
+            }
             Action::Back => {
                 if self.focus == Focus::Detail {
                     self.focus = Focus::List;
@@ -354,18 +478,31 @@ impl App {
             return;
         }
         self.message = None;
-        let screen = self.screen();
-        self.cards.type_text(text, &mut self.ctx, screen);
+        match self.view {
+            View::People => self.people.type_text(text, &self.ctx),
+            View::Diagnostics => self.diagnostics.type_text(text, &self.ctx),
+            _ => {
+                let screen = self.screen();
+                self.cards.type_text(text, &mut self.ctx, screen);
+            }
+        }
         self.sync();
     }
 
     /// A key while the search line is open; the mouse still works the panes.
     fn update_search(&mut self, action: Action) {
-        match action {
-            Action::Click(..) | Action::WheelDown(..) | Action::WheelUp(..) => {
-                let regions = self.regions();
-                self.update_cards(action, &regions);
-            }
+        let regions = self.regions();
+        let mouse = matches!(
+            action,
+            Action::Click(..) | Action::WheelDown(..) | Action::WheelUp(..)
+        );
+        match self.view {
+            View::People | View::Diagnostics if mouse => self.update_view(action),
+            View::People => self.people.edit_search(action, &self.ctx, &regions),
+            View::Diagnostics => self
+                .diagnostics
+                .edit_search(action, &self.ctx, regions.body),
+            _ if mouse => self.update_cards(action, &regions),
             _ => {
                 let screen = self.screen();
                 self.cards.edit_search(action, &mut self.ctx, screen);
@@ -473,6 +610,10 @@ impl App {
             return;
         };
         let mut flow = FlowView::open(&self.ctx, document, self.cards.current());
+        if flow.pending {
+            let t = self.ctx.words();
+            self.tell(t.flow_pending.to_owned(), false);
+        }
         self.view = View::Flow;
         flow.follow_cursor(&self.ctx, self.regions().body);
         self.flow = Some(flow);
@@ -518,7 +659,11 @@ impl App {
         let card_at = |id: CardId| Some((handbook.document_of(id)?, handbook.card(id)?.line));
         let target: Result<(&Document, u32), &str> = match self.view {
             View::Cards => self.cards.current().and_then(card_at).ok_or(t.no_selection),
-            View::People => Err(t.no_selection),
+            View::People => self
+                .people
+                .first_card(&self.ctx)
+                .and_then(card_at)
+                .ok_or(t.no_person_to_edit()),
             View::History => self
                 .history
                 .as_ref()
@@ -534,7 +679,7 @@ impl App {
             View::Diagnostics => self
                 .ctx
                 .diagnostics()
-                .get(self.diagnostics.selected)
+                .get(self.diagnostics.current().unwrap_or(usize::MAX))
                 .and_then(|d| {
                     let doc = handbook.documents.iter().find(|doc| doc.path == d.path)?;
                     Some((doc, d.line))
@@ -646,8 +791,8 @@ impl App {
         );
         self.cards.ensure_visible(self.screen());
         self.people
-            .keep_in_view(regions.list_inner().height as usize);
-        self.diagnostics.keep_in_view(regions.body);
+            .keep_in_view(&self.ctx, regions.list_inner().height as usize);
+        self.diagnostics.keep_in_view(&self.ctx, regions.body);
         match self.view {
             View::Cards => self.detail.clamp(regions.detail),
             View::People => {
@@ -706,15 +851,29 @@ impl App {
     }
 
     fn layout_status(&mut self) {
+        // The counts and the filter of the list on screen.
+        let (shown, total) = match self.view {
+            View::People => (
+                self.people.shown_count(),
+                self.ctx.people().map_or(0, <[_]>::len),
+            ),
+            View::Diagnostics => (self.diagnostics.shown_count(), self.ctx.diagnostics().len()),
+            _ => (self.cards.visible.len(), self.cards.total()),
+        };
         let status = Status {
-            shown: self.cards.visible.len(),
-            partial: self.cards.scanning(),
-            total: self.cards.total(),
-            person: self.cards.person_name(&self.ctx),
-            search: &self.cards.search,
+            shown,
+            // The cards are still being read for the query (the list's count
+            // grows): only in the views that show the cards.
+            partial: !matches!(self.view, View::People | View::Diagnostics)
+                && self.cards.scanning(),
+            total,
+            person: (!matches!(self.view, View::People | View::Diagnostics))
+                .then(|| self.cards.person_name(&self.ctx))
+                .flatten(),
+            search: self.search_line(),
             message: self.message.as_ref(),
-            findings: !self.ctx.diagnostics().is_empty(),
-            searchable: self.view != View::Diagnostics,
+            findings: !self.ctx.diagnostics().is_empty() || !self.ctx.facts_ready(),
+            main_view: self.main_view(),
         };
         self.status = status::layout(&self.ctx, &status, self.width);
     }

@@ -10,10 +10,10 @@
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use crate::Handbook;
-use crate::people::{Person, people};
+use crate::people::Person;
 use crate::query::SearchIndex;
 use crate::{Diagnostic, Severity};
+use crate::{Field, Handbook};
 
 /// The jobs started before the first frame, each `None` once taken in.
 #[derive(Default)]
@@ -60,6 +60,16 @@ impl Jobs {
         self.facts.as_ref().is_some_and(JoinHandle::is_finished)
     }
 
+    /// A facts job that starts only when `held` is sent to (or closed).
+    #[cfg(test)]
+    pub fn hold_facts(&mut self, handbook: &Arc<Handbook>, held: std::sync::mpsc::Receiver<()>) {
+        let handbook = Arc::clone(handbook);
+        self.facts = Some(std::thread::spawn(move || {
+            let _ = held.recv();
+            Facts::compute(&handbook)
+        }));
+    }
+
     /// The index, waiting for its job; `None` when it was taken already.
     pub fn take_index(&mut self) -> Option<SearchIndex> {
         self.index.take().map(join)
@@ -100,30 +110,55 @@ pub struct Facts {
     pub card_counts: Vec<usize>,
     /// The widest card title, in columns: where the owners line up in the list.
     pub title_width: usize,
+    /// The widest owner and leader, in columns: the list's other columns.
+    pub owner_width: usize,
+    pub leader_width: usize,
+    /// The titles more than one card has: such a card is named with its line.
+    pub repeats: crate::labels::TitleRepeats,
 }
 
 impl Facts {
     pub fn compute(handbook: &Handbook) -> Facts {
         // The loader's findings and the lint warnings, as `prosesser check` shows them.
-        let diagnostics = crate::check::all(handbook);
+        // The people are read once, for the people view and for the checks.
+        let people = crate::people::People::new(handbook);
+        let diagnostics = crate::check::all_with(handbook, &people);
         let errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let people = people(handbook);
+        let people = people.persons;
         Facts {
             counts: (errors, diagnostics.len() - errors),
             diagnostics,
             card_counts: people.iter().map(|p| p.cards().len()).collect(),
             people,
-            title_width: handbook
-                .cards()
-                // Measured as drawn: sanitising can widen a title.
-                .map(|(_, c)| super::wrap::width(&crate::text::sanitize_line(&c.title())))
-                .max()
-                .unwrap_or(0),
+            title_width: widest(handbook, Field::Title),
+            owner_width: widest(handbook, Field::Owner),
+            leader_width: widest(handbook, Field::Leader),
+            repeats: crate::labels::TitleRepeats::new(handbook),
         }
     }
+
+    /// People sorted for readers of `lang` (the job sorts them for
+    /// Norwegian, the default), each with their count.
+    pub fn sort_for(&mut self, lang: crate::i18n::Lang) {
+        if lang == crate::i18n::Lang::Nb {
+            return;
+        }
+        crate::people::by_name(&mut self.people, lang);
+        self.card_counts = self.people.iter().map(|p| p.cards().len()).collect();
+    }
+}
+
+/// The widest text of `field` on any card, in columns.
+fn widest(handbook: &Handbook, field: Field) -> usize {
+    handbook
+        .cards()
+        // Measured as drawn: sanitising can widen a text.
+        .map(|(_, c)| super::wrap::width(&crate::text::sanitize_line(&c.text(field))))
+        .max()
+        .unwrap_or(0)
 }
 
 /// A handbook read again, with everything the browser derives from it,

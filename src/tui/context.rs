@@ -4,11 +4,13 @@
 //! [`background`](super::background) jobs. Views read it; only the app
 //! changes it (jobs taken in, a handbook read again).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::flow::{Endpoint, Flow, Reason};
+use crate::flow::{self, Endpoint, Flow, Layout, Reason};
 use crate::i18n::{Lang, Words, words};
+use crate::labels::{TitleLabels, TitleRepeats};
 use crate::people::Person;
 use crate::query::{Match, Query, SearchIndex};
 use crate::{CardId, Diagnostic, Document, Handbook, Severity};
@@ -24,14 +26,39 @@ pub struct Context {
     /// More than one document has cards: the list groups them under their
     /// document's title.
     pub grouped: bool,
+    /// The paths the handbook was read from, as the user wrote them (empty
+    /// for the compiled-in handbook): what to name when they hold nothing.
+    pub read_from: Vec<String>,
     /// `None` until its job is done (see [`Context::poll`]).
     index: Option<SearchIndex>,
     /// `None` until its job is done.
     facts: Option<Facts>,
     jobs: Jobs,
-    /// Each document's flow, worked out the first time it is shown.
-    flows: Vec<OnceLock<Flow>>,
+    /// Each document's flow and its layout, worked out the first time it
+    /// is shown: at once for a page of ordinary size, on another thread for
+    /// a big one (a dense page's flow takes seconds), the keys going on.
+    flows: Vec<OnceLock<Flowed>>,
+    /// The flows being worked out on other threads, by document.
+    flow_jobs: Mutex<Vec<(u32, JoinHandle<Flowed>)>>,
 }
+
+/// One document's flow, laid out for reading.
+pub struct Flowed {
+    pub flow: Flow,
+    pub layout: Layout,
+}
+
+impl Flowed {
+    fn of(handbook: &Handbook, document: u32) -> Flowed {
+        let flow = Flow::for_document(handbook, document);
+        let layout = flow::layout(&flow, handbook, document);
+        Flowed { flow, layout }
+    }
+}
+
+/// A page whose inputs and outputs hold less text than this has its flow
+/// worked out at once (well under a millisecond); a bigger one on a thread.
+const FLOW_AT_ONCE_BYTES: usize = 64 * 1024;
 
 /// One link of a card, as the detail pane lists it.
 pub struct LinkRow<'a> {
@@ -61,10 +88,12 @@ impl Context {
             lang,
             generation: 0,
             grouped: false,
+            read_from: Vec::new(),
             index: None,
             facts: None,
             jobs,
             flows: Vec::new(),
+            flow_jobs: Mutex::new(Vec::new()),
         };
         ctx.derive();
         ctx
@@ -82,6 +111,20 @@ impl Context {
         self.flows = (0..self.handbook.documents.len())
             .map(|_| OnceLock::new())
             .collect();
+        // Jobs for the handbook before are left to finish unheard.
+        self.flow_jobs = Mutex::new(Vec::new());
+    }
+
+    /// `0 Markdown-filer i PATH`: the paths given held no file the
+    /// handbook is read from (`None` when some did, or none was given).
+    pub fn nothing_read(&self) -> Option<String> {
+        (self.handbook.documents.is_empty()
+            && self.handbook.diagnostics.is_empty()
+            && !self.read_from.is_empty())
+        .then(|| {
+            let paths: Vec<String> = self.read_from.iter().map(|p| wrap::clean_line(p)).collect();
+            self.words().no_markdown_files(&paths.join(", "))
+        })
     }
 
     pub fn words(&self) -> &'static Words {
@@ -101,11 +144,37 @@ impl Context {
             self.ensure_facts();
             changed = true;
         }
-        changed
+        changed | self.take_flows()
     }
 
     pub fn pending(&self) -> bool {
-        self.jobs.pending()
+        self.jobs.pending() || !self.flow_jobs().is_empty()
+    }
+
+    fn flow_jobs(&self) -> std::sync::MutexGuard<'_, Vec<(u32, JoinHandle<Flowed>)>> {
+        self.flow_jobs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Take in the flows worked out; true when one was.
+    fn take_flows(&self) -> bool {
+        let mut jobs = self.flow_jobs();
+        let mut taken = false;
+        let mut i = 0;
+        while i < jobs.len() {
+            if jobs[i].1.is_finished() {
+                let (document, job) = jobs.swap_remove(i);
+                let flowed = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                if let Some(cell) = self.flows.get(document as usize) {
+                    let _ = cell.set(flowed);
+                }
+                taken = true;
+            } else {
+                i += 1;
+            }
+        }
+        taken
     }
 
     /// Wait for every job, at most until `deadline`; true when one was taken in.
@@ -137,9 +206,21 @@ impl Context {
 
     /// The findings and the people, waiting for their job if need be.
     pub fn ensure_facts(&mut self) {
-        if let Some(facts) = self.jobs.take_facts() {
+        if let Some(mut facts) = self.jobs.take_facts() {
+            facts.sort_for(self.lang);
             self.facts = Some(facts);
         }
+    }
+
+    /// How cards are named in lists: by title, with the line when another
+    /// card of the document has the title too (once the facts are in).
+    pub fn labels(&self) -> TitleLabels<'_> {
+        static NONE: std::sync::OnceLock<TitleRepeats> = std::sync::OnceLock::new();
+        let repeats = match &self.facts {
+            Some(f) => &f.repeats,
+            None => NONE.get_or_init(TitleRepeats::default),
+        };
+        TitleLabels::with(&self.handbook, self.lang, repeats)
     }
 
     /// The search index if it is in, taken from its job the moment that is
@@ -169,6 +250,22 @@ impl Context {
 
     // ----- the facts, empty until they arrive -----
 
+    /// The findings and the people are in (until then the views that show
+    /// them say they are being worked out).
+    pub fn facts_ready(&self) -> bool {
+        self.facts.is_some()
+    }
+
+    /// Holds the facts back until the returned sender sends (or is dropped),
+    /// for tests of what the browser shows while they are worked out.
+    #[cfg(test)]
+    pub fn hold_facts(&mut self) -> std::sync::mpsc::Sender<()> {
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        self.facts = None;
+        self.jobs.hold_facts(&self.handbook, held);
+        release
+    }
+
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.facts.as_ref().map_or(&[], |f| &f.diagnostics)
     }
@@ -195,26 +292,68 @@ impl Context {
             .unwrap_or(0)
     }
 
-    /// The widest card title, in columns (0 until the facts arrive).
-    pub fn title_width(&self) -> usize {
-        self.facts.as_ref().map_or(0, |f| f.title_width)
+    /// The widest title, owner and leader, in columns (`None` until the
+    /// facts arrive).
+    pub fn column_widths(&self) -> Option<[usize; 3]> {
+        let f = self.facts.as_ref()?;
+        Some([f.title_width, f.owner_width, f.leader_width])
     }
 
     // ----- the flow -----
 
-    /// A document's flow, worked out the first time it is asked for.
-    pub fn flow_of(&self, document: u32) -> &Flow {
-        static NONE: Flow = Flow::empty();
-        match self.flows.get(document as usize) {
-            Some(cell) => cell.get_or_init(|| Flow::for_document(&self.handbook, document)),
-            None => &NONE,
+    /// A document's flow and layout: worked out here the first time for a
+    /// page of ordinary size; for a big one started on a thread, and `None`
+    /// until it is done ([`Context::poll`] takes it in).
+    pub fn flowed(&self, document: u32) -> Option<&Flowed> {
+        static NONE: Flowed = Flowed {
+            flow: Flow::empty(),
+            layout: Layout {
+                chains: Vec::new(),
+                feeds: Vec::new(),
+                unlinked: Vec::new(),
+            },
+        };
+        let Some(cell) = self.flows.get(document as usize) else {
+            return Some(&NONE);
+        };
+        if let Some(flowed) = cell.get() {
+            return Some(flowed);
         }
+        let doc = &self.handbook.documents[document as usize];
+        let words: usize = doc
+            .cards
+            .iter()
+            .map(|c| c.text(crate::Field::Input).len() + c.text(crate::Field::Output).len())
+            .sum();
+        if words < FLOW_AT_ONCE_BYTES {
+            return Some(cell.get_or_init(|| Flowed::of(&self.handbook, document)));
+        }
+        if self.take_flows() {
+            return self.flowed(document);
+        }
+        let mut jobs = self.flow_jobs();
+        if !jobs.iter().any(|(d, _)| *d == document) {
+            let handbook = Arc::clone(&self.handbook);
+            jobs.push((
+                document,
+                std::thread::spawn(move || Flowed::of(&handbook, document)),
+            ));
+        }
+        None
+    }
+
+    /// A document's flow, `None` while it is being worked out.
+    pub fn flow_of(&self, document: u32) -> Option<&Flow> {
+        self.flowed(document).map(|f| &f.flow)
     }
 
     /// A card's links: where its work comes from, then where it goes; the
-    /// links to cards numbered 1–9 for their digit keys.
+    /// links to cards numbered 1–9 for their digit keys. None while the
+    /// flow is being worked out.
     pub fn links(&self, id: CardId) -> Vec<LinkRow<'_>> {
-        let flow = self.flow_of(id.document);
+        let Some(flow) = self.flow_of(id.document) else {
+            return Vec::new();
+        };
         let mut next = 1u8;
         let mut number = |other: &Endpoint| match other {
             Endpoint::Card(_) if next <= 9 => {
@@ -253,11 +392,10 @@ impl Context {
         }
     }
 
+    /// A card as lists name it: its title, with its line when another card
+    /// of its document has the title too.
     pub fn card_title(&self, id: CardId) -> String {
-        match self.handbook.card(id).map(|c| c.title()) {
-            Some(title) if !title.trim().is_empty() => wrap::clean_line(&title),
-            _ => self.words().untitled.to_owned(),
-        }
+        wrap::clean_line(&self.labels().in_document(id))
     }
 
     /// The document the title bar is about: `card`'s, or the first.
@@ -281,6 +419,8 @@ impl Context {
         self.handbook = Arc::new(handbook);
         self.generation += 1;
         self.index = Some(index);
+        let mut facts = facts;
+        facts.sort_for(self.lang);
         self.facts = Some(facts);
         self.jobs = Jobs::default();
         self.derive();

@@ -11,7 +11,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(strum::EnumIter))]
 pub enum Action {
+    /// Close the view on screen (help, warnings, people, flow); from the
+    /// main view, quit.
     Quit,
+    /// Quit from wherever (ctrl-c).
+    QuitNow,
     Down,
     Up,
     Top,
@@ -43,6 +47,13 @@ pub enum Action {
     Edit,
     /// Read the files again.
     Reload,
+    /// Change the order: best match first or document order (cards), by
+    /// file or by rule (warnings).
+    Order,
+    /// The first card of the next document in the list.
+    NextDocument,
+    /// The first card of this document, or of the one before.
+    PrevDocument,
     /// Ctrl-Z: stop until `fg`, as every full-screen program does.
     Suspend,
     // The search line.
@@ -197,12 +208,15 @@ pub static KEYMAP: &[Binding] = &[
     b(&[c('1'), c('2'), c('3'), c('4'), c('5'), c('6'), c('7'), c('8'), c('9')], A::Follow(0), Browse, 0, |w| w.follow),
     b(&[k(K::Backspace)], A::JumpBack, Browse, 0, |w| w.jump_back),
     b(&[c('f')], A::Flow, Browse, 2, |w| w.flow),
+    b(&[c(']'), c('J')], A::NextDocument, Browse, 0, |w| w.next_document),
+    b(&[c('['), c('K')], A::PrevDocument, Browse, 0, |w| w.previous_document),
+    b(&[c('o')], A::Order, Browse, 0, |w| w.order),
     b(&[c('H')], A::History, Browse, 0, |w| w.history),
     b(&[c('e')], A::Edit, Browse, 0, |w| w.edit),
     b(&[c('r')], A::Reload, Browse, 0, |w| w.reload),
     b(&[c('?'), k(K::F(1))], A::Help, Browse, 5, |w| w.help),
     b(&[c('q')], A::Quit, Browse, 4, |w| w.quit),
-    b(&[ctrl('c')], A::Quit, Always, 0, |w| w.quit),
+    b(&[ctrl('c')], A::QuitNow, Always, 0, |w| w.quit_now),
     b(&[ctrl('z')], A::Suspend, Always, 0, |w| w.suspend),
     // The search line.
     b(&[k(K::Enter)], A::Accept, Input, 0, |w| w.keep_filter),
@@ -242,7 +256,7 @@ pub fn lookup(input: bool, event: KeyEvent) -> Option<Action> {
     // behind it as that Alt chord. Esc would have gone back (or left the search
     // line) and q quit, so Alt+q quits.
     if key.code == KeyCode::Char('q') && key.mods == KeyModifiers::ALT {
-        return Some(Action::Quit);
+        return Some(Action::QuitNow);
     }
     match key {
         Key {
@@ -329,7 +343,7 @@ mod tests {
         for input in [false, true] {
             assert_eq!(
                 lookup(input, press(KeyCode::Char('q'), KeyModifiers::ALT)),
-                Some(A::Quit)
+                Some(A::QuitNow)
             );
         }
     }
@@ -373,7 +387,7 @@ mod tests {
         );
         assert_eq!(
             lookup(true, press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(A::Quit)
+            Some(A::QuitNow)
         );
         assert_eq!(lookup(true, press(KeyCode::Enter, n)), Some(A::Accept));
         assert_eq!(lookup(true, press(KeyCode::Esc, n)), Some(A::Back));
@@ -403,6 +417,7 @@ mod tests {
     fn comes_from_a_key(action: Action) -> bool {
         match action {
             A::Quit
+            | A::QuitNow
             | A::Down
             | A::Up
             | A::Top
@@ -428,6 +443,9 @@ mod tests {
             | A::History
             | A::Edit
             | A::Reload
+            | A::Order
+            | A::NextDocument
+            | A::PrevDocument
             | A::Suspend
             | A::DeleteChar
             | A::DeleteWord

@@ -10,6 +10,10 @@ pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 8;
 /// Below this width the list is stacked over the detail.
 pub const STACK_BELOW: u16 = 70;
+/// From this width the list takes half the screen (up to [`WIDE_LIST`]
+/// columns), room for the card list's leader column.
+pub const WIDE_FROM: u16 = 120;
+pub const WIDE_LIST: u16 = 90;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Regions {
@@ -48,12 +52,27 @@ pub struct Screen {
     /// The rows of the list on screen when it is another view's (the
     /// people's over the cards').
     pub rows: Option<usize>,
+    /// The most lines of ingress any document could show on this screen
+    /// (the ingress is the selected card's document's, so it comes and goes
+    /// as the selection moves).
+    pub ingress_most: u16,
 }
 
 impl Screen {
     /// The regions with a list of `rows` rows (unless another list is shown).
     pub fn regions(&self, rows: usize) -> Regions {
         regions(self.area, self.ingress, self.rows.unwrap_or(rows))
+    }
+
+    /// Rows a page moves in a list of `rows` rows: the list's height with the
+    /// most ingress there could be, so that a page is the same whichever
+    /// document the selection is in (and a page up undoes a page down).
+    pub fn page_rows(&self, rows: usize) -> usize {
+        let most = Screen {
+            ingress: self.ingress_most,
+            ..*self
+        };
+        (most.regions(rows).list_inner().height as usize).max(1)
     }
 }
 
@@ -83,7 +102,11 @@ pub fn regions(area: Rect, ingress: u16, rows: usize) -> Regions {
             Rect::new(body.x, body.y + h, body.width, body.height - h),
         )
     } else {
-        let w = (area.width * 2 / 5).clamp(24, 50);
+        let w = if area.width >= WIDE_FROM {
+            (area.width / 2).min(WIDE_LIST)
+        } else {
+            (area.width * 2 / 5).clamp(24, 50)
+        };
         (
             Rect::new(body.x, body.y, w, body.height),
             Rect::new(body.x + w, body.y, body.width - w, body.height),

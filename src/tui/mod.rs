@@ -39,6 +39,10 @@ mod tests;
 mod tests_flow;
 #[cfg(test)]
 mod tests_history;
+#[cfg(test)]
+mod tests_sites;
+#[cfg(test)]
+mod tests_ux;
 
 use std::time::{Duration, Instant};
 
@@ -59,8 +63,9 @@ pub struct Options {
     /// The paths the handbook was read from, to watch and read again; empty
     /// for the compiled-in handbook (nothing to watch).
     pub paths: Vec<std::path::PathBuf>,
-    /// How the paths are walked again on reload (`--follow`).
-    pub walk: crate::load::WalkOptions,
+    /// How the paths were read (`--follow`, `--card-shortcode`), to read
+    /// them the same way again on reload.
+    pub load: crate::load::Options,
 }
 
 /// The browser without a terminal: the same state, keys and drawing as [`run`],
@@ -133,9 +138,14 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     app.editor = editor::Editor::from_env();
     app.can_reload = !options.paths.is_empty();
     app.paths = options.paths.clone();
+    app.ctx.read_from = options
+        .paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     let reloader = app
         .can_reload
-        .then(|| reload::Reloader::start(options.paths.clone(), options.walk));
+        .then(|| reload::Reloader::start(options.paths.clone(), options.load.clone()));
     if let Some(Err(why)) = reloader.as_ref().map(|r| &r.watching) {
         let t = app.ctx.words();
         app.tell(format!("{}: {why}", t.watch_off), true);
@@ -153,21 +163,11 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
         fit(&mut app, session.terminal.size()?);
         session.draw(|frame| render::render(&app, frame))?;
         // Wait for input, waking up to take in what background work, the
-        // watcher or a return from a stop (`fg`) has done; while a query is
-        // read card by card, a slice of that between every look for input.
-        loop {
-            let busy = app.jobs_pending() || reloader.is_some();
-            let wait = if app.working() {
-                Duration::ZERO
-            } else if busy {
-                Duration::from_millis(50)
-            } else {
-                Duration::from_millis(200)
-            };
-            if event::poll(wait)? {
-                break;
-            }
-            let mut changed = session.take_redraw()? | app.poll_jobs();
+        // watcher or a return from a stop (`fg`) has done, when a query's
+        // error is due to show; while a query is read card by card, a slice
+        // of that between every look for input.
+        while !event::poll(idle_wait(&app, reloader.is_some()))? {
+            let mut changed = session.take_redraw()? | app.poll_jobs() | app.tick(Instant::now());
             changed |= app.work();
             if let Some(loaded) = reloader.as_ref().and_then(reload::Reloader::try_take) {
                 app.reloaded(loaded);
@@ -218,6 +218,20 @@ pub fn run(handbook: crate::Handbook, options: Options) -> anyhow::Result<()> {
     // 100,000-card handbook piece by piece would only delay it.
     std::mem::forget(app);
     Ok(())
+}
+
+/// How long to wait for input before looking again for what the app has
+/// to take in: soon while background work runs or files are watched, at
+/// once when a query's error is due.
+fn idle_wait(app: &App, watching: bool) -> Duration {
+    if app.working() {
+        return Duration::ZERO;
+    }
+    let busy = app.jobs_pending() || watching;
+    let wait = Duration::from_millis(if busy { 50 } else { 200 });
+    app.wake_at().map_or(wait, |at| {
+        wait.min(at.saturating_duration_since(Instant::now()))
+    })
 }
 
 /// Do what `update` asked for.

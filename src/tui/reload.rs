@@ -20,7 +20,6 @@
 //! entries), and when the folder itself comes or goes, the worker watches it
 //! anew before reading it, and goes on reloading as before.
 
-use crate::load::WalkOptions;
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
@@ -68,14 +67,14 @@ struct Watching {
 }
 
 impl Reloader {
-    pub fn start(paths: Vec<PathBuf>, walk: WalkOptions) -> Reloader {
+    pub fn start(paths: Vec<PathBuf>, options: crate::load::Options) -> Reloader {
         let (wake, wake_rx) = mpsc::channel();
         let (results_tx, results) = mpsc::channel();
         let (watched, watching) = match watch(&paths, wake.clone()) {
             Ok(w) => (Some(w), Ok(())),
             Err(why) => (None, Err(why)),
         };
-        std::thread::spawn(move || worker(&paths, walk, watched, wake_rx, results_tx));
+        std::thread::spawn(move || worker(&paths, &options, watched, wake_rx, results_tx));
         Reloader {
             wake,
             results,
@@ -96,7 +95,7 @@ impl Reloader {
 
 fn worker(
     paths: &[PathBuf],
-    walk: WalkOptions,
+    options: &crate::load::Options,
     watched: Option<Arc<Watching>>,
     wake: Receiver<Wake>,
     results: Sender<Result<Loaded, String>>,
@@ -119,7 +118,7 @@ fn worker(
             watched.rearm_if_needed();
         }
         let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let loaded = crate::load::load_paths_with(&refs, walk)
+        let loaded = crate::load::load_paths_with(&refs, options)
             .map(Loaded::build)
             .map_err(|e| e.to_string());
         if results.send(loaded).is_err() {

@@ -34,10 +34,11 @@ pub struct Status<'a> {
     pub person: Option<&'a str>,
     pub search: &'a SearchLine,
     pub message: Option<&'a Message>,
-    /// Whether `w` (there are findings) and `/` (not over the findings)
-    /// are worth a hint.
+    /// Whether `w` is worth a hint: there are findings (or may be, while
+    /// the checks run). (`/` always is: every list filters.)
     pub findings: bool,
-    pub searchable: bool,
+    /// `q` quits (rather than closing a view).
+    pub main_view: bool,
 }
 
 /// What the status bar draws: its line, and where the cursor stands (in
@@ -118,7 +119,10 @@ fn summary(ctx: &Context, status: &Status) -> InkLine {
     }
     let errors = ctx.count(Severity::Error);
     let warnings = ctx.count(Severity::Warning);
-    if errors + warnings > 0 {
+    if !ctx.facts_ready() {
+        left.push(("  ".to_owned(), Role::Status.into()));
+        left.push((t.checking().to_owned(), Role::Notice.into()));
+    } else if errors + warnings > 0 {
         let mut parts = Vec::new();
         if errors > 0 {
             parts.push(t.count(errors, Severity::Error));
@@ -143,7 +147,6 @@ fn with_hints(ctx: &Context, status: &Status, left: InkLine, width: usize) -> In
     let mut hints: Vec<(u8, String, &str)> = keymap::bindings(status.search.editing)
         .filter(|b| b.hint > 0)
         .filter(|b| b.action != Action::Diagnostics || status.findings)
-        .filter(|b| b.action != Action::Search || status.searchable)
         .map(|b| {
             (
                 b.hint,
@@ -151,7 +154,10 @@ fn with_hints(ctx: &Context, status: &Status, left: InkLine, width: usize) -> In
                     .first()
                     .map(|k| keymap::key_label(*k))
                     .unwrap_or_default(),
-                b.description(ctx.lang),
+                match b.action {
+                    Action::Quit => ctx.words().quit_hint(status.main_view),
+                    _ => b.description(ctx.lang),
+                },
             )
         })
         .collect();
@@ -184,7 +190,7 @@ fn query_line(ctx: &Context, status: &Status, width: u16) -> StatusModel {
     let t = ctx.words();
     let search = status.search;
     let width = width as usize;
-    let right: InkLine = match &search.error {
+    let right: InkLine = match search.shown_error() {
         Some(e) => {
             // The character the error is at (an offset off a char boundary
             // counts the whole text rather than panic).

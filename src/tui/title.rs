@@ -1,5 +1,5 @@
-//! The title bar: the document's title, and its ingress when asked for or
-//! when there is room.
+//! The title bar: the document's title, how many pages hold cards, and its
+//! ingress when asked for or when there is room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -61,6 +61,17 @@ impl TitleBar {
         lines > 0 && self.ingress.unwrap_or(lines <= (height / 5) as usize)
     }
 
+    /// The most lines of ingress a document could show on a screen `height`
+    /// lines tall, as the ingress is set now (the regions hold it to a
+    /// third of the screen).
+    pub fn ingress_most(&self, height: u16) -> u16 {
+        match self.ingress {
+            Some(false) => 0,
+            Some(true) => u16::MAX,
+            None => height / 5,
+        }
+    }
+
     /// The lines of ingress the screen gives room to ask for (0 when hidden).
     pub fn ingress_lines(&self, height: u16) -> u16 {
         if self.ingress_shown(height) {
@@ -74,15 +85,22 @@ impl TitleBar {
     pub fn layout(&mut self, ctx: &Context, card: Option<CardId>, width: u16, shown: u16) {
         let width = width as usize;
         let t = ctx.words();
+        // No document: what was opened, not the app's name twice.
         let title = match ctx.document(card) {
             Some(doc) => doc.heading().into_owned(),
-            None => "prosesser".to_owned(),
+            None => ctx.read_from.join(", "),
         };
         let mut left: InkLine =
             vec![(format!(" {}", wrap::clean_line(&title)), Role::Title.into())];
-        let docs = ctx.handbook.documents.len();
-        if docs > 1 {
-            left.push((format!("  ({docs} {})", t.documents), Role::Dim.into()));
+        // Section and team pages hold no cards: the pages that do are counted.
+        let pages = ctx.handbook.documents_with_cards();
+        if pages > 1 {
+            let word = if pages == 1 {
+                t.page_with_cards
+            } else {
+                t.pages_with_cards
+            };
+            left.push((format!("  ({pages} {word})"), Role::Dim.into()));
         }
         let right = format!("{} ", t.app_name);
         let right_width = wrap::width(&right);

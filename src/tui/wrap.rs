@@ -151,7 +151,8 @@ impl<S: Tag> Wrapper<'_, S> {
     }
 
     /// Put the word read so far on the line, or on a new one when it does
-    /// not fit; a word wider than the line is split.
+    /// not fit; a word wider than the line is split, after a `/` where it
+    /// has one (a path breaks between its folders, not inside a name).
     fn flush_word(&mut self) {
         if self.word.is_empty() {
             return;
@@ -165,11 +166,18 @@ impl<S: Tag> Wrapper<'_, S> {
             self.break_line();
         }
         self.pending_space = None;
-        for (g, style) in std::mem::take(&mut self.word) {
-            if self.line.width + grapheme_width(g) > self.width && self.line.width > 0 {
+        let word = std::mem::take(&mut self.word);
+        for piece in word.split_inclusive(|(g, _)| *g == "/") {
+            let piece_width: usize = piece.iter().map(|(g, _)| grapheme_width(g)).sum();
+            if self.line.width + piece_width > self.width && self.line.width > 0 {
                 self.break_line();
             }
-            self.line.push(g, style);
+            for &(g, style) in piece {
+                if self.line.width + grapheme_width(g) > self.width && self.line.width > 0 {
+                    self.break_line();
+                }
+                self.line.push(g, style);
+            }
         }
         self.word_width = 0;
     }
@@ -281,6 +289,30 @@ mod tests {
         for l in &lines {
             assert!(l.iter().map(|(t, _)| width(t)).sum::<usize>() <= 20);
         }
+    }
+
+    #[test]
+    fn a_path_too_long_for_a_line_breaks_after_a_slash_not_inside_a_name() {
+        let path = vec![(
+            "content/prosesser/styring/index.md:14".to_owned(),
+            Style::default(),
+        )];
+        assert_eq!(
+            plain(&wrap(&path, 20)),
+            ["content/prosesser/", "styring/index.md:14"]
+        );
+        assert_eq!(
+            plain(&wrap(&path, 30)),
+            ["content/prosesser/styring/", "index.md:14"]
+        );
+        // A name longer than the line still splits, as any word does.
+        assert_eq!(
+            plain(&wrap(
+                &[("a/utviklingsprosessene".to_owned(), Style::default())],
+                8
+            )),
+            ["a/", "utviklin", "gsproses", "sene"]
+        );
     }
 
     #[test]

@@ -184,6 +184,7 @@ fn list_csv_parses_back_with_english_headers_and_a_record_per_card() {
             "purpose",
             "input",
             "output",
+            "effect",
             "publication"
         ]
     );
@@ -213,8 +214,9 @@ fn list_markdown_has_a_table_row_per_card_under_the_document_heading() {
     let rows = markdown_rows(&text);
     assert_eq!(rows.len(), 9, "{text}");
     assert!(rows[0].starts_with("| Release | Hanne Lauritsen | Torkel Buarøy |"));
+    // No input, no output; no effect either, which is no gap and left blank.
     assert!(
-        rows[8].ends_with("| (mangler) | (mangler) |"),
+        rows[8].ends_with("| (mangler) | (mangler) |  |"),
         "{}",
         rows[8]
     );
@@ -262,9 +264,9 @@ fn markdown_escapes_pipes_and_turns_newlines_into_br() {
     assert_eq!(rows.len(), 3, "{text}");
     assert!(rows[0].contains(r"Ola \| Nordmann"), "{}", rows[0]);
     assert!(rows[0].contains("to<br>linjer"), "{}", rows[0]);
-    // Unescaped pipes separate exactly six cells.
+    // Unescaped pipes separate exactly seven cells.
     let separators = rows[0].replace(r"\|", "").matches('|').count();
-    assert_eq!(separators, 7, "{}", rows[0]);
+    assert_eq!(separators, 8, "{}", rows[0]);
 }
 
 #[test]
@@ -331,14 +333,19 @@ fn searching_eier_hanne_finds_her_three_cards_in_every_format() {
 // ---- people ----
 
 #[test]
-fn people_names_espen_herskedal_with_his_team_as_leader_of_tilgangsstyring() {
+fn people_names_espen_herskedal_with_his_unit_as_leader_of_tilgangsstyring() {
     let value = json(&["people", "--format", "json"]);
     let people = value["people"].as_array().unwrap();
     let espen = people
         .iter()
         .find(|p| p["name"] == "Espen Herskedal")
         .expect("Espen Herskedal is a person");
-    assert_eq!(espen["teams"], serde_json::json!(["Tilgangsstyring"]));
+    // The seed has no team pages: the unit before the `/` qualifies him.
+    assert_eq!(espen["teams"], serde_json::json!([]));
+    assert_eq!(espen["qualifiers"], serde_json::json!(["Tilgangsstyring"]));
+    assert_eq!(espen["spellings"], serde_json::json!(["Espen Herskedal"]));
+    assert_eq!(espen["memberships"], serde_json::json!([]));
+    assert_eq!(espen["readings"][0]["how"], "unit");
     assert_eq!(
         espen["leader_of"],
         serde_json::json!([{"title": "Tilgangsstyring", "path": SEED, "line": 98}])
@@ -367,15 +374,24 @@ fn people_text_csv_and_markdown_list_each_person_once() {
     let records = parse_csv(&ok(&["people", "--format", "csv"]));
     assert_eq!(
         records[0],
-        ["name", "teams", "role", "title", "path", "line"]
+        [
+            "name",
+            "teams",
+            "role",
+            "title",
+            "path",
+            "line",
+            "qualifiers"
+        ]
     );
     assert!(records.contains(&vec![
         "Espen Herskedal".to_owned(),
-        "Tilgangsstyring".to_owned(),
+        "".to_owned(),
         "leader".to_owned(),
         "Tilgangsstyring".to_owned(),
         SEED.to_owned(),
         "98".to_owned(),
+        "Tilgangsstyring".to_owned(),
     ]));
     let md = ok(&["people", "--format", "markdown"]);
     let rows = markdown_rows(&md);
@@ -423,11 +439,15 @@ fn check_json_lists_diagnostics_with_positions_and_counts() {
 
 #[test]
 fn check_finds_navigation_drift_and_duplicate_titles_in_a_folder() {
-    let output = prosesser(&["check", &fixture("two-docs")]);
+    let dir = fixture("two-docs");
+    let output = prosesser(&["check", &dir]);
+    // Paths open from the current directory: the folder given, then the file.
     assert_eq!(
         stdout(&output),
-        "a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
-         b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
+        format!(
+            "{dir}/a.md:5:9: warning: front matter navigation_link.text lists \"Mangler\", but no card has that title [navigation]\n\
+             {dir}/b.md:7:1: warning: card \"dobbel\" has the same title as the card at line 6, column 1 [duplicate-title]\n"
+        )
     );
     assert_eq!(output.status.code(), Some(0));
 }
@@ -589,4 +609,71 @@ fn unpublished_pages_are_marked_in_every_format() {
     let markdown = ok(&["list", &dir, "-f", "markdown"]);
     assert!(markdown.contains("## Kladd *[utkast]*"), "{markdown}");
     assert!(markdown.contains("## Live\n"), "{markdown}");
+}
+
+/// In a Hugo site the shortcode templates are known: a call without one is
+/// Hugo's build error, and pairing follows the templates (a card template
+/// without `.Inner` cannot be closed). The same file outside any site says
+/// nothing about templates.
+#[test]
+fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::write(root.join("hugo.toml"), "baseURL = \"http://x/\"\n").unwrap();
+    let shortcodes = root.join("layouts/shortcodes/prosesser");
+    std::fs::create_dir_all(&shortcodes).unwrap();
+    std::fs::write(
+        shortcodes.join("strategy-card.html"),
+        "<h3>{{ .Get \"title\" }}</h3>{{ .Get \"owner\" }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("layouts/shortcodes/box.html"),
+        "<div>{{ .Inner }}</div>\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    let page = "---\ntitle: Side\n---\n{{< prosesser/strategy-card title=\"A\" owner=\"O\" >}}\n\
+                {{< box >}}x{{< /box >}} {{< youtube id=\"v\" >}}\n\
+                {{< nosuch >}}\n";
+    std::fs::write(root.join("content/side.md"), page).unwrap();
+
+    let output = prosesser(&["check", root.to_str().unwrap()]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("side.md:6:1: error: template for shortcode \"nosuch\" not found"),
+        "{out}"
+    );
+    // The card, the box (which has .Inner) and Hugo's own youtube are fine.
+    assert_eq!(out.matches("error:").count(), 1, "{out}");
+    assert_eq!(
+        titles(&json(&["list", root.to_str().unwrap(), "-f", "json"])),
+        ["A"]
+    );
+
+    // A site that takes templates from Hugo modules, or names a theme that
+    // is not there: its templates cannot all be seen, so nothing is said.
+    for config in [
+        "baseURL = \"http://x/\"\n[module]\n[[module.imports]]\npath = \"github.com/x/cards\"\n",
+        "baseURL = \"http://x/\"\ntheme = \"gone\"\n",
+    ] {
+        std::fs::write(root.join("hugo.toml"), config).unwrap();
+        let output = prosesser(&["check", root.to_str().unwrap()]);
+        assert!(
+            !stdout(&output).contains("template for shortcode"),
+            "{config}: {}",
+            stdout(&output)
+        );
+    }
+
+    // Outside a site: nothing is known about templates, nothing is said.
+    let plain = tempfile::tempdir().unwrap();
+    std::fs::write(plain.path().join("side.md"), page).unwrap();
+    let output = prosesser(&["check", plain.path().to_str().unwrap()]);
+    assert!(
+        !stdout(&output).contains("template for shortcode"),
+        "{}",
+        stdout(&output)
+    );
 }

@@ -100,7 +100,8 @@ fn h_shows_the_cards_history_enter_the_card_then_and_esc_goes_back() {
         "│ Tidligere prosessleder for ",
         &format!("│   • Release  (til 2024-03-06, {}) ", short(2)),
     ]);
-    t.key("q");
+    // q closes the people view, then quits from the main view.
+    t.keys(&["q", "q"]);
     let screen = t.wait_for("EXIT=");
     assert!(screen.contains("EXIT=0"), "{screen}");
     t.assert_screen_restored();

@@ -292,3 +292,44 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_draws_again_in_raw_mode() {
     t.key("q");
     t.wait_for("EXIT=0");
 }
+
+// 7: a big page's flow is worked out off the key path.
+
+#[test]
+fn a_dense_pages_flow_is_worked_out_while_keys_go_on() {
+    // 300 cards whose input and output each name every title: 90,000 links.
+    let title = |i: usize| {
+        let letters: String = [i / 676, i / 26 % 26, i % 26]
+            .iter()
+            .map(|&k| char::from(b'a' + k as u8))
+            .collect();
+        format!("Ledd{letters}")
+    };
+    let all: Vec<String> = (0..300).map(title).collect();
+    let all = all.join(" ");
+    let mut text = String::from("---\ntitle: Tett\n---\n");
+    for i in 0..300 {
+        text.push_str(&format!(
+            "{{{{< prosesser/strategy-card title=\"{}\" owner=\"O\" leader=\"L\" purpose=\"P\" input=\"{all}\" output=\"{all}\" >}}}}\n",
+            title(i)
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("tett.md"), text).unwrap();
+    let script = format!(
+        "{}; echo EXIT=$?; sleep 60",
+        tmux::command(&[], &[dir.path().join("tett.md").to_str().unwrap()])
+    );
+    let Some(t) = pane("dense-flow", &script) else {
+        return;
+    };
+    t.wait_for("> Leddaaa");
+    t.key("f");
+    // The flow is not in yet, and the browser says so instead of freezing.
+    t.wait_for("Regner ut flyten");
+    // Then it comes, and is drawn.
+    t.wait_for("Leddaaa →");
+    // q closes the flow view, then quits from the main view.
+    t.keys(&["q", "q"]);
+    t.wait_for("EXIT=0");
+}

@@ -6,7 +6,8 @@
 //! except under CI (`CI` set), where `.ci/run` installs it and its absence fails.
 
 use prosesser::model::Severity;
-use prosesser::parse::{decode_entities, parse_document};
+use prosesser::parse::{decode_entities, parse_document_with};
+use prosesser::site::{CardShortcodes, Templates};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -37,19 +38,6 @@ fn fixtures() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn base64_decode(s: &str) -> Vec<u8> {
@@ -104,7 +92,7 @@ fn content_path(fixture: &Path) -> &'static str {
 /// built, to see what Hugo makes of its front matter and cards.
 fn hugo_build(fixture: &Path) -> Result<HugoPage, String> {
     let site = tempfile::tempdir().unwrap();
-    copy_dir(
+    crate::common::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-site"),
         site.path(),
     );
@@ -263,7 +251,11 @@ fn compare(fixture: &Path) -> Result<(), String> {
     let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
     let bytes = std::fs::read(fixture).unwrap();
     let path = content_path(fixture).trim_start_matches("content/");
-    let (doc, diagnostics) = parse_document(path, &bytes);
+    // The site's templates are known, as when prosesser reads a site root:
+    // pairing is Hugo's, and a call without a template is its build error.
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hugo-site");
+    let family = CardShortcodes::default().with_templates(Templates::for_site(&site).unwrap());
+    let (doc, diagnostics) = parse_document_with(path, &bytes, &family);
     let doc = doc.unwrap();
     let our_error = diagnostics.iter().find(|d| d.severity == Severity::Error);
     match (hugo_build(fixture), our_error) {

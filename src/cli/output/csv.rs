@@ -19,7 +19,7 @@ use prosesser::people::Person;
 use prosesser::{Field, Handbook};
 use std::io::{self, Write};
 
-/// `path,line,column,title,owner,leader,purpose,input,output,publication`,
+/// `path,line,column,title,owner,leader,purpose,input,output,effect,publication`,
 /// rows in the listing's order (best first for search); `publication` is
 /// `published`, `draft`, `not-rendered`, `future` or `expired`.
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
@@ -41,12 +41,32 @@ pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
     Ok(())
 }
 
-/// `name,teams,role,title,path,line`: one record per person and card, `role`
-/// being `owner` or `leader`; several teams are joined with `; `.
+/// `name,teams,role,title,path,line,qualifiers`: one record per person and
+/// card, `role` being `owner` or `leader`; a person of the directory who owns
+/// and leads nothing has one record with the last four empty but
+/// `qualifiers`. Several teams or qualifiers are joined with `; `.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
-    record(out, ["name", "teams", "role", "title", "path", "line"])?;
+    record(
+        out,
+        [
+            "name",
+            "teams",
+            "role",
+            "title",
+            "path",
+            "line",
+            "qualifiers",
+        ],
+    )?;
     for person in people {
         let teams = person.teams.join("; ");
+        let qualifiers = person.qualifiers.join("; ");
+        if person.owner_of.is_empty() && person.leader_of.is_empty() {
+            record(
+                out,
+                [person.name.as_str(), &teams, "", "", "", "", &qualifiers],
+            )?;
+        }
         for (role, ids) in [("owner", &person.owner_of), ("leader", &person.leader_of)] {
             for (title, path, line) in card_refs(handbook, ids) {
                 record(
@@ -58,6 +78,7 @@ pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io
                         &title,
                         path,
                         &line.to_string(),
+                        &qualifiers,
                     ],
                 )?;
             }

@@ -7,10 +7,10 @@
 
 use super::json::{Display, Seq};
 use super::one_line;
-use crate::labels::TitleLabels;
 use prosesser::flow::{self, Endpoint, Flow, Link, Reason};
 use prosesser::i18n::Lang;
 use prosesser::i18n::words;
+use prosesser::labels::TitleLabels;
 use prosesser::{CardId, Handbook};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::io::{self, Write};

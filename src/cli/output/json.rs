@@ -13,7 +13,7 @@ use super::{Listing, Row, card_refs};
 use prosesser::flow::{Endpoint, Flow, Link};
 use prosesser::history::{History, Kind, params_of};
 use prosesser::i18n::{Lang, words};
-use prosesser::people::Person;
+use prosesser::people::{How, Person};
 use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook, Publication};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::ser::Formatter;
@@ -76,7 +76,9 @@ pub(super) fn write_document<T: Serialize + ?Sized>(
     serialize(buffer, DOCUMENT_DEPTH, value)
 }
 
-/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}], "leader_of"}]}`.
+/// `{"people": [{"name", "teams", "owner_of": [{"title", "path", "line"}],
+/// "leader_of", "memberships": [{"team", "role", "path", "line"}],
+/// "spellings", "qualifiers", "readings"}]}`.
 pub fn people(out: &mut dyn Write, handbook: &Handbook, people: &[Person]) -> io::Result<()> {
     let people = people.iter().map(|person| PersonJson { handbook, person });
     write(out, &Object([("people", Seq::new(people))]))
@@ -218,9 +220,9 @@ impl Serialize for DocumentJson<'_, '_> {
     }
 }
 
-/// A card: where it is, its params as Hugo typed them, and the six fields as
-/// text (`null` when absent, `""` when written empty); then its links, and
-/// for search results its rank and matches.
+/// A card: its shortcode, where it is, its params as Hugo typed them, and
+/// the known fields as text (`null` when absent, `""` when written empty);
+/// then its links, and for search results its rank and matches.
 struct CardJson<'l, 'a> {
     listing: &'l Listing<'a>,
     flow: &'l Flow,
@@ -310,11 +312,81 @@ struct PersonJson<'a> {
 
 impl Serialize for PersonJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(4))?;
-        map.serialize_entry("name", &self.person.name)?;
-        map.serialize_entry("teams", &self.person.teams)?;
-        map.serialize_entry("owner_of", &self.refs(&self.person.owner_of))?;
-        map.serialize_entry("leader_of", &self.refs(&self.person.leader_of))?;
+        let person = self.person;
+        let memberships = person.memberships.iter().map(MembershipJson);
+        let readings = person.readings.iter().map(|reading| ReadingJson {
+            person: self,
+            reading,
+        });
+        let mut map = s.serialize_map(Some(8))?;
+        map.serialize_entry("name", &person.name)?;
+        map.serialize_entry("teams", &person.teams)?;
+        map.serialize_entry("owner_of", &self.refs(&person.owner_of))?;
+        map.serialize_entry("leader_of", &self.refs(&person.leader_of))?;
+        map.serialize_entry("memberships", &Seq::new(memberships))?;
+        map.serialize_entry("spellings", &person.spellings)?;
+        map.serialize_entry("qualifiers", &person.qualifiers)?;
+        map.serialize_entry("readings", &Seq::new(readings))?;
+        map.end()
+    }
+}
+
+/// `{"team", "role", "path", "line", "column", "source"}`: where the
+/// directory lists a person.
+struct MembershipJson<'a>(&'a prosesser::directory::Membership);
+
+impl Serialize for MembershipJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        let source = match &m.source {
+            prosesser::directory::Source::Navigation => "navigation_link",
+            prosesser::directory::Source::Entry { .. } => "entry",
+        };
+        let mut map = s.serialize_map(Some(6))?;
+        map.serialize_entry("team", &m.team)?;
+        map.serialize_entry("role", &m.role)?;
+        map.serialize_entry("path", &m.path)?;
+        map.serialize_entry("line", &m.line)?;
+        map.serialize_entry("column", &m.column)?;
+        map.serialize_entry("source", source)?;
+        map.end()
+    }
+}
+
+/// `{"field", "value", "spelling", "how", "cards"}` and what the way of
+/// reading adds (`with`; `units`; `role` and `because`): one value a person
+/// was read from.
+struct ReadingJson<'a> {
+    person: &'a PersonJson<'a>,
+    reading: &'a prosesser::people::Reading,
+}
+
+impl Serialize for ReadingJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.reading;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("field", r.field.key())?;
+        map.serialize_entry("value", &*r.value)?;
+        map.serialize_entry("spelling", &*r.spelling)?;
+        map.serialize_entry("how", r.how.kind())?;
+        map.serialize_entry("cards", &self.person.refs(&r.cards))?;
+        match r.how.as_ref() {
+            How::Shared { with } => map.serialize_entry("with", with)?,
+            How::Unit { units } => {
+                let units = units.iter().map(|u| {
+                    Object([
+                        ("text", Scalar::Str(&u.text)),
+                        ("team", u.team.as_deref().map_or(Scalar::Null, Scalar::Str)),
+                    ])
+                });
+                map.serialize_entry("units", &Seq::new(units))?;
+            }
+            How::Role { role, because } => {
+                map.serialize_entry("role", role)?;
+                map.serialize_entry("because", because.kind())?;
+            }
+            How::Alone | How::Listed => {}
+        }
         map.end()
     }
 }
@@ -396,11 +468,12 @@ where
     }
 }
 
-/// The scalar values of small objects: a number or a string.
+/// The scalar values of small objects: a number, a string or null.
 enum Scalar<'a> {
     Usize(usize),
     Str(&'a str),
     Text(std::borrow::Cow<'a, str>),
+    Null,
 }
 
 impl Serialize for Scalar<'_> {
@@ -409,6 +482,7 @@ impl Serialize for Scalar<'_> {
             Scalar::Usize(n) => s.serialize_u64(*n as u64),
             Scalar::Str(text) => s.serialize_str(text),
             Scalar::Text(text) => s.serialize_str(text),
+            Scalar::Null => s.serialize_unit(),
         }
     }
 }

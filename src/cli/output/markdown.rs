@@ -16,7 +16,13 @@ use std::io::{self, Write};
 
 pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<()> {
     let w = words(lang);
-    let groups = listing.grouped();
+    // A page without cards (a section or team page) is not a process page:
+    // the list skips it, as the text format does.
+    let groups: Vec<_> = listing
+        .grouped()
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
     if groups.is_empty() {
         let nothing = if listing.ranked {
             w.no_hits
@@ -40,10 +46,6 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             None => writeln!(out, "## {}\n", escape(&one_line(&heading)))?,
         }
         writeln!(out, "{}: {}\n", w.source, escape(&one_line(&document.path)))?;
-        if rows.is_empty() {
-            writeln!(out, "*{}*", escape(w.no_cards))?;
-            continue;
-        }
         let header: Vec<String> = Field::ALL
             .iter()
             .map(|f| lang.field_label(*f).to_owned())
@@ -56,6 +58,8 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
                 .iter()
                 .map(|f| match card.field(*f) {
                     Some(text) if !text.trim().is_empty() => cell(&text),
+                    // Most cards have no effect: that is no gap to point at.
+                    None if f.shown_only_when_set() => String::new(),
                     _ => escape(&field_cell(card, *f, lang)),
                 })
                 .collect();
@@ -78,7 +82,7 @@ pub fn people(
     let header = people_header(lang);
     table_row(out, &header)?;
     table_row(out, &vec!["---".to_owned(); header.len()])?;
-    let labels = crate::labels::TitleLabels::new(handbook, lang);
+    let labels = prosesser::labels::TitleLabels::new(handbook, lang);
     for person in people {
         table_row(out, &person_row(&labels, person, cell))?;
     }

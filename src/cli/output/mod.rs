@@ -15,7 +15,7 @@ pub mod text;
 use super::args::Format;
 use prosesser::history::{Change, Commit, History, Kind};
 use prosesser::i18n::Lang;
-use prosesser::people::Person;
+use prosesser::people::{People, Person};
 use prosesser::query::Match;
 use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook};
 use std::borrow::Cow;
@@ -31,6 +31,9 @@ pub struct Listing<'a> {
     pub documents: Vec<u32>,
     /// True for search results: rows are best first and carry matches.
     pub ranked: bool,
+    /// A positive `team:` term matched every row: the rows' people are in
+    /// the team, which no field shows.
+    pub team_matched: bool,
 }
 
 pub struct Row {
@@ -57,6 +60,7 @@ impl<'a> Listing<'a> {
                 .collect(),
             documents: (0..handbook.documents.len() as u32).collect(),
             ranked: false,
+            team_matched: false,
         }
     }
 
@@ -73,6 +77,7 @@ impl<'a> Listing<'a> {
             rows,
             documents,
             ranked: true,
+            team_matched: false,
         }
     }
 
@@ -111,10 +116,11 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, format: Format, lang: Lang)
 pub fn people(
     out: &mut dyn Write,
     handbook: &Handbook,
-    people: &[Person],
+    people: &People,
     format: Format,
     lang: Lang,
 ) -> io::Result<()> {
+    let people = people.persons.as_slice();
     match format {
         Format::Text => text::people(out, handbook, people, lang),
         Format::Json => json::people(out, handbook, people),
@@ -251,26 +257,29 @@ pub fn field_text<'c>(card: &'c Card, field: Field, lang: Lang) -> Cow<'c, str> 
     }
 }
 
-/// The people table's header: name, teams, and the titles owned and led.
-pub fn people_header(lang: Lang) -> [String; 4] {
+/// The people table's header: name, teams with roles, what cards write
+/// with the name, and the titles owned and led.
+pub fn people_header(lang: Lang) -> [String; 5] {
     let w = prosesser::i18n::words(lang);
     [
         w.name.to_owned(),
         w.teams.to_owned(),
+        w.qualifiers.to_owned(),
         w.owner_of(),
         w.leader_of(),
     ]
 }
 
 /// One person's row of the people table, for people to read: the name,
-/// teams, and the titles they own and lead (a title other cards also have
-/// followed by its `path:line`, as `labels` names it), each cell made safe by
-/// `cell` (one line for text, escaped for Markdown).
+/// teams with roles, what cards write with the name, and the titles they
+/// own and lead (a title other cards also have followed by its `path:line`,
+/// as `labels` names it), each cell made safe by `cell` (one line for text,
+/// escaped for Markdown).
 pub fn person_row(
-    labels: &crate::labels::TitleLabels,
+    labels: &prosesser::labels::TitleLabels,
     person: &Person,
     cell: impl Fn(&str) -> String,
-) -> [String; 4] {
+) -> [String; 5] {
     let titles = |ids: &[CardId]| {
         ids.iter()
             .map(|id| cell(&labels.in_handbook(*id)))
@@ -279,10 +288,24 @@ pub fn person_row(
     };
     [
         cell(&person.name),
-        cell(&person.teams.join(", ")),
+        cell(&team_roles(person)),
+        cell(&person.qualifiers.join(", ")),
         titles(&person.owner_of),
         titles(&person.leader_of),
     ]
+}
+
+/// `Plattform (Teamleder, Oslo), Lederlaget (Avdelingsdirektør; Seksjonsleder)`.
+pub fn team_roles(person: &Person) -> String {
+    person
+        .team_roles()
+        .into_iter()
+        .map(|(team, roles)| match roles.as_slice() {
+            [] => team.to_owned(),
+            roles => format!("{team} ({})", roles.join("; ")),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// (title, path, line) of each card, for machine outputs.

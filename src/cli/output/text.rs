@@ -59,7 +59,10 @@ pub fn cards(out: &mut dyn Write, listing: &Listing, lang: Lang) -> io::Result<(
             let mut fields: Vec<Field> = row.matches.iter().map(|m| m.field).collect();
             fields.sort();
             fields.dedup();
-            let labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            let mut labels: Vec<&str> = fields.iter().map(|f| lang.field_label(*f)).collect();
+            if listing.team_matched {
+                labels.push(w.teams);
+            }
             cells.push(Cow::Owned(labels.join(", ").to_lowercase()));
         }
     })
@@ -77,7 +80,7 @@ pub fn people(
         return writeln!(out, "{}", w.no_people);
     }
     let header = people_header(lang);
-    let labels = crate::labels::TitleLabels::new(handbook, lang);
+    let labels = prosesser::labels::TitleLabels::new(handbook, lang);
     table(out, people.len() + 1, |i, cells| match i.checked_sub(1) {
         None => cells.extend(header.iter().map(|h| Cow::Borrowed(h.as_str()))),
         Some(i) => cells.extend(person_row(&labels, &people[i], one_line).map(Cow::Owned)),
@@ -113,10 +116,12 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
     Ok(())
 }
 
-/// `path:line:col: severity: message [rule]`, one a line.
+/// `path:line:col: severity: message [rule]`, one a line. Runs of spaces are
+/// kept: a finding may be about them (`"Ola  Dahl"`).
 pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> {
     for diagnostic in found {
-        writeln!(out, "{}", one_line(&diagnostic.to_string()))?;
+        let line = diagnostic.to_string();
+        writeln!(out, "{}", prosesser::text::sanitize_line(line.trim()))?;
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 
 use std::time::{Duration, Instant};
 
-use crate::query::Query;
+use crate::query::{Hit, Query};
 use crate::{CardId, Field};
 
 use super::search::{Edit, SearchLine};
@@ -29,6 +29,17 @@ pub enum Row {
     Group(u32),
     /// The card `visible[i]`.
     Card(usize),
+}
+
+/// How the list orders the cards a query lets through (without a query,
+/// always in document order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Best match first, as `prosesser search` ranks them: title hits
+    /// first, then document order.
+    #[default]
+    Relevance,
+    Document,
 }
 
 /// The person whose cards the list is limited to.
@@ -52,6 +63,7 @@ pub struct CardsView {
     /// First row drawn.
     pub offset: usize,
     pub search: SearchLine,
+    pub order: Order,
     person: Option<PersonFilter>,
     /// Cards left by jumping along a link, the last on top.
     pub trail: Vec<CardId>,
@@ -71,12 +83,12 @@ pub struct CardsView {
 /// list shows what is found so far and grows as the rest is read (see
 /// [`CardsView::work`]); the index's answer replaces it the moment it is in.
 struct Scan {
-    /// The cards to read, in document order.
+    /// The cards to read.
     cards: Vec<CardId>,
     /// How many of them are read.
     read: usize,
-    /// The matches among those read, in document order.
-    found: Vec<CardId>,
+    /// The matches among those read, each with its rank.
+    found: Vec<Hit>,
 }
 
 /// How long a key's own filtering may read cards before the screen shows it.
@@ -90,8 +102,12 @@ impl Scan {
         let start = Instant::now();
         while self.read < self.cards.len() {
             let slice = &self.cards[self.read..self.cards.len().min(self.read + 256)];
-            let hits = crate::query::search_among(&ctx.handbook, query, slice);
-            self.found.extend(hits.iter().map(|h| h.card));
+            self.found.extend(crate::query::search_among(
+                &ctx.handbook,
+                query,
+                slice,
+                None,
+            ));
             self.read += slice.len();
             if start.elapsed() >= budget {
                 break;
@@ -103,7 +119,7 @@ impl Scan {
     /// The cards a query refining this one can match: those found, and
     /// those not read yet.
     fn candidates(&self) -> Vec<CardId> {
-        let mut cards = self.found.clone();
+        let mut cards: Vec<CardId> = self.found.iter().map(|h| h.card).collect();
         cards.extend_from_slice(&self.cards[self.read..]);
         cards
     }
@@ -129,6 +145,7 @@ impl CardsView {
             selected: 0,
             offset: 0,
             search: SearchLine::default(),
+            order: Order::default(),
             person: None,
             trail: Vec::new(),
             moved: 0,
@@ -169,6 +186,15 @@ impl CardsView {
     pub fn update(&mut self, action: Action, screen: Screen) {
         let list = screen.regions(self.rows.len()).list_inner();
         match action {
+            Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
+                let page = screen.page_rows(self.rows.len());
+                let page = match action {
+                    Action::HalfPageDown | Action::HalfPageUp => page / 2,
+                    _ => page,
+                };
+                let down = matches!(action, Action::PageDown | Action::HalfPageDown);
+                self.select(self.paged(down, page.max(1)), screen);
+            }
             _ if action.is_movement() => {
                 let page = (list.height as usize).max(1);
                 self.select(scrolled(self.selected, action, page), screen);
@@ -186,7 +212,6 @@ impl CardsView {
         }
     }
 
-    /// A key in the search line; the list follows the query as it is typed.
     /// Text into the search line, then one parse and one filter.
     pub fn type_text(&mut self, text: &str, ctx: &mut Context, screen: Screen) {
         if !self.search.type_text(text) {
@@ -198,6 +223,7 @@ impl CardsView {
         }
     }
 
+    /// A key in the search line; the list follows the query as it is typed.
     pub fn edit_search(&mut self, action: Action, ctx: &mut Context, screen: Screen) {
         match self.search.key(action) {
             Edit::Typed => {
@@ -207,7 +233,7 @@ impl CardsView {
                 }
             }
             Edit::Cleared => self.set_query(None, false, ctx, screen),
-            Edit::Kept => {}
+            Edit::Kept | Edit::Refused => {}
             Edit::Other => match action {
                 Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
                     self.update(action, screen)
@@ -239,6 +265,35 @@ impl CardsView {
             (self.selected + n - 1) % n
         };
         self.select(to, screen);
+    }
+
+    /// The card a page of `page` rows down (or up) from the selected one.
+    /// Pages count rows, group headings included, so a page down never
+    /// skips a row that was not on screen; a page up comes back at least as
+    /// far as the page down went, so Home, PgDn, PgUp is back at the top.
+    fn paged(&self, down: bool, page: usize) -> usize {
+        let last = self.visible.len().saturating_sub(1);
+        let Some(&row) = self.row_of.get(self.selected) else {
+            return 0;
+        };
+        // row_of rises with the card, so a card is found by its row by bisection.
+        let to = if down {
+            let target = row.saturating_add(page);
+            // The last card at or above the target row.
+            self.row_of
+                .partition_point(|&r| r <= target)
+                .saturating_sub(1)
+        } else {
+            let target = row.saturating_sub(page);
+            // The first card at or below it.
+            self.row_of.partition_point(|&r| r < target)
+        };
+        match (down, to == self.selected) {
+            // Headings took the whole page: one card on.
+            (true, true) => (self.selected + 1).min(last),
+            (false, true) => self.selected.saturating_sub(1),
+            _ => to.min(last),
+        }
     }
 
     /// Scroll the list so the selected card (and its group heading, when it
@@ -286,31 +341,85 @@ impl CardsView {
 
     /// Show card `id`, dropping the filters if they hide it.
     pub fn go_to(&mut self, id: CardId, ctx: &mut Context, screen: Screen) {
-        if self.visible.binary_search(&id).is_err() {
+        if self.position(id).is_none() {
             self.clear_filters(ctx, screen);
         }
-        if let Ok(i) = self.visible.binary_search(&id) {
+        if let Some(i) = self.position(id) {
             self.select(i, screen);
         }
     }
 
+    /// The list is in relevance order (a query is active and ranks it).
+    pub fn ranked(&self) -> bool {
+        self.order == Order::Relevance && self.search.query.is_some()
+    }
+
+    /// Where card `id` is among the visible ones.
+    fn position(&self, id: CardId) -> Option<usize> {
+        if self.ranked() {
+            self.visible.iter().position(|v| *v == id)
+        } else {
+            self.visible.binary_search(&id).ok()
+        }
+    }
+
+    /// `o`: best match first or document order, the selection kept on its card.
+    pub fn toggle_order(&mut self, ctx: &mut Context, screen: Screen) {
+        self.order = match self.order {
+            Order::Relevance => Order::Document,
+            Order::Document => Order::Relevance,
+        };
+        let keep = self.current();
+        self.visible = self.filtered_cards(false, ctx);
+        self.rebuild_rows(ctx.grouped);
+        self.selected = keep.and_then(|id| self.position(id)).unwrap_or(0);
+        self.ensure_visible(screen);
+    }
+
+    /// `]`/`[`: the first card of the next document in the list, or of this
+    /// one's (then the one before) going back; false when there is none.
+    pub fn step_document(&mut self, forward: bool, screen: Screen) -> bool {
+        let docs: Vec<u32> = self.visible.iter().map(|id| id.document).collect();
+        // Where a run of one document's cards starts.
+        let starts = |i: usize| i == 0 || docs[i] != docs[i - 1];
+        let at = self.selected.min(docs.len().saturating_sub(1));
+        let to = if forward {
+            (at + 1..docs.len()).find(|&i| starts(i))
+        } else {
+            let run = (0..=at).rev().find(|&i| starts(i)).unwrap_or(0);
+            if run < at {
+                Some(run)
+            } else {
+                (0..run).rev().find(|&i| starts(i))
+            }
+        };
+        match to {
+            Some(i) if !docs.is_empty() => {
+                self.select(i, screen);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Recompute the visible cards from the filters, keeping the selection on
-    /// the same card when it still passes. `narrow`: the query only grew, so
-    /// only the cards visible now need testing.
+    /// the same card when it still passes; ranked by a query, the best match
+    /// is selected (as fzf does). `narrow`: the query only grew, so only the
+    /// cards visible now need testing.
     fn refilter(&mut self, narrow: bool, ctx: &mut Context, screen: Screen) {
         let visible = self.filtered_cards(narrow, ctx);
         self.show(visible, ctx, screen);
     }
 
-    /// Show `visible`, keeping the selection on the same card when it is
-    /// still there.
+    /// Show `visible`, keeping the selection as [`Self::refilter`] says.
     fn show(&mut self, visible: Vec<CardId>, ctx: &Context, screen: Screen) {
         let keep = self.current();
         self.visible = visible;
         self.rebuild_rows(ctx.grouped);
-        let (selected, same) = match keep.map(|id| self.visible.binary_search(&id)) {
-            Some(Ok(i)) => (i, true),
-            _ => (0, false),
+        let (selected, same) = match keep {
+            _ if self.ranked() => (0, keep == self.visible.first().copied()),
+            Some(id) => self.position(id).map_or((0, false), |i| (i, true)),
+            None => (0, false),
         };
         self.selected = selected;
         if !same {
@@ -321,8 +430,8 @@ impl CardsView {
     }
 
     /// The cards the filters let through; `narrow`: test only the visible
-    /// ones. Without the index yet, the first few milliseconds of reading
-    /// the cards (the rest is read by [`Self::work`]).
+    /// ones. Without the index yet, what the first few milliseconds of
+    /// reading the cards find (the rest is read by [`Self::work`]).
     fn filtered_cards(&mut self, narrow: bool, ctx: &mut Context) -> Vec<CardId> {
         let scan = self.scan.take();
         let base: Option<&[CardId]> = if narrow {
@@ -333,12 +442,17 @@ impl CardsView {
         let Some(query) = &self.search.query else {
             return base.map_or_else(|| self.all.clone(), <[CardId]>::to_vec);
         };
+        // A `team:` query needs the people, which come with the index: it
+        // waits for them (the only query that does).
+        if query.asks_about_teams() {
+            ctx.ensure_index();
+        }
         if let Some(index) = ctx.index() {
             let hits = match base {
                 None => index.search(query),
                 Some(base) => index.search_within(query, base),
             };
-            return in_document_order(hits.iter().map(|h| h.card));
+            return self.in_order(hits);
         }
         let cards = match (narrow, scan) {
             // Narrowing a query still being read: what it found, and what it
@@ -352,9 +466,21 @@ impl CardsView {
             found: Vec::new(),
         };
         let done = scan.read(ctx, query, KEY_READING);
-        let found = scan.found.clone();
+        let found = self.in_order(scan.found.clone());
         self.scan = (!done).then_some(scan);
         found
+    }
+
+    /// Hits in the list's order: best first, as the index ranks them (ties in
+    /// document order), or document order.
+    fn in_order(&self, mut hits: Vec<Hit>) -> Vec<CardId> {
+        match self.order {
+            Order::Relevance => {
+                hits.sort_by_key(|h| (std::cmp::Reverse(h.score), h.card));
+                hits.iter().map(|h| h.card).collect()
+            }
+            Order::Document => in_document_order(hits.iter().map(|h| h.card)),
+        }
     }
 
     /// Whether a query is still being answered by reading the cards.
@@ -377,12 +503,13 @@ impl CardsView {
         }
         let before = scan.found.len();
         let done = scan.read(ctx, query, SLICE_READING);
-        let visible = (scan.found.len() != before || done).then(|| scan.found.clone());
+        let found = (scan.found.len() != before || done).then(|| scan.found.clone());
         if done {
             self.scan = None;
         }
-        match visible {
-            Some(visible) => {
+        match found {
+            Some(found) => {
+                let visible = self.in_order(found);
                 self.show(visible, ctx, screen);
                 true
             }
@@ -439,7 +566,7 @@ impl CardsView {
             .selected
             .as_ref()
             .and_then(|k| ctx.find_key(k))
-            .and_then(|id| self.visible.binary_search(&id).ok());
+            .and_then(|id| self.position(id));
         if found.is_none() {
             self.moved += 1;
         }
@@ -457,7 +584,10 @@ impl CardsView {
     pub fn empty_message(&self, ctx: &Context) -> String {
         let t = ctx.words();
         if !self.filtered() {
-            return t.no_cards.to_owned();
+            return match ctx.nothing_read() {
+                Some(said) => format!("{said}."),
+                None => t.no_cards.to_owned(),
+            };
         }
         let mut what = Vec::new();
         if let Some(name) = self.person_name(ctx) {
@@ -471,7 +601,13 @@ impl CardsView {
 
     /// The rows that fit in the list drawn in `area`.
     pub fn layout(&mut self, ctx: &Context, area: Rect, focused: bool) {
-        let mut pane = Pane::new(ctx.words().cards, focused, false);
+        let t = ctx.words();
+        let title = match self.search.query {
+            // The key that changes it beside it, as k9s shows its sort keys.
+            Some(_) => format!("{} · {} (o)", t.cards, t.list_order(self.ranked())),
+            None => t.cards.to_owned(),
+        };
+        let mut pane = Pane::new(&title, focused, false);
         let inner = Pane::inner(false, area);
         if self.visible.is_empty() {
             self.model = pane.notice(self.empty_message(ctx), inner);
@@ -481,9 +617,17 @@ impl CardsView {
         // `update` keeps the offset so that the selection is on screen.
         let offset = self.offset.min(self.rows.len());
         let end = (offset + height).min(self.rows.len());
+        let width = inner.width as usize;
+        // The handbook's widest, so the columns stay put as the list
+        // scrolls; the rows on screen may be wider than the texts (a title
+        // marked unpublished, the word for an untitled card).
+        let on_screen = self.widths_on_screen(ctx, offset..end);
+        let widest = ctx.column_widths().unwrap_or_default();
+        let wants = [0, 1, 2].map(|i| widest[i].max(on_screen[i]));
+        let columns = Columns::fit(width, wants);
         pane.lines = self.rows[offset..end]
             .iter()
-            .map(|r| self.row_segments(ctx, *r, inner.width as usize))
+            .map(|r| self.row_segments(ctx, *r, width, columns))
             .collect();
         pane.total = self.rows.len();
         pane.shown = height;
@@ -491,7 +635,41 @@ impl CardsView {
         self.model = pane;
     }
 
-    fn row_segments(&self, ctx: &Context, row: Row, width: usize) -> InkLine {
+    /// The widest title (as the row shows it), owner and leader among rows
+    /// `rows`.
+    fn widths_on_screen(&self, ctx: &Context, rows: std::ops::Range<usize>) -> [usize; 3] {
+        let t = ctx.words();
+        let mut widest = [0; 3];
+        for row in &self.rows[rows] {
+            let Row::Card(i) = row else { continue };
+            let id = self.visible[*i];
+            let Some(card) = ctx.handbook.card(id) else {
+                continue;
+            };
+            let width = |field| wrap::width(&wrap::clean_line(&card.text(field)));
+            let mut title = width(Field::Title);
+            if card.text(Field::Title).trim().is_empty() {
+                title = wrap::width(t.untitled);
+            }
+            if let Some(why) = ctx
+                .handbook
+                .document_of(id)
+                .and_then(|d| t.unpublished(&d.publication))
+            {
+                title += wrap::width(&why) + 3;
+            }
+            if let Some(line) = ctx.labels().where_in_document(id) {
+                title += wrap::width(&t.title_at_line("", line));
+            }
+            let row = [title, width(Field::Owner), width(Field::Leader)];
+            for (w, r) in widest.iter_mut().zip(row) {
+                *w = (*w).max(r);
+            }
+        }
+        widest
+    }
+
+    fn row_segments(&self, ctx: &Context, row: Row, width: usize, columns: Columns) -> InkLine {
         let i = match row {
             Row::Group(doc) => {
                 let document = ctx.handbook.documents.get(doc as usize);
@@ -511,55 +689,214 @@ impl CardsView {
             return Vec::new();
         };
         let found = ctx.matches(self.query(), id);
-        let mut segments: InkLine = Vec::new();
         let title_ink = Ink::of(Role::CardTitle);
-        match card.field(Field::Title) {
-            Some(title) if !title.trim().is_empty() => segments.extend(wrap::highlight(
+        let mut title = match card.field(Field::Title) {
+            Some(title) if !title.trim().is_empty() => wrap::highlight(
                 &title,
                 &ranges_of(&found, Field::Title),
                 title_ink,
                 title_ink.hit(),
                 wrap::clean_line,
-            )),
-            _ => segments.push((ctx.words().untitled.to_owned(), Role::Dim.into())),
+            ),
+            _ => vec![(ctx.words().untitled.to_owned(), Role::Dim.into())],
+        };
+        // Two cards of one page with one title: each with its line.
+        if let Some(line) = ctx.labels().where_in_document(id) {
+            title.push((ctx.words().title_at_line("", line), Role::Dim.into()));
         }
-        // A page Hugo does not publish is not the real process: say so by its title.
+        // A page Hugo does not publish is not the real process: say so by
+        // its title, the mark kept whole when the title is cut.
         let unpublished = ctx
             .handbook
             .document_of(id)
-            .and_then(|d| ctx.words().unpublished(&d.publication));
-        if let Some(why) = unpublished {
-            segments.push((format!(" [{why}]"), Role::Warning.into()));
+            .and_then(|d| ctx.words().unpublished(&d.publication))
+            .map(|why| (format!(" [{why}]"), Ink::of(Role::Warning)));
+        let mark = unpublished.as_ref().map_or(0, |(t, _)| wrap::width(t));
+        if columns.owner == 0 {
+            let mut segments = wrap::truncate(title, columns.title.saturating_sub(mark));
+            segments.extend(unpublished);
+            return widgets::row(segments, i == self.selected, width);
         }
-        if let Some(owner) = card.field(Field::Owner).filter(|o| !o.trim().is_empty()) {
-            // Owners line up in a column after the titles when there is room.
-            // (The row's marker comes before the title: two more columns.)
-            let used: usize = 2 + segments.iter().map(|(t, _)| wrap::width(t)).sum::<usize>();
-            let column = 2 + ctx.title_width();
-            let pad = if column + 2 + 8 <= width {
-                column.saturating_sub(used) + 2
-            } else {
-                2
-            };
-            let dim = Ink::of(Role::Dim);
-            segments.push((" ".repeat(pad), dim));
-            segments.extend(wrap::highlight(
-                &owner,
-                &ranges_of(&found, Field::Owner),
-                dim,
-                dim.hit(),
-                wrap::clean_line,
-            ));
+        let dim = Ink::of(Role::Dim);
+        let gap = || (" ".repeat(GAP), dim);
+        let mut segments = wrap::truncate(title, columns.title.saturating_sub(mark));
+        segments.extend(unpublished);
+        let mut segments = wrap::fill(segments, columns.title, dim);
+        segments.push(gap());
+        // The people's columns, or where the query hit when it hit only
+        // fields the list does not show.
+        let rest = columns.owner + columns.leader.map_or(0, |l| GAP + l);
+        let shown = |f: Field| {
+            f == Field::Title
+                || f == Field::Owner
+                || (f == Field::Leader && columns.leader.is_some())
+        };
+        let hidden_hit = (!found.is_empty() && !found.iter().any(|m| shown(m.field)))
+            .then(|| found.first())
+            .flatten();
+        if let Some(hit) = hidden_hit {
+            let ranges = ranges_of(&found, hit.field);
+            segments.extend(hit_in(ctx, card, hit, &ranges, rest));
+            return widgets::row(segments, i == self.selected, width);
+        }
+        let person = |field: Field, width: usize| {
+            let text = card.text(field);
+            wrap::truncate(
+                wrap::highlight(
+                    &text,
+                    &ranges_of(&found, field),
+                    dim,
+                    dim.hit(),
+                    wrap::clean_line,
+                ),
+                width,
+            )
+        };
+        match columns.leader {
+            Some(leader) => {
+                segments.extend(wrap::fill(
+                    person(Field::Owner, columns.owner),
+                    columns.owner,
+                    dim,
+                ));
+                segments.push(gap());
+                segments.extend(person(Field::Leader, leader));
+            }
+            None => segments.extend(person(Field::Owner, columns.owner)),
         }
         widgets::row(segments, i == self.selected, width)
     }
+}
+
+/// Columns between the list's columns.
+const GAP: usize = 2;
+/// The narrowest an owner or leader column is made (when the names are wider).
+const MIN_COLUMN: usize = 8;
+/// The list's inside from which it shows the leader too: the width the
+/// layout gives the list from [`crate::tui::layout::WIDE_FROM`] columns.
+pub const LEADER_FROM: usize = 56;
+
+/// Where the list's columns go: the widths of the title, owner and (when
+/// there is room) leader columns, after the row's two-column marker. Every
+/// row of a list has the same columns, so owners and leaders line up
+/// whatever a title's width; a title or name wider than its column is cut
+/// with `…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub title: usize,
+    /// 0: no owner column (too narrow, or no card has an owner).
+    pub owner: usize,
+    pub leader: Option<usize>,
+}
+
+impl Columns {
+    /// For rows `width` columns wide (marker included), with the widest
+    /// title, owner and leader `wants` columns.
+    pub fn fit(width: usize, wants: [usize; 3]) -> Columns {
+        let [title, owner, leader] = wants;
+        let room = width.saturating_sub(2);
+        let title_only = Columns {
+            title: room,
+            owner: 0,
+            leader: None,
+        };
+        if owner == 0 && leader == 0 {
+            return title_only;
+        }
+        // Each name column gets its width, up to a share of the row (but
+        // never under MIN_COLUMN); the title what is left, up to its width;
+        // the names the rest.
+        let share = |want: usize, room: usize, tenths: usize| {
+            want.min((room * tenths / 10).max(MIN_COLUMN))
+        };
+        if width >= LEADER_FROM && leader > 0 {
+            let room = room - 2 * GAP;
+            let mut o = share(owner.max(1), room, 3);
+            let l = share(leader, room, 3);
+            let t = title.min(room - o - l);
+            o += (room - t - o - l).min(owner.saturating_sub(o));
+            return Columns {
+                title: t,
+                owner: o,
+                leader: Some(room - t - o),
+            };
+        }
+        let room = room.saturating_sub(GAP);
+        if room < MIN_COLUMN + 6 {
+            return title_only;
+        }
+        let o = share(owner.max(1), room, 3);
+        let t = title.min(room - o);
+        Columns {
+            title: t,
+            owner: room - t,
+            leader: None,
+        }
+    }
+}
+
+/// `Formål: …styre utrulling…`: the field a query hit and the text around
+/// the hit, highlighted, in `width` columns, for a card whose hits are all
+/// in fields the list does not show.
+fn hit_in(
+    ctx: &Context,
+    card: &crate::Card,
+    hit: &crate::query::Match,
+    ranges: &[std::ops::Range<usize>],
+    width: usize,
+) -> InkLine {
+    let dim = Ink::of(Role::Dim);
+    let text = card.text(hit.field);
+    let label = ctx.lang.field_label(hit.field);
+    let room = width.saturating_sub(wrap::width(label) + 2);
+    // Too narrow for the text around the hit: where it is says the most.
+    if room < 12 {
+        return wrap::truncate(vec![(label.to_owned(), Ink::of(Role::Label))], width);
+    }
+    let label = format!("{label}: ");
+    // Start a few words before the hit, so it is seen in its context and
+    // stays on screen.
+    let lead = room / 3;
+    let mut start = hit.range.start.min(text.len());
+    let mut before = 0;
+    for (i, ch) in text[..start].char_indices().rev() {
+        before += wrap::width(ch.encode_utf8(&mut [0; 4]));
+        if before > lead {
+            break;
+        }
+        start = i;
+    }
+    // From the start of a word, unless that is the hit itself.
+    if start > 0
+        && let Some(space) = text[start..hit.range.start.min(text.len())].find(char::is_whitespace)
+    {
+        start += space + 1;
+    }
+    // Every hit in the field from there on, measured from there.
+    let shifted: Vec<std::ops::Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start >= start)
+        .map(|r| r.start - start..r.end - start)
+        .collect();
+    let mut line: InkLine = vec![(label, Ink::of(Role::Label))];
+    if start > 0 {
+        line.push(("…".to_owned(), dim));
+    }
+    line.extend(wrap::highlight(
+        &text[start..],
+        &shifted,
+        dim,
+        dim.hit(),
+        wrap::clean_line,
+    ));
+    wrap::truncate(line, width)
 }
 
 pub fn render(model: &Pane, theme: &Theme, frame: &mut Frame, area: Rect) {
     widgets::draw_pane(frame, area, model, theme);
 }
 
-/// Hits come best first; the list shows them in document order.
+/// Hits come best first; in document order for the list that asks for it.
 fn in_document_order(hits: impl Iterator<Item = CardId>) -> Vec<CardId> {
     let mut cards: Vec<CardId> = hits.collect();
     cards.sort_unstable();

@@ -209,7 +209,13 @@ pub fn card_lines(
 
     // The known fields, then any others, then where it was written.
     let extra: Vec<(&str, ValueRef)> = card.extra_params().collect();
-    let labels: Vec<String> = Field::ALL[1..]
+    // Effect is shown only on the cards that have one.
+    let fields: Vec<Field> = Field::ALL[1..]
+        .iter()
+        .copied()
+        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
+        .collect();
+    let labels: Vec<String> = fields
         .iter()
         .map(|f| ctx.lang.field_label(*f).to_owned())
         .chain(extra.iter().map(|(k, _)| wrap::clean_line(k)))
@@ -221,7 +227,7 @@ pub fn card_lines(
         .collect();
     out.set_labels(&labels);
 
-    for field in &Field::ALL[1..] {
+    for field in &fields {
         let value = field_value(ctx, card, *field, &ranges_of(&found, *field));
         out.labelled(ctx.lang.field_label(*field), value);
     }
@@ -236,7 +242,12 @@ pub fn card_lines(
     out.push(Vec::new());
     if let Some(doc) = ctx.handbook.document_of(id) {
         let source = format!("{}:{}", wrap::clean_line(&doc.path), card.line);
-        out.labelled(t.source, vec![(source, Role::Dim.into())]);
+        // Which card shortcode it is, quietly: it matters on sites with several.
+        let shortcode = format!("  {}", wrap::clean_line(&card.shortcode));
+        out.labelled(
+            t.source,
+            vec![(source, Role::Dim.into()), (shortcode, Role::Dim.into())],
+        );
     }
     out.lines
 }
@@ -263,14 +274,19 @@ pub fn card_as_written(
         None => out.push(vec![(t.untitled.to_owned(), Role::Unset.into())]),
     }
     out.push(Vec::new());
-    let labels: Vec<String> = Field::ALL[1..]
+    let fields: Vec<Field> = Field::ALL[1..]
+        .iter()
+        .copied()
+        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
+        .collect();
+    let labels: Vec<String> = fields
         .iter()
         .map(|f| ctx.lang.field_label(*f).to_owned())
         .chain(card.extra_params().map(|(k, _)| wrap::clean_line(k)))
         .chain([t.source.to_owned()])
         .collect();
     out.set_labels(&labels);
-    for field in &Field::ALL[1..] {
+    for field in &fields {
         out.labelled(
             ctx.lang.field_label(*field),
             field_value(ctx, card, *field, &[]),
@@ -285,7 +301,7 @@ pub fn card_as_written(
     out.lines
 }
 
-/// The params beyond the six, then a positional call's values.
+/// The params beyond the known fields, then a positional call's values.
 fn other_params(ctx: &Context, card: &Card, out: &mut Lines) {
     let t = ctx.words();
     for (key, value) in card.extra_params() {
@@ -312,6 +328,13 @@ fn other_params(ctx: &Context, card: &Card, out: &mut Lines) {
 /// follows it, external processes marked, and under each why it was drawn.
 fn flow_lines(ctx: &Context, id: CardId, out: &mut Lines) {
     let t = ctx.words();
+    if ctx.flow_of(id.document).is_none() {
+        out.labelled(
+            t.receives,
+            vec![(t.flow_pending.to_owned(), Role::Dim.into())],
+        );
+        return;
+    }
     let links = ctx.links(id);
     for (upstream, label) in [(true, t.receives), (false, t.delivers)] {
         let rows: Vec<_> = links.iter().filter(|l| l.upstream == upstream).collect();

@@ -1,14 +1,17 @@
 //! The diagnostics view: what the loader and the checks found, one per row
-//! as compilers print them (`path:line:col: severity: message [rule]`).
-//! Enter jumps to the card on that line, when there is one.
+//! as compilers print them (`path:line:col: severity: message [rule]`), in
+//! the reader's language; on a narrow screen the message first. `/` filters
+//! the findings, `o` groups them under their rules. Enter jumps to the card
+//! on that line, when there is one.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::Severity;
-use crate::i18n::Words;
+use crate::i18n::{Lang, Words};
+use crate::{Rule, Severity};
 
-use super::{Effect, follow, row_at, scrolled};
+use super::search::{Edit, SearchLine};
+use super::{Effect, filter_matches, list_offset, row_at, scrolled};
 use crate::tui::context::Context;
 use crate::tui::keymap::Action;
 use crate::tui::theme::{Role, Theme};
@@ -17,13 +20,36 @@ use crate::tui::wrap;
 
 /// Rows under the list for the selected finding in full, when there is room.
 const FOOTER: usize = 4;
+/// Below this many columns inside the view, a row puts the message before
+/// where it is (so a path does not take the whole row).
+const MESSAGE_FIRST_BELOW: usize = 80;
+
+/// One row of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    /// A rule's heading, with how many findings are under it (grouped by rule).
+    Rule(Rule, usize),
+    /// Finding `i` of the context's diagnostics.
+    Finding(usize),
+}
 
 #[derive(Debug, Default)]
 pub struct DiagnosticsView {
-    /// Index into the context's diagnostics.
+    /// Index into the context's diagnostics: the finding chosen.
     pub selected: usize,
     /// First row drawn.
     pub offset: usize,
+    /// `/` in this view: a filter over where, what and which rule.
+    pub search: SearchLine,
+    /// Grouped under their rules (`o`) rather than listed by file.
+    pub by_rule: bool,
+    rows: Vec<Row>,
+    /// The findings shown, in the rows' order, and the row of each.
+    shown: Vec<usize>,
+    row_of: Vec<usize>,
+    /// What the rows were worked out for: the handbook, whether the
+    /// findings had arrived, the filter, the grouping, the language.
+    rows_for: Option<(u64, bool, String, bool, Lang)>,
     pub model: DiagnosticsModel,
 }
 
@@ -37,38 +63,164 @@ pub struct DiagnosticsModel {
 }
 
 impl DiagnosticsView {
+    /// The rows, worked out again when what they show has changed; the
+    /// selection kept on a finding shown.
+    fn refilter(&mut self, ctx: &Context) {
+        let key = (
+            ctx.generation,
+            ctx.facts_ready(),
+            self.search.applied().to_owned(),
+            self.by_rule,
+            ctx.lang,
+        );
+        if self.rows_for.as_ref() == Some(&key) {
+            return;
+        }
+        let t = ctx.words();
+        let all = ctx.diagnostics();
+        let mut shown: Vec<usize> = match &self.search.query {
+            Some(query) => (0..all.len())
+                .filter(|&i| {
+                    let d = &all[i];
+                    let message = t.finding(d);
+                    let texts = [
+                        d.path.as_str(),
+                        message.as_str(),
+                        d.rule.name(),
+                        t.severity(d.severity),
+                    ];
+                    filter_matches(query, &texts)
+                })
+                .collect(),
+            None => (0..all.len()).collect(),
+        };
+        self.rows.clear();
+        self.row_of.clear();
+        if self.by_rule {
+            // Stable: within a rule, by file and line as before.
+            shown.sort_by_key(|&i| all[i].rule);
+            let mut at = 0;
+            while at < shown.len() {
+                let rule = all[shown[at]].rule;
+                let n = shown[at..]
+                    .iter()
+                    .take_while(|&&i| all[i].rule == rule)
+                    .count();
+                self.rows.push(Row::Rule(rule, n));
+                for &i in &shown[at..at + n] {
+                    self.row_of.push(self.rows.len());
+                    self.rows.push(Row::Finding(i));
+                }
+                at += n;
+            }
+        } else {
+            for &i in &shown {
+                self.row_of.push(self.rows.len());
+                self.rows.push(Row::Finding(i));
+            }
+        }
+        self.shown = shown;
+        if !self.shown.contains(&self.selected) {
+            self.selected = self.shown.first().copied().unwrap_or(0);
+        }
+        self.rows_for = Some(key);
+    }
+
+    /// The selected finding's place among those shown.
+    fn position(&self) -> usize {
+        self.shown
+            .iter()
+            .position(|&i| i == self.selected)
+            .unwrap_or(0)
+    }
+
+    fn select_at(&mut self, at: usize) {
+        if let Some(&i) = self.shown.get(at.min(self.shown.len().saturating_sub(1))) {
+            self.selected = i;
+        }
+    }
+
+    /// How many findings are shown (after the filter).
+    pub fn shown_count(&self) -> usize {
+        self.shown.len()
+    }
+
+    /// The finding `e` and Enter are about, if one is shown.
+    pub fn current(&self) -> Option<usize> {
+        self.shown.contains(&self.selected).then_some(self.selected)
+    }
+
     /// Keys and the mouse over the view drawn in `body`.
     pub fn update(&mut self, action: Action, ctx: &Context, body: Rect) -> Effect {
+        self.refilter(ctx);
         let inner = Pane::inner(false, body);
-        let count = ctx.diagnostics().len();
         let page = list_height(inner).max(1);
         match action {
-            _ if action.is_movement() => {
-                self.selected = scrolled(self.selected, action, page).min(count.saturating_sub(1));
-            }
-            Action::WheelDown(..) => {
-                self.selected = (self.selected + 1).min(count.saturating_sub(1))
-            }
-            Action::WheelUp(..) => self.selected = self.selected.saturating_sub(1),
+            _ if action.is_movement() => self.select_at(scrolled(self.position(), action, page)),
+            Action::WheelDown(..) => self.select_at(self.position() + 1),
+            Action::WheelUp(..) => self.select_at(self.position().saturating_sub(1)),
             Action::Click(x, y) => {
-                if let Some(i) = row_at(inner, self.offset, x, y)
-                    && i < count
+                if let Some(row) = row_at(inner, self.offset, x, y)
+                    && let Some(Row::Finding(i)) = self.rows.get(row)
                 {
-                    self.selected = i;
+                    self.selected = *i;
                 }
             }
             Action::Open => return self.open(ctx),
+            Action::Order => {
+                self.by_rule = !self.by_rule;
+                self.refilter(ctx);
+            }
+            Action::Back if self.search.query.is_some() => {
+                self.search = SearchLine::default();
+                self.refilter(ctx);
+            }
             Action::Back => return Effect::Close,
             _ => {}
         }
         Effect::None
     }
 
+    /// A key in this view's search line: the list follows the filter as it
+    /// is typed.
+    pub fn edit_search(&mut self, action: Action, ctx: &Context, body: Rect) {
+        match self.search.key(action) {
+            Edit::Typed => self.parse(ctx),
+            Edit::Cleared => {
+                self.search.query = None;
+                self.refilter(ctx);
+            }
+            Edit::Kept | Edit::Refused => {}
+            Edit::Other => {
+                if matches!(
+                    action,
+                    Action::Down | Action::Up | Action::PageDown | Action::PageUp
+                ) {
+                    self.update(action, ctx, body);
+                }
+            }
+        }
+    }
+
+    /// Text typed into this view's search line in one go.
+    pub fn type_text(&mut self, text: &str, ctx: &Context) {
+        if self.search.type_text(text) {
+            self.parse(ctx);
+        }
+    }
+
+    fn parse(&mut self, ctx: &Context) {
+        if let Some((query, _)) = self.search.parse() {
+            self.search.query = query;
+            self.refilter(ctx);
+        }
+    }
+
     /// The card a finding is about: the one whose call starts where the
     /// finding is (two cards can share a line, and a finding in the front
     /// matter has no card at all).
     fn open(&self, ctx: &Context) -> Effect {
-        let Some(d) = ctx.diagnostics().get(self.selected) else {
+        let Some(d) = self.current().and_then(|i| ctx.diagnostics().get(i)) else {
             return Effect::None;
         };
         let found = ctx.handbook.cards().find(|(id, card)| {
@@ -86,66 +238,100 @@ impl DiagnosticsView {
 
     /// Keep the selection within the findings of a handbook read again.
     pub fn reloaded(&mut self, ctx: &Context) {
-        self.selected = self.selected.min(ctx.diagnostics().len().saturating_sub(1));
+        self.refilter(ctx);
     }
 
-    /// Keep the selected finding on screen in the view drawn in `body`.
-    pub fn keep_in_view(&mut self, body: Rect) {
+    /// Keep the selected finding (and its rule's heading, when it is the
+    /// first under it) on screen in the view drawn in `body`.
+    pub fn keep_in_view(&mut self, ctx: &Context, body: Rect) {
+        self.refilter(ctx);
         let height = list_height(Pane::inner(false, body));
-        self.offset = follow(self.offset, self.selected, height);
+        let Some(&row) = self.row_of.get(self.position()) else {
+            self.offset = 0;
+            return;
+        };
+        let top = if row > 0 && matches!(self.rows[row - 1], Row::Rule(..)) {
+            row - 1
+        } else {
+            row
+        };
+        self.offset = list_offset(self.offset, top, row, height, self.rows.len());
     }
 
     /// The rows that fit in the view drawn in `body`, and the footer.
     pub fn layout(&mut self, ctx: &Context, body: Rect) {
+        self.refilter(ctx);
         let t = ctx.words();
-        let mut list = Pane::new(t.diagnostics, true, false);
+        let title = if self.by_rule {
+            format!("{} · {} (o)", t.diagnostics, t.by_rule())
+        } else {
+            t.diagnostics.to_owned()
+        };
+        let list = Pane::new(&title, true, false);
         let inner = Pane::inner(false, body);
         let width = inner.width as usize;
         let diagnostics = ctx.diagnostics();
-        if diagnostics.is_empty() {
+        let notice = if !ctx.facts_ready() {
+            Some(t.checking_long().to_owned())
+        } else if diagnostics.is_empty() {
+            Some(t.no_diagnostics.to_owned())
+        } else if self.shown.is_empty() {
+            let what = wrap::clean_line(self.search.applied());
+            Some(format!("{} «{what}».", t.no_matches))
+        } else {
+            None
+        };
+        if let Some(text) = notice {
             self.model = DiagnosticsModel {
-                list: list.notice(t.no_diagnostics.to_owned(), inner),
+                list: list.notice(text, inner),
                 list_height: inner.height,
                 footer: Vec::new(),
             };
             return;
         }
         let height = list_height(inner);
-        list.lines = diagnostics
+        let offset = self.offset.min(self.rows.len());
+        let mut list = list;
+        list.lines = self.rows[offset..]
             .iter()
-            .enumerate()
-            .skip(self.offset)
             .take(height)
-            .map(|(i, d)| {
-                let severity = match d.severity {
-                    Severity::Error => Role::Error,
-                    Severity::Warning => Role::Warning,
-                };
-                let segs = vec![
-                    (
-                        format!("{}:{}:{}: ", wrap::clean_line(&d.path), d.line, d.column),
-                        Role::Dim.into(),
-                    ),
-                    (t.severity(d.severity).to_owned(), severity.into()),
-                    (
-                        format!(": {} ", wrap::clean_line(&d.message)),
-                        Role::Status.into(),
-                    ),
-                    (format!("[{}]", d.rule), Role::Dim.into()),
-                ];
-                widgets::row(segs, i == self.selected, width)
+            .map(|row| match *row {
+                Row::Rule(rule, n) => wrap::truncate(
+                    vec![
+                        (rule.name().to_owned(), Role::Group.into()),
+                        (format!("  {n}"), Role::Dim.into()),
+                    ],
+                    width,
+                ),
+                Row::Finding(i) => finding_row(t, &diagnostics[i], i == self.selected, width),
             })
             .collect();
-        list.total = diagnostics.len();
+        list.total = self.rows.len();
         list.shown = height;
-        list.offset = self.offset;
+        list.offset = offset;
         let mut footer = Vec::new();
-        if let Some(d) = diagnostics.get(self.selected) {
+        if let Some(d) = self.current().and_then(|i| diagnostics.get(i)) {
             footer.push(vec![("─".repeat(width), Role::Dim.into())]);
-            footer.extend(wrap::wrap(
-                &[(wrap::clean_line(&in_full(t, d)), Role::Status.into())],
-                width,
-            ));
+            let full = if width >= MESSAGE_FIRST_BELOW {
+                vec![(wrap::clean_line(&in_full(t, d)), Role::Status.into())]
+            } else {
+                // What it says first; where, as a path that may wrap, after.
+                vec![
+                    (
+                        format!("{}: {} ", t.severity(d.severity), t.finding(d)),
+                        Role::Status.into(),
+                    ),
+                    (
+                        format!("[{}] {}:{}:{}", d.rule, d.path, d.line, d.column),
+                        Role::Dim.into(),
+                    ),
+                ]
+            };
+            let full: Vec<_> = full
+                .into_iter()
+                .map(|(text, ink)| (wrap::clean_line(&text), ink))
+                .collect();
+            footer.extend(wrap::wrap(&full, width));
         }
         self.model = DiagnosticsModel {
             list,
@@ -153,6 +339,38 @@ impl DiagnosticsView {
             footer,
         };
     }
+}
+
+/// One finding's row: as compilers print it, or on a narrow screen its
+/// message first and then the file and line.
+fn finding_row(t: &Words, d: &crate::Diagnostic, selected: bool, width: usize) -> InkLine {
+    let severity = match d.severity {
+        Severity::Error => Role::Error,
+        Severity::Warning => Role::Warning,
+    };
+    let message = wrap::clean_line(&t.finding(d));
+    let segs = if width >= MESSAGE_FIRST_BELOW {
+        vec![
+            (
+                format!("{}:{}:{}: ", wrap::clean_line(&d.path), d.line, d.column),
+                Role::Dim.into(),
+            ),
+            (t.severity(d.severity).to_owned(), severity.into()),
+            (format!(": {message} "), Role::Status.into()),
+            (format!("[{}]", d.rule), Role::Dim.into()),
+        ]
+    } else {
+        let file = d.path.rsplit('/').next().unwrap_or(&d.path);
+        vec![
+            (t.severity(d.severity).to_owned(), severity.into()),
+            (format!(": {message}"), Role::Status.into()),
+            (
+                format!("  {}:{}", wrap::clean_line(file), d.line),
+                Role::Dim.into(),
+            ),
+        ]
+    };
+    widgets::row(segs, selected, width)
 }
 
 pub fn render(model: &DiagnosticsModel, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -180,10 +398,11 @@ pub fn render(model: &DiagnosticsModel, theme: &Theme, frame: &mut Frame, area: 
     }
 }
 
-/// Rows for the list; below it, when there is room, the selected finding in full.
+/// Rows for the list; below it, when there is room (as at 40x12), the
+/// selected finding in full.
 fn list_height(inner: Rect) -> usize {
     let h = inner.height as usize;
-    if h >= 10 { h - FOOTER } else { h }
+    if h >= 8 { h - FOOTER } else { h }
 }
 
 /// A finding as compilers print it, its severity in the user's language.
@@ -194,7 +413,7 @@ fn in_full(t: &Words, d: &crate::Diagnostic) -> String {
         d.line,
         d.column,
         t.severity(d.severity),
-        d.message,
+        t.finding(d),
         d.rule
     )
 }

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::CardId;
-use crate::flow::{self, Endpoint, Layout};
+use crate::flow::{Endpoint, Layout};
 
 use super::{Effect, follow, scrolled};
 use crate::tui::context::Context;
@@ -52,6 +52,9 @@ struct Token {
 /// The flow of one document and a cursor over its cards.
 pub struct FlowView {
     pub document: u32,
+    /// The flow is still being worked out (a big page): drawn empty, and
+    /// opened again when it is in.
+    pub pending: bool,
     layout: Layout,
     /// Each card of the layout once, in reading order.
     pub items: Vec<CardId>,
@@ -76,7 +79,16 @@ pub struct FlowModel {
 impl FlowView {
     /// Document `document`'s flow, the cursor on `card` if it is there.
     pub fn open(ctx: &Context, document: u32, card: Option<CardId>) -> FlowView {
-        let layout = flow::layout(ctx.flow_of(document), &ctx.handbook, document);
+        let flowed = ctx.flowed(document);
+        let pending = flowed.is_none();
+        let layout = flowed.map_or_else(
+            || Layout {
+                chains: Vec::new(),
+                feeds: Vec::new(),
+                unlinked: Vec::new(),
+            },
+            |f| f.layout.clone(),
+        );
         let mut items: Vec<CardId> = Vec::new();
         let mut add = |e: &Endpoint| {
             if let Endpoint::Card(id) = e
@@ -100,6 +112,7 @@ impl FlowView {
             .unwrap_or(0);
         FlowView {
             document,
+            pending,
             layout,
             items,
             cursor,

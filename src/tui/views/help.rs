@@ -194,6 +194,7 @@ fn search_section(lang: Lang, width: usize, out: &mut Vec<InkLine>) {
             .join(" ");
         let what = match scope {
             Scope::Page => t.page_scope().to_owned(),
+            Scope::Team => t.team_scope.to_owned(),
             _ => format!("{} {}", t.only_in, fields.join(t.or)),
         };
         rows.push((written, what));

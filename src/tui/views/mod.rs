@@ -68,6 +68,23 @@ pub enum Effect {
     Tell(String),
 }
 
+/// Whether a `/` filter over a list that is not of cards (people, findings)
+/// lets a row with these texts through: every term (a word, a phrase, a
+/// regex) is found in one of them, a `-term` in none, case and accents
+/// folded as in a search of cards. Scopes are about cards' fields, so here
+/// every term looks in every text.
+pub fn filter_matches(query: &crate::query::Query, texts: &[&str]) -> bool {
+    use crate::query::{Pattern, fold};
+    let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
+    query.terms().iter().all(|term| {
+        let found = match &term.pattern {
+            Pattern::Text(word) => folded.iter().any(|t| t.contains(word.as_str())),
+            Pattern::Regex(regex) => texts.iter().any(|t| regex.is_match(t)),
+        };
+        found != term.negated
+    })
+}
+
 /// The byte ranges of `field` among a search's `matches`, to highlight.
 pub fn ranges_of(matches: &[Match], field: Field) -> Vec<std::ops::Range<usize>> {
     matches

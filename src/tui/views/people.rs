@@ -1,22 +1,25 @@
-//! The people view: everyone named as owner or leader, with the cards they
-//! own and lead, and (from git) the ones they used to. Enter limits the card
+//! The people view: everyone named as owner or leader or listed in the
+//! site's people directory, with their teams and roles, the cards they own
+//! and lead, how each value naming them was read, and (from git) the cards
+//! they used to own and lead. Enter limits the card
 //! list to the chosen person's cards.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::search::{Edit, SearchLine};
 use super::{Effect, Focus, follow, row_at, scrolled};
 use crate::tui::context::Context;
 use crate::tui::former::Former;
 use crate::tui::keymap::Action;
 use crate::tui::layout::Regions;
-use crate::tui::theme::{Role, Theme};
+use crate::tui::theme::{Ink, Role, Theme};
 use crate::tui::widgets::{self, InkLine, Pane};
 use crate::tui::wrap;
 
 #[derive(Debug, Default)]
 pub struct PeopleView {
-    /// Index into the context's people.
+    /// Index into the context's people: the person chosen.
     pub selected: usize,
     /// First row of the list drawn.
     pub offset: usize,
@@ -30,6 +33,16 @@ pub struct PeopleView {
     pub former: Former,
     /// The selected person's detail, laid out.
     lines: Vec<InkLine>,
+    /// `/` in this view: a filter over names, teams, units and roles.
+    pub search: SearchLine,
+    /// The people the filter lets through, as indexes into the context's
+    /// people, in their order.
+    shown: Vec<usize>,
+    /// What `shown` was worked out for: the handbook, whether the people
+    /// had arrived, the filter.
+    shown_for: Option<(u64, bool, String)>,
+    /// The widest name, in columns: where the counts line up.
+    name_width: usize,
     pub model: PeopleModel,
 }
 
@@ -41,16 +54,81 @@ pub struct PeopleModel {
 }
 
 impl PeopleView {
-    fn count(ctx: &Context) -> usize {
-        ctx.people().map_or(0, <[_]>::len)
-    }
-
     /// Select person `i`; the detail starts at the top of another person.
     pub fn select(&mut self, i: usize) {
         if i != self.selected {
             self.scroll = 0;
         }
         self.selected = i;
+    }
+
+    /// The people shown (after the filter), worked out again when the
+    /// handbook, the people or the filter change; the selection kept on a
+    /// person shown.
+    fn refilter(&mut self, ctx: &Context) {
+        let key = (
+            ctx.generation,
+            ctx.facts_ready(),
+            self.search.applied().to_owned(),
+        );
+        if self.shown_for.as_ref() == Some(&key) {
+            return;
+        }
+        let people = ctx.people().unwrap_or_default();
+        self.shown = match &self.search.query {
+            Some(query) => (0..people.len())
+                .filter(|&i| {
+                    let p = &people[i];
+                    // The name, as written anywhere, and the teams, units
+                    // and roles that go with it.
+                    let mut texts: Vec<&str> = vec![&p.name];
+                    texts.extend(p.spellings.iter().map(String::as_str));
+                    texts.extend(p.teams.iter().map(String::as_str));
+                    texts.extend(p.qualifiers.iter().map(String::as_str));
+                    super::filter_matches(query, &texts)
+                })
+                .collect(),
+            None => (0..people.len()).collect(),
+        };
+        self.name_width = people
+            .iter()
+            .map(|p| wrap::width(&wrap::clean_line(&p.name)))
+            .max()
+            .unwrap_or(0);
+        if !self.shown.contains(&self.selected) {
+            let first = self.shown.first().copied().unwrap_or(0);
+            self.select(first);
+        }
+        self.shown_for = Some(key);
+    }
+
+    /// How many people are shown (after the filter).
+    pub fn shown_count(&self) -> usize {
+        self.shown.len()
+    }
+
+    /// The selected person's row in the list.
+    fn row(&self) -> usize {
+        self.shown
+            .iter()
+            .position(|&i| i == self.selected)
+            .unwrap_or(0)
+    }
+
+    /// Select the person on row `row` of the list (clamped).
+    fn select_row(&mut self, row: usize) {
+        if let Some(&i) = self.shown.get(row.min(self.shown.len().saturating_sub(1))) {
+            self.select(i);
+        }
+    }
+
+    /// The card `e` edits: the selected person's first, in document order.
+    pub fn first_card(&self, ctx: &Context) -> Option<crate::CardId> {
+        if !self.shown.contains(&self.selected) {
+            return None;
+        }
+        let person = ctx.people()?.get(self.selected)?;
+        person.cards().into_iter().min()
     }
 
     pub fn update(
@@ -60,7 +138,7 @@ impl PeopleView {
         regions: &Regions,
         focus: &mut Focus,
     ) -> Effect {
-        let count = Self::count(ctx);
+        self.refilter(ctx);
         match action {
             _ if action.is_movement() => {
                 if *focus == Focus::Detail {
@@ -68,24 +146,26 @@ impl PeopleView {
                     self.scroll = scrolled(self.scroll, action, page);
                 } else {
                     let page = regions.list_inner().height.max(1) as usize;
-                    let to = scrolled(self.selected, action, page);
-                    self.select(to.min(count.saturating_sub(1)));
+                    self.select_row(scrolled(self.row(), action, page));
                 }
             }
             Action::FocusNext | Action::FocusPrev => *focus = focus.other(),
-            Action::Open => return Effect::PersonCards(self.selected),
+            Action::Open if !self.shown.is_empty() => return Effect::PersonCards(self.selected),
             Action::Back => {
                 if *focus == Focus::Detail {
                     *focus = Focus::List;
+                } else if self.search.query.is_some() {
+                    self.search = SearchLine::default();
+                    self.refilter(ctx);
                 } else {
                     return Effect::Close;
                 }
             }
             Action::Click(x, y) => {
-                if let Some(i) = row_at(regions.list_inner(), self.offset, x, y) {
+                if let Some(row) = row_at(regions.list_inner(), self.offset, x, y) {
                     *focus = Focus::List;
-                    if i < count {
-                        self.select(i);
+                    if row < self.shown.len() {
+                        self.select_row(row);
                     }
                 } else if regions
                     .detail
@@ -94,21 +174,58 @@ impl PeopleView {
                     *focus = Focus::Detail;
                 }
             }
-            Action::WheelDown(..) => self.select((self.selected + 1).min(count.saturating_sub(1))),
-            Action::WheelUp(..) => self.select(self.selected.saturating_sub(1)),
+            Action::WheelDown(..) => self.select_row(self.row() + 1),
+            Action::WheelUp(..) => self.select_row(self.row().saturating_sub(1)),
             _ => {}
         }
         Effect::None
     }
 
+    /// A key in this view's search line: the list follows the filter as it
+    /// is typed.
+    pub fn edit_search(&mut self, action: Action, ctx: &Context, regions: &Regions) {
+        match self.search.key(action) {
+            Edit::Typed => self.parse(ctx),
+            Edit::Cleared => {
+                self.search.query = None;
+                self.refilter(ctx);
+            }
+            Edit::Kept | Edit::Refused => {}
+            Edit::Other => {
+                if matches!(
+                    action,
+                    Action::Down | Action::Up | Action::PageDown | Action::PageUp
+                ) {
+                    let mut focus = Focus::List;
+                    self.update(action, ctx, regions, &mut focus);
+                }
+            }
+        }
+    }
+
+    /// Text typed into this view's search line in one go.
+    pub fn type_text(&mut self, text: &str, ctx: &Context) {
+        if self.search.type_text(text) {
+            self.parse(ctx);
+        }
+    }
+
+    fn parse(&mut self, ctx: &Context) {
+        if let Some((query, _)) = self.search.parse() {
+            self.search.query = query;
+            self.refilter(ctx);
+        }
+    }
+
     /// Keep the selection within the people of a handbook read again.
     pub fn reloaded(&mut self, ctx: &Context) {
-        self.selected = self.selected.min(Self::count(ctx).saturating_sub(1));
+        self.refilter(ctx);
     }
 
     /// Keep the selected person on a list `height` rows tall.
-    pub fn keep_in_view(&mut self, height: usize) {
-        self.offset = follow(self.offset, self.selected, height);
+    pub fn keep_in_view(&mut self, ctx: &Context, height: usize) {
+        self.refilter(ctx);
+        self.offset = follow(self.offset, self.row(), height);
     }
 
     /// The person's detail scrolled no further than its end, in a pane `height` lines tall.
@@ -139,43 +256,55 @@ impl PeopleView {
 
     /// The list and the detail for `regions`.
     pub fn layout(&mut self, ctx: &Context, regions: &Regions, focus: Focus) {
+        self.refilter(ctx);
         let t = ctx.words();
         let mut list = Pane::new(t.people, focus == Focus::List, false);
         let inner = Pane::inner(false, regions.list);
         let people = ctx.people().unwrap_or_default();
-        if people.is_empty() {
+        let nobody = self.shown.is_empty();
+        if !ctx.facts_ready() {
+            list = list.notice(t.checking_long().to_owned(), inner);
+        } else if people.is_empty() {
             list = list.notice(t.no_people.to_owned(), inner);
+        } else if nobody {
+            let what = wrap::clean_line(self.search.applied());
+            list = list.notice(format!("{} «{what}».", t.no_matches), inner);
         } else {
             let height = inner.height as usize;
             let width = inner.width as usize;
-            list.lines = people
+            // Counts right-aligned in a column after the names: `  3 prosesser`.
+            let most = self
+                .shown
                 .iter()
-                .enumerate()
-                .skip(self.offset)
+                .map(|&i| ctx.card_count(i))
+                .max()
+                .unwrap_or(0);
+            let digits = most.to_string().len();
+            let count_width = 2 + digits + 1 + wrap::width(t.cards_word);
+            let name_width = self
+                .name_width
+                .min(width.saturating_sub(2 + count_width).max(8));
+            list.lines = self.shown[self.offset.min(self.shown.len())..]
+                .iter()
                 .take(height)
-                .map(|(i, p)| {
+                .map(|&i| {
                     let n = ctx.card_count(i);
-                    let segs = vec![
-                        (wrap::clean_line(&p.name), Role::CardTitle.into()),
-                        (
-                            format!("  {n} {}", if n == 1 { t.card } else { t.cards_word }),
-                            Role::Dim.into(),
-                        ),
-                    ];
+                    let word = if n == 1 { t.card } else { t.cards_word };
+                    let name = vec![(wrap::clean_line(&people[i].name), Role::CardTitle.into())];
+                    let mut segs = wrap::fill(name, name_width, Role::Dim.into());
+                    segs.push((format!("  {n:>digits$} {word}"), Role::Dim.into()));
                     widgets::row(segs, i == self.selected, width)
                 })
                 .collect();
-            list.total = people.len();
+            list.total = self.shown.len();
             list.shown = height;
             list.offset = self.offset;
         }
         let inner = Pane::inner(true, regions.detail);
         self.refresh(ctx, inner.width as usize);
-        let detail = Pane::new(t.detail, focus == Focus::Detail, true).scrolled(
-            &self.lines,
-            self.scroll,
-            inner,
-        );
+        let lines: &[InkLine] = if nobody { &[] } else { &self.lines };
+        let detail =
+            Pane::new(t.detail, focus == Focus::Detail, true).scrolled(lines, self.scroll, inner);
         self.model = PeopleModel { list, detail };
     }
 }
@@ -200,15 +329,56 @@ pub fn person_lines(ctx: &Context, i: usize, former: &Former, width: usize) -> V
         width,
     );
     out.push(Vec::new());
-    if !person.teams.is_empty() {
-        let teams: Vec<String> = person.teams.iter().map(|s| wrap::clean_line(s)).collect();
+    let team_roles = person.team_roles();
+    if !team_roles.is_empty() {
+        out.push(wrap::truncate(
+            vec![(t.teams_and_roles.to_owned(), Role::Label.into())],
+            width,
+        ));
+        for (team, roles) in team_roles {
+            let mut segs = vec![(wrap::clean_line(team), Role::Value.into())];
+            if !roles.is_empty() {
+                segs.push((
+                    format!(" ({})", wrap::clean_line(&roles.join("; "))),
+                    Role::Value.into(),
+                ));
+            }
+            out.extend(bullet(&segs, width));
+        }
+        out.push(Vec::new());
+    }
+    let quoted = |s: &str| {
+        let (open, close) = t.quotes;
+        format!("{open}{}{close}", visible_spaces(&wrap::clean_line(s)))
+    };
+    let mut more = false;
+    if !person.qualifiers.is_empty() {
+        let qualifiers: Vec<String> = person
+            .qualifiers
+            .iter()
+            .map(|q| wrap::clean_line(q))
+            .collect();
         out.extend(wrap::wrap(
             &[
-                (format!("{}: ", t.teams), Role::Label.into()),
-                (teams.join(", "), Role::Value.into()),
+                (format!("{}: ", t.qualifiers), Role::Label.into()),
+                (qualifiers.join(", "), Role::Value.into()),
             ],
             width,
         ));
+        more = true;
+    }
+    if person.spellings.len() > 1 {
+        let spellings: Vec<String> = person.spellings.iter().map(|s| quoted(s)).collect();
+        out.extend(wrap::wrap(
+            &[
+                (format!("{}: ", t.written_as), Role::Label.into()),
+                (spellings.join(", "), Role::Value.into()),
+            ],
+            width,
+        ));
+        more = true;
+    }
+    if more {
         out.push(Vec::new());
     }
     for (label, cards) in [
@@ -223,15 +393,11 @@ pub fn person_lines(ctx: &Context, i: usize, former: &Former, width: usize) -> V
             out.push(vec![(format!("  {}", t.none), Role::Unset.into())]);
         }
         for id in cards {
-            let title = ctx
-                .handbook
-                .card(*id)
-                .map(|c| c.title().into_owned())
-                .filter(|s| !s.trim().is_empty())
-                .unwrap_or_else(|| t.untitled.to_owned());
+            // Named as lists name cards: with the line when the page has
+            // another card of the title.
             let mut segs = vec![
                 ("  • ".to_owned(), Role::Dim.into()),
-                (wrap::clean_line(&title), Role::Value.into()),
+                (ctx.card_title(*id), Role::Value.into()),
             ];
             if ctx.grouped
                 && let Some(doc) = ctx.handbook.document_of(*id)
@@ -245,10 +411,89 @@ pub fn person_lines(ctx: &Context, i: usize, former: &Former, width: usize) -> V
         }
         out.push(Vec::new());
     }
+    if !person.readings.is_empty() {
+        out.push(wrap::truncate(
+            vec![(t.read_as.to_owned(), Role::Label.into())],
+            width,
+        ));
+        for reading in &person.readings {
+            // The cards that write the value: a few by title, then how many more.
+            const SHOWN: usize = 3;
+            let mut titles: Vec<String> = reading
+                .cards
+                .iter()
+                .take(SHOWN)
+                .map(|id| {
+                    ctx.handbook
+                        .card(*id)
+                        .map(|c| c.title().into_owned())
+                        .filter(|s| !s.trim().is_empty())
+                        .unwrap_or_else(|| t.untitled.to_owned())
+                })
+                .map(|title| wrap::clean_line(&title))
+                .collect();
+            if reading.cards.len() > SHOWN {
+                titles.push(format!("+{}", reading.cards.len() - SHOWN));
+            }
+            let field = ctx.lang.field_label(reading.field).to_lowercase();
+            out.extend(bullet(
+                &[
+                    (
+                        format!("{} ({field}): ", titles.join(", ")),
+                        Role::Dim.into(),
+                    ),
+                    (quoted(&reading.value), Role::Value.into()),
+                    (
+                        format!(" – {}", wrap::clean_line(&t.how_read(&reading.how))),
+                        Role::Dim.into(),
+                    ),
+                ],
+                width,
+            ));
+        }
+        out.push(Vec::new());
+    }
     out.extend(former.lines(ctx, &person.key(), width));
     out.extend(wrap::wrap(
         &[(t.pick_person.to_owned(), Role::Dim.into())],
         width,
     ));
     out
+}
+
+/// `  • ` and the segments wrapped beside it, later lines under the first.
+fn bullet(segments: &[(String, Ink)], width: usize) -> Vec<InkLine> {
+    const INDENT: usize = 4;
+    let mut lines = wrap::wrap(segments, width.saturating_sub(INDENT).max(1));
+    for (i, line) in lines.iter_mut().enumerate() {
+        let prefix = if i == 0 { "  • " } else { "    " };
+        line.insert(0, (prefix.to_owned(), Role::Dim.into()));
+    }
+    lines
+}
+
+/// Spaces that a spelling differs by made visible: one at an edge or beside
+/// another becomes `·` (`"Ola  Dahl "` is `Ola··Dahl·`); the wrapping of a
+/// line would otherwise fold them away.
+fn visible_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let space = |i: usize| chars.get(i) == Some(&' ');
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let lone = i > 0 && i + 1 < chars.len() && !space(i - 1) && !space(i + 1);
+            if c == ' ' && !lone { '·' } else { c }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn spaces_a_spelling_differs_by_are_visible() {
+        assert_eq!(super::visible_spaces("Ola  Dahl "), "Ola··Dahl·");
+        assert_eq!(super::visible_spaces("Ola Dahl"), "Ola Dahl");
+        assert_eq!(super::visible_spaces(" a"), "·a");
+    }
 }

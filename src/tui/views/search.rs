@@ -3,9 +3,16 @@
 //! list that owns it decides what the query filters; the status bar draws
 //! the line while it is open.
 
+use std::time::{Duration, Instant};
+
 use crate::query::{Query, QueryError};
 
 use crate::tui::keymap::Action;
+
+/// How long the text must rest before why it does not parse is shown: a
+/// quote or a `/` is open while it is typed, and saying so on every key
+/// would only flash.
+pub const ERROR_AFTER: Duration = Duration::from_millis(600);
 
 #[derive(Debug, Default)]
 pub struct SearchLine {
@@ -17,6 +24,10 @@ pub struct SearchLine {
     pub query: Option<Query>,
     /// Why the text in the line does not parse.
     pub error: Option<QueryError>,
+    /// The error is shown: after a pause in typing, or on Enter.
+    pub error_shown: bool,
+    /// When the text last changed.
+    pub edited: Option<Instant>,
 }
 
 /// What a key did to the line.
@@ -28,6 +39,8 @@ pub enum Edit {
     Kept,
     /// Closed, dropping the query.
     Cleared,
+    /// Enter on text that does not parse: the line stays open, saying why.
+    Refused,
     /// Not a key of the line.
     Other,
 }
@@ -44,6 +57,30 @@ impl SearchLine {
         self.editing = true;
         self.input = self.applied().to_owned();
         self.error = None;
+        self.error_shown = false;
+    }
+
+    /// Why the text does not parse, once it is time to say so.
+    pub fn shown_error(&self) -> Option<&QueryError> {
+        self.error.as_ref().filter(|_| self.error_shown)
+    }
+
+    /// When the error of the text, not shown yet, is due to show.
+    pub fn due(&self) -> Option<Instant> {
+        match (&self.error, self.error_shown, self.editing) {
+            (Some(_), false, true) => Some(self.edited? + ERROR_AFTER),
+            _ => None,
+        }
+    }
+
+    /// Time passes: show the error once the text has rested; true when it
+    /// was shown now.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let due = self.due().is_some_and(|at| at <= now);
+        if due {
+            self.error_shown = true;
+        }
+        due
     }
 
     /// Typed or pasted text at the end of the line, on one line: line
@@ -53,7 +90,12 @@ impl SearchLine {
         let before = self.input.len();
         self.input
             .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
-        self.input.len() != before
+        let changed = self.input.len() != before;
+        if changed {
+            self.error_shown = false;
+            self.edited = Some(Instant::now());
+        }
+        changed
     }
 
     /// A key while the line is open.
@@ -71,6 +113,10 @@ impl SearchLine {
                 self.input.truncate(cut);
             }
             Action::ClearLine => self.input.clear(),
+            Action::Accept if self.error.is_some() => {
+                self.error_shown = true;
+                return Edit::Refused;
+            }
             Action::Accept => {
                 self.editing = false;
                 self.error = None;
@@ -85,6 +131,8 @@ impl SearchLine {
             }
             _ => return Edit::Other,
         }
+        self.error_shown = false;
+        self.edited = Some(Instant::now());
         Edit::Typed
     }
 

@@ -1,5 +1,6 @@
-//! What the integration tests share: the seed's card titles, driving the
-//! real binary in tmux, and git repositories with a known history.
+//! What the integration tests share: the seed's card titles, copying a
+//! fixture folder, driving the real binary in tmux, and git repositories with
+//! a known history.
 
 pub mod git_repo;
 pub mod tmux;
@@ -16,6 +17,21 @@ pub const SEED_TITLES: [&str; 9] = [
     "Problemer",
     "Tilgangsstyring",
 ];
+
+/// Copies the folder `from` to `to`, recursively (a fixture to a temporary
+/// folder a test may change).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
 
 /// Runs `work` on a thread of its own and waits at most `limit` for it, so a
 /// test of something that must never block (a FIFO that must not be opened)

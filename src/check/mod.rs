@@ -5,11 +5,20 @@
 //!
 //! - [`Rule::MissingField`]: a card whose title, owner, leader or purpose is
 //!   missing or empty (whitespace counts as empty).
-//! - [`Rule::Navigation`]: a `navigation_link.text` entry with no card of that
-//!   title, or a card the navigation does not list. Titles are compared
-//!   trimmed and case-insensitively. Documents without navigation are skipped.
+//! - [`Rule::Navigation`]: on a page that holds cards and whose
+//!   `navigation_link.text` is a list of items
+//!   ([`crate::model::Document::navigation_items`]), an item with no card of
+//!   that title, or a card the list leaves out. Titles are compared trimmed
+//!   and case-insensitively. A teaser sentence (section pages) is not a list,
+//!   and a page without cards is not checked.
 //! - [`Rule::Html`]: a front matter string whose HTML tags do not balance.
 //! - [`Rule::DuplicateTitle`]: two cards with the same title in one document.
+//! - [`Rule::PersonName`] ([`person_name`]): one person written two ways
+//!   across the site, a name that is the start of a longer directory name,
+//!   an owner or leader the site's people directory does not know.
+//!
+//! [`Levels`] switch rules off or make them errors, as clippy's
+//! `--allow`/`--warn`/`--deny` do.
 //! - [`Rule::Confusable`]: a title, owner or leader that looks the same as one
 //!   written earlier in the handbook but is not ([`crate::confusable`]):
 //!   `Release` and `Release` with hidden tag characters, `Hanne` with a
@@ -21,23 +30,36 @@
 //! ([`crate::model::FrontMatter::value_position`]), and at 1:1 where the parser
 //! could not tell (JSON front matter).
 
+mod levels;
+pub mod person_name;
+
+pub use levels::{Level, LevelError, Levels};
+
 use crate::confusable::{hidden_differences, skeleton};
-use crate::model::{Card, Diagnostic, Document, Field, Handbook, KeyLine, Rule};
-use crate::people::split_people;
+use crate::model::{
+    Card, Diagnostic, Document, Field, Finding, Handbook, KeyLine, Rule, TagFinding,
+};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 /// Warnings for every document: missing fields, navigation drift, bad HTML,
-/// duplicates; sorted by path, line and column.
+/// duplicates, and the site's person names; sorted by path, line and column.
 pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
+    check_with(handbook, &crate::people::People::new(handbook))
+}
+
+/// [`check`], with the handbook's people already read (the browser reads
+/// them once for its people view and for the checks).
+pub fn check_with(handbook: &Handbook, people: &crate::people::People) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for document in &handbook.documents {
-        let keys = KeyPositions::new(document);
         missing_fields(document, &mut found);
+        let keys = KeyPositions::new(document);
         navigation(document, &keys, &mut found);
         html(document, &keys, &mut found);
         duplicate_titles(document, &mut found);
     }
+    person_name::check(handbook, people, &mut found);
     confusables(handbook, &mut found);
     sort(&mut found);
     found
@@ -46,8 +68,13 @@ pub fn check(handbook: &Handbook) -> Vec<Diagnostic> {
 /// The parser's diagnostics and [`check`]'s, sorted by path, line and column:
 /// what `prosesser check` prints.
 pub fn all(handbook: &Handbook) -> Vec<Diagnostic> {
+    all_with(handbook, &crate::people::People::new(handbook))
+}
+
+/// [`all`], with the handbook's people already read.
+pub fn all_with(handbook: &Handbook, people: &crate::people::People) -> Vec<Diagnostic> {
     let mut found = handbook.diagnostics.clone();
-    found.extend(check(handbook));
+    found.extend(check_with(handbook, people));
     sort(&mut found);
     found
 }
@@ -66,42 +93,51 @@ fn missing_fields(document: &Document, found: &mut Vec<Diagnostic>) {
         let mut empty = Vec::new();
         for field in REQUIRED {
             match card.field(field) {
-                None => missing.push(field.key()),
-                Some(text) if text.trim().is_empty() => empty.push(field.key()),
+                None => missing.push(field),
+                Some(text) if text.trim().is_empty() => empty.push(field),
                 Some(_) => {}
             }
         }
+        let keys = |fields: &[Field]| fields.iter().map(|f| f.key()).collect::<Vec<_>>();
         let mut parts = Vec::new();
         if !missing.is_empty() {
-            parts.push(format!("has no {}", join_and(&missing)));
+            parts.push(format!("has no {}", join_and(&keys(&missing))));
         }
         if !empty.is_empty() {
-            parts.push(format!("has an empty {}", join_and(&empty)));
+            parts.push(format!("has an empty {}", join_and(&keys(&empty))));
         }
         if !parts.is_empty() {
-            found.push(at_card(
-                document,
-                card,
-                Rule::MissingField,
-                format!("{} {}", name(card), parts.join(" and ")),
-            ));
+            let title = card.title().trim().to_owned();
+            found.push(
+                at_card(
+                    document,
+                    card,
+                    Rule::MissingField,
+                    format!("{} {}", name(card), parts.join(" and ")),
+                )
+                .with(Finding::MissingFields {
+                    card: (!title.is_empty()).then_some(title),
+                    missing,
+                    empty,
+                }),
+            );
         }
     }
 }
 
 fn navigation(document: &Document, keys: &KeyPositions, found: &mut Vec<Diagnostic>) {
-    if document.navigation.is_empty() {
+    if document.cards.is_empty() || document.navigation_items.is_empty() {
         return;
     }
     let titles: Vec<String> = document.cards.iter().map(|c| key(&c.title())).collect();
-    let entries: Vec<String> = document.navigation.iter().map(|e| key(e)).collect();
+    let entries: Vec<String> = document.navigation_items.iter().map(|e| key(e)).collect();
     let navigation_link = document.front_matter.get("navigation_link");
     let html = navigation_link
         .as_ref()
         .and_then(|n| n.get("text"))
         .and_then(|t| t.as_str())
         .unwrap_or("");
-    for (entry, entry_key) in document.navigation.iter().zip(&entries) {
+    for (entry, entry_key) in document.navigation_items.iter().zip(&entries) {
         if !titles.contains(entry_key) {
             // The entry's line in the value, to point at it in the file.
             let n = html
@@ -109,29 +145,39 @@ fn navigation(document: &Document, keys: &KeyPositions, found: &mut Vec<Diagnost
                 .position(|l| l.contains(entry.trim()))
                 .map_or(1, |i| i as u32 + 1);
             let (line, column) = keys.value_position("navigation_link.text", n);
-            found.push(Diagnostic::warning(
-                &document.path,
-                line,
-                column,
-                Rule::Navigation,
-                format!(
-                    "front matter navigation_link.text lists {:?}, but no card has that title",
-                    entry.trim()
-                ),
-            ));
+            found.push(
+                Diagnostic::warning(
+                    &document.path,
+                    line,
+                    column,
+                    Rule::Navigation,
+                    format!(
+                        "front matter navigation_link.text lists {:?}, but no card has that title",
+                        entry.trim()
+                    ),
+                )
+                .with(Finding::NavigationWithoutCard {
+                    entry: entry.trim().to_owned(),
+                }),
+            );
         }
     }
     for (card, title_key) in document.cards.iter().zip(&titles) {
         if !title_key.is_empty() && !entries.contains(title_key) {
-            found.push(at_card(
-                document,
-                card,
-                Rule::Navigation,
-                format!(
-                    "{} is not listed in front matter navigation_link.text",
-                    name(card)
-                ),
-            ));
+            found.push(
+                at_card(
+                    document,
+                    card,
+                    Rule::Navigation,
+                    format!(
+                        "{} is not listed in front matter navigation_link.text",
+                        name(card)
+                    ),
+                )
+                .with(Finding::NotInNavigation {
+                    card: card.title().trim().to_owned(),
+                }),
+            );
         }
     }
 }
@@ -146,17 +192,24 @@ fn duplicate_titles(document: &Document, found: &mut Vec<Diagnostic>) {
             .iter()
             .find(|earlier| key(&earlier.title()) == title_key)
         {
-            found.push(at_card(
-                document,
-                card,
-                Rule::DuplicateTitle,
-                format!(
-                    "{} has the same title as the card at line {}, column {}",
-                    name(card),
-                    first.line,
-                    first.column
-                ),
-            ));
+            found.push(
+                at_card(
+                    document,
+                    card,
+                    Rule::DuplicateTitle,
+                    format!(
+                        "{} has the same title as the card at line {}, column {}",
+                        name(card),
+                        first.line,
+                        first.column
+                    ),
+                )
+                .with(Finding::DuplicateTitle {
+                    card: card.title().trim().to_owned(),
+                    line: first.line,
+                    column: first.column,
+                }),
+            );
         }
     }
 }
@@ -169,8 +222,8 @@ fn confusables(handbook: &Handbook, found: &mut Vec<Diagnostic>) {
         for card in &document.cards {
             let mut texts: Vec<(&str, String)> = vec![("title", card.title().trim().to_owned())];
             for (field, what) in [(Field::Owner, "owner"), (Field::Leader, "leader")] {
-                for person in split_people(&card.text(field)) {
-                    texts.push((what, person.name));
+                for name in crate::people::names_in(&card.text(field)) {
+                    texts.push((what, name));
                 }
             }
             for (what, text) in texts {
@@ -198,18 +251,28 @@ fn confusables(handbook: &Handbook, found: &mut Vec<Diagnostic>) {
                             .iter()
                             .map(|&c| format!("U+{:04X}", c as u32))
                             .collect();
-                        found.push(at_card(
-                            document,
-                            card,
-                            Rule::Confusable,
-                            format!(
-                                "{what} {text:?} looks the same as {earlier:?} (the card at {}:{}:{}) but is not: they differ in {}",
-                                first_document.path,
-                                first_card.line,
-                                first_card.column,
-                                differ.join(", ")
-                            ),
-                        ));
+                        let at = format!(
+                            "{}:{}:{}",
+                            first_document.path, first_card.line, first_card.column
+                        );
+                        found.push(
+                            at_card(
+                                document,
+                                card,
+                                Rule::Confusable,
+                                format!(
+                                    "{what} {text:?} looks the same as {earlier:?} (the card at {at}) but is not: they differ in {}",
+                                    differ.join(", ")
+                                ),
+                            )
+                            .with(Finding::Confusable {
+                                name: kind == "name",
+                                text: text.clone(),
+                                earlier: earlier.clone(),
+                                at,
+                                differ,
+                            }),
+                        );
                     }
                 }
             }
@@ -238,17 +301,30 @@ fn html_value(
                     .iter()
                     .map(|p| p.describe(text))
                     .collect::<Vec<_>>();
+                let mut data: Vec<TagFinding> = Vec::new();
+                for p in &problems {
+                    let p = p.as_data(text);
+                    if !data.contains(&p) {
+                        data.push(p);
+                    }
+                }
                 let (line, column) = keys.value_position(key_path, first.line_in(text));
-                found.push(Diagnostic::warning(
-                    &document.path,
-                    line,
-                    column,
-                    Rule::Html,
-                    format!(
-                        "front matter {key_path}: malformed HTML: {}",
-                        dedup(described).join("; ")
-                    ),
-                ));
+                found.push(
+                    Diagnostic::warning(
+                        &document.path,
+                        line,
+                        column,
+                        Rule::Html,
+                        format!(
+                            "front matter {key_path}: malformed HTML: {}",
+                            dedup(described).join("; ")
+                        ),
+                    )
+                    .with(Finding::Html {
+                        key: key_path.to_owned(),
+                        problems: data,
+                    }),
+                );
             }
         }
         serde_json::Value::Array(items) => {
@@ -313,6 +389,23 @@ impl TagProblem {
     fn line_in(&self, text: &str) -> u32 {
         let (TagProblem::Unclosed { offset, .. } | TagProblem::Stray { offset, .. }) = self;
         text[..*offset].matches('\n').count() as u32 + 1
+    }
+
+    /// The problem as data: which tag, on which line of the value, and
+    /// that line.
+    fn as_data(&self, text: &str) -> TagFinding {
+        let (stray, tag, offset) = match self {
+            TagProblem::Unclosed { tag, offset } => (false, tag, *offset),
+            TagProblem::Stray { tag, offset } => (true, tag, *offset),
+        };
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        TagFinding {
+            stray,
+            tag: tag.clone(),
+            line: self.line_in(text) as usize,
+            excerpt: text[start..end].trim().to_owned(),
+        }
     }
 
     /// `unclosed <p> on line 3 of the value: "<p> - Behov<p>"`.
@@ -463,7 +556,9 @@ mod tests {
             file: None,
             front_matter: FrontMatter::default(),
             navigation: Vec::new(),
+            navigation_items: Vec::new(),
             cards,
+            members: Vec::new(),
             publication: crate::model::Publication::Published,
         }
     }
@@ -541,14 +636,14 @@ mod tests {
     #[test]
     fn navigation_entries_match_titles_trimmed_and_ignoring_case() {
         let mut doc = document(vec![full(5, "Release"), full(14, "Endringsstyring")]);
-        doc.navigation = vec![" release ".to_owned(), "ENDRINGSSTYRING".to_owned()];
+        doc.navigation_items = vec![" release ".to_owned(), "ENDRINGSSTYRING".to_owned()];
         assert_eq!(check(&handbook(vec![doc])), []);
     }
 
     #[test]
     fn a_navigation_entry_without_a_card_and_a_card_outside_the_navigation_are_warned() {
         let mut doc = document(vec![full(5, "Release"), full(14, "Behov")]);
-        doc.navigation = vec!["Release".to_owned(), "Hendelser".to_owned()];
+        doc.navigation_items = vec!["Release".to_owned(), "Hendelser".to_owned()];
         assert_eq!(
             messages(&check(&handbook(vec![doc]))),
             [
