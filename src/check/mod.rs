@@ -55,8 +55,10 @@ pub fn check_with(handbook: &Handbook, people: &crate::people::People) -> Vec<Di
     for document in &handbook.documents {
         missing_fields(document, &mut found);
         let keys = KeyPositions::new(document);
-        navigation(document, &keys, &mut found);
-        html(document, &keys, &mut found);
+        // The front matter decoded once for both rules that read it.
+        let front_matter = document.front_matter.params();
+        navigation(document, &front_matter, &keys, &mut found);
+        html(document, &front_matter, &keys, &mut found);
         duplicate_titles(document, &mut found);
     }
     person_name::check(handbook, people, &mut found);
@@ -125,19 +127,26 @@ fn missing_fields(document: &Document, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn navigation(document: &Document, keys: &KeyPositions, found: &mut Vec<Diagnostic>) {
-    if document.cards.is_empty() || document.navigation_items.is_empty() {
+fn navigation(
+    document: &Document,
+    front_matter: &FrontMatterMap,
+    keys: &KeyPositions,
+    found: &mut Vec<Diagnostic>,
+) {
+    if document.cards.is_empty() {
+        return;
+    }
+    let items = crate::parse::navigation_items(front_matter);
+    if items.is_empty() {
         return;
     }
     let titles: Vec<String> = document.cards.iter().map(|c| key(&c.title())).collect();
-    let entries: Vec<String> = document.navigation_items.iter().map(|e| key(e)).collect();
-    let navigation_link = document.front_matter.get("navigation_link");
-    let html = navigation_link
-        .as_ref()
+    let entries: Vec<String> = items.iter().map(|e| key(e)).collect();
+    let html = lookup(front_matter, "navigation_link")
         .and_then(|n| n.get("text"))
         .and_then(|t| t.as_str())
         .unwrap_or("");
-    for (entry, entry_key) in document.navigation_items.iter().zip(&entries) {
+    for (entry, entry_key) in items.iter().zip(&entries) {
         if !titles.contains(entry_key) {
             // The entry's line in the value, to point at it in the file.
             let n = html
@@ -280,8 +289,26 @@ fn confusables(handbook: &Handbook, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn html(document: &Document, keys: &KeyPositions, found: &mut Vec<Diagnostic>) {
-    for (key, value) in document.front_matter.params().iter() {
+/// Decoded front matter, as the rules read it.
+type FrontMatterMap = serde_json::Map<String, serde_json::Value>;
+
+/// A top-level front-matter key looked up as Hugo does: any case.
+fn lookup<'m>(front_matter: &'m FrontMatterMap, key: &str) -> Option<&'m serde_json::Value> {
+    front_matter.get(key).or_else(|| {
+        front_matter
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
+}
+
+fn html(
+    document: &Document,
+    front_matter: &FrontMatterMap,
+    keys: &KeyPositions,
+    found: &mut Vec<Diagnostic>,
+) {
+    for (key, value) in front_matter {
         html_value(document, keys, key, value, found);
     }
 }
@@ -555,8 +582,6 @@ mod tests {
             path: "prosesser/a.md".to_owned(),
             file: None,
             front_matter: FrontMatter::default(),
-            navigation: Vec::new(),
-            navigation_items: Vec::new(),
             cards,
             members: Vec::new(),
             publication: crate::model::Publication::Published,
@@ -633,17 +658,23 @@ mod tests {
         );
     }
 
+    /// Front matter whose `navigation_link.text` is `text`.
+    fn navigation_link(text: &str) -> FrontMatter {
+        let front = serde_json::json!({ "navigation_link": { "text": text } });
+        FrontMatter::from_params(front.as_object().unwrap().clone())
+    }
+
     #[test]
     fn navigation_entries_match_titles_trimmed_and_ignoring_case() {
         let mut doc = document(vec![full(5, "Release"), full(14, "Endringsstyring")]);
-        doc.navigation_items = vec![" release ".to_owned(), "ENDRINGSSTYRING".to_owned()];
+        doc.front_matter = navigation_link("<ul><li> release </li><li>ENDRINGSSTYRING</li></ul>");
         assert_eq!(check(&handbook(vec![doc])), []);
     }
 
     #[test]
     fn a_navigation_entry_without_a_card_and_a_card_outside_the_navigation_are_warned() {
         let mut doc = document(vec![full(5, "Release"), full(14, "Behov")]);
-        doc.navigation_items = vec!["Release".to_owned(), "Hendelser".to_owned()];
+        doc.front_matter = navigation_link("- Release\n- Hendelser\n");
         assert_eq!(
             messages(&check(&handbook(vec![doc]))),
             [

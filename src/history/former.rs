@@ -193,8 +193,6 @@ mod tests {
             path: "a.md".into(),
             file: None,
             front_matter: Default::default(),
-            navigation: Vec::new(),
-            navigation_items: Vec::new(),
             cards: vec![card],
             members: Vec::new(),
             publication: crate::model::Publication::Published,

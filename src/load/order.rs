@@ -54,8 +54,6 @@ mod tests {
                 path: path.into(),
                 file: None,
                 front_matter: FrontMatter::from_params(front.as_object().unwrap().clone()),
-                navigation: Vec::new(),
-                navigation_items: Vec::new(),
                 cards: Vec::new(),
                 members: Vec::new(),
                 publication: crate::model::Publication::Published,

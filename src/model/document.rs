@@ -207,11 +207,6 @@ pub struct Document {
     /// Where the file is on disk, when it came from disk (the editor needs it).
     pub file: Option<PathBuf>,
     pub front_matter: FrontMatter,
-    /// `navigation_link.text` as a clean list of entries.
-    pub navigation: Vec<String>,
-    /// The entries of `navigation_link.text` that are written as a list of
-    /// items (bullets or `<li>`); empty when the text is a teaser sentence.
-    pub navigation_items: Vec<String>,
     pub cards: Vec<Card>,
     /// People directory entries written on the page (see [`Member`]).
     pub members: Vec<Member>,
@@ -237,6 +232,19 @@ impl Document {
     /// `1.9` is 1, `true` is 1); 0 when unset.
     pub fn weight(&self) -> i64 {
         self.front_matter.weight()
+    }
+
+    /// `navigation_link.text` as a clean list of entries, read from the
+    /// front matter when asked (a catalogue's lists would otherwise stay in
+    /// memory for the few commands that show them).
+    pub fn navigation(&self) -> Vec<String> {
+        crate::parse::navigation_entries(&self.front_matter.params())
+    }
+
+    /// The entries of `navigation_link.text` that are written as a list of
+    /// items (bullets or `<li>`); empty when the text is a teaser sentence.
+    pub fn navigation_items(&self) -> Vec<String> {
+        crate::parse::navigation_items(&self.front_matter.params())
     }
 
     pub fn ingress(&self) -> Option<String> {

@@ -106,27 +106,6 @@ pub fn parse_document_with(
     };
 
     let (front, params, body_start) = read_front_matter(path, text, &at, &mut diagnostics);
-    let navigation_text = params
-        .as_ref()
-        .and_then(|p| lookup(p, "navigation_link"))
-        .and_then(|n| n.as_object())
-        .and_then(|n| {
-            n.get("text").or_else(|| {
-                n.iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case("text"))
-                    .map(|(_, v)| v)
-            })
-        })
-        .and_then(|t| t.as_str());
-    let navigation = navigation_text.map(navigation::entries).unwrap_or_default();
-    let navigation_items = navigation_text
-        .map(navigation::list_items)
-        .unwrap_or_default();
-    let mut navigation = navigation;
-    let mut navigation_items = navigation_items;
-    // Kept for the document's life: without the room grown while it was read.
-    navigation.shrink_to_fit();
-    navigation_items.shrink_to_fit();
 
     // One error past the cap is kept so the summary can say where they go on.
     let lexed = shortcode::lex_capped(text, body_start, limits::MAX_ERRORS_PER_FILE + 1);
@@ -272,8 +251,6 @@ pub fn parse_document_with(
         path: path.to_owned(),
         file: None,
         front_matter: front,
-        navigation,
-        navigation_items,
         cards,
         members,
         publication,
@@ -292,6 +269,38 @@ fn lookup<'m>(
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
             .map(|(_, v)| v)
     })
+}
+
+/// `navigation_link.text` of decoded front matter (keys in any case).
+fn navigation_text(front_matter: &serde_json::Map<String, serde_json::Value>) -> Option<&str> {
+    lookup(front_matter, "navigation_link")?
+        .as_object()
+        .and_then(|n| {
+            n.get("text").or_else(|| {
+                n.iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("text"))
+                    .map(|(_, v)| v)
+            })
+        })?
+        .as_str()
+}
+
+/// `navigation_link.text` of decoded front matter as a clean list of
+/// entries (see [`crate::model::Document::navigation`]).
+pub fn navigation_entries(
+    front_matter: &serde_json::Map<String, serde_json::Value>,
+) -> Vec<String> {
+    navigation_text(front_matter)
+        .map(navigation::entries)
+        .unwrap_or_default()
+}
+
+/// The entries of `navigation_link.text` written as a list of items (see
+/// [`crate::model::Document::navigation_items`]).
+pub fn navigation_items(front_matter: &serde_json::Map<String, serde_json::Value>) -> Vec<String> {
+    navigation_text(front_matter)
+        .map(navigation::list_items)
+        .unwrap_or_default()
 }
 
 /// Front-matter text to values, as when the file was read (the front matter

@@ -38,8 +38,6 @@ pub(crate) fn document(path: &str, cards: Vec<Card>) -> Document {
         path: path.to_owned(),
         file: None,
         front_matter: FrontMatter::default(),
-        navigation: Vec::new(),
-        navigation_items: Vec::new(),
         cards,
         members: Vec::new(),
         publication: crate::model::Publication::Published,

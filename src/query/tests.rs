@@ -864,8 +864,6 @@ fn the_browsers_highlights_of_a_huge_field_are_capped() {
             path: "stor.md".into(),
             file: None,
             front_matter: Default::default(),
-            navigation: Vec::new(),
-            navigation_items: Vec::new(),
             publication: crate::model::Publication::Published,
             cards: vec![card],
             members: Vec::new(),

@@ -119,7 +119,7 @@ fn title_in_any_case_and_weight_as_string() {
 
 #[test]
 fn navigation_html_with_unclosed_p_is_a_clean_list() {
-    assert_eq!(ok("fm-yaml-html-unclosed-p.md").navigation, ["A", "B"]);
+    assert_eq!(ok("fm-yaml-html-unclosed-p.md").navigation(), ["A", "B"]);
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn seed_front_matter_is_yaml_with_title_weight_and_ingress() {
 
 #[test]
 fn seed_navigation_has_nine_clean_entries_despite_the_unclosed_p() {
-    assert_eq!(seed().navigation, SEED_TITLES);
+    assert_eq!(seed().navigation(), SEED_TITLES);
 }
 
 type Row<'a> = (

@@ -213,8 +213,13 @@ impl Serialize for DocumentJson<'_, '_> {
         map.serialize_entry("publication", &publication.key())?;
         map.serialize_entry("publication_date", &date)?;
         map.serialize_entry("weight", &document.weight())?;
-        map.serialize_entry("front_matter", &document.front_matter.params())?;
-        map.serialize_entry("navigation", &document.navigation)?;
+        // Decoded once for both: the front matter is kept as its text.
+        let front_matter = document.front_matter.params();
+        map.serialize_entry("front_matter", &front_matter)?;
+        map.serialize_entry(
+            "navigation",
+            &prosesser::parse::navigation_entries(&front_matter),
+        )?;
         map.serialize_entry("cards", &Seq::new(cards))?;
         map.end()
     }
