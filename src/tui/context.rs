@@ -239,11 +239,13 @@ impl Context {
         self.index.is_some()
     }
 
-    /// Where `query` matches card `id`, for highlighting (worked out from the
-    /// card alone, index or not).
+    /// Where `query` matches card `id`, for highlighting: through the index
+    /// (which remembers the last cards asked about), or from the card alone
+    /// while the index is being built.
     pub fn matches(&self, query: Option<&Query>, id: CardId) -> Vec<Match> {
-        match (query, self.handbook.card(id)) {
-            (Some(q), Some(card)) => q.matches(card),
+        match (query, &self.index, self.handbook.card(id)) {
+            (Some(q), Some(index), _) => index.matches(&self.handbook, q, id),
+            (Some(q), None, Some(card)) => q.matches(card),
             _ => Vec::new(),
         }
     }

@@ -452,7 +452,11 @@ impl CardsView {
                 None => index.search(query),
                 Some(base) => index.search_within(query, base),
             };
-            return self.in_order(hits);
+            return match self.order {
+                // Best first, as the index ranks them (each card once).
+                Order::Relevance => hits.iter().map(|h| h.card).collect(),
+                Order::Document => in_document_order(hits.iter().map(|h| h.card)),
+            };
         }
         let cards = match (narrow, scan) {
             // Narrowing a query still being read: what it found, and what it
@@ -471,8 +475,8 @@ impl CardsView {
         found
     }
 
-    /// Hits in the list's order: best first, as the index ranks them (ties in
-    /// document order), or document order.
+    /// Hits found by reading the cards, in the list's order: best first, as
+    /// the index ranks them (ties in document order), or document order.
     fn in_order(&self, mut hits: Vec<Hit>) -> Vec<CardId> {
         match self.order {
             Order::Relevance => {
