@@ -142,7 +142,7 @@ fn navigation(
     }
     let titles: Vec<String> = document.cards.iter().map(|c| key(&c.title())).collect();
     let entries: Vec<String> = items.iter().map(|e| key(e)).collect();
-    let html = lookup(front_matter, "navigation_link")
+    let html = crate::model::front_matter_get(front_matter, "navigation_link")
         .and_then(|n| n.get("text"))
         .and_then(|t| t.as_str())
         .unwrap_or("");
@@ -291,16 +291,6 @@ fn confusables(handbook: &Handbook, found: &mut Vec<Diagnostic>) {
 
 /// Decoded front matter, as the rules read it.
 type FrontMatterMap = serde_json::Map<String, serde_json::Value>;
-
-/// A top-level front-matter key looked up as Hugo does: any case.
-fn lookup<'m>(front_matter: &'m FrontMatterMap, key: &str) -> Option<&'m serde_json::Value> {
-    front_matter.get(key).or_else(|| {
-        front_matter
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v)
-    })
-}
 
 fn html(
     document: &Document,

@@ -158,7 +158,9 @@ impl FrontMatter {
     }
 }
 
-fn lookup<'m>(params: &'m Map, key: &str) -> Option<&'m serde_json::Value> {
+/// A top-level front-matter key looked up as Hugo's `.Params` does: the
+/// key as written, else in any case.
+pub(crate) fn lookup<'m>(params: &'m Map, key: &str) -> Option<&'m serde_json::Value> {
     params.get(key).or_else(|| {
         params
             .iter()

@@ -13,6 +13,7 @@ mod value;
 
 pub use card::{CARD, Card, CardId, STRATEGY_CARD};
 pub use diagnostic::{Diagnostic, Finding, Rule, Severity, TagProblem as TagFinding};
+pub(crate) use document::lookup as front_matter_get;
 pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
 pub use member::Member;

@@ -258,22 +258,9 @@ pub fn parse_document_with(
     (Some(document), diagnostics)
 }
 
-/// A top-level front-matter param, looked up case-insensitively as Hugo does.
-fn lookup<'m>(
-    params: &'m serde_json::Map<String, serde_json::Value>,
-    key: &str,
-) -> Option<&'m serde_json::Value> {
-    params.get(key).or_else(|| {
-        params
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v)
-    })
-}
-
 /// `navigation_link.text` of decoded front matter (keys in any case).
 fn navigation_text(front_matter: &serde_json::Map<String, serde_json::Value>) -> Option<&str> {
-    lookup(front_matter, "navigation_link")?
+    crate::model::front_matter_get(front_matter, "navigation_link")?
         .as_object()
         .and_then(|n| {
             n.get("text").or_else(|| {
