@@ -525,8 +525,9 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     let lowered = lowered.as_str();
     // Each input and output split into words once: its mentions and its
     // content words are read from the same list.
-    let mut split: Vec<&str> = Vec::new();
-    let mut words: Vec<Word> = Vec::new();
+    // A word and the blank after it take six bytes or more.
+    let mut split: Vec<&str> = Vec::with_capacity(lowered.len() / 6);
+    let mut words: Vec<Word> = Vec::with_capacity(lowered.len() / 6);
     let mut cards: Vec<Prepared> = Vec::with_capacity(spans.len());
     for (i, [title, input, output]) in spans.iter().enumerate() {
         let title = &lowered[title.clone()];
@@ -554,6 +555,15 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     // up, never by comparing it with every card, even on a page whose titles
     // all start alike.
     let form_key = |form: &str| u128::from(std::hash::BuildHasher::hash_one(&FORMS, form));
+    // A mention and a title share a form only if they share a head: most
+    // words of a page share none with any of its titles, and are passed
+    // over with one lookup instead of hashing each of their forms.
+    let mut title_heads: Vec<u128> = cards
+        .iter()
+        .filter_map(|card| Some(head_key(card.title?)))
+        .collect();
+    title_heads.sort_unstable();
+    title_heads.dedup();
     let by_form = Grouped::new(
         cards
             .iter()
@@ -565,7 +575,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     // Every (from, to, reason) found, grouped into links at the end by one
     // stable sort: no map from pairs of endpoints, which on a dense page
     // holds as many entries as there are words.
-    let mut found: Vec<(Endpoint, Endpoint, Reason)> = Vec::new();
+    let mut found: Vec<(Endpoint, Endpoint, Reason)> = Vec::with_capacity(2 * cards.len());
     let mut add = |from: Endpoint, to: Endpoint, reason: Reason| found.push((from, to, reason));
     let mut named: Vec<usize> = Vec::new();
     let mut found_mentions = Vec::new();
@@ -575,7 +585,8 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             for mention in &found_mentions {
                 named.clear();
                 let title_forms = |i: usize| forms(cards[i].title.unwrap_or_default());
-                for form in forms(mention.stem) {
+                let may_name = title_heads.binary_search(&head_key(mention.stem)).is_ok();
+                for form in forms(mention.stem).filter(|_| may_name) {
                     named.extend(
                         by_form
                             .get(form_key(form))
@@ -667,7 +678,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     }
     // Stable: a link's reasons keep the order they were found in.
     found.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-    let mut links: Vec<Link> = Vec::new();
+    let mut links: Vec<Link> = Vec::with_capacity(found.len());
     for (from, to, reason) in found {
         match links.last_mut() {
             Some(link) if link.from == from && link.to == to => {
