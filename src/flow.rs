@@ -505,7 +505,7 @@ impl Grouped {
 
 fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     // Every card's title, input and output, lower-cased into one buffer.
-    let mut lowered = String::new();
+    let mut lowered = String::with_capacity(256 * doc.cards.len());
     let spans: Vec<[std::ops::Range<usize>; 3]> = doc
         .cards
         .iter()
@@ -564,14 +564,15 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
         .collect();
     title_heads.sort_unstable();
     title_heads.dedup();
-    let by_form = Grouped::new(
+    let mut title_forms = Vec::with_capacity(9 * cards.len());
+    title_forms.extend(
         cards
             .iter()
             .enumerate()
             .filter_map(|(i, card)| Some((card.title?, i)))
-            .flat_map(|(title, i)| forms(title).map(move |form| (form_key(form), i)))
-            .collect(),
+            .flat_map(|(title, i)| forms(title).map(move |form| (form_key(form), i))),
     );
+    let by_form = Grouped::new(title_forms);
     // Every (from, to, reason) found, grouped into links at the end by one
     // stable sort: no map from pairs of endpoints, which on a dense page
     // holds as many entries as there are words.

@@ -48,7 +48,10 @@ fn read(html: &str) -> Vec<Entry> {
                 continue;
             }
             // A no-break space reads as a space in an entry.
-            let decoded = decode_entities(line).replace('\u{a0}', " ");
+            let mut decoded = decode_entities(line);
+            if decoded.contains('\u{a0}') {
+                decoded = decoded.replace('\u{a0}', " ").into();
+            }
             let decoded = decoded.trim();
             let (entry, bulleted) = strip_bullet(decoded);
             let entry = entry.trim();
@@ -65,10 +68,13 @@ fn read(html: &str) -> Vec<Entry> {
         match rest[open..].find('>') {
             Some(close) => {
                 push(&rest[..open], in_li > 0);
-                let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
-                if tag == "li" || tag.starts_with("li ") {
+                let tag = rest[open + 1..open + close].trim().as_bytes();
+                let li = tag
+                    .get(..2)
+                    .is_some_and(|name| name.eq_ignore_ascii_case(b"li"));
+                if li && matches!(tag.get(2), None | Some(b' ')) {
                     in_li += 1;
-                } else if tag == "/li" {
+                } else if tag.eq_ignore_ascii_case(b"/li") {
                     in_li = in_li.saturating_sub(1);
                 }
                 rest = &rest[open + close + 1..];
