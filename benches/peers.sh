@@ -54,7 +54,7 @@ row() {
   [ -n "$cat_ms" ] || cat_ms=$ms
   kb=$(peak_kb "$command")
   printf '| `%s` | %s ms ± %s | %.2f | %.1f MB | %.2f |\n' "$name" "$ms" "$sd" \
-    "$(awk "BEGIN { print $ms / $cat_ms }")" "$(awk "BEGIN { print $kb / 1024 }")" \
+    "$(awk "BEGIN { print $ms / $cat_ms }")" "$(awk "BEGIN { print $kb * 1.024 / 1000 }")" \
     "$(awk "BEGIN { print $kb * 1024 / $b }")"
 }
 row "cat (every file)" "$files cat > /dev/null"
@@ -84,8 +84,8 @@ for n in 1000 10000 30000; do
   printf '| %s | %.1f MB | %s ms | %s ms | %.2f | %s ms | %.2f | %.1f MB | %.2f | %.1f MB | %.2f |\n' \
     "$n" "$(awk "BEGIN { print $b / 1e6 }")" "$c" "$s" "$(awk "BEGIN { print $s / $c }")" \
     "$j" "$(awk "BEGIN { print $j / $l }")" \
-    "$(awk "BEGIN { print $sk / 1024 }")" "$(awk "BEGIN { print $sk * 1024 / $b }")" \
-    "$(awk "BEGIN { print $jk / 1024 }")" "$(awk "BEGIN { print $jk * 1024 / $b }")"
+    "$(awk "BEGIN { print $sk * 1.024 / 1000 }")" "$(awk "BEGIN { print $sk * 1024 / $b }")" \
+    "$(awk "BEGIN { print $jk * 1.024 / 1000 }")" "$(awk "BEGIN { print $jk * 1024 / $b }")"
 done
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -113,20 +113,29 @@ pub fn may_be_unsafe(s: &str) -> bool {
 /// non-ASCII whitespace character): every such character starts at one, so
 /// only the characters there need looking at. Always a char boundary.
 pub fn first_suspect(s: &str) -> Option<usize> {
+    first_suspect_or(s, [0, 0])
+}
+
+/// [`first_suspect`], or the first of the two ASCII bytes `also` if that is
+/// sooner: a writer that must also escape some characters of its own (JSON's
+/// `"` and `\`) finds both in one pass.
+#[inline(always)]
+pub fn first_suspect_or(s: &str, also: [u8; 2]) -> Option<usize> {
     let bytes = s.as_bytes();
+    let wanted = |b: u8| suspect(b) | (b == also[0]) | (b == also[1]);
     // Norwegian text has a non-ASCII letter every few words, and none of
     // them (Æ Ø Å are 0xc3 0x..) is suspect: the chunk holding the first
-    // suspect byte is found sixteen bytes at a time with [`suspect`]'s
-    // comparisons, which the compiler runs on all sixteen at once...
+    // wanted byte is found sixteen bytes at a time with comparisons the
+    // compiler runs on all sixteen at once...
     let (chunks, _) = bytes.as_chunks::<16>();
     let from = chunks
         .iter()
-        .position(|chunk| chunk.iter().fold(false, |any, &b| any | suspect(b)))
+        .position(|chunk| chunk.iter().fold(false, |any, &b| any | wanted(b)))
         .map_or(16 * chunks.len(), |k| 16 * k);
-    // ...and from there each byte is looked up in a table.
+    // ...and from there each byte is looked at.
     bytes[from..]
         .iter()
-        .position(|&b| SUSPECT[b as usize])
+        .position(|&b| SUSPECT[b as usize] | (b == also[0]) | (b == also[1]))
         .map(|i| from + i)
 }
 

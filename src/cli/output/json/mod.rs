@@ -16,9 +16,11 @@ use prosesser::i18n::{Lang, words};
 use prosesser::people::{How, Person};
 use prosesser::{Card, CardId, Diagnostic, Document, Field, Handbook, Publication};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::ser::Formatter;
 use std::cell::Cell;
 use std::io::{self, BufWriter, Write};
+use writer::{Pretty, indent};
+
+mod writer;
 
 /// `{"documents": [...], "diagnostics": [...]}`.
 pub fn cards(out: &mut dyn Write, listing: &Listing) -> io::Result<()> {
@@ -530,125 +532,7 @@ pub(super) fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io
 /// `value` as pretty, terminal-safe JSON laid out at `depth`, as if it were
 /// that deep inside a larger value.
 fn serialize<W: Write, T: Serialize + ?Sized>(out: W, depth: usize, value: &T) -> io::Result<()> {
-    let formatter = TerminalSafe {
-        depth,
-        has_value: false,
-    };
-    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
-    value.serialize(&mut serializer).map_err(io::Error::from)
-}
-
-/// A line's indentation at `depth`: two spaces a level, as serde's
-/// `PrettyFormatter` writes them.
-fn indent<W: ?Sized + Write>(w: &mut W, depth: usize) -> io::Result<()> {
-    const SPACES: &[u8; 64] = b"                                                                ";
-    let mut left = 2 * depth;
-    while left > 0 {
-        let n = left.min(SPACES.len());
-        w.write_all(&SPACES[..n])?;
-        left -= n;
-    }
-    Ok(())
-}
-
-/// `c` as JSON `\u` escapes: a surrogate pair past the first plane, and a
-/// byte of a file name that is not UTF-8 ([`prosesser::text::raw_byte`]) as
-/// the lone surrogate `\udc80`–`\udcff`. That is the form Python's
-/// `surrogateescape` reads back to the exact byte (`os.fsencode(path)`); a
-/// reader without it gets U+FFFD, as it would for the name itself.
-fn write_escaped<W: ?Sized + Write>(writer: &mut W, c: char) -> io::Result<()> {
-    if let Some(byte) = prosesser::text::raw_byte(c) {
-        return write!(writer, "\\u{:04x}", 0xdc00 + u32::from(byte));
-    }
-    let mut units = [0u16; 2];
-    for unit in c.encode_utf16(&mut units) {
-        write!(writer, "\\u{unit:04x}")?;
-    }
-    Ok(())
-}
-
-/// serde's `PrettyFormatter` layout, whose indentation is written in one
-/// piece instead of two bytes at a time, and which also escapes
-/// [`prosesser::text::is_unsafe`] characters.
-struct TerminalSafe {
-    depth: usize,
-    has_value: bool,
-}
-
-impl TerminalSafe {
-    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            w.write_all(b"\n")?;
-            indent(w, self.depth)?;
-        }
-        w.write_all(bracket)
-    }
-
-    fn next<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        indent(w, self.depth)
-    }
-}
-
-impl Formatter for TerminalSafe {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        // Only the characters at bytes that may start an unsafe one are
-        // looked at (most text has none; a “quote” has one).
-        let mut start = 0;
-        let mut at = 0;
-        while let Some(found) = prosesser::text::first_suspect(&fragment[at..]) {
-            let i = at + found;
-            let c = fragment[i..].chars().next().unwrap_or_default();
-            if prosesser::text::is_unsafe(c) {
-                writer.write_all(&fragment.as_bytes()[start..i])?;
-                write_escaped(writer, c)?;
-                start = i + c.len_utf8();
-            }
-            at = i + c.len_utf8().max(1);
-        }
-        writer.write_all(&fragment.as_bytes()[start..])
-    }
-
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"[")
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"]")
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.next(w, first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.open(w, b"{")
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.close(w, b"}")
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.next(w, first)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        w.write_all(b": ")
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+    Ok(value.serialize(&mut Pretty::new(out, depth))?)
 }
 
 #[cfg(test)]
