@@ -15,7 +15,8 @@ use std::collections::{HashMap, HashSet};
 /// thread), kept small by holding only the titles that repeat.
 #[derive(Debug, Clone, Default)]
 pub struct TitleRepeats {
-    in_document: HashSet<(u32, String)>,
+    /// Per document, its titles that repeat within it (most have none).
+    in_document: HashMap<u32, Vec<String>>,
     in_handbook: HashSet<String>,
 }
 
@@ -28,25 +29,26 @@ impl TitleRepeats {
             *in_document.entry((id.document, title.clone())).or_insert(0) += 1;
             *in_handbook.entry(title).or_insert(0) += 1;
         }
-        TitleRepeats {
-            in_document: in_document
-                .into_iter()
-                .filter_map(|(k, n)| (n > 1).then_some(k))
-                .collect(),
+        let mut repeats = TitleRepeats {
+            in_document: HashMap::new(),
             in_handbook: in_handbook
                 .into_iter()
                 .filter_map(|(k, n)| (n > 1).then_some(k))
                 .collect(),
+        };
+        for ((document, title), n) in in_document {
+            if n > 1 {
+                repeats.in_document.entry(document).or_default().push(title);
+            }
         }
+        repeats
     }
 
     /// Another card of `id`'s document has its title.
     pub fn in_document(&self, handbook: &Handbook, id: CardId) -> bool {
-        !self.in_document.is_empty()
-            && handbook.card(id).is_some_and(|card| {
-                self.in_document
-                    .contains(&(id.document, card.title().trim().to_owned()))
-            })
+        handbook
+            .card(id)
+            .is_some_and(|card| self.title_in_document(id.document, card.title().trim()))
     }
 
     /// Another card anywhere in the handbook has `id`'s title.
@@ -54,6 +56,12 @@ impl TitleRepeats {
         handbook
             .card(id)
             .is_some_and(|card| self.in_handbook.contains(card.title().trim()))
+    }
+
+    fn title_in_document(&self, document: u32, title: &str) -> bool {
+        self.in_document
+            .get(&document)
+            .is_some_and(|titles| titles.iter().any(|t| t == title))
     }
 }
 
@@ -85,48 +93,56 @@ impl<'h> TitleLabels<'h> {
     /// The card's title, or the word for a card without one; `None` for an
     /// id that names no card.
     pub fn title(&self, id: CardId) -> Option<String> {
-        let title = self.handbook.card(id)?.title();
-        let title = title.trim();
-        Some(if title.is_empty() {
-            words(self.lang).untitled.to_owned()
-        } else {
-            title.to_owned()
-        })
+        Some(self.shown(&self.handbook.card(id)?.title()).to_owned())
+    }
+
+    /// A trimmed title as a list shows it: the word for none when empty.
+    fn shown<'t>(&self, title: &'t str) -> &'t str {
+        match title.trim() {
+            "" => words(self.lang).untitled,
+            title => title,
+        }
     }
 
     /// For a list of one document's cards: `Behov`, or `Behov (linje 44)`
     /// when another card of the document is also `Behov`.
     pub fn in_document(&self, id: CardId) -> String {
-        let Some(title) = self.title(id) else {
+        // The card's title is read once: a list names cards from all over
+        // the handbook, and each read is a walk through the card's params.
+        let Some(card) = self.handbook.card(id) else {
             return String::new();
         };
-        match self.where_in_document(id) {
-            Some(line) => words(self.lang).title_at_line(&title, line),
-            None => title,
+        let title = card.title();
+        let shown = self.shown(&title);
+        if self.repeats.title_in_document(id.document, title.trim()) {
+            words(self.lang).title_at_line(shown, card.line)
+        } else {
+            shown.to_owned()
         }
     }
 
     /// The card's line when another card of its document has its title
     /// (what [`Self::in_document`] adds to the title).
     pub fn where_in_document(&self, id: CardId) -> Option<u32> {
+        let card = self.handbook.card(id)?;
         self.repeats
-            .in_document(self.handbook, id)
-            .then(|| self.handbook.card(id).map(|c| c.line))
-            .flatten()
+            .title_in_document(id.document, card.title().trim())
+            .then_some(card.line)
     }
 
     /// For a list across documents: `Release`, or `Release (a.md:26)` when
     /// another card anywhere in the handbook is also `Release`.
     pub fn in_handbook(&self, id: CardId) -> String {
-        let Some(title) = self.title(id) else {
+        let Some(card) = self.handbook.card(id) else {
             return String::new();
         };
-        if self.repeats.in_handbook(self.handbook, id) {
+        let title = card.title();
+        let shown = self.shown(&title);
+        if self.repeats.in_handbook.contains(title.trim()) {
             let document = &self.handbook.documents[id.document as usize];
-            let card = &document.cards[id.card as usize];
-            format!("{title} ({}:{})", document.path, card.line)
+            format!("{shown} ({}:{})", document.path, card.line)
         } else {
-            title
+            shown.to_owned()
         }
     }
 }
