@@ -271,8 +271,8 @@ fn check(
     // both streams go to one place (`2>&1`). A reader that stops early
     // (`check | head -1`) changes nothing about what was found: the exit
     // code still says it, so a CI with `pipefail` fails.
-    let written =
-        output::diagnostics(out, &found, format == CheckFormat::Json).and_then(|()| out.flush());
+    let written = output::diagnostics(out, &found, format == CheckFormat::Json, lang)
+        .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}
