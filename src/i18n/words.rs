@@ -3,6 +3,7 @@
 //! another ("Prosesseier for" on the label "Prosesseier") is built here, not
 //! written again.
 
+use super::command_line::{CommandLine, ManWords};
 use super::{Lang, words};
 use crate::flow::Reason;
 use crate::history::{Change, Kind};
@@ -139,6 +140,12 @@ pub struct Words {
     /// What each key does, for the help and the status bar's hints.
     pub keys: Keys,
     pub history: HistoryWords,
+
+    // ----- the command line's help and manual page -----
+    /// The help, headings and usage errors laid over the clap definition;
+    /// `None` where the definition's own words are this language's (English).
+    pub command_line: Option<&'static CommandLine>,
+    pub man: ManWords,
 }
 
 /// What each binding of the keymap does, one word each.
@@ -515,6 +522,20 @@ impl Words {
         match self.lang {
             Lang::Nb => format!("0 Markdown-filer i {path}"),
             Lang::En => format!("0 Markdown files in {path}"),
+        }
+    }
+
+    /// `prosesser man lst`: no command of that name has a page.
+    pub fn no_manual_page(&self, name: &str, meant: Option<&str>) -> String {
+        match (self.lang, meant) {
+            (Lang::Nb, Some(meant)) => {
+                format!("ingen manualside for `{name}`: det er ingen kommando; mente du `{meant}`?")
+            }
+            (Lang::Nb, None) => format!("ingen manualside for `{name}`: det er ingen kommando"),
+            (Lang::En, Some(meant)) => {
+                format!("no manual page for `{name}`: it is not a command; did you mean `{meant}`?")
+            }
+            (Lang::En, None) => format!("no manual page for `{name}`: it is not a command"),
         }
     }
 

@@ -597,7 +597,7 @@ fn usage_errors_exit_2() {
     let unknown_language = prosesser(&["--lang", "de", "list"]);
     assert_eq!(unknown_language.status.code(), Some(2));
     assert!(
-        stderr(&unknown_language).contains("'de'"),
+        stderr(&unknown_language).contains("«de»"),
         "{}",
         stderr(&unknown_language)
     );

@@ -69,7 +69,7 @@ fn a_file_name_in_a_usage_error_reaches_the_terminal_cleaned() {
     assert!(text(&output.stderr).contains("␛[2Jx"));
     let help = run_in(dir.path(), &["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(text(&help.stdout).contains("Usage:"));
+    assert!(text(&help.stdout).contains("Bruk:"));
     assert_inert("help", &help.stdout);
 }
 
