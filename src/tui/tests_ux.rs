@@ -456,7 +456,11 @@ fn w_and_p_before_the_checks_are_done_open_at_once_and_say_they_are_working() {
     assert!(text.contains(": advarsel: "), "{text}");
     assert!(!text.contains("sjekker …"), "{text}");
     assert!(text.contains("4 advarsler"), "{text}");
-    assert_eq!(app.diagnostics.selected, 1, "j, typed ahead, is applied");
+    assert_eq!(
+        app.diagnostics.list.selected(),
+        1,
+        "j, typed ahead, is applied"
+    );
     // Keys typed ahead for a view left since are dropped.
     let release = app.ctx.hold_facts();
     press(&mut app, KeyCode::Char('q'));
@@ -465,7 +469,7 @@ fn w_and_p_before_the_checks_are_done_open_at_once_and_say_they_are_working() {
     press(&mut app, KeyCode::Esc);
     release.send(()).unwrap();
     app.wait_jobs(None);
-    assert_eq!((app.view, app.people.selected), (View::Cards, 0));
+    assert_eq!((app.view, app.people.list.selected()), (View::Cards, 0));
 }
 
 // ----- bug 8 and missing 2: the people view -----
@@ -577,7 +581,7 @@ fn slash_filters_the_people_by_name_or_team_and_esc_clears_it() {
     // By team, and with the query language's -word.
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.people.search.input, "hanne", "the filter is kept");
+    assert_eq!(app.people.list.line.input, "hanne", "the filter is kept");
     ctrl(&mut app, 'u');
     super::tests::typed(&mut app, "tilgang");
     assert_eq!(people_rows(&app), ["Espen Herskedal"]);
