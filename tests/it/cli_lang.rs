@@ -4,10 +4,9 @@
 //! had a second language (the snapshots in `tests/fixtures/cli/help-en/` were
 //! taken from the binary before the change).
 
+use crate::common::bin::{ok, run, stderr as err, stdout as out};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
+use std::process::Output;
 
 const COMMANDS: [&str; 8] = [
     "list",
@@ -72,29 +71,6 @@ const ENGLISH: &[&str] = &[
     "--lang en check -f",
     "--lang en list --x",
 ];
-
-fn run(args: &[&str]) -> Output {
-    let elsewhere = tempfile::tempdir().unwrap();
-    Command::new(BIN)
-        .args(args)
-        .current_dir(elsewhere.path())
-        .output()
-        .unwrap()
-}
-
-fn out(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn err(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn ok(args: &[&str]) -> String {
-    let output = run(args);
-    assert_eq!(output.status.code(), Some(0), "{args:?}: {}", err(&output));
-    out(&output)
-}
 
 /// What a run printed, as the snapshots hold it.
 fn shown(output: &Output) -> String {
