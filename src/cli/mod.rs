@@ -15,7 +15,6 @@ mod output;
 mod say;
 mod usage_error;
 
-use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
 use clap::FromArgMatches as _;
 use output::{Listing, Row};
@@ -256,7 +255,8 @@ fn history(
     let here = [PathBuf::from(".")];
     let paths = if paths.is_empty() { &here[..] } else { paths };
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let history = prosesser::history::read(&paths, query.as_ref())?;
+    let history = prosesser::history::read(&paths, query.as_ref())
+        .map_err(|e| anyhow::anyhow!(words(lang).history_error(&e)))?;
     output::history(out, &history, format, lang)?;
     // As `search`: a query that matched nothing exits 1.
     Ok(if query.is_some() && history.changes.is_empty() {
@@ -327,8 +327,8 @@ fn load(paths: &[PathBuf], lang: Lang, options: &Options) -> anyhow::Result<Hand
         ));
     }
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    let found =
-        prosesser::load::find_files_with(&paths, options).context("cannot read the handbook")?;
+    let found = prosesser::load::find_files_with(&paths, options)
+        .map_err(|e| anyhow::anyhow!(words(lang).load_error(&e)))?;
     for path in found.without_files() {
         let shown = output::one_line(&path.to_string_lossy());
         say::say(&format!(

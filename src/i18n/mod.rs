@@ -6,6 +6,7 @@
 
 mod command_line;
 mod en;
+mod errors;
 mod nb;
 mod nb_command_line;
 mod words;

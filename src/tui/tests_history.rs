@@ -212,11 +212,16 @@ fn while_git_is_read_the_view_says_so_and_a_failure_says_why() {
     let mut app = app(100, 20);
     with_history(&mut app);
     let history = app.history.as_mut().unwrap();
-    history.entries = Entries::Failed("/tmp/x is not inside a git work tree".into());
+    history.entries = Entries::Failed(crate::history::HistoryError::NotInWorkTree {
+        path: "/tmp/x".into(),
+        reason: "not a git repository".into(),
+    });
     app.update(super::keymap::Action::Resize(100, 20));
     let text = screen(&draw(&app));
+    // In the reader's language (the browser's default is Norwegian), git's
+    // own words quoted as git said them.
     assert!(
-        text.contains("/tmp/x is not inside a git work tree"),
+        text.contains("/tmp/x ligger ikke i et git-arbeidstre"),
         "{text}"
     );
     app.history.as_mut().unwrap().entries = Entries::NotCommitted;

@@ -115,8 +115,15 @@ fn a_mistyped_command_that_is_no_path_suggests_the_command() {
     // Far from every command, or written as a path: the path is missing.
     for missing in ["nosuch", "./lst", "lst.md"] {
         let (_, stderr) = exits(2, &[missing]);
-        assert!(stderr.contains("no such file or directory"), "{stderr}");
-        assert!(!stderr.contains("mente du"), "{stderr}");
+        assert_eq!(
+            stderr,
+            format!("prosesser: kan ikke lese håndboken: {missing} finnes ikke\n")
+        );
+        let (_, stderr) = exits(2, &["--lang", "en", missing]);
+        assert_eq!(
+            stderr,
+            format!("prosesser: cannot read the handbook: {missing}: no such file or directory\n")
+        );
     }
 }
 

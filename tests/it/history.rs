@@ -466,10 +466,17 @@ fn outside_a_git_work_tree_history_exits_2_and_says_why() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("prosesser: side.md is not inside a git work tree"),
+        stderr.starts_with("prosesser: side.md ligger ikke i et git-arbeidstre"),
         "{stderr}"
     );
     assert!(output.stdout.is_empty());
+    let output = run_in(dir.path(), &["history", "side.md", "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("prosesser: side.md is not inside a git work tree"),
+        "{stderr}"
+    );
     // Everything else works there without git.
     let output = run_in(dir.path(), &["list", "side.md"]);
     assert_eq!(output.status.code(), Some(0));
@@ -482,14 +489,14 @@ fn a_repository_without_commits_or_a_path_it_never_held_exits_2() {
     let output = run_in(repo.path(), &["history", "content"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("has no commits yet"), "{stderr}");
+    assert!(stderr.contains("har ingen commits ennå"), "{stderr}");
 
     repo.commit("2024-01-01T00:00:00+00:00", "A", "a");
     let output = run_in(repo.path(), &["history", "content/never.md"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("content/never.md: no such file or directory"),
+        stderr.contains("content/never.md finnes ikke, og git-historikken har aldri hatt den"),
         "{stderr}"
     );
 }
@@ -509,7 +516,7 @@ fn without_git_history_exits_2_and_the_other_commands_do_not_notice() {
     let output = run(&["history", "content"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("cannot run git"), "{stderr}");
+    assert!(stderr.contains("kan ikke starte git"), "{stderr}");
     for command in ["list", "people", "check", "flow"] {
         let output = run(&[command, "content"]);
         assert_eq!(output.status.code(), Some(0), "{command}: {output:?}");

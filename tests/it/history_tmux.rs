@@ -121,7 +121,7 @@ fn h_outside_a_git_work_tree_says_why_and_the_browser_goes_on() {
     let t = Tmux::session("history-no-git", 120, 35, &script, None);
     t.wait_for("> Release");
     t.key("H");
-    t.wait_for("is not inside a git work tree");
+    t.wait_for("ligger ikke i et git-arbeidstre");
     t.key("Escape");
     t.wait_for("┏ Prosesser");
     t.key("q");

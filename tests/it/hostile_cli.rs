@@ -318,7 +318,13 @@ fn an_unreadable_folder_or_file_exits_2_and_names_it() {
         text(&check.stderr)
     );
     assert!(
-        text(&check.stderr).contains("Permission denied"),
+        text(&check.stderr).contains("kan ikke lese håndboken: låst: ingen tilgang"),
+        "{}",
+        text(&check.stderr)
+    );
+    let check = as_unprivileged(dir.path(), &["check", "låst", "--lang", "en"]).unwrap();
+    assert!(
+        text(&check.stderr).contains("cannot read the handbook: låst: Permission denied"),
         "{}",
         text(&check.stderr)
     );

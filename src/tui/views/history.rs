@@ -28,7 +28,7 @@ use crate::tui::wrap;
 pub enum Entries {
     Reading(Job),
     /// Why there is no history (not a git work tree, git missing ...).
-    Failed(String),
+    Failed(HistoryError),
     /// The card is not in the newest commit of its file.
     NotCommitted,
     Ready(Vec<Change>),
@@ -51,7 +51,7 @@ impl Job {
         match self.0.join() {
             Ok(Ok(found)) if found.found => Entries::Ready(found.changes),
             Ok(Ok(_)) => Entries::NotCommitted,
-            Ok(Err(error)) => Entries::Failed(error.to_string()),
+            Ok(Err(error)) => Entries::Failed(error),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     }
@@ -183,7 +183,7 @@ impl HistoryView {
         let pane = Pane::new(&title, true, true);
         let pane = match &self.entries {
             Entries::Reading(_) => pane.notice(h.loading.to_owned(), list_area),
-            Entries::Failed(why) => pane.notice(why.clone(), list_area),
+            Entries::Failed(why) => pane.notice(ctx.words().history_error(why), list_area),
             Entries::NotCommitted => pane.notice(
                 format!("«{}» {}", wrap::clean_line(&self.title), h.not_committed),
                 list_area,
