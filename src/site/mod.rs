@@ -9,10 +9,15 @@
 //! ([`template::is_card_template`]); any other template is not, even under a
 //! default name. A name given by hand ([`CardShortcodes::add`], the
 //! command line's `--card-shortcode`) is always a card.
+//!
+//! [`SiteFiles`] says which files beyond the content (config, templates)
+//! decide this, for whoever watches a site for changes.
 
 mod config;
+mod files;
 mod template;
 
+pub use files::{SiteChange, SiteFiles, WatchPoint};
 pub use template::is_card_template;
 
 use crate::model::{CARD, STRATEGY_CARD};

@@ -5,6 +5,7 @@
 mod cards;
 mod check;
 mod people;
+mod reload;
 mod tui;
 
 use serde_json::Value;
