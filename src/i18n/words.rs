@@ -729,6 +729,7 @@ fn rule_nb(rule: Rule) -> &'static str {
         Rule::FrontMatter => "Front matter som Hugo avviser",
         Rule::Shortcode => "Shortcode som Hugo avviser",
         Rule::Limit => "Over en grense",
+        Rule::Config => "Oppsett som Hugo avviser",
         Rule::MissingField => "Felt mangler",
         Rule::Navigation => "Navigasjonen",
         Rule::Html => "HTML i ubalanse",

@@ -33,6 +33,8 @@ pub enum Rule {
     Shortcode,
     /// A limit of ours was hit (size, nesting, card count).
     Limit,
+    /// A site config setting Hugo refuses to build with (an unknown `timeZone`).
+    Config,
     /// A card with empty or missing owner, leader or purpose.
     MissingField,
     /// A navigation entry without a card, or a card not in the navigation.
@@ -58,6 +60,7 @@ impl Rule {
             Rule::FrontMatter => "front-matter",
             Rule::Shortcode => "shortcode",
             Rule::Limit => "limit",
+            Rule::Config => "config",
             Rule::MissingField => "missing-field",
             Rule::Navigation => "navigation",
             Rule::Html => "html",
@@ -68,13 +71,14 @@ impl Rule {
     }
 
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Io,
         Rule::Binary,
         Rule::Utf8,
         Rule::FrontMatter,
         Rule::Shortcode,
         Rule::Limit,
+        Rule::Config,
         Rule::MissingField,
         Rule::Navigation,
         Rule::Html,

@@ -1,5 +1,5 @@
 //! What a Hugo site says about itself beyond its content: which shortcodes are
-//! process cards.
+//! process cards, and the time zone its dates are read in ([`time_zone`]).
 //!
 //! By default `prosesser/strategy-card` and `prosesser/card` are cards
 //! ([`CardShortcodes::default`]). A site root's own shortcode templates
@@ -20,7 +20,7 @@ mod template;
 pub use files::{SiteChange, SiteFiles, WatchPoint};
 pub use template::is_card_template;
 
-use crate::model::{CARD, STRATEGY_CARD};
+use crate::model::{CARD, STRATEGY_CARD, TimeZone};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -181,6 +181,48 @@ impl CardShortcodes {
             Some(templates) => family.with_templates(templates),
             None => family,
         }
+    }
+}
+
+/// How the pages in one place are read: which shortcodes are cards, and the
+/// time zone of a date written without one. Outside a Hugo site: the
+/// default cards, UTC.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    pub cards: CardShortcodes,
+    pub time_zone: TimeZone,
+}
+
+/// A config setting Hugo refuses to build with, and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    /// 1-based line and column of the value.
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// The time zone the site at `root` reads dates without one in: its
+/// config's `timeZone`, UTC when unset. A name Hugo does not know fails
+/// Hugo's build; here it is UTC, and the error says where the name is.
+pub fn time_zone(root: &Path) -> (TimeZone, Option<ConfigError>) {
+    let Some(setting) = config::read(root).time_zone else {
+        return (TimeZone::UTC, None);
+    };
+    match TimeZone::named(&setting.value) {
+        Ok(zone) => (zone, None),
+        Err(unknown) => (
+            TimeZone::UTC,
+            Some(ConfigError {
+                file: setting.file,
+                line: setting.line,
+                column: setting.column,
+                message: format!(
+                    "timeZone: {unknown} (Hugo refuses to build the site); dates without a zone are read as UTC"
+                ),
+            }),
+        ),
     }
 }
 

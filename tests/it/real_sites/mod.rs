@@ -6,6 +6,7 @@ mod cards;
 mod check;
 mod people;
 mod reload;
+pub mod time_zone;
 mod tui;
 
 use serde_json::Value;
