@@ -143,16 +143,16 @@ impl App {
     /// the findings' own filters, else the card list's query.
     fn search_line(&self) -> &SearchLine {
         match self.view {
-            View::People => &self.people.search,
-            View::Diagnostics => &self.diagnostics.search,
+            View::People => &self.people.list.line,
+            View::Diagnostics => &self.diagnostics.list.line,
             _ => &self.cards.search,
         }
     }
 
     fn search_line_mut(&mut self) -> &mut SearchLine {
         match self.view {
-            View::People => &mut self.people.search,
-            View::Diagnostics => &mut self.diagnostics.search,
+            View::People => &mut self.people.list.line,
+            View::Diagnostics => &mut self.diagnostics.list.line,
             _ => &mut self.cards.search,
         }
     }

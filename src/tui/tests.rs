@@ -21,14 +21,22 @@ const SEED: &[u8] = include_bytes!("../../data/prosesser/utvikling-drift.md");
 pub(super) fn seed() -> Handbook {
     static SEED_HANDBOOK: std::sync::OnceLock<Handbook> = std::sync::OnceLock::new();
     SEED_HANDBOOK
-        .get_or_init(|| {
-            load_sources(vec![Source {
-                path: "prosesser/utvikling-drift.md".to_owned(),
-                file: None,
-                bytes: SEED.to_vec(),
-            }])
-        })
+        .get_or_init(|| pages(&[("prosesser/utvikling-drift.md", SEED)]))
         .clone()
+}
+
+/// A handbook of pages held in memory (path, text), none of them on disk.
+pub(super) fn pages(pages: &[(&str, &[u8])]) -> Handbook {
+    load_sources(
+        pages
+            .iter()
+            .map(|(path, text)| Source {
+                path: (*path).to_owned(),
+                file: None,
+                bytes: text.to_vec(),
+            })
+            .collect(),
+    )
 }
 
 pub(super) fn app_with(
@@ -121,6 +129,15 @@ pub(super) fn screen(buffer: &Buffer) -> String {
 
 fn is_match(cell: &ratatui::buffer::Cell) -> bool {
     cell.bg == Color::Yellow
+}
+
+/// In the people view, `j` down to the person called `name`.
+pub(super) fn down_to_person(app: &mut App, name: &str) {
+    let people = app.ctx.people().expect("the people have arrived");
+    let at = people.iter().position(|p| p.name == name).unwrap();
+    for _ in 0..at {
+        press(app, KeyCode::Char('j'));
+    }
 }
 
 pub(super) fn title_of(app: &App) -> String {
@@ -244,17 +261,9 @@ fn empty_result_says_so_and_shows_the_query() {
 #[test]
 fn several_documents_are_grouped_under_their_titles() {
     let other = b"---\ntitle: Andre prosesser\nweight: 1\n---\n\n{{< prosesser/strategy-card title=\"Budsjett\" owner=\"Kari Nordmann\" >}}\n";
-    let handbook = load_sources(vec![
-        Source {
-            path: "prosesser/utvikling-drift.md".to_owned(),
-            file: None,
-            bytes: SEED.to_vec(),
-        },
-        Source {
-            path: "prosesser/andre.md".to_owned(),
-            file: None,
-            bytes: other.to_vec(),
-        },
+    let handbook = pages(&[
+        ("prosesser/utvikling-drift.md", SEED),
+        ("prosesser/andre.md", other),
     ]);
     let mut app = app_with(handbook, 100, 20, Lang::Nb, Theme::colour());
     assert!(app.ctx.grouped);
@@ -267,11 +276,7 @@ fn owners_line_up_after_titles_with_emoji() {
     let text = "---\ntitle: Hjerte\n---\n\n\
 {{< prosesser/strategy-card title=\"Kjærlighet \u{2764}\u{FE0F}\" owner=\"Ola\" >}}\n\
 {{< prosesser/strategy-card title=\"Glede og latter\" owner=\"Kari\" >}}\n";
-    let handbook = load_sources(vec![Source {
-        path: "hjerte.md".to_owned(),
-        file: None,
-        bytes: text.as_bytes().to_vec(),
-    }]);
+    let handbook = pages(&[("hjerte.md", text.as_bytes())]);
     let app = app_with(handbook, 120, 35, Lang::Nb, Theme::colour());
     let buffer = draw(&app);
     // The cell a name starts in, as drawn (a heart with its emoji selector
@@ -497,14 +502,7 @@ fn n_and_big_n_step_through_the_matches_and_wrap() {
 fn enter_on_a_person_filters_the_cards_to_theirs() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('p'));
-    let people = app.ctx.people().unwrap().to_vec();
-    let hanne = people
-        .iter()
-        .position(|p| p.name == "Hanne Lauritsen")
-        .unwrap();
-    for _ in 0..hanne {
-        press(&mut app, KeyCode::Char('j'));
-    }
+    down_to_person(&mut app, "Hanne Lauritsen");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.view, View::Cards);
     assert_eq!(titles(&app), ["Release", "Endringsstyring", "Behov"]);
@@ -522,14 +520,7 @@ fn enter_on_a_person_filters_the_cards_to_theirs() {
 fn espen_herskedal_is_found_behind_his_team() {
     let mut app = app(120, 35);
     press(&mut app, KeyCode::Char('p'));
-    let people = app.ctx.people().unwrap().to_vec();
-    let espen = people
-        .iter()
-        .position(|p| p.name == "Espen Herskedal")
-        .unwrap();
-    for _ in 0..espen {
-        press(&mut app, KeyCode::Char('j'));
-    }
+    down_to_person(&mut app, "Espen Herskedal");
     press(&mut app, KeyCode::Enter);
     assert_eq!(titles(&app), ["Tilgangsstyring"]);
 }
@@ -657,11 +648,7 @@ fn control_characters_and_bidi_overrides_never_reach_the_screen() {
     let doc = "---\ntitle: \"Ond\\e[2J side\"\ningress: \"Ingress\\a med bjelle\"\n---\n\n\
 {{< prosesser/strategy-card title=\"Ond\u{1b}[31m\u{202e}kort\" owner=\"Eve\u{7}\" \
 purpose=`linje1\nlinje2\u{1b}]52;c;aGk=\u{7}` uvanlig=\"\u{9b}2J\" >}}\n";
-    let handbook = load_sources(vec![Source {
-        path: "ond\u{1b}.md".to_owned(),
-        file: None,
-        bytes: doc.as_bytes().to_vec(),
-    }]);
+    let handbook = pages(&[("ond\u{1b}.md", doc.as_bytes())]);
     assert_eq!(handbook.card_count(), 1, "{:?}", handbook.diagnostics);
     for setup in [
         (|_: &mut App| {}) as fn(&mut App),
@@ -755,11 +742,7 @@ fn the_detail_is_laid_out_by_update_for_what_is_selected_now() {
 fn two_on_a_line() -> Handbook {
     let text = "---\ntitle: To\nnavigation_link:\n  text: |\n    <p> - A</p>\n    <p> - Finnes ikke</p>\n---\n\n\
         {{< prosesser/strategy-card title=\"A\" owner=\"Ola\" >}}{{< prosesser/strategy-card title=\"A\" owner=\"Kari\" >}}\n";
-    load_sources(vec![Source {
-        path: "to.md".to_owned(),
-        file: None,
-        bytes: text.as_bytes().to_vec(),
-    }])
+    pages(&[("to.md", text.as_bytes())])
 }
 
 #[test]
@@ -911,17 +894,9 @@ fn w_then_enter_on_a_card_finding_opens_that_card_on_the_seed() {
 #[test]
 fn an_unpublished_page_is_marked_in_the_list_and_the_detail() {
     let draft = b"---\ntitle: Kladd\nweight: 1\ndraft: yes\n---\n\n{{< prosesser/strategy-card title=\"Budsjett\" owner=\"Kari Nordmann\" >}}\n";
-    let handbook = load_sources(vec![
-        Source {
-            path: "prosesser/utvikling-drift.md".to_owned(),
-            file: None,
-            bytes: SEED.to_vec(),
-        },
-        Source {
-            path: "prosesser/kladd.md".to_owned(),
-            file: None,
-            bytes: draft.to_vec(),
-        },
+    let handbook = pages(&[
+        ("prosesser/utvikling-drift.md", SEED),
+        ("prosesser/kladd.md", draft),
     ]);
     let app = app_with(handbook, 120, 30, Lang::Nb, Theme::colour());
     assert_eq!(title_of(&app), "Budsjett");

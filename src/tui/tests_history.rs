@@ -11,7 +11,7 @@ use crate::{CardId, Field, Value};
 
 use super::app::{App, View};
 use super::former::Former;
-use super::tests::{app, draw, press, screen, title_of};
+use super::tests::{app, down_to_person, draw, press, screen, title_of};
 use super::views::history::{Entries, HistoryView};
 
 fn commit(id: char, date: &str, author: &str, subject: &str) -> Arc<Commit> {
@@ -240,16 +240,7 @@ fn the_people_view_shows_the_cards_a_person_used_to_lead() {
         until: commit('d', "2024-04-02T14:00:00+02:00", "Ola", "Fjern leder"),
     }]);
     app.update(super::keymap::Action::Resize(120, 35));
-    let torkel = app
-        .ctx
-        .people()
-        .unwrap()
-        .iter()
-        .position(|p| p.name == "Torkel Buarøy")
-        .unwrap();
-    for _ in 0..torkel {
-        press(&mut app, KeyCode::Char('j'));
-    }
+    down_to_person(&mut app, "Torkel Buarøy");
     let text = screen(&draw(&app));
     assert!(text.contains("│ Tidligere prosessleder for "), "{text}");
     assert!(

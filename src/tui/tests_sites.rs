@@ -30,7 +30,10 @@ fn person(lang: Lang, name: &str) -> App {
     press(&mut app, KeyCode::Char('p'));
     assert_eq!(app.view, View::People);
     for _ in 0..20 {
-        let selected = app.ctx.people().and_then(|p| p.get(app.people.selected));
+        let selected = app
+            .ctx
+            .people()
+            .and_then(|p| p.get(app.people.list.selected()));
         if selected.is_some_and(|p| p.name == name) {
             return app;
         }

@@ -7,7 +7,7 @@ use crossterm::event::KeyCode;
 
 use super::app::View;
 use super::keymap;
-use super::tests::{app, app_with, draw, press, screen};
+use super::tests::{app, app_with, draw, pages, press, screen};
 use super::theme::Theme;
 use crossterm::event::{KeyEvent, KeyModifiers};
 
@@ -207,11 +207,7 @@ fn one_long_title_is_cut_and_the_owners_stay_in_their_column() {
 {{{{< prosesser/strategy-card title=\"{long}\" owner=\"Ola Nordmann\" leader=\"Kari\" >}}}}\n\
 {{{{< prosesser/strategy-card title=\"Kort\" owner=\"Per Hansen\" leader=\"Liv\" >}}}}\n"
     );
-    let handbook = load_sources(vec![Source {
-        path: "lang.md".to_owned(),
-        file: None,
-        bytes: text.into_bytes(),
-    }]);
+    let handbook = pages(&[("lang.md", text.as_bytes())]);
     for width in [70, 75, 79, 80, 100, 120, 200] {
         let app = app_with(handbook.clone(), width, 24, Lang::Nb, Theme::colour());
         let list = list_rows(&app).join("\n");
@@ -456,7 +452,11 @@ fn w_and_p_before_the_checks_are_done_open_at_once_and_say_they_are_working() {
     assert!(text.contains(": advarsel: "), "{text}");
     assert!(!text.contains("sjekker …"), "{text}");
     assert!(text.contains("4 advarsler"), "{text}");
-    assert_eq!(app.diagnostics.selected, 1, "j, typed ahead, is applied");
+    assert_eq!(
+        app.diagnostics.list.selected(),
+        1,
+        "j, typed ahead, is applied"
+    );
     // Keys typed ahead for a view left since are dropped.
     let release = app.ctx.hold_facts();
     press(&mut app, KeyCode::Char('q'));
@@ -465,7 +465,7 @@ fn w_and_p_before_the_checks_are_done_open_at_once_and_say_they_are_working() {
     press(&mut app, KeyCode::Esc);
     release.send(()).unwrap();
     app.wait_jobs(None);
-    assert_eq!((app.view, app.people.selected), (View::Cards, 0));
+    assert_eq!((app.view, app.people.list.selected()), (View::Cards, 0));
 }
 
 // ----- bug 8 and missing 2: the people view -----
@@ -577,7 +577,7 @@ fn slash_filters_the_people_by_name_or_team_and_esc_clears_it() {
     // By team, and with the query language's -word.
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Char('/'));
-    assert_eq!(app.people.search.input, "hanne", "the filter is kept");
+    assert_eq!(app.people.list.line.input, "hanne", "the filter is kept");
     ctrl(&mut app, 'u');
     super::tests::typed(&mut app, "tilgang");
     assert_eq!(people_rows(&app), ["Espen Herskedal"]);
@@ -681,11 +681,7 @@ fn every_finding_of_the_checks_is_said_in_norwegian() {
 {{< prosesser/strategy-card title=\"Behov\" owner=\"Hanne\u{a0}Lauritsen\" leader=\"\" >}}\n\
 {{< prosesser/strategy-card title=\"Utenfor\" owner=\"Kari\" leader=\"Per\" purpose=\"y\" >}}\n\
 {{< prosesser/strategy-card title=\"Utenf\u{43e}r\" owner=\"Kari\" leader=\"Per\" purpose=\"y\" >}}\n";
-    let handbook = load_sources(vec![Source {
-        path: "side.md".to_owned(),
-        file: None,
-        bytes: text.as_bytes().to_vec(),
-    }]);
+    let handbook = pages(&[("side.md", text.as_bytes())]);
     let found = crate::check::all(&handbook);
     let rules: Vec<&str> = found.iter().map(|d| d.rule.name()).collect();
     for rule in [
@@ -789,11 +785,7 @@ fn a_folder_without_markdown_says_so_and_the_title_bar_names_it() {
 fn a_source_path_wraps_between_folders_never_inside_a_name() {
     let path = "content/prosesser/styring/underavdelingene/index.md";
     let text = "---\ntitle: Styring\n---\n\n{{< prosesser/strategy-card title=\"Portefølje\" owner=\"Ingrid\" >}}\n";
-    let handbook = load_sources(vec![Source {
-        path: path.to_owned(),
-        file: None,
-        bytes: text.as_bytes().to_vec(),
-    }]);
+    let handbook = pages(&[(path, text.as_bytes())]);
     for (w, h) in [(40, 30), (30, 30), (50, 30)] {
         let mut app = app_with(handbook.clone(), w, h, Lang::Nb, Theme::colour());
         press(&mut app, KeyCode::Tab);
@@ -828,19 +820,14 @@ fn a_source_path_wraps_between_folders_never_inside_a_name() {
 // ----- phase 1's browser halves: cards with one title told apart -----
 
 fn duplicates() -> super::app::App {
-    let source = |path: &str, text: &str| Source {
-        path: path.to_owned(),
-        file: None,
-        bytes: text.as_bytes().to_vec(),
-    };
-    let handbook = load_sources(vec![
-        source(
+    let handbook = pages(&[
+        (
             "a.md",
-            include_str!("../../tests/fixtures/ux/duplicates/a.md"),
+            include_bytes!("../../tests/fixtures/ux/duplicates/a.md"),
         ),
-        source(
+        (
             "b.md",
-            include_str!("../../tests/fixtures/ux/duplicates/b.md"),
+            include_bytes!("../../tests/fixtures/ux/duplicates/b.md"),
         ),
     ]);
     app_with(handbook, 120, 35, Lang::Nb, Theme::colour())

@@ -6,47 +6,10 @@ use crate::common;
 use serde_json::Value;
 
 use common::SEED_TITLES;
+use common::bin::{cards, json, ok, run, stderr, stdout, titles};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const SEED: &str = "prosesser/utvikling-drift.md";
-
-/// Runs the binary from a directory without `data/`, so the compiled-in
-/// handbook is what it reads when no path is given.
-fn prosesser(args: &[&str]) -> Output {
-    let elsewhere = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_prosesser"))
-        .args(args)
-        .current_dir(elsewhere.path())
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// Asserts exit code 0 and returns stdout.
-fn ok(args: &[&str]) -> String {
-    let output = prosesser(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}\nstdout: {}\nstderr: {}",
-        stdout(&output),
-        stderr(&output)
-    );
-    stdout(&output)
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&ok(args)).expect("valid JSON")
-}
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -89,22 +52,6 @@ fn markdown_rows(text: &str) -> Vec<&str> {
         }
     }
     rows
-}
-
-fn cards(value: &Value) -> Vec<&Value> {
-    value["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["cards"].as_array().unwrap())
-        .collect()
-}
-
-fn titles(value: &Value) -> Vec<&str> {
-    cards(value)
-        .iter()
-        .map(|c| c["title"].as_str().unwrap())
-        .collect()
 }
 
 // ---- list ----
@@ -409,7 +356,7 @@ prosesser/utvikling-drift.md:89:1: warning: card \"Problemer\" has an empty owne
 
 #[test]
 fn check_on_the_seed_warns_about_the_empty_cards_and_the_unclosed_p() {
-    let output = prosesser(&["check"]);
+    let output = run(&["check"]);
     assert_eq!(stdout(&output), SEED_WARNINGS);
     assert_eq!(stderr(&output), "0 feil, 4 advarsler\n");
     assert_eq!(output.status.code(), Some(0));
@@ -417,7 +364,7 @@ fn check_on_the_seed_warns_about_the_empty_cards_and_the_unclosed_p() {
 
 #[test]
 fn check_strict_fails_on_the_seeds_warnings() {
-    let output = prosesser(&["check", "--strict", "--lang", "en"]);
+    let output = run(&["check", "--strict", "--lang", "en"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(stderr(&output), "0 errors, 4 warnings\n");
 }
@@ -440,7 +387,7 @@ fn check_json_lists_diagnostics_with_positions_and_counts() {
 #[test]
 fn check_finds_navigation_drift_and_duplicate_titles_in_a_folder() {
     let dir = fixture("two-docs");
-    let output = prosesser(&["check", &dir]);
+    let output = run(&["check", &dir]);
     // Paths open from the current directory: the folder given, then the file.
     assert_eq!(
         stdout(&output),
@@ -460,7 +407,7 @@ fn check_exits_1_on_what_hugo_would_reject() {
         "---\ntitle: Broken\n---\n\n{{< prosesser/strategy-card title=\"x\" \n",
     )
     .unwrap();
-    let output = prosesser(&["check", dir.path().to_str().unwrap()]);
+    let output = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     assert!(
         stdout(&output).contains("broken.md:5:1: error:"),
@@ -483,7 +430,7 @@ fn a_missing_path_exits_2_and_names_it() {
     ] {
         let mut args = command.to_vec();
         args.push("/no/such/handbook");
-        let output = prosesser(&args);
+        let output = run(&args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(
             stderr(&output).contains("/no/such/handbook"),
@@ -496,15 +443,9 @@ fn a_missing_path_exits_2_and_names_it() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(
-        prosesser(&["list", "--format", "xml"]).status.code(),
-        Some(2)
-    );
-    assert_eq!(
-        prosesser(&["check", "--format", "csv"]).status.code(),
-        Some(2)
-    );
-    let unknown_language = prosesser(&["--lang", "de", "list"]);
+    assert_eq!(run(&["list", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(run(&["check", "--format", "csv"]).status.code(), Some(2));
+    let unknown_language = run(&["--lang", "de", "list"]);
     assert_eq!(unknown_language.status.code(), Some(2));
     assert!(
         stderr(&unknown_language).contains("'de'"),
@@ -516,7 +457,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn lang_may_come_before_or_after_the_subcommand() {
     for args in [["--lang", "en", "check"], ["check", "--lang", "en"]] {
-        let output = prosesser(&args);
+        let output = run(&args);
         assert_eq!(
             output.status.code(),
             Some(0),
@@ -525,7 +466,7 @@ fn lang_may_come_before_or_after_the_subcommand() {
         );
         assert_eq!(stderr(&output), "0 errors, 4 warnings\n", "{args:?}");
     }
-    let listed = stdout(&prosesser(&["--lang", "en", "list"]));
+    let listed = stdout(&run(&["--lang", "en", "list"]));
     assert!(listed.starts_with("Title"), "{listed}");
 }
 
@@ -638,7 +579,7 @@ fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
                 {{< nosuch >}}\n";
     std::fs::write(root.join("content/side.md"), page).unwrap();
 
-    let output = prosesser(&["check", root.to_str().unwrap()]);
+    let output = run(&["check", root.to_str().unwrap()]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}");
     assert!(
@@ -659,7 +600,7 @@ fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
         "baseURL = \"http://x/\"\ntheme = \"gone\"\n",
     ] {
         std::fs::write(root.join("hugo.toml"), config).unwrap();
-        let output = prosesser(&["check", root.to_str().unwrap()]);
+        let output = run(&["check", root.to_str().unwrap()]);
         assert!(
             !stdout(&output).contains("template for shortcode"),
             "{config}: {}",
@@ -670,7 +611,7 @@ fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
     // Outside a site: nothing is known about templates, nothing is said.
     let plain = tempfile::tempdir().unwrap();
     std::fs::write(plain.path().join("side.md"), page).unwrap();
-    let output = prosesser(&["check", plain.path().to_str().unwrap()]);
+    let output = run(&["check", plain.path().to_str().unwrap()]);
     assert!(
         !stdout(&output).contains("template for shortcode"),
         "{}",

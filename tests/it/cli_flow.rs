@@ -1,28 +1,9 @@
 //! `prosesser flow` and the flow in JSON, end to end on the compiled-in seed
 //! and on files written by the tests.
 
+use crate::common::bin::ok;
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn prosesser(args: &[&str]) -> Output {
-    let elsewhere = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_prosesser"))
-        .args(args)
-        .current_dir(elsewhere.path())
-        .output()
-        .unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let output = prosesser(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}\nstderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
+use std::process::Command;
 
 fn card<'a>(json: &'a Value, title: &str) -> &'a Value {
     json["documents"]

@@ -3,49 +3,16 @@
 //! commands and scopes, `side:`, folders without Markdown, exit codes, flow as
 //! JSON, repeated titles, completions and the manual page.
 
+use crate::common::bin::{assert_exit, ok, run, run_in, stderr, stdout};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_prosesser");
-
-/// Runs the binary in `dir` (a fresh empty folder when `None`).
-fn run_in(dir: Option<&Path>, args: &[&str]) -> Output {
-    let elsewhere = tempfile::tempdir().unwrap();
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir.unwrap_or(elsewhere.path()))
-        .output()
-        .unwrap()
-}
-
-fn run(args: &[&str]) -> Output {
-    run_in(None, args)
-}
-
-fn out(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn err(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::path::PathBuf;
+use std::process::Command;
 
 /// Asserts the exit code and returns (stdout, stderr).
 fn exits(code: i32, args: &[&str]) -> (String, String) {
     let output = run(args);
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "{args:?}\nstdout: {}\nstderr: {}",
-        out(&output),
-        err(&output)
-    );
-    (out(&output), err(&output))
-}
-
-fn ok(args: &[&str]) -> String {
-    exits(0, args).0
+    assert_exit(code, args, &output);
+    (stdout(&output), stderr(&output))
 }
 
 fn fixture(name: &str) -> String {
@@ -162,9 +129,13 @@ fn a_folder_named_like_a_mistyped_command_is_read() {
         "{{< prosesser/strategy-card title=\"Fra mappen\" >}}\n",
     )
     .unwrap();
-    let output = run_in(Some(dir.path()), &["lst"]);
-    assert_eq!(output.status.code(), Some(0), "{}", err(&output));
-    assert!(out(&output).contains("Fra mappen"), "{}", out(&output));
+    let output = run_in(dir.path(), &["lst"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Fra mappen"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 // ---- Missing 3: `side:` / `page:` ----

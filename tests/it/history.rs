@@ -3,35 +3,10 @@
 //! the file broken and mended, the file moved, a card removed), read back
 //! through the binary in every format.
 
-use crate::common::git_repo::Repo;
+use crate::common::bin::{command, json_in, ok_in, run_in};
+use crate::common::git_repo::{Repo, Site};
 use serde_json::{Value, json};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn prosesser(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_prosesser"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let output = prosesser(dir, args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}\nstdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn json_of(dir: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(dir, args)).expect("valid JSON")
-}
 
 const FIRST: &str = r#"---
 title: Drift
@@ -64,42 +39,24 @@ const BEHOV: &str = r#"
 >}}
 "#;
 
-/// The commits, oldest first: (id, date, author, subject).
-struct Built {
-    repo: Repo,
-    commits: Vec<(String, &'static str, &'static str, &'static str)>,
-}
-
 /// The history every test here reads. Each commit does one thing.
-fn build() -> Built {
-    let repo = Repo::new();
-    let mut commits = Vec::new();
+fn build() -> Site {
+    let mut site = Site::new();
     let mut text = FIRST.to_owned();
-    // A path of "" writes nothing: the commit takes the work tree as it is.
-    let mut commit = |repo: &Repo, text: &str, path: &str, date, author, subject| {
-        if !path.is_empty() {
-            repo.write(path, text);
-        }
-        let id = repo.commit(date, author, subject);
-        commits.push((id, date, author, subject));
-    };
     let old = "content/drift.md";
     let new = "content/prosesser/drift-og-utvikling.md";
-    repo.write("hugo.toml", "title = \"Handbok\"\n");
-    repo.write("content/notater.txt", "ikke en side\n");
-    commit(
-        &repo,
-        &text,
+    site.repo.write("content/notater.txt", "ikke en side\n");
+    site.commit_file(
         old,
+        &text,
         "2024-03-01T09:00:00+01:00",
         "Kari Nordmann",
         "Første versjon",
     );
     text.push_str(BEHOV);
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         old,
+        &text,
         "2024-03-04T10:15:00+01:00",
         "Kari Nordmann",
         "Legg til Behov",
@@ -108,37 +65,33 @@ fn build() -> Built {
         r#"owner="Roberto Andres Carrera""#,
         r#"owner="Hanne Lauritsen""#,
     );
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         old,
+        &text,
         "2024-03-05T11:00:00+01:00",
         "Ola Nordmann",
         "Ny eier for Utvikling",
     );
     text = text.replace("  leader=\"Torkel Buarøy\"\n", "");
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         old,
+        &text,
         "2024-03-06T12:30:00+01:00",
         "Ola Nordmann",
         "Release har ingen leder",
     );
     text = text.replace("Innledning.", "Innledning, skrevet om.");
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         old,
+        &text,
         "2024-03-07T08:00:00+01:00",
         "Ola Nordmann",
         "Bare tekst",
     );
     text = text.replace(r#"title="Behov""#, r#"title="Behovsstyring""#);
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         old,
+        &text,
         "2024-04-02T14:00:00+02:00",
         "Kari Nordmann",
         "Behov heter nå Behovsstyring",
@@ -155,10 +108,9 @@ fn build() -> Built {
             r#"owner="Kari Nordmann"
   leader="Snorre"#,
         );
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         old,
+        &text,
         "2024-04-03T09:00:00+02:00",
         "Per Hansen",
         "Ødelagt sitattegn",
@@ -169,41 +121,38 @@ fn build() -> Built {
         r#"owner="Kari Nordmann"
   leader="Snorre"#,
     );
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         old,
+        &text,
         "2024-04-03T09:30:00+02:00",
         "Per Hansen",
         "Rett sitattegnet",
     );
-    repo.mv(old, new);
-    commit(
-        &repo,
-        "",
-        "",
-        "2024-04-10T16:00:00+02:00",
-        "Kari Nordmann",
-        "Flytt siden",
-    );
+    site.repo.mv(old, new);
+    site.commit("2024-04-10T16:00:00+02:00", "Kari Nordmann", "Flytt siden");
     text = text.replace("Rulle ut trygt.", "Rulle ut trygt og ofte.");
     let start = text
         .find("{{< prosesser/strategy-card\n  title=\"Utvikling\"")
         .unwrap();
     let end = start + text[start..].find(">}}\n").unwrap() + 4;
     text.replace_range(start..end, "");
-    commit(
-        &repo,
-        &text,
+    site.commit_file(
         new,
+        &text,
         "2024-05-02T10:00:00+02:00",
         "Kari Nordmann",
         "Utvikling er slått sammen med Release",
     );
-    Built { repo, commits }
+    site
 }
 
-impl Built {
+/// What the tests here expect of the site [`build`] makes.
+impl Site {
+    /// `prosesser ARGS` in the repository, asserted to exit 0; its JSON.
+    fn json(&self, args: &[&str]) -> Value {
+        json_in(self.repo.path(), args)
+    }
+
     /// An entry of commit `n` (1-based, oldest first) as the JSON says it.
     fn entry(&self, n: usize, path: &str, rest: Value) -> Value {
         let (id, date, author, subject) = &self.commits[n - 1];
@@ -263,10 +212,7 @@ impl Built {
 #[test]
 fn history_of_a_folder_is_every_card_change_newest_first() {
     let built = build();
-    let got = json_of(
-        built.repo.path(),
-        &["history", "content", "--format", "json"],
-    );
+    let got = built.json(&["history", "content", "--format", "json"]);
     assert_eq!(got, built.expected(), "{got:#}");
 }
 
@@ -276,16 +222,13 @@ fn history_of_the_site_root_or_of_the_work_tree_by_default_is_the_same() {
     let expected = built.expected();
     let root = built.repo.path().to_str().unwrap().to_owned();
     assert_eq!(
-        json_of(Path::new("/"), &["history", &root, "-f", "json"]),
+        json_in(Path::new("/"), &["history", &root, "-f", "json"]),
         expected
     );
-    assert_eq!(
-        json_of(built.repo.path(), &["history", "-f", "json"]),
-        expected
-    );
+    assert_eq!(built.json(&["history", "-f", "json"]), expected);
     // From a folder inside, with a path relative to it.
     assert_eq!(
-        json_of(&built.repo.join("content"), &["history", ".", "-f", "json"]),
+        json_in(&built.repo.join("content"), &["history", ".", "-f", "json"]),
         expected
     );
 }
@@ -293,25 +236,19 @@ fn history_of_the_site_root_or_of_the_work_tree_by_default_is_the_same() {
 #[test]
 fn history_of_one_file_follows_it_back_across_its_move() {
     let built = build();
-    let got = json_of(
-        built.repo.path(),
-        &[
-            "history",
-            "content/prosesser/drift-og-utvikling.md",
-            "-f",
-            "json",
-        ],
-    );
+    let got = built.json(&[
+        "history",
+        "content/prosesser/drift-og-utvikling.md",
+        "-f",
+        "json",
+    ]);
     assert_eq!(got, built.expected(), "{got:#}");
 }
 
 #[test]
 fn history_of_a_file_by_its_old_name_goes_on_under_its_new_one() {
     let built = build();
-    let got = json_of(
-        built.repo.path(),
-        &["history", "content/drift.md", "-f", "json"],
-    );
+    let got = built.json(&["history", "content/drift.md", "-f", "json"]);
     assert_eq!(got, built.expected(), "{got:#}");
 }
 
@@ -324,15 +261,12 @@ fn history_of_a_deleted_file_ends_with_its_cards_removed() {
     let gone = built
         .repo
         .commit("2024-06-01T12:00:00+02:00", "Per Hansen", "Slett siden");
-    let got = json_of(
-        built.repo.path(),
-        &[
-            "history",
-            "content/prosesser/drift-og-utvikling.md",
-            "-f",
-            "json",
-        ],
-    );
+    let got = built.json(&[
+        "history",
+        "content/prosesser/drift-og-utvikling.md",
+        "-f",
+        "json",
+    ]);
     let changes = got["changes"].as_array().unwrap();
     let removed: Vec<(&str, &str)> = changes
         .iter()
@@ -352,10 +286,7 @@ fn history_of_a_deleted_file_ends_with_its_cards_removed() {
 #[test]
 fn a_query_keeps_the_cards_that_matched_in_some_version_and_their_files_breaks() {
     let built = build();
-    let got = json_of(
-        built.repo.path(),
-        &["history", "content", "--query", "eier:kari", "-f", "json"],
-    );
+    let got = built.json(&["history", "content", "--query", "eier:kari", "-f", "json"]);
     let shown: Vec<(String, String)> = got["changes"]
         .as_array()
         .unwrap()
@@ -381,17 +312,14 @@ fn a_query_keeps_the_cards_that_matched_in_some_version_and_their_files_breaks()
         .collect();
     assert_eq!(shown, expected);
     // Matched under its old title too: the renamed card is one card.
-    let renamed = json_of(
-        built.repo.path(),
-        &[
-            "history",
-            "content",
-            "-q",
-            "tittel:behovsstyring",
-            "-f",
-            "json",
-        ],
-    );
+    let renamed = built.json(&[
+        "history",
+        "content",
+        "-q",
+        "tittel:behovsstyring",
+        "-f",
+        "json",
+    ]);
     let kinds: Vec<&str> = renamed["changes"]
         .as_array()
         .unwrap()
@@ -405,7 +333,7 @@ fn a_query_keeps_the_cards_that_matched_in_some_version_and_their_files_breaks()
 #[test]
 fn history_as_text_reads_like_the_changes_people_ask_about() {
     let built = build();
-    let text = ok(built.repo.path(), &["history", "content"]);
+    let text = ok_in(built.repo.path(), &["history", "content"]);
     let short = |n: usize| built.commits[n - 1].0[..7].to_owned();
     let expected = format!(
         "\
@@ -454,7 +382,7 @@ fn history_as_text_reads_like_the_changes_people_ask_about() {
         c1 = short(1),
     );
     assert_eq!(text, expected);
-    let english = ok(built.repo.path(), &["history", "content", "--lang", "en"]);
+    let english = ok_in(built.repo.path(), &["history", "content", "--lang", "en"]);
     assert!(
         english.contains("    Release: Process leader: Torkel Buarøy → (removed)\n"),
         "{english}"
@@ -464,7 +392,7 @@ fn history_as_text_reads_like_the_changes_people_ask_about() {
 #[test]
 fn history_as_csv_and_markdown_hold_the_same_entries() {
     let built = build();
-    let csv = ok(built.repo.path(), &["history", "content", "-f", "csv"]);
+    let csv = ok_in(built.repo.path(), &["history", "content", "-f", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
@@ -484,7 +412,7 @@ fn history_as_csv_and_markdown_hold_the_same_entries() {
     // Header plus one record per entry (none of these values spans lines).
     assert_eq!(lines.len(), 1 + 11, "{csv}");
 
-    let markdown = ok(built.repo.path(), &["history", "content", "-f", "md"]);
+    let markdown = ok_in(built.repo.path(), &["history", "content", "-f", "md"]);
     let c6 = &built.commits[5].0[..7];
     assert!(
         markdown.contains(&format!(
@@ -504,7 +432,7 @@ fn history_as_csv_and_markdown_hold_the_same_entries() {
 #[test]
 fn a_commit_that_changes_no_card_gives_no_entry() {
     let built = build();
-    let got = json_of(built.repo.path(), &["history", "content", "-f", "json"]);
+    let got = built.json(&["history", "content", "-f", "json"]);
     let commits: Vec<&str> = got["changes"]
         .as_array()
         .unwrap()
@@ -520,7 +448,7 @@ fn a_commit_that_changes_no_card_gives_no_entry() {
 fn outside_a_git_work_tree_history_exits_2_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("side.md"), "---\ntitle: x\n---\n").unwrap();
-    let output = prosesser(dir.path(), &["history", "side.md"]);
+    let output = run_in(dir.path(), &["history", "side.md"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -529,7 +457,7 @@ fn outside_a_git_work_tree_history_exits_2_and_says_why() {
     );
     assert!(output.stdout.is_empty());
     // Everything else works there without git.
-    let output = prosesser(dir.path(), &["list", "side.md"]);
+    let output = run_in(dir.path(), &["list", "side.md"]);
     assert_eq!(output.status.code(), Some(0));
 }
 
@@ -537,13 +465,13 @@ fn outside_a_git_work_tree_history_exits_2_and_says_why() {
 fn a_repository_without_commits_or_a_path_it_never_held_exits_2() {
     let repo = Repo::new();
     repo.write("content/a.md", "---\ntitle: a\n---\n");
-    let output = prosesser(repo.path(), &["history", "content"]);
+    let output = run_in(repo.path(), &["history", "content"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("has no commits yet"), "{stderr}");
 
     repo.commit("2024-01-01T00:00:00+00:00", "A", "a");
-    let output = prosesser(repo.path(), &["history", "content/never.md"]);
+    let output = run_in(repo.path(), &["history", "content/never.md"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -557,7 +485,7 @@ fn without_git_history_exits_2_and_the_other_commands_do_not_notice() {
     let built = build();
     let no_git = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_prosesser"))
+        command()
             .args(args)
             .current_dir(built.repo.path())
             .env("PATH", no_git.path())
@@ -577,12 +505,12 @@ fn without_git_history_exits_2_and_the_other_commands_do_not_notice() {
 #[test]
 fn a_bad_query_exits_2_and_a_query_that_matches_nothing_exits_1() {
     let built = build();
-    let output = prosesser(built.repo.path(), &["history", "-q", "\"open"]);
+    let output = run_in(built.repo.path(), &["history", "-q", "\"open"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("Feil i søket ved tegn 1"), "{stderr}");
     // As `search`: nothing matched is 1, with the empty answer printed.
-    let output = prosesser(
+    let output = run_in(
         built.repo.path(),
         &["history", "-q", "eier:zzz", "-f", "json"],
     );
@@ -614,7 +542,7 @@ fn changes_on_a_merged_branch_are_their_authors_and_the_merge_adds_none() {
             .unwrap()
             .contains("Per")
     );
-    let got = json_of(repo.path(), &["history", "side.md", "-f", "json"]);
+    let got = json_in(repo.path(), &["history", "side.md", "-f", "json"]);
     let shown: Vec<(&str, &str, &str, &str, &str)> = got["changes"]
         .as_array()
         .unwrap()

@@ -4,18 +4,18 @@
 
 use crate::common;
 
-use common::git_repo::Repo;
+use common::git_repo::Site;
 use common::tmux::{self, Tmux};
 
 const SEED: &str = include_str!("../../data/prosesser/utvikling-drift.md");
 const PAGE: &str = "content/prosesser/utvikling-drift.md";
 
 /// The seed committed, then Release's owner changed and its leader removed.
-fn handbook_with_history() -> (Repo, Vec<String>) {
-    let repo = Repo::new();
-    repo.write("hugo.toml", "title = \"Handbok\"\n");
-    repo.write(PAGE, SEED);
-    let first = repo.commit(
+fn handbook_with_history() -> Site {
+    let mut site = Site::new();
+    site.commit_file(
+        PAGE,
+        SEED,
         "2024-03-01T09:00:00+01:00",
         "Kari Nordmann",
         "Første versjon",
@@ -25,21 +25,23 @@ fn handbook_with_history() -> (Repo, Vec<String>) {
         r#"owner="Kari Nordmann" "#,
         1,
     );
-    repo.write(PAGE, &text);
-    let owner = repo.commit(
+    site.commit_file(
+        PAGE,
+        &text,
         "2024-03-05T11:00:00+01:00",
         "Ola Nordmann",
         "Kari eier Release",
     );
     let text = text.replacen("  leader=\"Torkel Buarøy\" \n", "", 1);
     assert_ne!(text.len(), SEED.len());
-    repo.write(PAGE, &text);
-    let leader = repo.commit(
+    site.commit_file(
+        PAGE,
+        &text,
         "2024-03-06T12:30:00+01:00",
         "Ola Nordmann",
         "Release har ingen leder",
     );
-    (repo, vec![first, owner, leader])
+    site
 }
 
 #[test]
@@ -47,13 +49,13 @@ fn h_shows_the_cards_history_enter_the_card_then_and_esc_goes_back() {
     if !tmux::available("history_tmux") {
         return;
     }
-    let (repo, commits) = handbook_with_history();
-    let root = repo.path().to_str().unwrap();
+    let site = handbook_with_history();
+    let root = site.repo.path().to_str().unwrap();
     let script = format!("{}; echo EXIT=$?; sleep 60", tmux::command(&[], &[root]));
     let t = Tmux::session("history", 120, 35, &script, None);
     t.wait_for_all(&["> Release", "Kari Nordmann"]);
     t.key("H");
-    let short = |i: usize| commits[i][..7].to_owned();
+    let short = |i: usize| site.commits[i].0[..7].to_owned();
     let screen = t.wait_for_all(&[
         "Historikk: Release",
         &format!(

@@ -3,22 +3,13 @@
 //! and broken pipes, unreadable input, overlapping paths, names that are not
 //! UTF-8 and symlinks that lead out of the handbook.
 
+use crate::common::bin::{self, run_in};
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 const SEED: &[u8] = include_bytes!("../../data/prosesser/utvikling-drift.md");
-
-fn prosesser() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_prosesser"));
-    command.env_remove("NO_COLOR");
-    command
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    prosesser().args(args).current_dir(dir).output().unwrap()
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -171,7 +162,7 @@ fn check_fails_when_its_reader_stops_early() {
     // `prosesser check DIR | head -1`: 3,000 errors are more than a pipe
     // holds, so the write fails once the reader is gone.
     let dir = broken_pages(3000);
-    let mut child = prosesser()
+    let mut child = bin::command()
         .arg("check")
         .arg(dir.path())
         .stdout(Stdio::piped())
@@ -195,7 +186,7 @@ fn a_full_or_closed_stderr_never_makes_a_panic() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let output = prosesser()
+    let output = bin::command()
         .arg("check")
         .arg(dir.path())
         .stderr(full)
@@ -207,13 +198,13 @@ fn a_full_or_closed_stderr_never_makes_a_panic() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let output = prosesser()
+    let output = bin::command()
         .args(["list", "/no/such/handbook"])
         .stderr(full)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    let output = prosesser()
+    let output = bin::command()
         .arg("check")
         .arg(dir.path())
         .stderr(Stdio::null())
@@ -231,7 +222,7 @@ fn the_count_comes_after_the_diagnostics_it_counts() {
         .append(true)
         .open(out.path())
         .unwrap();
-    let status = prosesser()
+    let status = bin::command()
         .args(["check", "--lang", "en"])
         .arg(dir.path())
         .stdout(both.try_clone().unwrap())

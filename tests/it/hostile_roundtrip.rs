@@ -12,29 +12,10 @@
 //! inner text holding shortcode calls. For those, `render_card` must refuse;
 //! for every other card it must render, and the rendering must read back.
 
+use crate::common::rng::Rng;
 use prosesser::model::{Card, Params, STRATEGY_CARD, Value};
 use prosesser::parse::{parse_document, render_card};
 use std::borrow::Cow;
-
-/// xorshift64*: enough randomness for test cases, the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 /// Pieces that trouble a shortcode lexer, and some that do not.
 const PIECES: &[&str] = &[

@@ -12,6 +12,7 @@
 
 use crate::common;
 
+use common::rng::Rng;
 use common::tmux::{self, Tmux, quote};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -276,22 +277,6 @@ fn hostile_text_neither_retitles_the_window_nor_writes_the_clipboard() {
     pane.assert_terminal_restored();
     assert_eq!(pane.title(), TITLE, "the title after");
     assert_eq!(pane.buffers(), "", "no paste buffer after");
-}
-
-/// xorshift64*: the same keys on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[(self.next() % from.len() as u64) as usize]
-    }
 }
 
 #[test]

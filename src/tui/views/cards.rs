@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::query::{Hit, Query};
 use crate::{CardId, Field};
 
-use super::search::{Edit, SearchLine};
+use super::search::{Edited, SearchLine};
 use super::{ranges_of, row_at, scrolled};
 use crate::tui::context::{CardKey, Context};
 use crate::tui::keymap::Action;
@@ -214,32 +214,27 @@ impl CardsView {
 
     /// Text into the search line, then one parse and one filter.
     pub fn type_text(&mut self, text: &str, ctx: &mut Context, screen: Screen) {
-        if !self.search.type_text(text) {
-            return;
-        }
-        self.filters += 1;
-        if let Some((query, narrow)) = self.search.parse() {
-            self.set_query(query, narrow, ctx, screen);
-        }
+        let edited = self.search.paste(text);
+        self.follow_search(edited, ctx, screen);
     }
 
     /// A key in the search line; the list follows the query as it is typed.
     pub fn edit_search(&mut self, action: Action, ctx: &mut Context, screen: Screen) {
-        match self.search.key(action) {
-            Edit::Typed => {
+        let edited = self.search.edit(action);
+        self.follow_search(edited, ctx, screen);
+    }
+
+    fn follow_search(&mut self, edited: Edited, ctx: &mut Context, screen: Screen) {
+        match edited {
+            Edited::Typed(parsed) => {
                 self.filters += 1;
-                if let Some((query, narrow)) = self.search.parse() {
-                    self.set_query(query, narrow, ctx, screen);
+                if let Some(narrow) = parsed {
+                    self.refilter(narrow, ctx, screen);
                 }
             }
-            Edit::Cleared => self.set_query(None, false, ctx, screen),
-            Edit::Kept | Edit::Refused => {}
-            Edit::Other => match action {
-                Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
-                    self.update(action, screen)
-                }
-                _ => {}
-            },
+            Edited::Cleared => self.refilter(false, ctx, screen),
+            Edited::Move(action) => self.update(action, screen),
+            Edited::Nothing => {}
         }
     }
 
@@ -312,16 +307,17 @@ impl CardsView {
         self.offset = super::list_offset(self.offset, top, row, height, self.rows.len());
     }
 
-    fn set_query(&mut self, query: Option<Query>, narrow: bool, ctx: &mut Context, screen: Screen) {
-        self.search.query = query;
-        self.refilter(narrow, ctx, screen);
+    /// Drop the query, its text too.
+    fn drop_query(&mut self, ctx: &mut Context, screen: Screen) {
+        self.search.input.clear();
+        self.search.query = None;
+        self.refilter(false, ctx, screen);
     }
 
     /// Drop the person and the query that limit the list.
     pub fn clear_filters(&mut self, ctx: &mut Context, screen: Screen) {
         self.person = None;
-        self.search.input.clear();
-        self.set_query(None, false, ctx, screen);
+        self.drop_query(ctx, screen);
     }
 
     /// Limit the list to person `index`'s cards, dropping the query; false
@@ -334,8 +330,7 @@ impl CardsView {
             index,
             cards: person.cards(),
         });
-        self.search.input.clear();
-        self.set_query(None, false, ctx, screen);
+        self.drop_query(ctx, screen);
         true
     }
 

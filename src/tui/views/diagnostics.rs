@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 use crate::i18n::{Lang, Words};
 use crate::{Rule, Severity};
 
-use super::search::{Edit, SearchLine};
-use super::{Effect, filter_matches, list_offset, row_at, scrolled};
+use super::filter::{self, FilteredList};
+use super::{Effect, list_offset, row_at};
 use crate::tui::context::Context;
 use crate::tui::keymap::Action;
 use crate::tui::theme::{Role, Theme};
@@ -35,21 +35,18 @@ enum Row {
 
 #[derive(Debug, Default)]
 pub struct DiagnosticsView {
-    /// Index into the context's diagnostics: the finding chosen.
-    pub selected: usize,
+    /// The findings `/` lets through (a filter over where, what and which
+    /// rule), as indexes into the context's diagnostics in the rows' order,
+    /// and the finding chosen; worked out again when the handbook, whether
+    /// the findings had arrived, the grouping or the language changes.
+    pub list: FilteredList<(u64, bool, bool, Lang)>,
     /// First row drawn.
     pub offset: usize,
-    /// `/` in this view: a filter over where, what and which rule.
-    pub search: SearchLine,
     /// Grouped under their rules (`o`) rather than listed by file.
     pub by_rule: bool,
     rows: Vec<Row>,
-    /// The findings shown, in the rows' order, and the row of each.
-    shown: Vec<usize>,
+    /// The row of each finding shown.
     row_of: Vec<usize>,
-    /// What the rows were worked out for: the handbook, whether the
-    /// findings had arrived, the filter, the grouping, the language.
-    rows_for: Option<(u64, bool, String, bool, Lang)>,
     pub model: DiagnosticsModel,
 }
 
@@ -66,39 +63,35 @@ impl DiagnosticsView {
     /// The rows, worked out again when what they show has changed; the
     /// selection kept on a finding shown.
     fn refilter(&mut self, ctx: &Context) {
-        let key = (
-            ctx.generation,
-            ctx.facts_ready(),
-            self.search.applied().to_owned(),
-            self.by_rule,
-            ctx.lang,
-        );
-        if self.rows_for.as_ref() == Some(&key) {
-            return;
-        }
+        let key = (ctx.generation, ctx.facts_ready(), self.by_rule, ctx.lang);
         let t = ctx.words();
         let all = ctx.diagnostics();
-        let mut shown: Vec<usize> = match &self.search.query {
-            Some(query) => (0..all.len())
-                .filter(|&i| {
-                    let d = &all[i];
-                    let message = t.finding(d);
-                    let texts = [
-                        d.path.as_str(),
-                        message.as_str(),
-                        d.rule.name(),
-                        t.severity(d.severity),
-                    ];
-                    filter_matches(query, &texts)
-                })
-                .collect(),
-            None => (0..all.len()).collect(),
-        };
+        let by_rule = self.by_rule;
+        let refiltered = self.list.refilter(key, |query| {
+            let mut shown = filter::passing(all.len(), query, |query, i| {
+                let d = &all[i];
+                let message = t.finding(d);
+                let texts = [
+                    d.path.as_str(),
+                    message.as_str(),
+                    d.rule.name(),
+                    t.severity(d.severity),
+                ];
+                filter::matches(query, &texts)
+            });
+            if by_rule {
+                // Stable: within a rule, by file and line as before.
+                shown.sort_by_key(|&i| all[i].rule);
+            }
+            shown
+        });
+        if !refiltered {
+            return;
+        }
+        let shown = self.list.shown();
         self.rows.clear();
         self.row_of.clear();
         if self.by_rule {
-            // Stable: within a rule, by file and line as before.
-            shown.sort_by_key(|&i| all[i].rule);
             let mut at = 0;
             while at < shown.len() {
                 let rule = all[shown[at]].rule;
@@ -114,40 +107,21 @@ impl DiagnosticsView {
                 at += n;
             }
         } else {
-            for &i in &shown {
+            for &i in shown {
                 self.row_of.push(self.rows.len());
                 self.rows.push(Row::Finding(i));
             }
-        }
-        self.shown = shown;
-        if !self.shown.contains(&self.selected) {
-            self.selected = self.shown.first().copied().unwrap_or(0);
-        }
-        self.rows_for = Some(key);
-    }
-
-    /// The selected finding's place among those shown.
-    fn position(&self) -> usize {
-        self.shown
-            .iter()
-            .position(|&i| i == self.selected)
-            .unwrap_or(0)
-    }
-
-    fn select_at(&mut self, at: usize) {
-        if let Some(&i) = self.shown.get(at.min(self.shown.len().saturating_sub(1))) {
-            self.selected = i;
         }
     }
 
     /// How many findings are shown (after the filter).
     pub fn shown_count(&self) -> usize {
-        self.shown.len()
+        self.list.shown().len()
     }
 
     /// The finding `e` and Enter are about, if one is shown.
     pub fn current(&self) -> Option<usize> {
-        self.shown.contains(&self.selected).then_some(self.selected)
+        self.list.current()
     }
 
     /// Keys and the mouse over the view drawn in `body`.
@@ -155,15 +129,15 @@ impl DiagnosticsView {
         self.refilter(ctx);
         let inner = Pane::inner(false, body);
         let page = list_height(inner).max(1);
+        if self.list.go(action, page) {
+            return Effect::None;
+        }
         match action {
-            _ if action.is_movement() => self.select_at(scrolled(self.position(), action, page)),
-            Action::WheelDown(..) => self.select_at(self.position() + 1),
-            Action::WheelUp(..) => self.select_at(self.position().saturating_sub(1)),
             Action::Click(x, y) => {
                 if let Some(row) = row_at(inner, self.offset, x, y)
                     && let Some(Row::Finding(i)) = self.rows.get(row)
                 {
-                    self.selected = *i;
+                    self.list.select(*i);
                 }
             }
             Action::Open => return self.open(ctx),
@@ -171,11 +145,12 @@ impl DiagnosticsView {
                 self.by_rule = !self.by_rule;
                 self.refilter(ctx);
             }
-            Action::Back if self.search.query.is_some() => {
-                self.search = SearchLine::default();
+            Action::Back => {
+                if !self.list.clear() {
+                    return Effect::Close;
+                }
                 self.refilter(ctx);
             }
-            Action::Back => return Effect::Close,
             _ => {}
         }
         Effect::None
@@ -184,36 +159,17 @@ impl DiagnosticsView {
     /// A key in this view's search line: the list follows the filter as it
     /// is typed.
     pub fn edit_search(&mut self, action: Action, ctx: &Context, body: Rect) {
-        match self.search.key(action) {
-            Edit::Typed => self.parse(ctx),
-            Edit::Cleared => {
-                self.search.query = None;
-                self.refilter(ctx);
-            }
-            Edit::Kept | Edit::Refused => {}
-            Edit::Other => {
-                if matches!(
-                    action,
-                    Action::Down | Action::Up | Action::PageDown | Action::PageUp
-                ) {
-                    self.update(action, ctx, body);
-                }
-            }
+        let moved = self.list.edit(action);
+        self.refilter(ctx);
+        if let Some(action) = moved {
+            self.update(action, ctx, body);
         }
     }
 
     /// Text typed into this view's search line in one go.
     pub fn type_text(&mut self, text: &str, ctx: &Context) {
-        if self.search.type_text(text) {
-            self.parse(ctx);
-        }
-    }
-
-    fn parse(&mut self, ctx: &Context) {
-        if let Some((query, _)) = self.search.parse() {
-            self.search.query = query;
-            self.refilter(ctx);
-        }
+        self.list.paste(text);
+        self.refilter(ctx);
     }
 
     /// The card a finding is about: the one whose call starts where the
@@ -246,7 +202,7 @@ impl DiagnosticsView {
     pub fn keep_in_view(&mut self, ctx: &Context, body: Rect) {
         self.refilter(ctx);
         let height = list_height(Pane::inner(false, body));
-        let Some(&row) = self.row_of.get(self.position()) else {
+        let Some(&row) = self.row_of.get(self.list.row()) else {
             self.offset = 0;
             return;
         };
@@ -275,8 +231,8 @@ impl DiagnosticsView {
             Some(t.checking_long().to_owned())
         } else if diagnostics.is_empty() {
             Some(t.no_diagnostics.to_owned())
-        } else if self.shown.is_empty() {
-            let what = wrap::clean_line(self.search.applied());
+        } else if self.list.shown().is_empty() {
+            let what = wrap::clean_line(self.list.line.applied());
             Some(format!("{} «{what}».", t.no_matches))
         } else {
             None
@@ -303,7 +259,9 @@ impl DiagnosticsView {
                     ],
                     width,
                 ),
-                Row::Finding(i) => finding_row(t, &diagnostics[i], i == self.selected, width),
+                Row::Finding(i) => {
+                    finding_row(t, &diagnostics[i], i == self.list.selected(), width)
+                }
             })
             .collect();
         list.total = self.rows.len();

@@ -6,6 +6,7 @@
 //! carries it out.
 //!
 //! - [`cards`]: the card list, with its [`search`] line;
+//! - [`filter`]: a list a `/` line filters (the people, the findings);
 //! - [`detail`]: the selected card;
 //! - [`people`]: everyone named as owner or leader;
 //! - [`diagnostics`]: the warnings and errors;
@@ -19,6 +20,7 @@
 pub mod cards;
 pub mod detail;
 pub mod diagnostics;
+pub mod filter;
 pub mod flow;
 pub mod help;
 pub mod history;
@@ -66,23 +68,6 @@ pub enum Effect {
     PersonCards(usize),
     /// Say so in the status bar.
     Tell(String),
-}
-
-/// Whether a `/` filter over a list that is not of cards (people, findings)
-/// lets a row with these texts through: every term (a word, a phrase, a
-/// regex) is found in one of them, a `-term` in none, case and accents
-/// folded as in a search of cards. Scopes are about cards' fields, so here
-/// every term looks in every text.
-pub fn filter_matches(query: &crate::query::Query, texts: &[&str]) -> bool {
-    use crate::query::{Pattern, fold};
-    let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
-    query.terms().iter().all(|term| {
-        let found = match &term.pattern {
-            Pattern::Text(word) => folded.iter().any(|t| t.contains(word.as_str())),
-            Pattern::Regex(regex) => texts.iter().any(|t| regex.is_match(t)),
-        };
-        found != term.negated
-    })
 }
 
 /// The byte ranges of `field` among a search's `matches`, to highlight.
@@ -145,6 +130,7 @@ mod tests {
         ("cards", include_str!("cards.rs")),
         ("detail", include_str!("detail.rs")),
         ("diagnostics", include_str!("diagnostics.rs")),
+        ("filter", include_str!("filter.rs")),
         ("flow", include_str!("flow.rs")),
         ("help", include_str!("help.rs")),
         ("people", include_str!("people.rs")),

@@ -7,7 +7,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::search::{Edit, SearchLine};
+use super::filter::{self, FilteredList};
 use super::{Effect, Focus, follow, row_at, scrolled};
 use crate::tui::context::Context;
 use crate::tui::former::Former;
@@ -19,8 +19,11 @@ use crate::tui::wrap;
 
 #[derive(Debug, Default)]
 pub struct PeopleView {
-    /// Index into the context's people: the person chosen.
-    pub selected: usize,
+    /// The people `/` lets through (a filter over names, teams, units and
+    /// roles), as indexes into the context's people, and the person chosen;
+    /// worked out again when the handbook or whether the people had arrived
+    /// changes.
+    pub list: FilteredList<(u64, bool)>,
     /// First row of the list drawn.
     pub offset: usize,
     /// First line of the person's detail drawn.
@@ -33,14 +36,6 @@ pub struct PeopleView {
     pub former: Former,
     /// The selected person's detail, laid out.
     lines: Vec<InkLine>,
-    /// `/` in this view: a filter over names, teams, units and roles.
-    pub search: SearchLine,
-    /// The people the filter lets through, as indexes into the context's
-    /// people, in their order.
-    shown: Vec<usize>,
-    /// What `shown` was worked out for: the handbook, whether the people
-    /// had arrived, the filter.
-    shown_for: Option<(u64, bool, String)>,
     /// The widest name, in columns: where the counts line up.
     name_width: usize,
     pub model: PeopleModel,
@@ -54,80 +49,50 @@ pub struct PeopleModel {
 }
 
 impl PeopleView {
-    /// Select person `i`; the detail starts at the top of another person.
-    pub fn select(&mut self, i: usize) {
-        if i != self.selected {
-            self.scroll = 0;
-        }
-        self.selected = i;
-    }
-
     /// The people shown (after the filter), worked out again when the
     /// handbook, the people or the filter change; the selection kept on a
     /// person shown.
     fn refilter(&mut self, ctx: &Context) {
-        let key = (
-            ctx.generation,
-            ctx.facts_ready(),
-            self.search.applied().to_owned(),
-        );
-        if self.shown_for.as_ref() == Some(&key) {
-            return;
-        }
+        let person = self.list.selected();
         let people = ctx.people().unwrap_or_default();
-        self.shown = match &self.search.query {
-            Some(query) => (0..people.len())
-                .filter(|&i| {
-                    let p = &people[i];
-                    // The name, as written anywhere, and the teams, units
-                    // and roles that go with it.
-                    let mut texts: Vec<&str> = vec![&p.name];
-                    texts.extend(p.spellings.iter().map(String::as_str));
-                    texts.extend(p.teams.iter().map(String::as_str));
-                    texts.extend(p.qualifiers.iter().map(String::as_str));
-                    super::filter_matches(query, &texts)
-                })
-                .collect(),
-            None => (0..people.len()).collect(),
-        };
-        self.name_width = people
-            .iter()
-            .map(|p| wrap::width(&wrap::clean_line(&p.name)))
-            .max()
-            .unwrap_or(0);
-        if !self.shown.contains(&self.selected) {
-            let first = self.shown.first().copied().unwrap_or(0);
-            self.select(first);
+        let key = (ctx.generation, ctx.facts_ready());
+        let refiltered = self.list.refilter(key, |query| {
+            filter::passing(people.len(), query, |query, i| {
+                let p = &people[i];
+                // The name, as written anywhere, and the teams, units
+                // and roles that go with it.
+                let mut texts: Vec<&str> = vec![&p.name];
+                texts.extend(p.spellings.iter().map(String::as_str));
+                texts.extend(p.teams.iter().map(String::as_str));
+                texts.extend(p.qualifiers.iter().map(String::as_str));
+                filter::matches(query, &texts)
+            })
+        });
+        if refiltered {
+            self.name_width = people
+                .iter()
+                .map(|p| wrap::width(&wrap::clean_line(&p.name)))
+                .max()
+                .unwrap_or(0);
         }
-        self.shown_for = Some(key);
+        self.chose(person);
+    }
+
+    /// The detail starts at the top of another person than `before`.
+    fn chose(&mut self, before: usize) {
+        if self.list.selected() != before {
+            self.scroll = 0;
+        }
     }
 
     /// How many people are shown (after the filter).
     pub fn shown_count(&self) -> usize {
-        self.shown.len()
-    }
-
-    /// The selected person's row in the list.
-    fn row(&self) -> usize {
-        self.shown
-            .iter()
-            .position(|&i| i == self.selected)
-            .unwrap_or(0)
-    }
-
-    /// Select the person on row `row` of the list (clamped).
-    fn select_row(&mut self, row: usize) {
-        if let Some(&i) = self.shown.get(row.min(self.shown.len().saturating_sub(1))) {
-            self.select(i);
-        }
+        self.list.shown().len()
     }
 
     /// The card `e` edits: the selected person's first, in document order.
     pub fn first_card(&self, ctx: &Context) -> Option<crate::CardId> {
-        if !self.shown.contains(&self.selected) {
-            return None;
-        }
-        let person = ctx.people()?.get(self.selected)?;
+        let person = ctx.people()?.get(self.list.current()?)?;
         person.cards().into_iter().min()
     }
 
@@ -139,23 +104,28 @@ impl PeopleView {
         focus: &mut Focus,
     ) -> Effect {
         self.refilter(ctx);
+        if *focus == Focus::Detail && action.is_movement() {
+            let page = regions.detail_inner().height as usize;
+            self.scroll = scrolled(self.scroll, action, page);
+            return Effect::None;
+        }
+        let person = self.list.selected();
+        let page = regions.list_inner().height.max(1) as usize;
+        if self.list.go(action, page) {
+            self.chose(person);
+            return Effect::None;
+        }
         match action {
-            _ if action.is_movement() => {
-                if *focus == Focus::Detail {
-                    let page = regions.detail_inner().height as usize;
-                    self.scroll = scrolled(self.scroll, action, page);
-                } else {
-                    let page = regions.list_inner().height.max(1) as usize;
-                    self.select_row(scrolled(self.row(), action, page));
+            Action::FocusNext | Action::FocusPrev => *focus = focus.other(),
+            Action::Open => {
+                if let Some(i) = self.list.current() {
+                    return Effect::PersonCards(i);
                 }
             }
-            Action::FocusNext | Action::FocusPrev => *focus = focus.other(),
-            Action::Open if !self.shown.is_empty() => return Effect::PersonCards(self.selected),
             Action::Back => {
                 if *focus == Focus::Detail {
                     *focus = Focus::List;
-                } else if self.search.query.is_some() {
-                    self.search = SearchLine::default();
+                } else if self.list.clear() {
                     self.refilter(ctx);
                 } else {
                     return Effect::Close;
@@ -164,8 +134,9 @@ impl PeopleView {
             Action::Click(x, y) => {
                 if let Some(row) = row_at(regions.list_inner(), self.offset, x, y) {
                     *focus = Focus::List;
-                    if row < self.shown.len() {
-                        self.select_row(row);
+                    if row < self.shown_count() {
+                        self.list.select_row(row);
+                        self.chose(person);
                     }
                 } else if regions
                     .detail
@@ -174,8 +145,6 @@ impl PeopleView {
                     *focus = Focus::Detail;
                 }
             }
-            Action::WheelDown(..) => self.select_row(self.row() + 1),
-            Action::WheelUp(..) => self.select_row(self.row().saturating_sub(1)),
             _ => {}
         }
         Effect::None
@@ -184,37 +153,17 @@ impl PeopleView {
     /// A key in this view's search line: the list follows the filter as it
     /// is typed.
     pub fn edit_search(&mut self, action: Action, ctx: &Context, regions: &Regions) {
-        match self.search.key(action) {
-            Edit::Typed => self.parse(ctx),
-            Edit::Cleared => {
-                self.search.query = None;
-                self.refilter(ctx);
-            }
-            Edit::Kept | Edit::Refused => {}
-            Edit::Other => {
-                if matches!(
-                    action,
-                    Action::Down | Action::Up | Action::PageDown | Action::PageUp
-                ) {
-                    let mut focus = Focus::List;
-                    self.update(action, ctx, regions, &mut focus);
-                }
-            }
+        let moved = self.list.edit(action);
+        self.refilter(ctx);
+        if let Some(action) = moved {
+            self.update(action, ctx, regions, &mut Focus::List);
         }
     }
 
     /// Text typed into this view's search line in one go.
     pub fn type_text(&mut self, text: &str, ctx: &Context) {
-        if self.search.type_text(text) {
-            self.parse(ctx);
-        }
-    }
-
-    fn parse(&mut self, ctx: &Context) {
-        if let Some((query, _)) = self.search.parse() {
-            self.search.query = query;
-            self.refilter(ctx);
-        }
+        self.list.paste(text);
+        self.refilter(ctx);
     }
 
     /// Keep the selection within the people of a handbook read again.
@@ -225,7 +174,7 @@ impl PeopleView {
     /// Keep the selected person on a list `height` rows tall.
     pub fn keep_in_view(&mut self, ctx: &Context, height: usize) {
         self.refilter(ctx);
-        self.offset = follow(self.offset, self.row(), height);
+        self.offset = follow(self.offset, self.list.row(), height);
     }
 
     /// The person's detail scrolled no further than its end, in a pane `height` lines tall.
@@ -236,7 +185,7 @@ impl PeopleView {
 
     fn refresh(&mut self, ctx: &Context, width: usize) {
         let key = (
-            self.selected,
+            self.list.selected(),
             width,
             ctx.lang,
             ctx.generation,
@@ -249,7 +198,7 @@ impl PeopleView {
             },
         );
         if self.key != Some(key) {
-            self.lines = person_lines(ctx, self.selected, &self.former, width);
+            self.lines = person_lines(ctx, self.list.selected(), &self.former, width);
             self.key = Some(key);
         }
     }
@@ -261,30 +210,26 @@ impl PeopleView {
         let mut list = Pane::new(t.people, focus == Focus::List, false);
         let inner = Pane::inner(false, regions.list);
         let people = ctx.people().unwrap_or_default();
-        let nobody = self.shown.is_empty();
+        let shown = self.list.shown();
+        let nobody = shown.is_empty();
         if !ctx.facts_ready() {
             list = list.notice(t.checking_long().to_owned(), inner);
         } else if people.is_empty() {
             list = list.notice(t.no_people.to_owned(), inner);
         } else if nobody {
-            let what = wrap::clean_line(self.search.applied());
+            let what = wrap::clean_line(self.list.line.applied());
             list = list.notice(format!("{} «{what}».", t.no_matches), inner);
         } else {
             let height = inner.height as usize;
             let width = inner.width as usize;
             // Counts right-aligned in a column after the names: `  3 prosesser`.
-            let most = self
-                .shown
-                .iter()
-                .map(|&i| ctx.card_count(i))
-                .max()
-                .unwrap_or(0);
+            let most = shown.iter().map(|&i| ctx.card_count(i)).max().unwrap_or(0);
             let digits = most.to_string().len();
             let count_width = 2 + digits + 1 + wrap::width(t.cards_word);
             let name_width = self
                 .name_width
                 .min(width.saturating_sub(2 + count_width).max(8));
-            list.lines = self.shown[self.offset.min(self.shown.len())..]
+            list.lines = shown[self.offset.min(shown.len())..]
                 .iter()
                 .take(height)
                 .map(|&i| {
@@ -293,10 +238,10 @@ impl PeopleView {
                     let name = vec![(wrap::clean_line(&people[i].name), Role::CardTitle.into())];
                     let mut segs = wrap::fill(name, name_width, Role::Dim.into());
                     segs.push((format!("  {n:>digits$} {word}"), Role::Dim.into()));
-                    widgets::row(segs, i == self.selected, width)
+                    widgets::row(segs, i == self.list.selected(), width)
                 })
                 .collect();
-            list.total = self.shown.len();
+            list.total = shown.len();
             list.shown = height;
             list.offset = self.offset;
         }

@@ -1,7 +1,9 @@
 //! The search line: the text being typed, the query it last parsed to (the
 //! one filtering), and why the text does not parse when it does not. The
 //! list that owns it decides what the query filters; the status bar draws
-//! the line while it is open.
+//! the line while it is open. Every `/` line (the cards', the people's, the
+//! findings') is one of these, edited by the same keys through
+//! [`SearchLine::edit`] and [`SearchLine::paste`].
 
 use std::time::{Duration, Instant};
 
@@ -32,7 +34,7 @@ pub struct SearchLine {
 
 /// What a key did to the line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
+enum Edit {
     /// The text changed: parse it again.
     Typed,
     /// Closed, keeping the query.
@@ -43,6 +45,23 @@ pub enum Edit {
     Refused,
     /// Not a key of the line.
     Other,
+}
+
+/// What a key or a paste in the line asks of the list it filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    /// The text changed and was parsed: `Some(narrow)` when it parsed and
+    /// is now the query filtering (`narrow`: it only narrows the one before,
+    /// so only the rows shown need testing); `None` when it does not parse
+    /// and the last good filter stays.
+    Typed(Option<bool>),
+    /// Esc: the line is closed and the filter dropped.
+    Cleared,
+    /// Nothing for the list to do (Enter, a key the line does not take).
+    Nothing,
+    /// A key the list takes while the line is open: the selection moves
+    /// (↓ ↑ PgDn PgUp) without leaving the line.
+    Move(Action),
 }
 
 impl SearchLine {
@@ -86,7 +105,7 @@ impl SearchLine {
     /// Typed or pasted text at the end of the line, on one line: line
     /// breaks, tabs and other control characters become spaces. False when
     /// nothing was added.
-    pub fn type_text(&mut self, text: &str) -> bool {
+    fn type_text(&mut self, text: &str) -> bool {
         let before = self.input.len();
         self.input
             .extend(text.chars().map(|c| if c.is_control() { ' ' } else { c }));
@@ -98,8 +117,44 @@ impl SearchLine {
         changed
     }
 
+    /// A key while the line is open, carried out: the text edited and
+    /// parsed, the filter set or dropped.
+    pub fn edit(&mut self, action: Action) -> Edited {
+        match self.key(action) {
+            Edit::Typed => Edited::Typed(self.apply()),
+            Edit::Cleared => {
+                self.query = None;
+                Edited::Cleared
+            }
+            Edit::Kept | Edit::Refused => Edited::Nothing,
+            Edit::Other => match action {
+                Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+                    Edited::Move(action)
+                }
+                _ => Edited::Nothing,
+            },
+        }
+    }
+
+    /// Text typed or pasted in one go, then parsed once.
+    pub fn paste(&mut self, text: &str) -> Edited {
+        if self.type_text(text) {
+            Edited::Typed(self.apply())
+        } else {
+            Edited::Nothing
+        }
+    }
+
+    /// The text made the query filtering when it parses: `Some(narrow)`, as
+    /// [`Edited::Typed`] says.
+    fn apply(&mut self) -> Option<bool> {
+        let (query, narrow) = self.parse()?;
+        self.query = query;
+        Some(narrow)
+    }
+
     /// A key while the line is open.
-    pub fn key(&mut self, action: Action) -> Edit {
+    fn key(&mut self, action: Action) -> Edit {
         match action {
             Action::Insert(c) => self.input.push(c),
             Action::DeleteChar => {
@@ -140,7 +195,7 @@ impl SearchLine {
     /// (`None` for an empty one) and whether it only narrows the one before
     /// (so only the cards shown now need testing); `None`, with the error
     /// kept, when it does not parse, leaving the last good filter in place.
-    pub fn parse(&mut self) -> Option<(Option<Query>, bool)> {
+    fn parse(&mut self) -> Option<(Option<Query>, bool)> {
         match Query::parse(&self.input) {
             Ok(query) => {
                 self.error = None;

@@ -1,6 +1,7 @@
 //! A git repository in a temporary folder, with commits whose authors and
-//! dates are fixed, so a history read from it is known to the letter. Runs
-//! git without the machine's or the user's configuration.
+//! dates are fixed, so a history read from it is known to the letter; and a
+//! Hugo site in one, built commit by commit. Runs git without the machine's
+//! or the user's configuration.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -86,5 +87,47 @@ impl Repo {
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1");
         command
+    }
+}
+
+/// A commit a [`Site`] made: its full id, date, author and subject.
+pub type Commit = (String, &'static str, &'static str, &'static str);
+
+/// A Hugo site (a `hugo.toml` titled "Handbok") in a new repository, built
+/// commit by commit, each at the date and by the author given.
+pub struct Site {
+    pub repo: Repo,
+    /// The commits made, oldest first.
+    pub commits: Vec<Commit>,
+}
+
+impl Site {
+    /// A new repository holding the site's `hugo.toml`, not committed yet.
+    pub fn new() -> Site {
+        let repo = Repo::new();
+        repo.write("hugo.toml", "title = \"Handbok\"\n");
+        Site {
+            repo,
+            commits: Vec::new(),
+        }
+    }
+
+    /// Writes `text` to `path` and commits the work tree.
+    pub fn commit_file(
+        &mut self,
+        path: &str,
+        text: &str,
+        date: &'static str,
+        author: &'static str,
+        subject: &'static str,
+    ) {
+        self.repo.write(path, text);
+        self.commit(date, author, subject);
+    }
+
+    /// Commits the work tree as it is (a file moved, say).
+    pub fn commit(&mut self, date: &'static str, author: &'static str, subject: &'static str) {
+        let id = self.repo.commit(date, author, subject);
+        self.commits.push((id, date, author, subject));
     }
 }

@@ -1,8 +1,11 @@
 //! What the integration tests share: the seed's card titles, copying a
-//! fixture folder, driving the real binary in tmux, and git repositories with
-//! a known history.
+//! fixture folder, running the real binary as a command or driving it in
+//! tmux, git repositories with a known history, and a fixed stream of
+//! random choices.
 
+pub mod bin;
 pub mod git_repo;
+pub mod rng;
 pub mod tmux;
 
 /// The real handbook page's cards, in order: what the shipped `data/` holds.

@@ -9,9 +9,11 @@ mod reload;
 pub mod time_zone;
 mod tui;
 
+pub use crate::common::bin::{cards, run_in, stderr, stdout, titles};
+
+use crate::common::bin::{json_in, ok_in};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 /// The folder holding the fixture site, so tests can run from beside it.
 pub fn fixtures() -> PathBuf {
@@ -23,39 +25,14 @@ pub fn site() -> String {
     fixtures().join("handboka").to_str().unwrap().to_owned()
 }
 
-/// Runs the binary in `dir`.
-pub fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_prosesser"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap()
-}
-
-pub fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-pub fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
 /// Runs in the fixtures folder, asserts exit 0, returns stdout.
 pub fn ok(args: &[&str]) -> String {
-    let output = run_in(&fixtures(), args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}\nstdout: {}\nstderr: {}",
-        stdout(&output),
-        stderr(&output)
-    );
-    stdout(&output)
+    ok_in(&fixtures(), args)
 }
 
+/// Runs in the fixtures folder, asserts exit 0, reads stdout as JSON.
 pub fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&ok(args)).expect("valid JSON")
+    json_in(&fixtures(), args)
 }
 
 /// The titles `search QUERY handboka` finds, in rank order; exit 1 exactly
@@ -72,23 +49,6 @@ pub fn found(query: &str) -> Vec<String> {
         stderr(&output)
     );
     titles
-}
-
-/// Every card of a `list`/`search` JSON answer, in order.
-pub fn cards(value: &Value) -> Vec<&Value> {
-    value["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["cards"].as_array().unwrap())
-        .collect()
-}
-
-pub fn titles(value: &Value) -> Vec<&str> {
-    cards(value)
-        .iter()
-        .map(|c| c["title"].as_str().unwrap())
-        .collect()
 }
 
 /// A copy of the fixture site in a temporary folder, to add files to.
