@@ -440,12 +440,7 @@ fn hugo_and_prosesser_agree_on_dates_in_the_sites_time_zone() {
         write(root, "hugo.toml", &format!("title = 'x'\n{zone}\n"));
         let future = hugo_list(root, "future").unwrap();
         let expired = hugo_list(root, "expired").unwrap();
-        let ours = Command::new(env!("CARGO_BIN_EXE_prosesser"))
-            .args(["list", ".", "--format", "json"])
-            .current_dir(root)
-            .output()
-            .unwrap();
-        let ours: Value = serde_json::from_slice(&ours.stdout).unwrap();
+        let ours = crate::common::bin::json_in(root, &["list", ".", "--format", "json"]);
         let documents = ours["documents"].as_array().unwrap();
         assert_eq!(documents.len(), pages, "{zone}");
         for document in documents {
@@ -476,13 +471,9 @@ fn hugo_and_prosesser_agree_on_dates_in_the_sites_time_zone() {
     write(root, "hugo.toml", "title = 'x'\ntimeZone = 'Europe/Olso'\n");
     let hugo = hugo_list(root, "future").unwrap_err();
     assert!(hugo.contains("unknown time zone Europe/Olso"), "{hugo}");
-    let check = Command::new(env!("CARGO_BIN_EXE_prosesser"))
-        .args(["check", "."])
-        .current_dir(root)
-        .output()
-        .unwrap();
-    assert_eq!(check.status.code(), Some(1));
-    let out = String::from_utf8_lossy(&check.stdout);
+    let check = crate::common::bin::run_in(root, &["check", "."]);
+    crate::common::bin::assert_exit(1, &["check", "."], &check);
+    let out = crate::common::bin::stdout(&check);
     assert!(
         out.contains("./hugo.toml:2:12: error: timeZone: unknown time zone"),
         "{out}"

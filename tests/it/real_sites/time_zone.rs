@@ -2,10 +2,10 @@
 //! as hugo 0.111 reads it: through the binary's JSON (`publication`,
 //! `publication_date`) and `check`, on sites made with dates around now.
 
-use super::{stderr, stdout, write};
+use super::{stdout, write};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Now and `minutes` from it, as a wall-clock time without a zone, read in UTC.
 pub fn wall(minutes: i64) -> String {
@@ -44,7 +44,7 @@ fn site(config: &str) -> tempfile::TempDir {
 }
 
 fn run(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_prosesser"))
+    crate::common::bin::command()
         .args(args)
         .current_dir(dir)
         .envs(env.iter().copied())
@@ -54,8 +54,9 @@ fn run(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
 
 /// Each page's `publication` as `list --format json` gives it, by title.
 fn publications(dir: &Path, env: &[(&str, &str)]) -> Vec<(String, String)> {
-    let output = run(dir, env, &["list", ".", "--format", "json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let args = ["list", ".", "--format", "json"];
+    let output = run(dir, env, &args);
+    crate::common::bin::assert_exit(0, &args, &output);
     let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
     let mut found: Vec<(String, String)> = json["documents"]
         .as_array()
@@ -158,7 +159,7 @@ fn dates_without_a_zone_are_read_in_the_sites_time_zone() {
 fn an_unknown_time_zone_is_an_error_at_its_line_and_dates_are_read_in_utc() {
     let dir = site("title = 'x'\ntimeZone = \"Europe/Olso\"\n");
     let output = run(dir.path(), &[], &["check", "."]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    crate::common::bin::assert_exit(1, &["check", "."], &output);
     let out = stdout(&output);
     assert!(
         out.contains(
