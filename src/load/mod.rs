@@ -170,13 +170,16 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
         if let Some(error) = error
             && !config_errors.contains(&error.file)
         {
-            found.diagnostics.push(Diagnostic::error(
-                &shown_config(path, &error.file, options.shown_paths),
-                error.line,
-                error.column,
-                Rule::Config,
-                error.message,
-            ));
+            found.diagnostics.push(
+                Diagnostic::error(
+                    &shown_config(path, &error.file, options.shown_paths),
+                    error.line,
+                    error.column,
+                    Rule::Config,
+                    error.message,
+                )
+                .in_file(&error.file),
+            );
             config_errors.push(error.file);
         }
         let at = match found.settings.iter().position(|s| *s == settings) {

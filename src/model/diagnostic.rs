@@ -121,6 +121,11 @@ pub struct Diagnostic {
     /// English message, as for the parser's findings).
     #[serde(skip)]
     pub finding: Option<Finding>,
+    /// Where the file is on disk, for a finding in a file that is no
+    /// document (a site's config), so an editor can open it; a document's
+    /// findings are found through the document.
+    #[serde(skip)]
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// A finding of the checks as data, so the browser can say it in its
@@ -189,6 +194,15 @@ impl Diagnostic {
             rule,
             message: message.into(),
             finding: None,
+            file: None,
+        }
+    }
+
+    /// The same, in `file` on disk.
+    pub fn in_file(self, file: &std::path::Path) -> Self {
+        Diagnostic {
+            file: Some(file.to_owned()),
+            ..self
         }
     }
 
