@@ -170,7 +170,14 @@ impl Watching {
     /// targets' own watches do not cover (watching a folder twice would
     /// end both watches when one is ended).
     fn watch_sites(&self) {
-        let sites = sites_of(&self.targets);
+        let mut sites = sites_of(&self.targets);
+        // A site whose config is gone for a moment (removed, then written
+        // again) is watched on, so that its coming back is seen.
+        for old in lock(&self.sites).iter() {
+            if old.root().is_dir() && !sites.iter().any(|s| s.root() == old.root()) {
+                sites.push(SiteFiles::of(old.root()));
+            }
+        }
         let mut wanted: Vec<WatchPoint> = Vec::new();
         for point in sites.iter().flat_map(SiteFiles::watch_points) {
             if !covers(&self.covered, &point) && !wanted.contains(&point) {

@@ -107,6 +107,15 @@ fn a_config_naming_a_theme_brings_its_card_templates_even_when_only_content_is_o
     // And the config going back to no theme is seen too.
     std::fs::write(site.join("hugo.toml"), &config).unwrap();
     t.wait_for("1 feil");
+    // Without a config the folder is in no site: no template is known, and
+    // nothing is Hugo's error.
+    std::fs::remove_file(site.join("hugo.toml")).unwrap();
+    t.wait_until("the error to go", |s| {
+        s.contains("9 av 9") && !s.contains("1 feil")
+    });
+    // The config written again is seen: the site was watched on.
+    std::fs::write(site.join("hugo.toml"), &config).unwrap();
+    t.wait_for("1 feil");
     t.key("q");
     t.wait_for("EXIT=0");
 }
