@@ -3,13 +3,16 @@
 //! binary accepts, and no build step or install script has to keep them.
 
 use super::args::Cli;
+use super::help::{CLAP_DEFAULT, CLAP_POSSIBLE_VALUES, in_lang};
 use clap::CommandFactory as _;
+use prosesser::i18n::{Lang, words};
 use roff::{Roff, bold, roman};
 use std::io::{self, Write};
 
-/// The completion script for `shell`.
-pub fn completions(out: &mut dyn Write, shell: clap_complete::Shell) -> io::Result<()> {
-    let mut cli = Cli::command();
+/// The completion script for `shell`; what it shows of each command and
+/// option (zsh, fish, PowerShell show it) in `lang`.
+pub fn completions(out: &mut dyn Write, shell: clap_complete::Shell, lang: Lang) -> io::Result<()> {
+    let mut cli = in_lang(Cli::command(), lang);
     // clap_complete panics when its writer fails; a closed pipe
     // (`prosesser completions bash | head`) is an error we report instead.
     let mut script = Vec::new();
@@ -17,28 +20,30 @@ pub fn completions(out: &mut dyn Write, shell: clap_complete::Shell) -> io::Resu
     out.write_all(&script)
 }
 
-/// `prosesser(1)`, or `prosesser-COMMAND(1)` for one of its commands: clap's
-/// sections, then the exit status (and, for the whole program, the
-/// environment) that clap does not know.
-pub fn man(out: &mut dyn Write, command: Option<&str>) -> anyhow::Result<()> {
+/// `prosesser(1)`, or `prosesser-COMMAND(1)` for one of its commands, in
+/// `lang`: clap's sections, then the exit status (and, for the whole
+/// program, the environment) that clap does not know.
+pub fn man(out: &mut dyn Write, command: Option<&str>, lang: Lang) -> anyhow::Result<()> {
+    let words = words(lang);
     let mut cli = Cli::command().disable_help_subcommand(true);
     cli.build();
+    let cli = in_lang(cli, lang);
     let page = match command {
         None => cli,
         Some(name) => match cli.find_subcommand(name) {
             Some(sub) => sub.clone(),
             None => {
                 let names = cli.get_subcommands().map(|c| c.get_name());
-                let hint = match prosesser::suggest::nearest(name, names) {
-                    Some(meant) => format!("; did you mean `{meant}`?"),
-                    None => String::new(),
-                };
-                anyhow::bail!("no manual page for `{name}`: it is not a command{hint}");
+                let meant = prosesser::suggest::nearest(name, names);
+                anyhow::bail!("{}", words.no_manual_page(name, meant));
             }
         },
     };
     let source = format!("prosesser {}", env!("CARGO_PKG_VERSION"));
-    let man = clap_mangen::Man::new(page.clone()).source(source);
+    let mut man = clap_mangen::Man::new(page.clone()).source(source);
+    if let Some(manual) = words.man.manual {
+        man = man.manual(manual);
+    }
     let mut roff = Vec::new();
     man.render_title(&mut roff)?;
     man.render_name_section(&mut roff)?;
@@ -51,17 +56,57 @@ pub fn man(out: &mut dyn Write, command: Option<&str>) -> anyhow::Result<()> {
         man.render_subcommands_section(&mut roff)?;
     }
     let mut ours = Roff::new();
-    section(&mut ours, "EXIT STATUS", exit_status(command));
+    section(
+        &mut ours,
+        words.man.exit_status,
+        words.man.exit_codes_of(command),
+    );
     if command.is_none() {
-        section(&mut ours, "ENVIRONMENT", ENVIRONMENT);
+        section(&mut ours, words.man.environment, words.man.variables);
     }
     ours.to_writer(&mut roff)?;
     // clap_mangen panics on a page without a version (a command's).
     if page.get_version().is_some() {
         man.render_version_section(&mut roff)?;
     }
-    out.write_all(&once_preamble(&String::from_utf8_lossy(&roff)).into_bytes())?;
+    let page = once_preamble(&String::from_utf8_lossy(&roff));
+    out.write_all(&said_in(page, lang).into_bytes())?;
     Ok(())
+}
+
+/// The words clap_mangen writes in English with no setting for them, said
+/// in `lang` where it writes them: the section headings it names (the
+/// headings of the options and commands are the definition's, upper-cased
+/// as a manual page has them), `[default: …]` and `Possible values:`.
+fn said_in(page: String, lang: Lang) -> String {
+    let Some(table) = words(lang).command_line else {
+        return page;
+    };
+    let h = &table.headings;
+    let clap_sections = ["NAME", "SYNOPSIS", "DESCRIPTION", "VERSION"];
+    let mut said = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        if let Some(heading) = line.strip_prefix(".SH ") {
+            let heading = heading.trim_end();
+            let unquoted = heading.trim_matches('"');
+            let named = clap_sections.iter().position(|s| *s == unquoted);
+            let heading = match named {
+                Some(i) => h.man_sections[i].to_owned(),
+                None => heading.to_uppercase(),
+            };
+            said.push_str(&format!(".SH {heading}\n"));
+            continue;
+        }
+        said.push_str(
+            &line
+                .replace(CLAP_DEFAULT, &format!("[{}: ", h.default))
+                .replace(
+                    &format!("\\fI{CLAP_POSSIBLE_VALUES}\\fR"),
+                    &format!("\\fI{}:\\fR", h.possible_values),
+                ),
+        );
+    }
+    said
 }
 
 /// Each section rendered on its own starts with roff's two-line preamble
@@ -80,51 +125,6 @@ fn once_preamble(page: &str) -> String {
     }
     kept
 }
-
-/// What each exit code means for `command` (`None`: the program as a whole).
-fn exit_status(command: Option<&str>) -> &'static [(&'static str, &'static str)] {
-    match command {
-        None => &[
-            ("0", "Success."),
-            (
-                "1",
-                "search: nothing matched (as grep and rg); check: an error was found, or a warning with --strict.",
-            ),
-            (
-                "2",
-                "The command line, a query or a path could not be used, or a file could not be written.",
-            ),
-        ],
-        Some("search") => &[
-            ("0", "At least one card matched."),
-            ("1", "No card matched."),
-            (
-                "2",
-                "The query could not be read, or a path could not be used.",
-            ),
-        ],
-        Some("check") => &[
-            ("0", "No error (and, with --strict, no warning)."),
-            ("1", "An error was found, or a warning with --strict."),
-            ("2", "A path could not be used."),
-        ],
-        Some(_) => &[
-            ("0", "Success."),
-            ("2", "The command line or a path could not be used."),
-        ],
-    }
-}
-
-const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "VISUAL, EDITOR",
-        "The editor the browser opens a card in (e), VISUAL first.",
-    ),
-    (
-        "NO_COLOR",
-        "When set and not empty, the browser uses no colour.",
-    ),
-];
 
 fn section(roff: &mut Roff, heading: &str, items: &[(&str, &str)]) {
     roff.control("SH", [heading]);

@@ -10,12 +10,14 @@
 mod args;
 mod embedded;
 mod generate;
+mod help;
 mod output;
 mod say;
+mod usage_error;
 
 use anyhow::Context as _;
 use args::{CheckFormat, Cli, Command, FlowFormat, Format};
-use clap::{CommandFactory as _, FromArgMatches as _};
+use clap::FromArgMatches as _;
 use output::{Listing, Row};
 use prosesser::check::{Level, Levels};
 use prosesser::i18n::Lang;
@@ -30,12 +32,25 @@ use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
     tui::safe_panic_messages();
-    let parsed = Cli::command()
-        .try_get_matches()
-        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, check_levels(&matches))));
-    let (cli, levels) = match parsed {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parse = |cmd: clap::Command| {
+        cmd.try_get_matches_from(&args)
+            .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, check_levels(&matches))))
+    };
+    let (cli, levels) = match parse(help::command(Lang::En)) {
         Ok(parsed) => parsed,
-        Err(error) => return say::clap_exit(&error),
+        // Help, version or a usage error: clap writes it while parsing, so
+        // its language is read from the raw arguments, and the command line
+        // parsed again with the help of that language laid over it (only
+        // then: building that costs every other run nothing).
+        Err(english) => {
+            let lang = help::lang_in(&args);
+            let error = match lang {
+                Lang::En => english,
+                _ => parse(help::command(lang)).err().unwrap_or(english),
+            };
+            return say::clap_exit(&error, lang);
+        }
     };
     match run(cli, levels) {
         Ok(code) => code,
@@ -134,11 +149,11 @@ fn run(cli: Cli, levels: Levels) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
         Some(Command::Completions { shell }) => {
-            generate::completions(&mut out, shell)?;
+            generate::completions(&mut out, shell, lang)?;
             ExitCode::SUCCESS
         }
         Some(Command::Man { command }) => {
-            generate::man(&mut out, command.as_deref())?;
+            generate::man(&mut out, command.as_deref(), lang)?;
             ExitCode::SUCCESS
         }
         Some(Command::History {
@@ -271,8 +286,8 @@ fn check(
     // both streams go to one place (`2>&1`). A reader that stops early
     // (`check | head -1`) changes nothing about what was found: the exit
     // code still says it, so a CI with `pipefail` fails.
-    let written =
-        output::diagnostics(out, &found, format == CheckFormat::Json).and_then(|()| out.flush());
+    let written = output::diagnostics(out, &found, format == CheckFormat::Json, lang)
+        .and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
         _ => {}

@@ -15,15 +15,12 @@ pub fn say(message: &str) {
     let _ = err.flush();
 }
 
-/// What clap has to say (help, version or a usage error), made safe like the
-/// rest: a usage error quotes the argument it could not take, and that is
-/// often a file name the shell expanded. Help and version go to stdout, errors
-/// to stderr; the exit code is clap's (0 or 2).
-pub fn clap_exit(error: &clap::Error) -> std::process::ExitCode {
-    // The text as clap has it, escape sequences of the argument included
-    // (its plain rendering would drop them unseen); clap's own styling is
-    // off (`Styles::plain`), so every escape left is the user's, to be shown.
-    let text = error.render().ansi().to_string();
+/// What clap has to say (help, version or a usage error) in the reader's
+/// language, made safe like the rest: a usage error quotes the argument it
+/// could not take, and that is often a file name the shell expanded. Help and
+/// version go to stdout, errors to stderr; the exit code is clap's (0 or 2).
+pub fn clap_exit(error: &clap::Error, lang: prosesser::i18n::Lang) -> std::process::ExitCode {
+    let text = super::usage_error::render(error, lang);
     if error.use_stderr() {
         say(&text);
     } else {

@@ -1,6 +1,6 @@
 //! English (`--lang en`).
 
-use super::{HistoryWords, Keys, Lang, Words};
+use super::{HistoryWords, Keys, Lang, ManWords, Words};
 
 pub(super) const EN: Words = Words {
     lang: Lang::En,
@@ -170,5 +170,63 @@ pub(super) const EN: Words = Words {
         reading_former: "Reading former roles from git …",
         no_former: "No history from git.",
         until: "until",
+    },
+    command_line: None,
+    man: ManWords {
+        manual: None,
+        exit_status: "EXIT STATUS",
+        environment: "ENVIRONMENT",
+        exit_codes: &[
+            (
+                "",
+                &[
+                    ("0", "Success."),
+                    (
+                        "1",
+                        "search: nothing matched (as grep and rg); check: an error was found, or a warning with --strict.",
+                    ),
+                    (
+                        "2",
+                        "The command line, a query or a path could not be used, or a file could not be written.",
+                    ),
+                ],
+            ),
+            (
+                "search",
+                &[
+                    ("0", "At least one card matched."),
+                    ("1", "No card matched."),
+                    (
+                        "2",
+                        "The query could not be read, or a path could not be used.",
+                    ),
+                ],
+            ),
+            (
+                "check",
+                &[
+                    ("0", "No error (and, with --strict, no warning)."),
+                    ("1", "An error was found, or a warning with --strict."),
+                    ("2", "A path could not be used."),
+                ],
+            ),
+            (
+                "*",
+                &[
+                    ("0", "Success."),
+                    ("2", "The command line or a path could not be used."),
+                ],
+            ),
+        ],
+        variables: &[
+            (
+                "VISUAL, EDITOR",
+                "The editor the browser opens a card in (e), VISUAL first.",
+            ),
+            (
+                "NO_COLOR",
+                "When set and not empty, the browser uses no colour.",
+            ),
+        ],
     },
 };

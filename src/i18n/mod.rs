@@ -4,10 +4,15 @@
 //! One home, so the two languages (`nb.rs`, `en.rs`) cannot drift apart and
 //! the domain below speaks only data.
 
+mod command_line;
 mod en;
 mod nb;
+mod nb_command_line;
 mod words;
 
+pub use command_line::{
+    ArgHelp, CommandHelp, CommandLine, Flags, Headings, ManWords, UsageErrors, fill,
+};
 pub use words::{HistoryWords, Keys, Words, summary};
 
 use crate::model::Field;

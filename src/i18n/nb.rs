@@ -1,6 +1,6 @@
 //! Norsk bokmål: the default.
 
-use super::{HistoryWords, Keys, Lang, Words};
+use super::{HistoryWords, Keys, Lang, ManWords, Words};
 
 pub(super) const NB: Words = Words {
     lang: Lang::Nb,
@@ -177,5 +177,66 @@ pub(super) const NB: Words = Words {
         reading_former: "Leser tidligere roller fra git …",
         no_former: "Ingen historikk fra git.",
         until: "til",
+    },
+    command_line: Some(&super::nb_command_line::NB),
+    man: ManWords {
+        manual: Some("Brukerkommandoer"),
+        exit_status: "AVSLUTNINGSSTATUS",
+        environment: "MILJØ",
+        exit_codes: &[
+            (
+                "",
+                &[
+                    ("0", "Alt gikk bra."),
+                    (
+                        "1",
+                        "search: ingenting passet (som i grep og rg); check: det ble funnet en feil, eller en advarsel med --strict.",
+                    ),
+                    (
+                        "2",
+                        "Kommandolinjen, et søk eller en sti kunne ikke brukes, eller en fil kunne ikke skrives.",
+                    ),
+                ],
+            ),
+            (
+                "search",
+                &[
+                    ("0", "Minst ett kort passet."),
+                    ("1", "Ingen kort passet."),
+                    (
+                        "2",
+                        "Søket kunne ikke leses, eller en sti kunne ikke brukes.",
+                    ),
+                ],
+            ),
+            (
+                "check",
+                &[
+                    ("0", "Ingen feil (og, med --strict, ingen advarsler)."),
+                    (
+                        "1",
+                        "Det ble funnet en feil, eller en advarsel med --strict.",
+                    ),
+                    ("2", "En sti kunne ikke brukes."),
+                ],
+            ),
+            (
+                "*",
+                &[
+                    ("0", "Alt gikk bra."),
+                    ("2", "Kommandolinjen eller en sti kunne ikke brukes."),
+                ],
+            ),
+        ],
+        variables: &[
+            (
+                "VISUAL, EDITOR",
+                "Editoren et kort åpnes i fra terminalen (e), VISUAL først.",
+            ),
+            (
+                "NO_COLOR",
+                "Når den er satt og ikke tom, bruker visningen i terminalen ingen farger.",
+            ),
+        ],
     },
 };

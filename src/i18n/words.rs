@@ -3,6 +3,7 @@
 //! another ("Prosesseier for" on the label "Prosesseier") is built here, not
 //! written again.
 
+use super::command_line::{CommandLine, ManWords};
 use super::{Lang, words};
 use crate::flow::Reason;
 use crate::history::{Change, Kind};
@@ -139,6 +140,12 @@ pub struct Words {
     /// What each key does, for the help and the status bar's hints.
     pub keys: Keys,
     pub history: HistoryWords,
+
+    // ----- the command line's help and manual page -----
+    /// The help, headings and usage errors laid over the clap definition;
+    /// `None` where the definition's own words are this language's (English).
+    pub command_line: Option<&'static CommandLine>,
+    pub man: ManWords,
 }
 
 /// What each binding of the keymap does, one word each.
@@ -471,10 +478,7 @@ impl Words {
             ),
             Kind::Renamed => format!("{kind}: {}", values()),
             Kind::Broken => match &change.diagnostic {
-                Some(d) => format!(
-                    "{kind}: {}:{}: {} [{}]",
-                    d.line, d.column, d.message, d.rule
-                ),
+                Some(d) => format!("{kind}: {}", self.finding_in_file(d)),
                 None => kind.to_owned(),
             },
             Kind::Removed | Kind::Mended => kind.to_owned(),
@@ -518,6 +522,20 @@ impl Words {
         match self.lang {
             Lang::Nb => format!("0 Markdown-filer i {path}"),
             Lang::En => format!("0 Markdown files in {path}"),
+        }
+    }
+
+    /// `prosesser man lst`: no command of that name has a page.
+    pub fn no_manual_page(&self, name: &str, meant: Option<&str>) -> String {
+        match (self.lang, meant) {
+            (Lang::Nb, Some(meant)) => {
+                format!("ingen manualside for `{name}`: det er ingen kommando; mente du `{meant}`?")
+            }
+            (Lang::Nb, None) => format!("ingen manualside for `{name}`: det er ingen kommando"),
+            (Lang::En, Some(meant)) => {
+                format!("no manual page for `{name}`: it is not a command; did you mean `{meant}`?")
+            }
+            (Lang::En, None) => format!("no manual page for `{name}`: it is not a command"),
         }
     }
 
@@ -586,6 +604,19 @@ impl Words {
             Some(finding) => self.finding_nb(finding),
             None => format!("{}: {}", rule_nb(d.rule), d.message),
         }
+    }
+
+    /// `path:line:col: severity: message [rule]`, the message as its reader
+    /// reads it ([`Self::finding`]) and the rest as tools parse it
+    /// ([`Diagnostic::line_saying`]).
+    pub fn finding_line(&self, d: &Diagnostic) -> String {
+        d.line_saying(&self.finding(d)).to_string()
+    }
+
+    /// `line:col: message [rule]`: a finding in a file already named (a
+    /// broken version in a history), the message as its reader reads it.
+    pub fn finding_in_file(&self, d: &Diagnostic) -> String {
+        format!("{}:{}: {} [{}]", d.line, d.column, self.finding(d), d.rule)
     }
 
     fn finding_nb(&self, finding: &Finding) -> String {
@@ -819,6 +850,25 @@ mod tests {
         assert_eq!(words(Lang::Nb).field(Field::Purpose), "Formål");
         assert_eq!(words(Lang::En).field(Field::Leader), "Process leader");
         assert_eq!(words(Lang::En).field(Field::Output), "Output");
+    }
+
+    #[test]
+    fn a_finding_line_changes_only_its_message_with_the_language() {
+        let d = Diagnostic::warning("a.md", 3, 1, Rule::MissingField, "card \"X\" has no owner")
+            .with(Finding::MissingFields {
+                card: Some("X".into()),
+                missing: vec![Field::Owner],
+                empty: vec![],
+            });
+        assert_eq!(words(Lang::En).finding_line(&d), d.to_string());
+        assert_eq!(
+            words(Lang::Nb).finding_line(&d),
+            "a.md:3:1: warning: kortet «X» mangler prosesseier [missing-field]"
+        );
+        assert_eq!(
+            words(Lang::Nb).finding_in_file(&d),
+            "3:1: kortet «X» mangler prosesseier [missing-field]"
+        );
     }
 
     #[test]

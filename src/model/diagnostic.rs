@@ -228,13 +228,33 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// This diagnostic as compilers print it, saying `message` (its own in
+    /// English, or the reader's wording of it). Everything around the message
+    /// keeps the shape tools parse (vim's errorformat, CI problem matchers):
+    /// the severity and the rule stay English whatever the message's language.
+    pub fn line_saying<'a>(&'a self, message: &'a str) -> impl fmt::Display + 'a {
+        Line(self, message)
+    }
+}
+
 /// `path:line:col: severity: message [rule]`, the way compilers print them.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.line_saying(&self.message).fmt(f)
+    }
+}
+
+/// See [`Diagnostic::line_saying`].
+struct Line<'a>(&'a Diagnostic, &'a str);
+
+impl fmt::Display for Line<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Line(d, message) = self;
         write!(
             f,
-            "{}:{}:{}: {}: {} [{}]",
-            self.path, self.line, self.column, self.severity, self.message, self.rule
+            "{}:{}:{}: {}: {message} [{}]",
+            d.path, d.line, d.column, d.severity, d.rule
         )
     }
 }

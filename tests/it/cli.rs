@@ -347,7 +347,16 @@ fn people_text_csv_and_markdown_list_each_person_once() {
 
 // ---- check ----
 
+/// The seed's findings as its (Norwegian) reader gets them by default.
 const SEED_WARNINGS: &str = "\
+prosesser/utvikling-drift.md:17:5: warning: front matter navigation_link.text: HTML i ubalanse: <p> lukkes ikke på linje 3 i verdien: «<p> - Behov<p>» [html]
+prosesser/utvikling-drift.md:71:1: warning: kortet «Forespørsler» har tom prosesseier, prosessleder og formål [missing-field]
+prosesser/utvikling-drift.md:80:1: warning: kortet «Hendelser» har tom prosesseier, prosessleder og formål [missing-field]
+prosesser/utvikling-drift.md:89:1: warning: kortet «Problemer» har tom prosesseier, prosessleder og formål [missing-field]
+";
+
+/// The same with `--lang en`: the checks' own messages.
+const SEED_WARNINGS_EN: &str = "\
 prosesser/utvikling-drift.md:17:5: warning: front matter navigation_link.text: malformed HTML: unclosed <p> on line 3 of the value: \"<p> - Behov<p>\" [html]
 prosesser/utvikling-drift.md:71:1: warning: card \"Forespørsler\" has an empty owner, leader and purpose [missing-field]
 prosesser/utvikling-drift.md:80:1: warning: card \"Hendelser\" has an empty owner, leader and purpose [missing-field]
@@ -360,6 +369,87 @@ fn check_on_the_seed_warns_about_the_empty_cards_and_the_unclosed_p() {
     assert_eq!(stdout(&output), SEED_WARNINGS);
     assert_eq!(stderr(&output), "0 feil, 4 advarsler\n");
     assert_eq!(output.status.code(), Some(0));
+    let english = run(&["check", "--lang", "en"]);
+    assert_eq!(stdout(&english), SEED_WARNINGS_EN);
+    assert_eq!(stderr(&english), "0 errors, 4 warnings\n");
+}
+
+/// `path:line:col: severity: message [rule]` as vim's errorformat
+/// (`%f:%l:%c: %t%*[^:]: %m`) and CI problem matchers read it: the message
+/// is the only part that changes with the language.
+fn parse_finding(line: &str) -> Option<(&str, u32, u32, &str, &str, &str)> {
+    let (path, rest) = line.split_once(':')?;
+    let (line_no, rest) = rest.split_once(':')?;
+    let (column, rest) = rest.split_once(": ")?;
+    let (severity, rest) = rest.split_once(": ")?;
+    let (message, rule) = rest.strip_suffix(']')?.rsplit_once(" [")?;
+    let rule_like = !rule.is_empty()
+        && rule
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    (["error", "warning"].contains(&severity) && rule_like && !message.is_empty()).then_some((
+        path,
+        line_no.parse().ok()?,
+        column.parse().ok()?,
+        severity,
+        message,
+        rule,
+    ))
+}
+
+#[test]
+fn check_speaks_norwegian_by_default_and_english_with_lang_en_in_one_shape() {
+    let handbook = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/handboka")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let intern = format!("{handbook}/content/prosesser/stotte/index.md:16:1: warning: ");
+    let norwegian = stdout(&run(&["check", &handbook]));
+    assert!(
+        norwegian.contains(&format!(
+            "{intern}kortet «Intern service» mangler prosesseier og prosessleder [missing-field]\n"
+        )),
+        "{norwegian}"
+    );
+    let english = stdout(&run(&["check", &handbook, "--lang", "en"]));
+    assert!(
+        english.contains(&format!(
+            "{intern}card \"Intern service\" has no owner and leader [missing-field]\n"
+        )),
+        "{english}"
+    );
+    assert_eq!(
+        stdout(&run(&["check", "--lang", "nb", &handbook])),
+        norwegian
+    );
+    // Line for line the same finding: only the message differs.
+    let (nb, en): (Vec<&str>, Vec<&str>) = (norwegian.lines().collect(), english.lines().collect());
+    assert_eq!(nb.len(), en.len());
+    assert!(nb.len() >= 9, "{norwegian}");
+    for (nb, en) in nb.iter().zip(&en) {
+        let nb = parse_finding(nb).unwrap_or_else(|| panic!("not a finding: {nb}"));
+        let en = parse_finding(en).unwrap_or_else(|| panic!("not a finding: {en}"));
+        let (path, line, column, severity, _, rule) = en;
+        assert_eq!(
+            (nb.0, nb.1, nb.2, nb.3, nb.5),
+            (path, line, column, severity, rule)
+        );
+        assert!(path.starts_with(&handbook), "{path}");
+        assert_ne!(nb.4, en.4, "the message is said in each language");
+    }
+    // JSON is for machines: the message stays English whatever --lang says.
+    let value = json(&["check", &handbook, "-f", "json"]);
+    let messages: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.contains(&"card \"Intern service\" has no owner and leader"),
+        "{messages:?}"
+    );
 }
 
 #[test]
@@ -387,7 +477,7 @@ fn check_json_lists_diagnostics_with_positions_and_counts() {
 #[test]
 fn check_finds_navigation_drift_and_duplicate_titles_in_a_folder() {
     let dir = fixture("two-docs");
-    let output = run(&["check", &dir]);
+    let output = run(&["check", &dir, "--lang", "en"]);
     // Paths open from the current directory: the folder given, then the file.
     assert_eq!(
         stdout(&output),
@@ -448,7 +538,7 @@ fn usage_errors_exit_2() {
     let unknown_language = run(&["--lang", "de", "list"]);
     assert_eq!(unknown_language.status.code(), Some(2));
     assert!(
-        stderr(&unknown_language).contains("'de'"),
+        stderr(&unknown_language).contains("«de»"),
         "{}",
         stderr(&unknown_language)
     );
@@ -579,7 +669,7 @@ fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
                 {{< nosuch >}}\n";
     std::fs::write(root.join("content/side.md"), page).unwrap();
 
-    let output = run(&["check", root.to_str().unwrap()]);
+    let output = run(&["check", root.to_str().unwrap(), "--lang", "en"]);
     let out = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{out}");
     assert!(
@@ -600,7 +690,7 @@ fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
         "baseURL = \"http://x/\"\ntheme = \"gone\"\n",
     ] {
         std::fs::write(root.join("hugo.toml"), config).unwrap();
-        let output = run(&["check", root.to_str().unwrap()]);
+        let output = run(&["check", root.to_str().unwrap(), "--lang", "en"]);
         assert!(
             !stdout(&output).contains("template for shortcode"),
             "{config}: {}",
@@ -611,7 +701,7 @@ fn a_shortcode_without_a_template_is_an_error_in_a_site_and_unknown_outside() {
     // Outside a site: nothing is known about templates, nothing is said.
     let plain = tempfile::tempdir().unwrap();
     std::fs::write(plain.path().join("side.md"), page).unwrap();
-    let output = run(&["check", plain.path().to_str().unwrap()]);
+    let output = run(&["check", plain.path().to_str().unwrap(), "--lang", "en"]);
     assert!(
         !stdout(&output).contains("template for shortcode"),
         "{}",

@@ -48,7 +48,7 @@ fn a_query_may_start_with_a_hyphen_before_or_after_the_flags() {
     let scoped = ok(&["search", "-eier:hanne", "--lang", "en"]);
     assert!(scoped.starts_with("Title"), "{scoped}");
     assert!(!scoped.contains("Hanne Lauritsen"), "{scoped}");
-    assert!(ok(&["search", "-h"]).contains("Usage: prosesser search"));
+    assert!(ok(&["search", "-h"]).contains("Bruk: prosesser search"));
     let (_, missing) = exits(2, &["search", "-f"]);
     assert!(missing.contains("--format"), "{missing}");
 }
@@ -392,7 +392,17 @@ fn zsh_and_fish_completions_name_every_command() {
         );
     }
     let (_, stderr) = exits(2, &["completions", "tcsh"]);
-    assert!(stderr.contains("possible values"), "{stderr}");
+    assert!(stderr.contains("mulige verdier"), "{stderr}");
+    // What zsh and fish show beside each command is in the reader's language.
+    assert!(
+        zsh.contains("'search:Kortene som passer med et søk"),
+        "{zsh}"
+    );
+    let english = ok(&["completions", "zsh", "--lang", "en"]);
+    assert!(
+        english.contains("'search:The cards matching a query"),
+        "{english}"
+    );
 }
 
 #[test]
@@ -405,7 +415,7 @@ fn the_manual_page_is_roff_for_the_program_and_each_command() {
             "{command}"
         );
     }
-    assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
+    assert!(page.contains(".SH AVSLUTNINGSSTATUS"), "{page}");
     assert!(page.contains("VISUAL, EDITOR"), "{page}");
     let search = ok(&["man", "search"]);
     assert!(
@@ -417,16 +427,21 @@ fn the_manual_page_is_roff_for_the_program_and_each_command() {
         2,
         "one preamble: {search}"
     );
-    assert!(search.contains("No card matched."), "{search}");
+    assert!(search.contains("Ingen kort passet."), "{search}");
     let (_, stderr) = exits(2, &["man", "serch"]);
+    assert!(stderr.contains("mente du `search`?"), "{stderr}");
+    let (_, stderr) = exits(2, &["man", "serch", "--lang", "en"]);
     assert!(stderr.contains("did you mean `search`?"), "{stderr}");
     // groff reads every page without a warning.
     if Command::new("groff").arg("--version").output().is_err() {
         eprintln!("groff is missing: the manual pages were only read, not typeset");
         return;
     }
-    for command in [None, Some("search"), Some("flow"), Some("check")] {
-        let mut args = vec!["man"];
+    for (command, lang) in [None, Some("search"), Some("flow"), Some("check")]
+        .into_iter()
+        .flat_map(|c| [(c, "nb"), (c, "en")])
+    {
+        let mut args = vec!["man", "--lang", lang];
         args.extend(command);
         let roff = ok(&args);
         let mut groff = Command::new("groff")

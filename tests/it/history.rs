@@ -349,7 +349,7 @@ fn history_as_text_reads_like_the_changes_people_ask_about() {
 
 2024-04-03 09:00  {c7}  Per Hansen  Ødelagt sitattegn
   content/drift.md
-    ødelagt: 11:11: unterminated quoted string in shortcode parameter-argument: 'Rulle ut trygt.' (a \"...\" value cannot span lines; use a `raw string`) [shortcode]
+    ødelagt: 11:11: Shortcode som Hugo avviser: unterminated quoted string in shortcode parameter-argument: 'Rulle ut trygt.' (a \"...\" value cannot span lines; use a `raw string`) [shortcode]
 
 2024-04-02 14:00  {c6}  Kari Nordmann  Behov heter nå Behovsstyring
   content/drift.md
@@ -385,6 +385,10 @@ fn history_as_text_reads_like_the_changes_people_ask_about() {
     let english = ok_in(built.repo.path(), &["history", "content", "--lang", "en"]);
     assert!(
         english.contains("    Release: Process leader: Torkel Buarøy → (removed)\n"),
+        "{english}"
+    );
+    assert!(
+        english.contains("    broken: 11:11: unterminated quoted string in shortcode"),
         "{english}"
     );
 }
@@ -427,6 +431,16 @@ fn history_as_csv_and_markdown_hold_the_same_entries() {
         "{markdown}"
     );
     assert_eq!(markdown.matches("\n## ").count() + 1, 8, "{markdown}");
+    // The broken version's finding is said to the reader, as in text; CSV
+    // (above) keeps the checks' English, as machine formats do.
+    assert!(
+        markdown.contains("| content/drift.md |  | ødelagt |  |  | 11:11: Shortcode som Hugo avviser: unterminated quoted string"),
+        "{markdown}"
+    );
+    assert!(
+        csv.contains(",broken,,,,\"11:11: unterminated quoted string"),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -60,7 +60,7 @@ fn a_file_name_in_a_usage_error_reaches_the_terminal_cleaned() {
     assert!(text(&output.stderr).contains("␛[2Jx"));
     let help = run_in(dir.path(), &["--help"]);
     assert_eq!(help.status.code(), Some(0));
-    assert!(text(&help.stdout).contains("Usage:"));
+    assert!(text(&help.stdout).contains("Bruk:"));
     assert_inert("help", &help.stdout);
 }
 
@@ -122,7 +122,7 @@ fn invisible_characters_are_shown_and_look_alike_titles_and_names_are_checked() 
     assert!(list.contains("Tony<U+00AD> Grimstad"), "{list}");
     let search = text(&run_in(dir.path(), &["search", "F", "a.md", "-f", "md"]).stdout);
     assert!(search.contains(r"F\<U+2062\>x\<U+3164\>"), "{search}");
-    let check = run_in(dir.path(), &["check", "a.md"]);
+    let check = run_in(dir.path(), &["check", "a.md", "--lang", "en"]);
     let diagnostics = text(&check.stdout);
     assert_inert("check", &check.stdout);
     let confusable: Vec<&str> = diagnostics
@@ -332,7 +332,7 @@ fn an_unreadable_folder_or_file_exits_2_and_names_it() {
     // Inside a readable folder, the locked one is an error that `check`
     // counts, named by its path, and the other files still load.
     fs::write(dir.path().join("god.md"), SEED).unwrap();
-    let check = as_unprivileged(dir.path(), &["check", "."]).unwrap();
+    let check = as_unprivileged(dir.path(), &["check", ".", "--lang", "en"]).unwrap();
     assert_eq!(check.status.code(), Some(1), "{}", text(&check.stdout));
     let out = text(&check.stdout);
     assert!(

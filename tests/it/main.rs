@@ -2,6 +2,7 @@
 
 mod cli;
 mod cli_flow;
+mod cli_lang;
 mod cli_ux;
 mod common;
 mod history;

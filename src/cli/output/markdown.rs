@@ -132,12 +132,10 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
                     Kind::Broken => (
                         String::new(),
                         String::new(),
-                        change.diagnostic.as_ref().map_or(String::new(), |d| {
-                            escape(&one_line(&format!(
-                                "{}:{}: {} [{}]",
-                                d.line, d.column, d.message, d.rule
-                            )))
-                        }),
+                        change
+                            .diagnostic
+                            .as_ref()
+                            .map_or(String::new(), |d| escape(&one_line(&w.finding_in_file(d)))),
                     ),
                     Kind::Removed | Kind::Mended => (String::new(), String::new(), String::new()),
                 };

@@ -129,11 +129,18 @@ pub fn people(
     }
 }
 
-pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic], json: bool) -> io::Result<()> {
+/// `check`'s findings: JSON keeps each message English, as machine formats
+/// do; text says it in `lang`.
+pub fn diagnostics(
+    out: &mut dyn Write,
+    found: &[Diagnostic],
+    json: bool,
+    lang: Lang,
+) -> io::Result<()> {
     if json {
         json::diagnostics(out, found)
     } else {
-        text::diagnostics(out, found)
+        text::diagnostics(out, found, lang)
     }
 }
 

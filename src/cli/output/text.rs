@@ -116,11 +116,14 @@ pub fn history(out: &mut dyn Write, history: &History, lang: Lang) -> io::Result
     Ok(())
 }
 
-/// `path:line:col: severity: message [rule]`, one a line. Runs of spaces are
-/// kept: a finding may be about them (`"Ola  Dahl"`).
-pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic]) -> io::Result<()> {
+/// `path:line:col: severity: message [rule]`, one a line, the message in the
+/// reader's language (severity and rule stay English, for the tools that
+/// parse the line). Runs of spaces are kept: a finding may be about them
+/// (`"Ola  Dahl"`).
+pub fn diagnostics(out: &mut dyn Write, found: &[Diagnostic], lang: Lang) -> io::Result<()> {
+    let w = words(lang);
     for diagnostic in found {
-        let line = diagnostic.to_string();
+        let line = w.finding_line(diagnostic);
         writeln!(out, "{}", prosesser::text::sanitize_line(line.trim()))?;
     }
     Ok(())

@@ -209,12 +209,7 @@ pub fn card_lines(
 
     // The known fields, then any others, then where it was written.
     let extra: Vec<(&str, ValueRef)> = card.extra_params().collect();
-    // Effect is shown only on the cards that have one.
-    let fields: Vec<Field> = Field::ALL[1..]
-        .iter()
-        .copied()
-        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
-        .collect();
+    let fields = shown_fields(card);
     let labels: Vec<String> = fields
         .iter()
         .map(|f| ctx.lang.field_label(*f).to_owned())
@@ -274,11 +269,7 @@ pub fn card_as_written(
         None => out.push(vec![(t.untitled.to_owned(), Role::Unset.into())]),
     }
     out.push(Vec::new());
-    let fields: Vec<Field> = Field::ALL[1..]
-        .iter()
-        .copied()
-        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
-        .collect();
+    let fields = shown_fields(card);
     let labels: Vec<String> = fields
         .iter()
         .map(|f| ctx.lang.field_label(*f).to_owned())
@@ -302,6 +293,16 @@ pub fn card_as_written(
 }
 
 /// The params beyond the known fields, then a positional call's values.
+/// The fields a card's detail lists after its title: every known one, but
+/// `effect` only on the cards that have one.
+fn shown_fields(card: &Card) -> Vec<Field> {
+    Field::ALL[1..]
+        .iter()
+        .copied()
+        .filter(|f| !f.shown_only_when_set() || card.field(*f).is_some())
+        .collect()
+}
+
 fn other_params(ctx: &Context, card: &Card, out: &mut Lines) {
     let t = ctx.words();
     for (key, value) in card.extra_params() {
