@@ -695,6 +695,14 @@ impl Words {
                 q(earlier),
                 differ.join(", ")
             ),
+            Finding::UnknownTimeZone { name, nearest } => format!(
+                "timeZone: ukjent tidssone {}{} (Hugo bygger ikke nettstedet); datoer uten sone leses som UTC",
+                q(name),
+                nearest
+                    .as_ref()
+                    .map(|n| format!("; mente du {}?", q(n)))
+                    .unwrap_or_default()
+            ),
         }
     }
 

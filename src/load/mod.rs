@@ -176,8 +176,9 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
                     error.line,
                     error.column,
                     Rule::Config,
-                    error.message,
+                    error.message(),
                 )
+                .with(error.finding())
                 .in_file(&error.file),
             );
             config_errors.push(error.file);

@@ -165,6 +165,13 @@ pub enum Finding {
         /// The characters they differ in (`U+00A0`).
         differ: Vec<String>,
     },
+    /// A site's `timeZone` that names no zone (Hugo's build error); dates
+    /// without a zone are read as UTC.
+    UnknownTimeZone {
+        name: String,
+        /// The known name nearest to it, when one is near.
+        nearest: Option<String>,
+    },
 }
 
 /// One unbalanced tag in a front matter value.

@@ -20,7 +20,7 @@ mod template;
 pub use files::{SiteChange, SiteFiles, WatchPoint};
 pub use template::is_card_template;
 
-use crate::model::{CARD, STRATEGY_CARD, TimeZone};
+use crate::model::{CARD, Finding, STRATEGY_CARD, TimeZone, UnknownTimeZone};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -200,7 +200,26 @@ pub struct ConfigError {
     /// 1-based line and column of the value.
     pub line: u32,
     pub column: u32,
-    pub message: String,
+    /// The `timeZone` no zone has.
+    pub time_zone: UnknownTimeZone,
+}
+
+impl ConfigError {
+    /// What it says, in English.
+    pub fn message(&self) -> String {
+        format!(
+            "timeZone: {} (Hugo refuses to build the site); dates without a zone are read as UTC",
+            self.time_zone
+        )
+    }
+
+    /// What it says as data, for a reader's language.
+    pub fn finding(&self) -> Finding {
+        Finding::UnknownTimeZone {
+            name: self.time_zone.name.clone(),
+            nearest: self.time_zone.nearest.clone(),
+        }
+    }
 }
 
 /// The time zone the site at `root` reads dates without one in: its
@@ -218,9 +237,7 @@ pub fn time_zone(root: &Path) -> (TimeZone, Option<ConfigError>) {
                 file: setting.file,
                 line: setting.line,
                 column: setting.column,
-                message: format!(
-                    "timeZone: {unknown} (Hugo refuses to build the site); dates without a zone are read as UTC"
-                ),
+                time_zone: unknown,
             }),
         ),
     }
