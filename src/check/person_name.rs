@@ -16,7 +16,7 @@
 //! must judge (a typo, a name to complete, someone who left or is missing from
 //! the directory), which is what `--strict` or `--deny person-name` in CI is for.
 
-use crate::model::{Diagnostic, Field, Handbook, Rule};
+use crate::model::{Diagnostic, Field, Finding, Handbook, NameDifference, NamePlace, Rule};
 use crate::people::read::normalise;
 use crate::people::{People, Person};
 
@@ -26,9 +26,7 @@ struct Place<'a> {
     line: u32,
     column: u32,
     spelling: &'a str,
-    /// `owner "Ola Dahl " of card "Behov"`, `the directory entry "Ola Dahl"`.
-    what: String,
-    on_card: bool,
+    what: NamePlace,
 }
 
 impl Place<'_> {
@@ -36,8 +34,33 @@ impl Place<'_> {
         format!("{}:{}:{}", self.path, self.line, self.column)
     }
 
-    fn finding(&self, message: String) -> Diagnostic {
+    fn on_card(&self) -> bool {
+        matches!(self.what, NamePlace::Card { .. })
+    }
+
+    /// `owner "Ola Dahl " of card "Behov"`, `the directory entry "Ola Dahl"
+    /// in team "Plattform"`: the place in the English message.
+    fn english(&self) -> String {
+        match &self.what {
+            NamePlace::Card { field, value, card } => {
+                let field = match field {
+                    Field::Owner => "owner",
+                    _ => "leader",
+                };
+                format!("{field} {value:?} of card {card:?}")
+            }
+            NamePlace::Entry { name, team } => {
+                format!("the directory entry {name:?} in team {team:?}")
+            }
+            NamePlace::Subtitle { name, team } => {
+                format!("navigation_link.subtitle {name:?} of team {team:?}")
+            }
+        }
+    }
+
+    fn finding(&self, message: String, finding: Finding) -> Diagnostic {
         Diagnostic::warning(self.path, self.line, self.column, Rule::PersonName, message)
+            .with(finding)
     }
 }
 
@@ -60,30 +83,40 @@ pub fn check(handbook: &Handbook, people: &People, found: &mut Vec<Diagnostic>) 
         if team_pages == 0 || !person.memberships.is_empty() {
             continue;
         }
-        let cards = places.iter().filter(|p| p.on_card);
-        match longer_or_shorter(person, &in_directory) {
+        let similar = match longer_or_shorter(person, &in_directory) {
             Some(other) => {
                 let Some(there) = places_of_memberships(other).next() else {
                     continue;
                 };
-                for place in cards {
-                    found.push(place.finding(format!(
-                        "{} names {:?}, who is not in the people directory; \
-                         the directory has {:?} at {} (the same person?)",
-                        place.what, person.name, other.name, there
-                    )));
-                }
+                Some((other.name.clone(), there))
             }
-            None => {
-                let pages = if team_pages == 1 { "page" } else { "pages" };
-                for place in cards {
-                    found.push(place.finding(format!(
-                        "{} names {:?}, who is not in the people directory \
-                         (the name= entries of the {team_pages} team {pages})",
-                        place.what, person.name
-                    )));
-                }
-            }
+            None => None,
+        };
+        for place in places.iter().filter(|p| p.on_card()) {
+            let message = match &similar {
+                Some((other, there)) => format!(
+                    "{} names {:?}, who is not in the people directory; \
+                     the directory has {other:?} at {there} (the same person?)",
+                    place.english(),
+                    person.name
+                ),
+                None => format!(
+                    "{} names {:?}, who is not in the people directory \
+                     (the name= entries of the {team_pages} team {})",
+                    place.english(),
+                    person.name,
+                    if team_pages == 1 { "page" } else { "pages" }
+                ),
+            };
+            found.push(place.finding(
+                message,
+                Finding::NotInDirectory {
+                    place: place.what.clone(),
+                    name: person.name.clone(),
+                    similar: similar.clone(),
+                    team_pages,
+                },
+            ));
         }
     }
 }
@@ -107,21 +140,18 @@ fn places<'a>(handbook: &'a Handbook, person: &'a Person) -> Vec<Place<'a>> {
             column: m.column,
             spelling: &m.name,
             what: match m.source {
-                crate::directory::Source::Navigation => {
-                    format!("navigation_link.subtitle {:?} of team {:?}", m.name, m.team)
-                }
-                crate::directory::Source::Entry { .. } => {
-                    format!("the directory entry {:?} in team {:?}", m.name, m.team)
-                }
+                crate::directory::Source::Navigation => NamePlace::Subtitle {
+                    name: m.name.clone(),
+                    team: m.team.clone(),
+                },
+                crate::directory::Source::Entry { .. } => NamePlace::Entry {
+                    name: m.name.clone(),
+                    team: m.team.clone(),
+                },
             },
-            on_card: false,
         })
         .collect();
     for r in &person.readings {
-        let field = match r.field {
-            Field::Owner => "owner",
-            _ => "leader",
-        };
         for &id in &r.cards {
             let (Some(document), Some(card)) = (handbook.document_of(id), handbook.card(id)) else {
                 continue;
@@ -131,8 +161,11 @@ fn places<'a>(handbook: &'a Handbook, person: &'a Person) -> Vec<Place<'a>> {
                 line: card.line,
                 column: card.column,
                 spelling: &r.spelling,
-                what: format!("{field} {:?} of card {:?}", r.value, card.title().trim()),
-                on_card: true,
+                what: NamePlace::Card {
+                    field: r.field,
+                    value: r.value.to_string(),
+                    card: card.title().trim().to_owned(),
+                },
             });
         }
     }
@@ -155,27 +188,38 @@ fn two_spellings(person: &Person, places: &[Place], found: &mut Vec<Diagnostic>)
         if place.spelling == reference.spelling {
             continue;
         }
-        found.push(place.finding(format!(
+        let differ = differences(place.spelling, reference.spelling);
+        let message = format!(
             "{} writes {shown} as {:?}, with other {} than {} ({:?})",
-            place.what,
+            place.english(),
             place.spelling,
-            differences(place.spelling, reference.spelling),
+            english(&differ),
             reference.at(),
             reference.spelling,
-        )));
+        );
+        found.push(place.finding(
+            message,
+            Finding::PersonSpelling {
+                place: place.what.clone(),
+                name: shown.to_owned(),
+                spelling: place.spelling.to_owned(),
+                differ,
+                usual_at: reference.at(),
+                usual: reference.spelling.to_owned(),
+            },
+        ));
     }
 }
 
-/// How two spellings of one name differ: `spacing`, `accents or letters`,
-/// `case`, joined with `and`.
-fn differences(a: &str, b: &str) -> String {
+/// How two spellings of one name differ.
+fn differences(a: &str, b: &str) -> Vec<NameDifference> {
     let mut found = Vec::new();
     if a != normalise(a) || b != normalise(b) {
-        found.push("spacing");
+        found.push(NameDifference::Spacing);
     }
     let (a, b) = (normalise(a), normalise(b));
     if a.to_lowercase() != b.to_lowercase() {
-        found.push("accents or letters");
+        found.push(NameDifference::Letters);
     }
     // Case: the same letters in other case, or words that start in other case.
     let capitals = |s: &str| -> Vec<bool> {
@@ -184,9 +228,26 @@ fn differences(a: &str, b: &str) -> String {
             .collect()
     };
     if a != b && (a.to_lowercase() == b.to_lowercase() || capitals(&a) != capitals(&b)) {
-        found.push("case");
+        found.push(NameDifference::Case);
     }
-    match found.as_slice() {
+    if found.is_empty() {
+        found.push(NameDifference::Spelling);
+    }
+    found
+}
+
+/// `spacing`, `accents or letters`, `case`, joined with `and`.
+fn english(differ: &[NameDifference]) -> String {
+    let words: Vec<&str> = differ
+        .iter()
+        .map(|d| match d {
+            NameDifference::Spacing => "spacing",
+            NameDifference::Letters => "accents or letters",
+            NameDifference::Case => "case",
+            NameDifference::Spelling => "spelling",
+        })
+        .collect();
+    match words.as_slice() {
         [] => "spelling".to_owned(),
         [one] => (*one).to_owned(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
@@ -219,14 +280,15 @@ mod tests {
 
     #[test]
     fn differences_are_named() {
-        assert_eq!(differences("Ola Dahl ", "Ola Dahl"), "spacing");
-        assert_eq!(differences("Ola  Dahl", "Ola Dahl"), "spacing");
-        assert_eq!(differences("ola dahl", "Ola Dahl"), "case");
-        assert_eq!(differences("Lonning", "Lønning"), "accents or letters");
-        assert_eq!(differences("Buaroey", "Buarøy"), "accents or letters");
-        assert_eq!(differences("OLA DAHL", "Ola Dahl"), "case");
+        let said = |a: &str, b: &str| english(&differences(a, b));
+        assert_eq!(said("Ola Dahl ", "Ola Dahl"), "spacing");
+        assert_eq!(said("Ola  Dahl", "Ola Dahl"), "spacing");
+        assert_eq!(said("ola dahl", "Ola Dahl"), "case");
+        assert_eq!(said("Lonning", "Lønning"), "accents or letters");
+        assert_eq!(said("Buaroey", "Buarøy"), "accents or letters");
+        assert_eq!(said("OLA DAHL", "Ola Dahl"), "case");
         assert_eq!(
-            differences("ola lonning ", "Ola Lønning"),
+            said("ola lonning ", "Ola Lønning"),
             "spacing, accents or letters and case"
         );
     }

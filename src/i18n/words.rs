@@ -7,7 +7,7 @@ use super::command_line::{CommandLine, ManWords};
 use super::{Lang, words};
 use crate::flow::Reason;
 use crate::history::{Change, Kind};
-use crate::model::Finding;
+use crate::model::{Finding, NameDifference, NamePlace};
 use crate::people::{Because, How};
 use crate::query::{QueryError, QueryErrorKind};
 use crate::{Diagnostic, Field, Rule, Severity, Value};
@@ -619,6 +619,24 @@ impl Words {
         format!("{}:{}: {} [{}]", d.line, d.column, self.finding(d), d.rule)
     }
 
+    /// Where a name is written, said in Norwegian: `prosesseier «Ola Dahl »
+    /// i kortet «Behov»`.
+    fn name_place_nb(&self, place: &NamePlace) -> String {
+        let (open, close) = self.quotes;
+        match place {
+            NamePlace::Card { field, value, card } => format!(
+                "{} {open}{value}{close} i kortet {open}{card}{close}",
+                self.field(*field).to_lowercase()
+            ),
+            NamePlace::Entry { name, team } => format!(
+                "oppføringen {open}{name}{close} i personkatalogen for teamet {open}{team}{close}"
+            ),
+            NamePlace::Subtitle { name, team } => format!(
+                "navigation_link.subtitle {open}{name}{close} for teamet {open}{team}{close}"
+            ),
+        }
+    }
+
     fn finding_nb(&self, finding: &Finding) -> String {
         let (open, close) = self.quotes;
         let q = |s: &str| format!("{open}{s}{close}");
@@ -631,11 +649,7 @@ impl Words {
                 .iter()
                 .map(|f| self.field(*f).to_lowercase())
                 .collect();
-            match names.as_slice() {
-                [] => String::new(),
-                [one] => one.clone(),
-                [init @ .., last] => format!("{} og {last}", init.join(", ")),
-            }
+            and_nb(names.iter().map(String::as_str))
         };
         match finding {
             Finding::MissingFields {
@@ -681,6 +695,50 @@ impl Words {
                     })
                     .collect();
                 format!("front matter {key}: HTML i ubalanse: {}", said.join("; "))
+            }
+            Finding::PersonSpelling {
+                place,
+                name,
+                spelling,
+                differ,
+                usual_at,
+                usual,
+            } => format!(
+                "{} skriver {name} som {}, mens {usual_at} skriver {} (forskjell i {})",
+                self.name_place_nb(place),
+                q(spelling),
+                q(usual),
+                and_nb(differ.iter().map(|d| match d {
+                    NameDifference::Spacing => "mellomrom",
+                    NameDifference::Letters => "aksenter eller bokstaver",
+                    NameDifference::Case => "store/små bokstaver",
+                    NameDifference::Spelling => "stavemåte",
+                })),
+            ),
+            Finding::NotInDirectory {
+                place,
+                name,
+                similar,
+                team_pages,
+            } => {
+                let place = self.name_place_nb(place);
+                match similar {
+                    Some((other, at)) => format!(
+                        "{place} nevner {}, som ikke står i personkatalogen; \
+                         katalogen har {} på {at} (samme person?)",
+                        q(name),
+                        q(other)
+                    ),
+                    None => format!(
+                        "{place} nevner {}, som ikke står i personkatalogen \
+                         (name=-oppføringene på {})",
+                        q(name),
+                        match team_pages {
+                            1 => "den ene teamsiden".to_owned(),
+                            n => format!("de {n} teamsidene"),
+                        }
+                    ),
+                }
             }
             Finding::Confusable {
                 name,
@@ -760,6 +818,16 @@ impl Words {
 
 /// What kind of problem a rule finds, in Norwegian: the lead of a finding
 /// that has only its English message.
+/// `a`, `a og b`, `a, b og c`.
+fn and_nb<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} og {last}", init.join(", ")),
+    }
+}
+
 fn rule_nb(rule: Rule) -> &'static str {
     match rule {
         Rule::Io => "Kunne ikke lese",

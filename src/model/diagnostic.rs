@@ -119,13 +119,14 @@ pub struct Diagnostic {
     pub message: String,
     /// What it says as data, for a reader's language (`None`: only the
     /// English message, as for the parser's findings).
+    /// Boxed: most diagnostics have none, and a finding is several texts.
     #[serde(skip)]
-    pub finding: Option<Finding>,
+    pub finding: Option<Box<Finding>>,
     /// Where the file is on disk, for a finding in a file that is no
     /// document (a site's config), so an editor can open it; a document's
-    /// findings are found through the document.
+    /// findings are found through the document. Boxed, as `finding` is.
     #[serde(skip)]
-    pub file: Option<std::path::PathBuf>,
+    pub file: Option<Box<std::path::Path>>,
 }
 
 /// A finding of the checks as data, so the browser can say it in its
@@ -154,6 +155,30 @@ pub enum Finding {
         key: String,
         problems: Vec<TagProblem>,
     },
+    /// One person's name written another way here than elsewhere
+    /// (`person-name`).
+    PersonSpelling {
+        place: NamePlace,
+        /// The name as the people list shows it.
+        name: String,
+        /// How this place writes it.
+        spelling: String,
+        differ: Vec<NameDifference>,
+        /// A place that writes it the shown way (`path:line:col`), and how.
+        usual_at: String,
+        usual: String,
+    },
+    /// An owner or leader the site's people directory does not list
+    /// (`person-name`).
+    NotInDirectory {
+        place: NamePlace,
+        name: String,
+        /// A directory name this one starts, or that starts this one, and
+        /// where the directory lists it (`path:line:col`).
+        similar: Option<(String, String)>,
+        /// How many team pages the directory is read from.
+        team_pages: usize,
+    },
     /// A title or a name that looks the same as another but is not.
     Confusable {
         /// A person's name, rather than a title.
@@ -172,6 +197,32 @@ pub enum Finding {
         /// The known name nearest to it, when one is near.
         nearest: Option<String>,
     },
+}
+
+/// Where a person's name is written, for a [`Finding`] about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamePlace {
+    /// A card's owner or leader, as written, and the card's title.
+    Card {
+        field: crate::model::Field,
+        value: String,
+        card: String,
+    },
+    /// A team page's `name=` entry.
+    Entry { name: String, team: String },
+    /// A team page's `navigation_link.subtitle`.
+    Subtitle { name: String, team: String },
+}
+
+/// How two spellings of one name differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameDifference {
+    Spacing,
+    /// Accents or other letters: `Lonning`, `Lønning`.
+    Letters,
+    Case,
+    /// None of the above can be told apart (a fallback).
+    Spelling,
 }
 
 /// One unbalanced tag in a front matter value.
@@ -208,7 +259,7 @@ impl Diagnostic {
     /// The same, in `file` on disk.
     pub fn in_file(self, file: &std::path::Path) -> Self {
         Diagnostic {
-            file: Some(file.to_owned()),
+            file: Some(file.into()),
             ..self
         }
     }
@@ -216,7 +267,7 @@ impl Diagnostic {
     /// The same, with what it says as data.
     pub fn with(self, finding: Finding) -> Self {
         Diagnostic {
-            finding: Some(finding),
+            finding: Some(Box::new(finding)),
             ..self
         }
     }

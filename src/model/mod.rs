@@ -13,7 +13,9 @@ mod value;
 mod zone;
 
 pub use card::{CARD, Card, CardId, STRATEGY_CARD};
-pub use diagnostic::{Diagnostic, Finding, Rule, Severity, TagProblem as TagFinding};
+pub use diagnostic::{
+    Diagnostic, Finding, NameDifference, NamePlace, Rule, Severity, TagProblem as TagFinding,
+};
 pub(crate) use document::lookup as front_matter_get;
 pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;

@@ -688,7 +688,7 @@ impl App {
                 .and_then(|d| {
                     // A site's config is no document, but a file all the same.
                     if let Some(file) = &d.file {
-                        return Some((Some(file.as_path()), d.line));
+                        return Some((Some(&**file), d.line));
                     }
                     let doc = handbook.documents.iter().find(|doc| doc.path == d.path)?;
                     Some((doc.file.as_deref(), d.line))

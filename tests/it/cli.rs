@@ -412,6 +412,16 @@ fn check_speaks_norwegian_by_default_and_english_with_lang_en_in_one_shape() {
         )),
         "{norwegian}"
     );
+    // A person's name written two ways, said in full too.
+    assert!(
+        norwegian.contains(&format!(
+            "{handbook}/content/prosesser/utvikling/index.md:13:1: warning: prosesseier «ola dahl» \
+             i kortet «Utvikling» skriver Ola Dahl som «ola dahl», mens \
+             {handbook}/content/team/plattform/index.md:5:13 skriver «Ola Dahl» \
+             (forskjell i store/små bokstaver) [person-name]\n"
+        )),
+        "{norwegian}"
+    );
     let english = stdout(&run(&["check", &handbook, "--lang", "en"]));
     assert!(
         english.contains(&format!(
