@@ -753,6 +753,14 @@ impl Words {
                 q(earlier),
                 differ.join(", ")
             ),
+            Finding::UnknownTimeZone { name, nearest } => format!(
+                "timeZone: ukjent tidssone {}{} (Hugo bygger ikke nettstedet); datoer uten sone leses som UTC",
+                q(name),
+                nearest
+                    .as_ref()
+                    .map(|n| format!("; mente du {}?", q(n)))
+                    .unwrap_or_default()
+            ),
         }
     }
 
@@ -828,6 +836,7 @@ fn rule_nb(rule: Rule) -> &'static str {
         Rule::FrontMatter => "Front matter som Hugo avviser",
         Rule::Shortcode => "Shortcode som Hugo avviser",
         Rule::Limit => "Over en grense",
+        Rule::Config => "Oppsett som Hugo avviser",
         Rule::MissingField => "Felt mangler",
         Rule::Navigation => "Navigasjonen",
         Rule::Html => "HTML i ubalanse",

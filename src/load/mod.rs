@@ -15,8 +15,8 @@ pub use walk::WalkOptions;
 
 use crate::model::{Diagnostic, Document, Handbook, Rule};
 use crate::parallel;
-use crate::parse::{limits, parse_document_with};
-use crate::site::{CardShortcodes, site_root};
+use crate::parse::{limits, parse_document_in};
+use crate::site::{CardShortcodes, ConfigError, Settings, site_root};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -52,6 +52,18 @@ impl Options {
             family.add(name);
         }
         family
+    }
+
+    /// How files under `path` are read: [`Options::card_shortcodes_for`],
+    /// and the time zone of its site's dates (UTC outside a site), with the
+    /// site config's error if it has one.
+    pub fn settings_for(&self, path: Option<&Path>) -> (Settings, Option<ConfigError>) {
+        let cards = self.card_shortcodes_for(path);
+        let (time_zone, error) = path
+            .and_then(site_root)
+            .map(|root| crate::site::time_zone(&root))
+            .unwrap_or_default();
+        (Settings { cards, time_zone }, error)
     }
 }
 
@@ -108,9 +120,9 @@ pub fn load_paths_with(paths: &[&Path], options: &Options) -> Result<Handbook, L
 /// has become of a file by then is what [`load_found`] reports.
 #[derive(Default)]
 pub struct Found {
-    /// Each file, with the card family (an index into `families`) it is read with.
+    /// Each file, with the settings (an index into `settings`) it is read with.
     entries: Vec<(walk::Entry, usize)>,
-    families: Vec<CardShortcodes>,
+    settings: Vec<Settings>,
     diagnostics: Vec<Diagnostic>,
     /// The paths given under which no content file was found.
     without_files: Vec<PathBuf>,
@@ -141,6 +153,8 @@ pub fn find_files(paths: &[&Path]) -> Result<Found, LoadError> {
 pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, LoadError> {
     let mut found = Found::default();
     let mut walk = walk::Walk::new(paths, options.walk);
+    // A site's config is reported once, however many paths are in the site.
+    let mut config_errors: Vec<PathBuf> = Vec::new();
     for path in paths {
         let mut entries = Vec::new();
         let count = walk.collect(
@@ -152,12 +166,28 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
         if count == 0 {
             found.without_files.push(path.to_path_buf());
         }
-        let family = options.card_shortcodes_for(Some(path));
-        let at = match found.families.iter().position(|f| *f == family) {
+        let (settings, error) = options.settings_for(Some(path));
+        if let Some(error) = error
+            && !config_errors.contains(&error.file)
+        {
+            found.diagnostics.push(
+                Diagnostic::error(
+                    &shown_config(path, &error.file, options.shown_paths),
+                    error.line,
+                    error.column,
+                    Rule::Config,
+                    error.message(),
+                )
+                .with(error.finding())
+                .in_file(&error.file),
+            );
+            config_errors.push(error.file);
+        }
+        let at = match found.settings.iter().position(|s| *s == settings) {
             Some(at) => at,
             None => {
-                found.families.push(family);
-                found.families.len() - 1
+                found.settings.push(settings);
+                found.settings.len() - 1
             }
         };
         found.entries.extend(entries.into_iter().map(|e| (e, at)));
@@ -167,8 +197,8 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel::map(&found.entries, parallel::cores(), |(entry, family)| {
-        read_and_parse(&entry.path, &entry.file, &found.families[*family])
+    let parsed = parallel::map(&found.entries, parallel::cores(), |(entry, settings)| {
+        read_and_parse(&entry.path, &entry.file, &found.settings[*settings])
     });
     assemble(parsed, found.diagnostics)
 }
@@ -181,9 +211,9 @@ pub fn load_sources(sources: Vec<Source>) -> Handbook {
 /// [`load_sources`] with [`Options`] (the files are in no site: the default
 /// card shortcodes and the ones given by hand).
 pub fn load_sources_with(sources: Vec<Source>, options: &Options) -> Handbook {
-    let family = options.card_shortcodes_for(None);
+    let (settings, _) = options.settings_for(None);
     let parsed = parallel::map(&sources, parallel::cores(), |s| {
-        let (doc, diags) = parse_document_with(&s.path, &s.bytes, &family);
+        let (doc, diags) = parse_document_in(&s.path, &s.bytes, &settings);
         (
             doc.map(|mut d| {
                 d.file = s.file.clone();
@@ -216,10 +246,10 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
     }
 }
 
-fn read_and_parse(path: &str, file: &Path, family: &CardShortcodes) -> Parsed {
+fn read_and_parse(path: &str, file: &Path, settings: &Settings) -> Parsed {
     match read_limited(file) {
         Ok((bytes, changed)) => {
-            let (doc, mut diags) = parse_document_with(path, &bytes, family);
+            let (doc, mut diags) = parse_document_in(path, &bytes, settings);
             if changed {
                 diags.insert(
                     0,
@@ -242,6 +272,56 @@ fn read_and_parse(path: &str, file: &Path, family: &CardShortcodes) -> Parsed {
         }
         Err(message) => (None, vec![Diagnostic::error(path, 1, 1, Rule::Io, message)]),
     }
+}
+
+/// A site's config `file` as paths under the given `path` are shown:
+/// relative to the folder given (`hugo.toml` for a site root,
+/// `../../hugo.toml` from `site/content/prosesser`), or from here
+/// (`site/hugo.toml`). A file given is shown as written, so its config is
+/// too, from its folder.
+fn shown_config(path: &Path, file: &Path, shown_paths: ShownPaths) -> String {
+    let given_folder = path.is_dir();
+    let folder = if given_folder {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new(""))
+    };
+    let start = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let relative = std::path::absolute(start)
+        .ok()
+        .and_then(|start| {
+            let root = start.ancestors().find(|a| file.starts_with(a))?;
+            let up = start.components().count() - root.components().count();
+            let mut relative: PathBuf = std::iter::repeat_n("..", up).collect();
+            relative.push(file.strip_prefix(root).ok()?);
+            Some(relative)
+        })
+        .unwrap_or_else(|| file.to_owned());
+    let shown = if given_folder && shown_paths == ShownPaths::RelativeToGiven {
+        relative
+    } else {
+        without_ups(&folder.join(relative))
+    };
+    walk::shown_root_file(&shown)
+}
+
+/// `path` with each `name/..` taken out, written as given otherwise.
+fn without_ups(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for component in path.components() {
+        match (component, out.last()) {
+            (Component::ParentDir, Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            _ => out.push(component),
+        }
+    }
+    out.iter().collect()
 }
 
 /// Open a file for reading without ever waiting: a file that has become a FIFO
@@ -295,4 +375,36 @@ fn read_limited(file: &Path) -> Result<(Vec<u8>, bool), String> {
         after.len() != before.len() || after.modified().ok() != before.modified().ok()
     });
     Ok((bytes, changed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sites_config_is_shown_as_the_paths_under_the_given_path_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content/prosesser")).unwrap();
+        std::fs::write(root.join("content/prosesser/a.md"), "").unwrap();
+        let config = std::path::absolute(root.join("hugo.toml")).unwrap();
+        let given = |path: PathBuf, shown| shown_config(&path, &config, shown);
+        let (relative, here) = (ShownPaths::RelativeToGiven, ShownPaths::FromHere);
+        assert_eq!(given(root.clone(), relative), "hugo.toml");
+        assert_eq!(
+            given(root.join("content/prosesser"), relative),
+            "../../hugo.toml"
+        );
+        let site = root.to_str().unwrap();
+        assert_eq!(
+            given(root.join("content/prosesser"), here),
+            format!("{site}/hugo.toml")
+        );
+        assert_eq!(given(root.clone(), here), format!("{site}/hugo.toml"));
+        // A file given is shown as written, and its config from its folder.
+        assert_eq!(
+            given(root.join("content/prosesser/a.md"), relative),
+            format!("{site}/hugo.toml")
+        );
+    }
 }

@@ -268,7 +268,7 @@ fn shown_name(name: &std::ffi::OsStr) -> String {
 }
 
 /// A file named on the command line, shown as it was given (with `/` on Windows).
-fn shown_root_file(path: &Path) -> String {
+pub(super) fn shown_root_file(path: &Path) -> String {
     let shown = shown_name(path.as_os_str());
     if cfg!(windows) {
         shown.replace('\\', "/")

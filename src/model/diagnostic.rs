@@ -33,6 +33,8 @@ pub enum Rule {
     Shortcode,
     /// A limit of ours was hit (size, nesting, card count).
     Limit,
+    /// A site config setting Hugo refuses to build with (an unknown `timeZone`).
+    Config,
     /// A card with empty or missing owner, leader or purpose.
     MissingField,
     /// A navigation entry without a card, or a card not in the navigation.
@@ -58,6 +60,7 @@ impl Rule {
             Rule::FrontMatter => "front-matter",
             Rule::Shortcode => "shortcode",
             Rule::Limit => "limit",
+            Rule::Config => "config",
             Rule::MissingField => "missing-field",
             Rule::Navigation => "navigation",
             Rule::Html => "html",
@@ -68,13 +71,14 @@ impl Rule {
     }
 
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Io,
         Rule::Binary,
         Rule::Utf8,
         Rule::FrontMatter,
         Rule::Shortcode,
         Rule::Limit,
+        Rule::Config,
         Rule::MissingField,
         Rule::Navigation,
         Rule::Html,
@@ -118,6 +122,11 @@ pub struct Diagnostic {
     /// Boxed: most diagnostics have none, and a finding is several texts.
     #[serde(skip)]
     pub finding: Option<Box<Finding>>,
+    /// Where the file is on disk, for a finding in a file that is no
+    /// document (a site's config), so an editor can open it; a document's
+    /// findings are found through the document. Boxed, as `finding` is.
+    #[serde(skip)]
+    pub file: Option<Box<std::path::Path>>,
 }
 
 /// A finding of the checks as data, so the browser can say it in its
@@ -181,6 +190,13 @@ pub enum Finding {
         /// The characters they differ in (`U+00A0`).
         differ: Vec<String>,
     },
+    /// A site's `timeZone` that names no zone (Hugo's build error); dates
+    /// without a zone are read as UTC.
+    UnknownTimeZone {
+        name: String,
+        /// The known name nearest to it, when one is near.
+        nearest: Option<String>,
+    },
 }
 
 /// Where a person's name is written, for a [`Finding`] about it.
@@ -236,6 +252,15 @@ impl Diagnostic {
             rule,
             message: message.into(),
             finding: None,
+            file: None,
+        }
+    }
+
+    /// The same, in `file` on disk.
+    pub fn in_file(self, file: &std::path::Path) -> Self {
+        Diagnostic {
+            file: Some(file.into()),
+            ..self
         }
     }
 

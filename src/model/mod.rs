@@ -10,6 +10,7 @@ mod member;
 mod params;
 mod publication;
 mod value;
+mod zone;
 
 pub use card::{CARD, Card, CardId, STRATEGY_CARD};
 pub use diagnostic::{
@@ -20,5 +21,6 @@ pub use document::{Document, FrontMatter, FrontMatterFormat, Handbook, KeyLine};
 pub use field::Field;
 pub use member::Member;
 pub use params::{Params, ParamsBuilder, ValueRef};
-pub use publication::{Publication, now as now_unix, parse_date};
+pub use publication::{Publication, now as now_unix, parse_date, parse_date_in};
 pub use value::Value;
+pub use zone::{TimeZone, UnknownTimeZone};

@@ -18,10 +18,11 @@
 //! * A key written in several cases (`draft` and `Draft`): Hugo lower-cases
 //!   the map in place, so a spelling with capitals wins over the lower-case one.
 //!
-//! Dates without a zone are read as UTC (Hugo reads them in the site's
-//! `timeZone`, which defaults to the machine's zone; pages rarely depend on it).
+//! * A date without a zone (`2026-12-01`, `2026-12-01T08:00:00`) is a time
+//!   in the site's `timeZone` ([`TimeZone`]), UTC when the config sets none
+//!   (the machine's zone does not matter; hugo 0.111 checked).
 
-use super::{FrontMatter, FrontMatterFormat};
+use super::{FrontMatter, FrontMatterFormat, TimeZone};
 use serde_json::{Map, Value};
 
 /// Why a page is published or not.
@@ -41,9 +42,9 @@ pub enum Publication {
 
 impl Publication {
     /// Reads the front matter of the file at `path` against the time `now`
-    /// (seconds since 1970, UTC).
-    pub fn of(front: &FrontMatter, path: &str, now: i64) -> Publication {
-        Publication::of_values(&front.params(), front.format, path, now)
+    /// (seconds since 1970, UTC), its dates without a zone in `zone`.
+    pub fn of(front: &FrontMatter, path: &str, now: i64, zone: &TimeZone) -> Publication {
+        Publication::of_values(&front.params(), front.format, path, now, zone)
     }
 
     /// [`Publication::of`], from front matter already decoded (as the
@@ -53,6 +54,7 @@ impl Publication {
         format: Option<FrontMatterFormat>,
         path: &str,
         now: i64,
+        zone: &TimeZone,
     ) -> Publication {
         if hugo_get(front, "draft").is_some_and(|v| truthy(v, format)) {
             return Publication::Draft;
@@ -65,13 +67,15 @@ impl Publication {
         if headless || not_rendered(front) {
             return Publication::NotRendered;
         }
-        if let Some((text, at)) =
-            first_date(front, &["publishdate", "pubdate", "published", "date"])
-            && at > now
+        if let Some((text, at)) = first_date(
+            front,
+            &["publishdate", "pubdate", "published", "date"],
+            zone,
+        ) && at > now
         {
             return Publication::Future(text);
         }
-        if let Some((text, at)) = first_date(front, &["expirydate", "unpublishdate"])
+        if let Some((text, at)) = first_date(front, &["expirydate", "unpublishdate"], zone)
             && at <= now
         {
             return Publication::Expired(text);
@@ -151,20 +155,36 @@ fn not_rendered(front: &Map<String, Value>) -> bool {
 }
 
 /// The first of `keys` that is set and reads as a date: its text and time.
-fn first_date(front: &Map<String, Value>, keys: &[&str]) -> Option<(String, i64)> {
+fn first_date(front: &Map<String, Value>, keys: &[&str], zone: &TimeZone) -> Option<(String, i64)> {
     keys.iter().find_map(|key| {
         let text = hugo_get(front, key)?.as_str()?;
-        parse_date(text).map(|at| (text.to_owned(), at))
+        parse_date_in(text, zone).map(|at| (text.to_owned(), at))
     })
 }
 
 /// Seconds since 1970 of the date forms Hugo reads in front matter:
 /// `2006-01-02`, `2006-01-02T15:04:05` with optional fraction and zone
-/// (`Z`, `+07:00`, `+0700`, also after a space), and `02 Jan 2006`.
+/// (`Z`, `+07:00`, `+0700`, also after a space), and `02 Jan 2006`; a date
+/// without a zone is read as UTC.
 pub fn parse_date(text: &str) -> Option<i64> {
+    parse_date_in(text, &TimeZone::UTC)
+}
+
+/// [`parse_date`], a date without a zone read in `zone`.
+pub fn parse_date_in(text: &str, zone: &TimeZone) -> Option<i64> {
+    let (wall, offset) = read_date(text)?;
+    Some(match offset {
+        Some(offset) => wall - offset,
+        None => zone.instant_of(wall),
+    })
+}
+
+/// A date as written: its wall-clock time in seconds since 1970 as if it were
+/// UTC, and the offset it says, if it says one.
+fn read_date(text: &str) -> Option<(i64, Option<i64>)> {
     let t = text.trim();
     if let Some(at) = day_month_name_year(t) {
-        return Some(at);
+        return Some((at, None));
     }
     let num = |s: &str| -> Option<i64> {
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
@@ -182,7 +202,7 @@ pub fn parse_date(text: &str) -> Option<i64> {
     }
     let days = days_from_civil(num(y)?, num(m)?, num(d)?)?;
     let Some(time) = time else {
-        return Some(days * 86_400);
+        return Some((days * 86_400, None));
     };
     if time.len() < 8 || !time.is_char_boundary(8) {
         return None;
@@ -206,7 +226,8 @@ pub fn parse_date(text: &str) -> Option<i64> {
     }
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
     let offset = match rest {
-        "" | "Z" | "z" => 0,
+        "" => None,
+        "Z" | "z" => Some(0),
         zone => {
             let sign = match zone.as_bytes()[0] {
                 b'+' => 1,
@@ -217,10 +238,10 @@ pub fn parse_date(text: &str) -> Option<i64> {
             if digits.len() != 4 {
                 return None;
             }
-            sign * (num(&digits[..2])? * 3600 + num(&digits[2..])? * 60)
+            Some(sign * (num(&digits[..2])? * 3600 + num(&digits[2..])? * 60))
         }
     };
-    Some(days * 86_400 + h * 3600 + mi * 60 + s - offset)
+    Some((days * 86_400 + h * 3600 + mi * 60 + s, offset))
 }
 
 /// `02 Jan 2006`.
@@ -272,7 +293,12 @@ mod tests {
     }
 
     fn yaml(v: Value) -> Publication {
-        Publication::of(&front(FrontMatterFormat::Yaml, v), "a.md", NOW)
+        Publication::of(
+            &front(FrontMatterFormat::Yaml, v),
+            "a.md",
+            NOW,
+            &TimeZone::UTC,
+        )
     }
 
     #[test]
@@ -318,7 +344,10 @@ mod tests {
         );
         // TOML and JSON integers are not booleans to Hugo.
         let toml = front(FrontMatterFormat::Toml, json!({"draft": 1}));
-        assert_eq!(Publication::of(&toml, "a.md", NOW), Publication::Published);
+        assert_eq!(
+            Publication::of(&toml, "a.md", NOW, &TimeZone::UTC),
+            Publication::Published
+        );
     }
 
     #[test]
@@ -382,6 +411,51 @@ mod tests {
         assert_eq!(
             yaml(json!({"build": {"render": "never"}})),
             Publication::Published
+        );
+    }
+
+    #[test]
+    fn dates_without_a_zone_are_read_in_the_sites_zone() {
+        // NOW is 2023-11-14T22:13:20Z: 23:13:20 in Oslo, 17:13:20 in New York.
+        let read = |zone: &str, v: Value| {
+            let zone = TimeZone::named(zone).unwrap();
+            Publication::of(&front(FrontMatterFormat::Yaml, v), "a.md", NOW, &zone)
+        };
+        let at_23 = json!({"publishDate": "2023-11-14T23:00:00"});
+        assert_eq!(
+            read("UTC", at_23.clone()),
+            Publication::Future("2023-11-14T23:00:00".into())
+        );
+        assert_eq!(read("Europe/Oslo", at_23), Publication::Published);
+        let at_20 = json!({"date": "2023-11-14T20:00:00"});
+        assert_eq!(read("UTC", at_20.clone()), Publication::Published);
+        assert_eq!(
+            read("America/New_York", at_20),
+            Publication::Future("2023-11-14T20:00:00".into())
+        );
+        let expiry = json!({"expiryDate": "2023-11-14T23:00:00"});
+        assert_eq!(read("UTC", expiry.clone()), Publication::Published);
+        assert_eq!(
+            read("Europe/Oslo", expiry),
+            Publication::Expired("2023-11-14T23:00:00".into())
+        );
+        // A day alone starts at midnight in the zone; `02 Jan 2006` too.
+        for day in ["2023-11-15", "15 Nov 2023"] {
+            assert_eq!(
+                read("Europe/Oslo", json!({ "publishDate": day })),
+                Publication::Future(day.into())
+            );
+            assert_eq!(
+                read("Pacific/Kiritimati", json!({ "publishDate": day })),
+                Publication::Published,
+                "{day}"
+            );
+        }
+        // A date that says its zone is read in it, whatever the site's.
+        let zoned = json!({"publishDate": "2023-11-14T23:00:00Z"});
+        assert_eq!(
+            read("Europe/Oslo", zoned),
+            Publication::Future("2023-11-14T23:00:00Z".into())
         );
     }
 

@@ -26,9 +26,9 @@ pub use render::{RenderError, render_card};
 pub use shortcode::typed as typed_value;
 
 use crate::model::{
-    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Member, Publication, Rule,
+    Card, Diagnostic, Document, FrontMatter, FrontMatterFormat, Member, Publication, Rule, TimeZone,
 };
-use crate::site::CardShortcodes;
+use crate::site::{CardShortcodes, Settings};
 use source::SourceText;
 
 /// A config file's or front matter's text decoded as Hugo decodes it
@@ -64,11 +64,31 @@ pub fn parse_document(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagno
     parse_document_with(path, bytes, &CardShortcodes::default())
 }
 
-/// [`parse_document`], with the calls of `card_shortcodes` as the cards.
+/// [`parse_document`], with the calls of `card_shortcodes` as the cards
+/// (dates without a zone read as UTC).
 pub fn parse_document_with(
     path: &str,
     bytes: &[u8],
     card_shortcodes: &CardShortcodes,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    parse(path, bytes, card_shortcodes, &TimeZone::UTC)
+}
+
+/// [`parse_document`], read as a site's [`Settings`] say: its cards, and the
+/// time zone of its dates.
+pub fn parse_document_in(
+    path: &str,
+    bytes: &[u8],
+    settings: &Settings,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    parse(path, bytes, &settings.cards, &settings.time_zone)
+}
+
+fn parse(
+    path: &str,
+    bytes: &[u8],
+    card_shortcodes: &CardShortcodes,
+    time_zone: &TimeZone,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let src = SourceText::new(bytes);
@@ -246,6 +266,7 @@ pub fn parse_document_with(
         front.format,
         path,
         crate::model::now_unix(),
+        time_zone,
     );
     let document = Document {
         path: path.to_owned(),

@@ -1,5 +1,5 @@
 //! What a Hugo site says about itself beyond its content: which shortcodes are
-//! process cards.
+//! process cards, and the time zone its dates are read in ([`time_zone`]).
 //!
 //! By default `prosesser/strategy-card` and `prosesser/card` are cards
 //! ([`CardShortcodes::default`]). A site root's own shortcode templates
@@ -9,13 +9,18 @@
 //! ([`template::is_card_template`]); any other template is not, even under a
 //! default name. A name given by hand ([`CardShortcodes::add`], the
 //! command line's `--card-shortcode`) is always a card.
+//!
+//! [`SiteFiles`] says which files beyond the content (config, templates)
+//! decide this, for whoever watches a site for changes.
 
 mod config;
+mod files;
 mod template;
 
+pub use files::{SiteChange, SiteFiles, WatchPoint};
 pub use template::is_card_template;
 
-use crate::model::{CARD, STRATEGY_CARD};
+use crate::model::{CARD, Finding, STRATEGY_CARD, TimeZone, UnknownTimeZone};
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -176,6 +181,65 @@ impl CardShortcodes {
             Some(templates) => family.with_templates(templates),
             None => family,
         }
+    }
+}
+
+/// How the pages in one place are read: which shortcodes are cards, and the
+/// time zone of a date written without one. Outside a Hugo site: the
+/// default cards, UTC.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    pub cards: CardShortcodes,
+    pub time_zone: TimeZone,
+}
+
+/// A config setting Hugo refuses to build with, and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    /// 1-based line and column of the value.
+    pub line: u32,
+    pub column: u32,
+    /// The `timeZone` no zone has.
+    pub time_zone: UnknownTimeZone,
+}
+
+impl ConfigError {
+    /// What it says, in English.
+    pub fn message(&self) -> String {
+        format!(
+            "timeZone: {} (Hugo refuses to build the site); dates without a zone are read as UTC",
+            self.time_zone
+        )
+    }
+
+    /// What it says as data, for a reader's language.
+    pub fn finding(&self) -> Finding {
+        Finding::UnknownTimeZone {
+            name: self.time_zone.name.clone(),
+            nearest: self.time_zone.nearest.clone(),
+        }
+    }
+}
+
+/// The time zone the site at `root` reads dates without one in: its
+/// config's `timeZone`, UTC when unset. A name Hugo does not know fails
+/// Hugo's build; here it is UTC, and the error says where the name is.
+pub fn time_zone(root: &Path) -> (TimeZone, Option<ConfigError>) {
+    let Some(setting) = config::read(root).time_zone else {
+        return (TimeZone::UTC, None);
+    };
+    match TimeZone::named(&setting.value) {
+        Ok(zone) => (zone, None),
+        Err(unknown) => (
+            TimeZone::UTC,
+            Some(ConfigError {
+                file: setting.file,
+                line: setting.line,
+                column: setting.column,
+                time_zone: unknown,
+            }),
+        ),
     }
 }
 

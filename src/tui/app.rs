@@ -8,7 +8,8 @@ use ratatui::layout::{Position, Rect};
 use std::time::Instant;
 
 use crate::i18n::Lang;
-use crate::{CardId, Document, Handbook};
+use crate::{CardId, Handbook};
+use std::path::Path;
 
 use super::background::Loaded;
 use super::context::Context;
@@ -656,8 +657,12 @@ impl App {
     fn edit(&mut self) {
         let t = self.ctx.words();
         let handbook = &self.ctx.handbook;
-        let card_at = |id: CardId| Some((handbook.document_of(id)?, handbook.card(id)?.line));
-        let target: Result<(&Document, u32), &str> = match self.view {
+        // The file (`None`: compiled in) and the line.
+        let card_at = |id: CardId| {
+            let document = handbook.document_of(id)?;
+            Some((document.file.as_deref(), handbook.card(id)?.line))
+        };
+        let target: Result<(Option<&Path>, u32), &str> = match self.view {
             View::Cards => self.cards.current().and_then(card_at).ok_or(t.no_selection),
             View::People => self
                 .people
@@ -681,13 +686,17 @@ impl App {
                 .diagnostics()
                 .get(self.diagnostics.current().unwrap_or(usize::MAX))
                 .and_then(|d| {
+                    // A site's config is no document, but a file all the same.
+                    if let Some(file) = &d.file {
+                        return Some((Some(&**file), d.line));
+                    }
                     let doc = handbook.documents.iter().find(|doc| doc.path == d.path)?;
-                    Some((doc, d.line))
+                    Some((doc.file.as_deref(), d.line))
                 })
                 .ok_or(t.no_file),
         };
-        let command = target.map_err(str::to_owned).and_then(|(doc, line)| {
-            let file = doc.file.as_deref().ok_or(t.compiled_in)?;
+        let command = target.map_err(str::to_owned).and_then(|(file, line)| {
+            let file = file.ok_or(t.compiled_in)?;
             let editor = match &self.editor {
                 Ok(Some(editor)) => editor,
                 Ok(None) => return Err(t.no_editor.to_owned()),

@@ -14,6 +14,14 @@
 //! (editor swap files), and the named file itself when a file was given.
 //! Reading a file changes nothing, so loading cannot wake the watcher.
 //!
+//! Inside a Hugo site, the site's config and shortcode templates count too
+//! ([`SiteFiles`]): a new card template, or a config naming another theme,
+//! changes which calls are cards, so every page is read again with the card
+//! family read anew, as for a content change. Those files are often outside
+//! the paths given (`site/content/prosesser`), so their folders are watched
+//! beside them, and watched anew after such a change (the theme may have
+//! moved, a `layouts/shortcodes` folder may have come).
+//!
 //! A watched folder may itself be removed and made again (`git checkout`,
 //! `rsync --delete`, `rm -rf dir; mkdir dir`): a watch ends with the folder
 //! it was on. So each folder's parent is watched too (not its other
@@ -29,6 +37,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::background::Loaded;
+use crate::site::{SiteFiles, WatchPoint};
 
 /// Quiet time before a reload.
 pub const QUIET: Duration = Duration::from_millis(200);
@@ -57,13 +66,22 @@ pub struct Reloader {
 }
 
 /// The watcher and what it watches, shared with the worker, which watches
-/// a folder anew once it has been removed and made again.
+/// a folder anew once it has been removed and made again, and a site's
+/// folders anew once its config or templates changed.
 struct Watching {
     watcher: Mutex<RecommendedWatcher>,
     targets: Vec<Target>,
+    /// What the targets' own watches cover: each path, and whether all under it.
+    covered: Vec<WatchPoint>,
     /// A watched folder itself came or went since it was last watched (set
     /// by the watcher's callback).
     rearm: Arc<AtomicBool>,
+    /// The sites the targets are in, as the callback judges events by them.
+    sites: Arc<Mutex<Vec<SiteFiles>>>,
+    /// A site's config or templates changed since its folders were last watched.
+    site_changed: Arc<AtomicBool>,
+    /// The folders watched for the sites, beyond what the targets cover.
+    site_points: Mutex<Vec<PathBuf>>,
 }
 
 impl Reloader {
@@ -128,23 +146,92 @@ fn worker(
 }
 
 impl Watching {
-    /// Watch again each folder that was removed and has come back.
+    /// Watch again each folder that was removed and has come back, and the
+    /// sites' folders as their config and templates now say.
     fn rearm_if_needed(&self) {
-        if !self.rearm.swap(false, Ordering::SeqCst) {
-            return;
+        let targets = self.rearm.swap(false, Ordering::SeqCst);
+        let sites = self.site_changed.swap(false, Ordering::SeqCst);
+        if targets {
+            let mut watcher = lock(&self.watcher);
+            for target in self.targets.iter().filter(|t| t.folder) {
+                // Gone for now: its parent's watch says when it comes back.
+                let _ = watcher.unwatch(&target.path);
+                if target.path.is_dir() {
+                    let _ = watcher.watch(&target.path, RecursiveMode::Recursive);
+                }
+            }
         }
-        let mut watcher = self
-            .watcher
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for target in self.targets.iter().filter(|t| t.folder) {
-            // Gone for now: its parent's watch says when it comes back.
-            let _ = watcher.unwatch(&target.path);
-            if target.path.is_dir() {
-                let _ = watcher.watch(&target.path, RecursiveMode::Recursive);
+        if targets || sites {
+            self.watch_sites();
+        }
+    }
+
+    /// Read the sites' config anew and watch their folders: each one the
+    /// targets' own watches do not cover (watching a folder twice would
+    /// end both watches when one is ended).
+    fn watch_sites(&self) {
+        let mut sites = sites_of(&self.targets);
+        // A site whose config is gone for a moment (removed, then written
+        // again) is watched on, so that its coming back is seen.
+        for old in lock(&self.sites).iter() {
+            if old.root().is_dir() && !sites.iter().any(|s| s.root() == old.root()) {
+                sites.push(SiteFiles::of(old.root()));
+            }
+        }
+        let mut wanted: Vec<WatchPoint> = Vec::new();
+        for point in sites.iter().flat_map(SiteFiles::watch_points) {
+            if !covers(&self.covered, &point) && !wanted.contains(&point) {
+                wanted.push(point);
+            }
+        }
+        // Never held while watching: the callback takes this lock, and the
+        // watcher may wait for its callback.
+        *lock(&self.sites) = sites;
+        let mut watcher = lock(&self.watcher);
+        let mut armed = lock(&self.site_points);
+        for path in armed.drain(..) {
+            let _ = watcher.unwatch(&path);
+        }
+        for point in wanted {
+            let mode = if point.recursive {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            // Not needed to run: the targets' own changes are still seen.
+            if watcher.watch(&point.path, mode).is_ok() {
+                armed.push(point.path);
             }
         }
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The Hugo sites the targets are in, each once.
+fn sites_of(targets: &[Target]) -> Vec<SiteFiles> {
+    let mut sites: Vec<SiteFiles> = Vec::new();
+    for target in targets {
+        if let Some(root) = crate::site::site_root(&target.path)
+            && !sites.iter().any(|s| s.root() == root)
+        {
+            sites.push(SiteFiles::of(&root));
+        }
+    }
+    sites
+}
+
+/// Whether the targets' watches see the changes at `point` already (a
+/// folder the targets watch without what is under it is left to them too:
+/// two watches on one folder end together).
+fn covers(covered: &[WatchPoint], point: &WatchPoint) -> bool {
+    covered
+        .iter()
+        .any(|c| c.path == point.path || (c.recursive && point.path.starts_with(&c.path)))
 }
 
 fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<Arc<Watching>, String> {
@@ -160,10 +247,18 @@ fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<Arc<Watching>, String>
     let watched = targets.clone();
     let rearm = Arc::new(AtomicBool::new(false));
     let root_changed = Arc::clone(&rearm);
+    let sites: Arc<Mutex<Vec<SiteFiles>>> = Arc::default();
+    let site_changed = Arc::new(AtomicBool::new(false));
+    let (sites_now, site_changes) = (Arc::clone(&sites), Arc::clone(&site_changed));
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event
-            && relevant(&event, &watched)
-        {
+        let Ok(event) = event else {
+            return;
+        };
+        let site = changes_a_site(&event, &lock(&sites_now));
+        if site {
+            site_changes.store(true, Ordering::SeqCst);
+        }
+        if site || relevant(&event, &watched) {
             if touches_a_watched_folder(&event, &watched) {
                 root_changed.store(true, Ordering::SeqCst);
             }
@@ -171,6 +266,7 @@ fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<Arc<Watching>, String>
         }
     })
     .map_err(|e| e.to_string())?;
+    let mut covered = Vec::new();
     for target in &targets {
         // A file is watched through its folder: editors often save by
         // renaming a new file over the old one, which ends a watch on the file.
@@ -185,19 +281,51 @@ fn watch(paths: &[PathBuf], wake: Sender<Wake>) -> Result<Arc<Watching>, String>
         watcher
             .watch(path, mode)
             .map_err(|e| format!("{}: {e}", path.display()))?;
+        covered.push(WatchPoint {
+            path: path.to_owned(),
+            recursive: target.folder,
+        });
         // The folder's parent, for the folder itself coming back. Not
         // needed to run: without it a removed folder is simply not seen again.
         if target.folder
             && let Some(parent) = target.path.parent()
+            && watcher.watch(parent, RecursiveMode::NonRecursive).is_ok()
         {
-            let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+            covered.push(WatchPoint {
+                path: parent.to_owned(),
+                recursive: false,
+            });
         }
     }
-    Ok(Arc::new(Watching {
+    let watching = Arc::new(Watching {
         watcher: Mutex::new(watcher),
         targets,
+        covered,
         rearm,
-    }))
+        sites,
+        site_changed,
+        site_points: Mutex::default(),
+    });
+    watching.watch_sites();
+    Ok(watching)
+}
+
+/// Whether an event can change anything read: reading a file, or changing
+/// its mode or times, cannot.
+fn counts(event: &notify::Event) -> bool {
+    !matches!(
+        event.kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    )
+}
+
+/// Whether an event is about a site's config or shortcode templates.
+fn changes_a_site(event: &notify::Event, sites: &[SiteFiles]) -> bool {
+    counts(event)
+        && event
+            .paths
+            .iter()
+            .any(|path| sites.iter().any(|site| site.change(path).is_some()))
 }
 
 /// Whether an event is about a watched folder itself: made, removed or moved.
@@ -211,11 +339,10 @@ fn touches_a_watched_folder(event: &notify::Event, targets: &[Target]) -> bool {
         .any(|path| targets.iter().any(|t| t.folder && *path == t.path))
 }
 
-/// Whether an event can change what loading the targets gives.
+/// Whether an event can change the content loading the targets reads.
 fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
-    match event.kind {
-        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => return false,
-        _ => {}
+    if !counts(event) {
+        return false;
     }
     event.paths.iter().any(|path| {
         targets.iter().any(|target| {
@@ -247,7 +374,7 @@ fn relevant(event: &notify::Event, targets: &[Target]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RemoveKind};
+    use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RemoveKind, RenameMode};
 
     fn event(kind: EventKind, path: &str) -> notify::Event {
         notify::Event::new(kind).add_path(PathBuf::from(path))
@@ -293,6 +420,92 @@ mod tests {
                 "/h/a.md"
             ),
             &targets
+        ));
+    }
+
+    #[test]
+    fn a_sites_templates_and_config_count_wherever_the_paths_given_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(root.join("content/prosesser")).unwrap();
+        std::fs::create_dir_all(root.join("layouts/shortcodes")).unwrap();
+        std::fs::write(root.join("hugo.toml"), "title = 'x'\n").unwrap();
+        // Only a folder of the content is given: its site is found above it.
+        let targets = [Target {
+            path: root.join("content/prosesser"),
+            folder: true,
+        }];
+        let sites = sites_of(&targets);
+        assert_eq!(sites.len(), 1);
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let at = |kind, path: &str| event(kind, root.join(path).to_str().unwrap());
+        let template = at(
+            EventKind::Create(CreateKind::File),
+            "layouts/shortcodes/prosesser/ny-kort.html",
+        );
+        assert!(changes_a_site(&template, &sites));
+        assert!(!relevant(&template, &targets));
+        assert!(changes_a_site(&at(write, "hugo.toml"), &sites));
+        assert!(changes_a_site(
+            &at(
+                EventKind::Modify(ModifyKind::Name(RenameMode::Any)),
+                "hugo.toml"
+            ),
+            &sites
+        ));
+        assert!(!changes_a_site(
+            &at(write, "layouts/partials/x.html"),
+            &sites
+        ));
+        assert!(!changes_a_site(&at(write, "README.md"), &sites));
+        assert!(!changes_a_site(
+            &at(EventKind::Access(AccessKind::Any), "hugo.toml"),
+            &sites
+        ));
+        // The content is the targets' own business.
+        assert!(!changes_a_site(
+            &at(write, "content/prosesser/a.md"),
+            &sites
+        ));
+        assert!(relevant(&at(write, "content/prosesser/a.md"), &targets));
+        // A plain folder of Markdown is in no site: nothing more counts.
+        let plain = tempfile::tempdir().unwrap();
+        assert!(sites_of(&[folder(plain.path().to_str().unwrap())]).is_empty());
+    }
+
+    #[test]
+    fn the_sites_folders_are_watched_where_the_targets_do_not_watch_already() {
+        let given_root = [
+            WatchPoint {
+                path: PathBuf::from("/s"),
+                recursive: true,
+            },
+            WatchPoint {
+                path: PathBuf::from("/"),
+                recursive: false,
+            },
+        ];
+        let given_content = [
+            WatchPoint {
+                path: PathBuf::from("/s/content"),
+                recursive: true,
+            },
+            WatchPoint {
+                path: PathBuf::from("/s"),
+                recursive: false,
+            },
+        ];
+        let point = |path: &str, recursive| WatchPoint {
+            path: PathBuf::from(path),
+            recursive,
+        };
+        assert!(covers(&given_root, &point("/s", false)));
+        assert!(covers(&given_root, &point("/s/layouts/shortcodes", true)));
+        assert!(!covers(&given_root, &point("/t/themes/x", true)));
+        assert!(covers(&given_content, &point("/s", false)));
+        assert!(!covers(
+            &given_content,
+            &point("/s/layouts/shortcodes", true)
         ));
     }
 

@@ -148,3 +148,30 @@ fn the_help_says_what_team_looks_at() {
     );
     assert!(text.contains("effect: effekt:   bare i Effekt"), "{text}");
 }
+
+#[test]
+fn a_sites_unknown_time_zone_is_a_finding_that_e_opens_in_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        "---\ntitle: A\n---\n{{< prosesser/card title=\"X\" owner=\"Y\" leader=\"Z\" purpose=\"P\" >}}\n",
+    )
+    .unwrap();
+    let config = dir.path().join("hugo.toml");
+    std::fs::write(&config, "title = 'x'\ntimeZone = 'Europe/Olso'\n").unwrap();
+    let handbook = crate::load::load_paths(&[dir.path()]).unwrap();
+    let mut app = app_with(handbook, 120, 35, Lang::Nb, Theme::colour());
+    app.editor = super::editor::Editor::from_vars(None, Some("vim"));
+    press(&mut app, KeyCode::Char('w'));
+    let text = screen(&draw(&app));
+    assert!(
+        text.contains("> hugo.toml:2:12: feil: timeZone: ukjent tidssone «Europe/Olso»; mente du «Europe/Oslo»?"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Char('e'));
+    let Some(super::app::Request::Edit(command)) = app.request.take() else {
+        panic!("no edit request: {:?}", app.message);
+    };
+    assert_eq!(command.args, ["+2".into(), config.into_os_string()]);
+}

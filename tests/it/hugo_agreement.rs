@@ -351,3 +351,132 @@ fn compare(fixture: &Path) -> Result<(), String> {
         }
     }
 }
+
+/// Whether `hugo list KIND` (`future`, `expired`) names each page of the site.
+fn hugo_list(site: &Path, kind: &str) -> Result<Vec<String>, String> {
+    let out = Command::new("hugo")
+        .args(["list", kind, "--source"])
+        .arg(site)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split(',').next())
+        .filter(|p| p.starts_with("content/"))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Dates without a zone are read in the site's `timeZone`: pages dated around
+/// now in every form Hugo reads, built by hugo with several zones and none.
+/// The dates are made from the clock, so a comparison never depends on the day
+/// it runs.
+#[test]
+fn hugo_and_prosesser_agree_on_dates_in_the_sites_time_zone() {
+    if !hugo_available() {
+        return;
+    }
+    use crate::real_sites::write;
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    let mut pages = 0;
+    let mut page = |name: String, text: String| {
+        write(root, &format!("content/{name}.md"), &text);
+        pages += 1;
+    };
+    for minutes in [-600, -180, -30, 30, 180, 600] {
+        let wall = crate::real_sites::time_zone::wall(minutes);
+        let yaml = |key: &str| format!("---\ntitle: x\n{key}: {wall}\n---\n");
+        page(format!("publish{minutes}"), yaml("publishDate"));
+        page(format!("expiry{minutes}"), yaml("expiryDate"));
+        page(format!("date{minutes}"), yaml("date"));
+        page(
+            format!("toml{minutes}"),
+            format!("+++\ntitle = 'x'\npublishDate = {wall}\n+++\n"),
+        );
+        page(
+            format!("json{minutes}"),
+            format!("{{\"title\": \"x\", \"expiryDate\": \"{wall}\"}}\n"),
+        );
+        page(
+            format!("space{minutes}"),
+            yaml("publishDate").replacen('T', " ", 1),
+        );
+    }
+    for days in [-1, 0, 1] {
+        let wall = crate::real_sites::time_zone::wall(days * 24 * 60);
+        let day = &wall[..10];
+        page(
+            format!("day{days}"),
+            format!("---\ntitle: x\npublishDate: {day}\n---\n"),
+        );
+        page(
+            format!("tomlday{days}"),
+            format!("+++\ntitle = 'x'\nexpiryDate = {day}\n+++\n"),
+        );
+        let named = jiff::civil::Date::strptime("%Y-%m-%d", day)
+            .unwrap()
+            .strftime("%d %b %Y")
+            .to_string();
+        page(
+            format!("named{days}"),
+            format!("---\ntitle: x\npublishDate: {named}\n---\n"),
+        );
+    }
+    let zones = [
+        "",
+        "timeZone = 'Europe/Oslo'",
+        "timeZone = 'America/New_York'",
+        "timeZone = 'Pacific/Kiritimati'",
+        "timeZone = 'Pacific/Pago_Pago'",
+        "timeZone = 'Asia/Kolkata'",
+        "timeZone = 'UTC'",
+    ];
+    let mut in_utc: Option<Vec<Value>> = None;
+    for zone in zones {
+        write(root, "hugo.toml", &format!("title = 'x'\n{zone}\n"));
+        let future = hugo_list(root, "future").unwrap();
+        let expired = hugo_list(root, "expired").unwrap();
+        let ours = crate::common::bin::json_in(root, &["list", ".", "--format", "json"]);
+        let documents = ours["documents"].as_array().unwrap();
+        assert_eq!(documents.len(), pages, "{zone}");
+        for document in documents {
+            let path = document["path"].as_str().unwrap();
+            let hugo = if future.iter().any(|p| p == path) {
+                "future"
+            } else if expired.iter().any(|p| p == path) {
+                "expired"
+            } else {
+                "published"
+            };
+            assert_eq!(
+                document["publication"].as_str().unwrap(),
+                hugo,
+                "{zone}: {path} {}",
+                document["publication_date"]
+            );
+        }
+        // In every other zone some page is judged otherwise than in UTC.
+        let judged: Vec<Value> = documents.iter().map(|d| d["publication"].clone()).collect();
+        match &in_utc {
+            None => in_utc = Some(judged),
+            Some(utc) if zone.contains("UTC") => assert_eq!(&judged, utc),
+            Some(utc) => assert_ne!(&judged, utc, "{zone}"),
+        }
+    }
+    // A name Hugo does not know fails its build; we say so where it is written.
+    write(root, "hugo.toml", "title = 'x'\ntimeZone = 'Europe/Olso'\n");
+    let hugo = hugo_list(root, "future").unwrap_err();
+    assert!(hugo.contains("unknown time zone Europe/Olso"), "{hugo}");
+    let args = ["check", ".", "--lang", "en"];
+    let check = crate::common::bin::run_in(root, &args);
+    crate::common::bin::assert_exit(1, &args, &check);
+    let out = crate::common::bin::stdout(&check);
+    assert!(
+        out.contains("./hugo.toml:2:12: error: timeZone: unknown time zone"),
+        "{out}"
+    );
+}

@@ -5,6 +5,8 @@
 mod cards;
 mod check;
 mod people;
+mod reload;
+pub mod time_zone;
 mod tui;
 
 pub use crate::common::bin::{cards, run_in, stderr, stdout, titles};
