@@ -224,11 +224,19 @@ impl Tmux {
     /// Poll until `path` exists (something the program under test writes,
     /// such as a fake editor's record); its text, or a panic with the screen
     /// after the timeout.
+    /// Waits for a file a fake editor writes, whole: a shell's `>` creates
+    /// the file before it writes it, so existing is not enough; every line
+    /// written ends in a newline, so the last byte says it is complete.
     pub fn wait_for_file(&self, path: &std::path::Path) -> String {
+        let written = || {
+            std::fs::read_to_string(path)
+                .ok()
+                .filter(|text| text.ends_with('\n'))
+        };
         self.wait_until(&format!("{} to be written", path.display()), |_| {
-            path.exists()
+            written().is_some()
         });
-        std::fs::read_to_string(path).unwrap()
+        written().unwrap_or_default()
     }
 }
 
