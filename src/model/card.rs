@@ -34,7 +34,7 @@ pub struct Card {
 }
 
 /// The parts of a call that only positional and paired calls have.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq, Default)]
 struct Rare {
     positional: Option<Vec<Value>>,
     inner: Option<String>,
@@ -74,11 +74,17 @@ impl Card {
     }
 
     pub fn set_positional(&mut self, positional: Option<Vec<Value>>) {
-        self.set_rare(|rare| rare.positional = positional);
+        if positional.is_some() || self.rare.is_some() {
+            self.rare.get_or_insert_default().positional = positional;
+            self.drop_empty_rare();
+        }
     }
 
     pub fn set_inner(&mut self, inner: Option<String>) {
-        self.set_rare(|rare| rare.inner = inner);
+        if inner.is_some() || self.rare.is_some() {
+            self.rare.get_or_insert_default().inner = inner;
+            self.drop_empty_rare();
+        }
     }
 
     /// The card with these positional params (see [`Card::set_positional`]).
@@ -93,11 +99,12 @@ impl Card {
         self
     }
 
-    fn set_rare(&mut self, change: impl FnOnce(&mut Rare)) {
-        let mut rare = self.rare.take().unwrap_or_default();
-        change(&mut rare);
-        if *rare != Rare::default() {
-            self.rare = Some(rare);
+    fn drop_empty_rare(&mut self) {
+        if let Some(rare) = &self.rare
+            && rare.positional.is_none()
+            && rare.inner.is_none()
+        {
+            self.rare = None;
         }
     }
 
@@ -251,7 +258,7 @@ mod tests {
         assert!(std::ptr::eq(a.0, b.0));
         assert_eq!(a, "x/card");
         assert_ne!(a, Shortcode::new("x/other"));
-        assert!(std::ptr::eq(Shortcode::new(CARD).0, Shortcode::CARD.0));
+        assert_eq!(Shortcode::new(CARD), Shortcode::CARD);
         assert_eq!(Shortcode::STRATEGY_CARD.to_string(), STRATEGY_CARD);
     }
 

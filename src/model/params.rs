@@ -1,7 +1,7 @@
 use super::{Field, Value};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// Stored compactly, because a catalogue has 100,000 cards and a `String` per
 /// key and value made the allocator's bookkeeping most of the memory: the
 /// cards of one document share one [`Store`] (one buffer with the text of
-/// every key and value, one table of 16-byte entries pointing into it), and a
+/// every key and value, one table of 8-byte entries pointing into it), and a
 /// card's params are its window on that table. A document costs three
 /// allocations for the params of all its cards.
 #[derive(Clone, Default)]
@@ -24,58 +24,75 @@ pub struct Params {
 
 /// The params of every card of one document: see [`Params`].
 struct Store {
+    /// Each param's key (none for the six fields) and then its value, param
+    /// after param in the order of `entries`, with nothing between them.
     text: Box<str>,
     entries: Box<[Entry]>,
 }
 
-/// One param: where its key and its value are in [`Store::text`].
+/// One param. Its text starts at `at` in [`Store::text`] and ends where the
+/// next entry's starts (or with the text), so only the key's length is kept.
+///
+/// `key`'s top two bits are the value's kind. A number's or a bool's text is
+/// kept and read again when asked for: it reads back to the same value, and
+/// they are rare in cards. Below them, [`KNOWN`] marks one of the six fields
+/// (its index in [`Field::ALL`] in the bits below, no text); without it, the
+/// bits below are the key's length.
 #[derive(Clone, Copy)]
 struct Entry {
-    key: Span,
-    value: Span,
-}
-
-/// `len`'s top two bits are a tag: for a key, [`KNOWN`] marks one of the six
-/// fields (its index in `at`, no text); for a value, its kind. A number's or
-/// a bool's text is kept and read again when asked for: it reads back to the
-/// same value, and they are rare in cards.
-#[derive(Clone, Copy)]
-struct Span {
     at: u32,
-    len: u32,
+    key: u32,
 }
 
-const TAG_SHIFT: u32 = 30;
-const LEN_MASK: u32 = (1 << TAG_SHIFT) - 1;
-const KNOWN: u32 = 1;
+const _: () = assert!(std::mem::size_of::<Entry>() == 8);
+
+const KIND_SHIFT: u32 = 30;
+const KNOWN: u32 = 1 << 29;
+const LOW: u32 = KNOWN - 1;
 const TEXT: u32 = 0;
 const INT: u32 = 1;
 const FLOAT: u32 = 2;
 const BOOL: u32 = 3;
 
-impl Span {
-    fn known(field: Field) -> Span {
-        let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
-        Span {
-            at: index as u32,
-            len: KNOWN << TAG_SHIFT,
+impl Entry {
+    fn known(field: Field) -> u32 {
+        KNOWN | Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u32
+    }
+
+    fn is(self, field: Field) -> bool {
+        self.key & !(3 << KIND_SHIFT) == Entry::known(field)
+    }
+
+    fn key_len(self) -> usize {
+        match self.key & KNOWN {
+            0 => (self.key & LOW) as usize,
+            _ => 0,
         }
     }
 
-    fn tag(self) -> u32 {
-        self.len >> TAG_SHIFT
+    fn key(self, text: &str) -> &str {
+        match self.key & KNOWN {
+            0 => &text[self.at as usize..self.at as usize + self.key_len()],
+            _ => Field::ALL[(self.key & LOW) as usize].key(),
+        }
     }
 
-    fn text(self, text: &str) -> &str {
-        let at = self.at as usize;
-        &text[at..at + (self.len & LEN_MASK) as usize]
+    /// The value, whose text ends at `end`: where the next entry starts.
+    fn value(self, text: &str, end: usize) -> ValueRef<'_> {
+        let written = &text[self.at as usize + self.key_len()..end];
+        match self.key >> KIND_SHIFT {
+            INT => ValueRef::Int(written.parse().unwrap_or_default()),
+            FLOAT => ValueRef::Float(written.parse().unwrap_or_default()),
+            BOOL => ValueRef::Bool(written == "true"),
+            _ => ValueRef::String(written),
+        }
     }
 }
 
 /// Builds the shared [`Store`] of one document's cards, card by card.
 ///
 /// The text of one document's params is at most its file (64 MiB), far
-/// below the 1 GiB a [`Span`] can point into.
+/// below the 512 MiB a key's length and the 4 GiB an offset can say.
 #[derive(Default)]
 pub struct ParamsBuilder {
     text: String,
@@ -96,57 +113,45 @@ impl ParamsBuilder {
 
     /// Adds one card's params, (key, value) in written order; a repeated key
     /// keeps its first place and takes the later value.
-    pub fn add<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) {
+    ///
+    /// The pairs are read twice, once for repeats and once to store them,
+    /// because a param's text must follow the one before it: a later value
+    /// cannot replace an earlier one in place.
+    pub fn add<'a, I>(&mut self, pairs: I)
+    where
+        I: IntoIterator<Item = (&'a str, ValueRef<'a>)>,
+        I::IntoIter: Clone,
+    {
+        let pairs = pairs.into_iter();
         let first = self.entries.len();
-        // Where each key is, once there are enough keys for a scan to cost
-        // more than hashing: a call with 200,000 params must stay linear.
-        let mut index: Option<HashMap<String, usize>> = None;
-        for (key, value) in pairs {
-            let value = self.push_value(value);
-            let card = &self.entries[first..];
-            if index.is_none() && card.len() >= 16 {
-                let keys = card.iter().enumerate();
-                index = Some(
-                    keys.map(|(i, e)| (key_text(&self.text, e.key).to_owned(), i))
-                        .collect(),
-                );
+        if has_repeats(pairs.clone().map(|(key, _)| key)) {
+            for (key, value) in last_values(pairs) {
+                self.push(key, value);
             }
-            let existing = match &index {
-                Some(index) => index.get(key).copied(),
-                None => card.iter().position(|e| key_text(&self.text, e.key) == key),
-            };
-            match existing {
-                Some(i) => self.entries[first + i].value = value,
-                None => {
-                    if let Some(index) = &mut index {
-                        index.insert(key.to_owned(), card.len());
-                    }
-                    let key = match Field::from_key(key) {
-                        Some(field) => Span::known(field),
-                        None => self.push_text(key, TEXT),
-                    };
-                    self.entries.push(Entry { key, value });
-                }
+        } else {
+            for (key, value) in pairs {
+                self.push(key, value);
             }
         }
         let len = self.entries.len() - first;
         self.cards.push((first as u32, len as u32));
     }
 
-    fn push_text(&mut self, s: &str, tag: u32) -> Span {
-        let span = Span {
-            at: self.text.len() as u32,
-            len: s.len() as u32 | (tag << TAG_SHIFT),
-        };
-        self.text.push_str(s);
-        span
-    }
-
-    fn push_value(&mut self, value: ValueRef<'_>) -> Span {
+    fn push(&mut self, key: &str, value: ValueRef<'_>) {
         use std::fmt::Write;
-        let at = self.text.len();
-        let tag = match value {
-            ValueRef::String(s) => return self.push_text(s, TEXT),
+        let at = self.text.len() as u32;
+        let key = match Field::from_key(key) {
+            Some(field) => Entry::known(field),
+            None => {
+                self.text.push_str(key);
+                key.len() as u32
+            }
+        };
+        let kind = match value {
+            ValueRef::String(s) => {
+                self.text.push_str(s);
+                TEXT
+            }
             ValueRef::Bool(b) => {
                 let _ = write!(self.text, "{b}");
                 BOOL
@@ -161,10 +166,10 @@ impl ParamsBuilder {
                 FLOAT
             }
         };
-        Span {
-            at: at as u32,
-            len: (self.text.len() - at) as u32 | (tag << TAG_SHIFT),
-        }
+        self.entries.push(Entry {
+            at,
+            key: key | (kind << KIND_SHIFT),
+        });
     }
 
     /// Each card's params, in the order added.
@@ -179,6 +184,49 @@ impl ParamsBuilder {
             len,
         })
     }
+}
+
+/// Whether a key is there twice. A scan while there are few keys; past
+/// that, a set, so that a call with 200,000 params stays linear.
+fn has_repeats<'a>(keys: impl Iterator<Item = &'a str> + Clone) -> bool {
+    const SCANNED: usize = 16;
+    let mut seen: Option<HashSet<&str>> = None;
+    for (i, key) in keys.clone().enumerate() {
+        match &mut seen {
+            Some(seen) => {
+                if !seen.insert(key) {
+                    return true;
+                }
+            }
+            None => {
+                if keys.clone().take(i).any(|earlier| earlier == key) {
+                    return true;
+                }
+                if i + 1 == SCANNED {
+                    seen = Some(keys.clone().take(SCANNED).collect());
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Each key once, in the place it was first written, with its last value.
+fn last_values<'a>(
+    pairs: impl Iterator<Item = (&'a str, ValueRef<'a>)>,
+) -> Vec<(&'a str, ValueRef<'a>)> {
+    let mut kept: Vec<(&str, ValueRef)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
+    for (key, value) in pairs {
+        match place.get(key) {
+            Some(&i) => kept[i].1 = value,
+            None => {
+                place.insert(key, kept.len());
+                kept.push((key, value));
+            }
+        }
+    }
+    kept
 }
 
 /// A param's value, borrowed from its card: what [`Value`] is, without owning.
@@ -267,19 +315,24 @@ impl Params {
     /// As [`Params::new`], from borrowed text, with a store of their own (the
     /// parser shares one among a document's cards: [`ParamsBuilder`]).
     pub fn from_refs<'a>(pairs: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) -> Params {
+        let pairs: Vec<(&str, ValueRef)> = pairs.into_iter().collect();
         let mut builder = ParamsBuilder::default();
-        builder.add(pairs);
+        builder.add(pairs.iter().copied());
         builder.finish().next().unwrap_or_default()
     }
 
-    fn entries(&self) -> &[Entry] {
-        match &self.store {
-            Some(store) => {
-                let first = self.first as usize;
-                &store.entries[first..first + self.len as usize]
-            }
-            None => &[],
-        }
+    /// The card's entries, each with the end of its text.
+    fn entries(&self) -> impl Iterator<Item = (Entry, usize)> + '_ {
+        let (all, text_len) = match &self.store {
+            Some(store) => (&store.entries[..], store.text.len()),
+            None => (&[][..], 0),
+        };
+        let first = self.first as usize;
+        let len = self.len as usize;
+        (first..first + len).map(move |i| {
+            let end = all.get(i + 1).map_or(text_len, |next| next.at as usize);
+            (all[i], end)
+        })
     }
 
     fn text(&self) -> &str {
@@ -290,8 +343,7 @@ impl Params {
     pub fn iter(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
         let text = self.text();
         self.entries()
-            .iter()
-            .map(move |e| (key_text(text, e.key), value(text, e.value)))
+            .map(move |(e, end)| (e.key(text), e.value(text, end)))
     }
 
     pub fn get(&self, key: &str) -> Option<ValueRef<'_>> {
@@ -304,11 +356,9 @@ impl Params {
     /// One of the six known params: found by its tag, no text compared (the
     /// search index and the list ask for these for every card).
     pub fn field(&self, field: Field) -> Option<ValueRef<'_>> {
-        let known = Span::known(field);
         self.entries()
-            .iter()
-            .find(|e| e.key.len == known.len && e.key.at == known.at)
-            .map(|e| value(self.text(), e.value))
+            .find(|(e, _)| e.is(field))
+            .map(|(e, end)| e.value(self.text(), end))
     }
 
     pub fn len(&self) -> usize {
@@ -322,23 +372,6 @@ impl Params {
     /// The params without the ones `drop` says to leave out.
     pub fn without(&self, drop: impl Fn(&str) -> bool) -> Params {
         Params::from_refs(self.iter().filter(|(k, _)| !drop(k)))
-    }
-}
-
-fn value(text: &str, span: Span) -> ValueRef<'_> {
-    let written = span.text(text);
-    match span.tag() {
-        INT => ValueRef::Int(written.parse().unwrap_or_default()),
-        FLOAT => ValueRef::Float(written.parse().unwrap_or_default()),
-        BOOL => ValueRef::Bool(written == "true"),
-        _ => ValueRef::String(written),
-    }
-}
-
-fn key_text(text: &str, key: Span) -> &str {
-    match key.tag() {
-        KNOWN => Field::ALL[key.at as usize].key(),
-        _ => key.text(text),
     }
 }
 
@@ -461,6 +494,42 @@ mod tests {
         assert_eq!(cards[2], Params::new([("title", s("C"))]));
         assert_eq!(cards[2].field(Field::Title), Some(ValueRef::String("C")));
         assert_eq!(cards[0].field(Field::Owner), None);
+    }
+
+    #[test]
+    fn each_value_ends_where_the_next_param_begins() {
+        let mut builder = ParamsBuilder::default();
+        builder.add([("x", ValueRef::String("1")), ("y", ValueRef::Int(2))]);
+        builder.add([]);
+        builder.add([("owner", ValueRef::String("")), ("z", ValueRef::String(""))]);
+        builder.add([
+            ("title", ValueRef::String("Å")),
+            ("x", ValueRef::Float(2.5)),
+            ("title", ValueRef::Bool(false)),
+        ]);
+        let cards: Vec<Params> = builder.finish().collect();
+        let pairs = |p: &Params| {
+            p.iter()
+                .map(|(k, v)| (k.to_owned(), v.to_value()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs(&cards[0]),
+            [("x".into(), s("1")), ("y".into(), Value::Int(2))]
+        );
+        assert!(pairs(&cards[1]).is_empty());
+        assert_eq!(
+            pairs(&cards[2]),
+            [("owner".into(), s("")), ("z".into(), s(""))]
+        );
+        assert_eq!(
+            pairs(&cards[3]),
+            [
+                ("title".into(), Value::Bool(false)),
+                ("x".into(), Value::Float(2.5))
+            ]
+        );
+        assert_eq!(cards[2].field(Field::Owner), Some(ValueRef::String("")));
     }
 
     #[test]
