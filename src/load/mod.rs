@@ -197,8 +197,9 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel::map(&found.entries, parallel::cores(), |(entry, settings)| {
-        read_and_parse(&entry.path, &entry.file, &found.settings[*settings])
+    let settings = &found.settings;
+    let parsed = parallel::map_owned(found.entries, parallel::cores(), |(entry, at)| {
+        read_and_parse(entry, &settings[at])
     });
     assemble(parsed, found.diagnostics)
 }
@@ -212,11 +213,11 @@ pub fn load_sources(sources: Vec<Source>) -> Handbook {
 /// card shortcodes and the ones given by hand).
 pub fn load_sources_with(sources: Vec<Source>, options: &Options) -> Handbook {
     let (settings, _) = options.settings_for(None);
-    let parsed = parallel::map(&sources, parallel::cores(), |s| {
+    let parsed = parallel::map_owned(sources, parallel::cores(), |s| {
         let (doc, diags) = parse_document_in(&s.path, &s.bytes, &settings);
         (
             doc.map(|mut d| {
-                d.file = s.file.clone();
+                d.file = s.file;
                 d
             }),
             diags,
@@ -238,6 +239,9 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
             doc
         })
         .collect();
+    // What was parsed was larger than a document: give back the rest (the
+    // allocator shrinks in place).
+    documents.shrink_to_fit();
     order::sort_documents(&mut documents);
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Handbook {
@@ -246,15 +250,19 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
     }
 }
 
-fn read_and_parse(path: &str, file: &Path, settings: &Settings) -> Parsed {
-    match read_limited(file) {
+/// Takes the entry so that its file's path moves into the document.
+fn read_and_parse(entry: walk::Entry, settings: &Settings) -> Parsed {
+    let walk::Entry { path, mut file } = entry;
+    // Joined paths keep room to grow; this one is kept for good.
+    file.shrink_to_fit();
+    match read_limited(&file) {
         Ok((bytes, changed)) => {
-            let (doc, mut diags) = parse_document_in(path, &bytes, settings);
+            let (doc, mut diags) = parse_document_in(&path, &bytes, settings);
             if changed {
                 diags.insert(
                     0,
                     Diagnostic::warning(
-                        path,
+                        &path,
                         1,
                         1,
                         Rule::Io,
@@ -264,13 +272,16 @@ fn read_and_parse(path: &str, file: &Path, settings: &Settings) -> Parsed {
             }
             (
                 doc.map(|mut d| {
-                    d.file = Some(file.to_owned());
+                    d.file = Some(file);
                     d
                 }),
                 diags,
             )
         }
-        Err(message) => (None, vec![Diagnostic::error(path, 1, 1, Rule::Io, message)]),
+        Err(message) => (
+            None,
+            vec![Diagnostic::error(&path, 1, 1, Rule::Io, message)],
+        ),
     }
 }
 
