@@ -239,9 +239,6 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
             doc
         })
         .collect();
-    // What was parsed was larger than a document: give back the rest (the
-    // allocator shrinks in place).
-    documents.shrink_to_fit();
     order::sort_documents(&mut documents);
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     Handbook {
@@ -252,9 +249,7 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
 
 /// Takes the entry so that its file's path moves into the document.
 fn read_and_parse(entry: walk::Entry, settings: &Settings) -> Parsed {
-    let walk::Entry { path, mut file } = entry;
-    // Joined paths keep room to grow; this one is kept for good.
-    file.shrink_to_fit();
+    let walk::Entry { path, file } = entry;
     match read_limited(&file) {
         Ok((bytes, changed)) => {
             let (doc, mut diags) = parse_document_in(&path, &bytes, settings);
