@@ -11,92 +11,97 @@ use std::sync::Arc;
 /// Stored compactly, because a catalogue has 100,000 cards and a `String` per
 /// key and value made the allocator's bookkeeping most of the memory: the
 /// cards of one document share one [`Store`] (one buffer with the text of
-/// every key and value, one table of 8-byte entries pointing into it), and a
-/// card's params are its window on that table. A document costs three
-/// allocations for the params of all its cards.
+/// every param, one table of 4-byte offsets into it), and a card's params
+/// are its window on that table. A document costs three allocations for the
+/// params of all its cards.
 #[derive(Clone, Default)]
 pub struct Params {
     store: Option<Arc<Store>>,
-    /// The card's entries: `store.entries[first..first + len]`.
+    /// The card's entries: `store.starts[first..first + len]`.
     first: u32,
     len: u32,
 }
 
 /// The params of every card of one document: see [`Params`].
 struct Store {
-    /// Each param's key (none for the six fields) and then its value, param
-    /// after param in the order of `entries`, with nothing between them.
+    /// Param after param, with nothing between them: each is a [`Head`]
+    /// byte, then its key unless it is one of the fields (the key's length
+    /// in decimal and `:` first), then its value.
     text: Box<str>,
-    entries: Box<[Entry]>,
+    /// Where each param's text starts; it ends where the next one's starts,
+    /// or with the text.
+    starts: Box<[u32]>,
 }
 
-/// One param. Its text starts at `at` in [`Store::text`] and ends where the
-/// next entry's starts (or with the text), so only the key's length is kept.
+/// A param's first byte: its value's kind (bits 3 and 4) and its key: one
+/// of the fields, by its index in [`Field::ALL`], or [`WRITTEN`] (bits 0 to
+/// 2). Below 0x80, so the text stays UTF-8.
 ///
-/// `key`'s top two bits are the value's kind. A number's or a bool's text is
-/// kept and read again when asked for: it reads back to the same value, and
-/// they are rare in cards. Below them, [`KNOWN`] marks one of the six fields
-/// (its index in [`Field::ALL`] in the bits below, no text); without it, the
-/// bits below are the key's length.
+/// A number's or a bool's text is kept and read again when asked for: it
+/// reads back to the same value, and they are rare in cards.
 #[derive(Clone, Copy)]
-struct Entry {
-    at: u32,
-    key: u32,
+struct Head(u8);
+
+/// The key is written out after the head.
+const WRITTEN: u8 = Field::ALL.len() as u8;
+const _: () = assert!(WRITTEN < 8);
+
+const TEXT: u8 = 0;
+const INT: u8 = 1;
+const FLOAT: u8 = 2;
+const BOOL: u8 = 3;
+
+impl Head {
+    fn new(kind: u8, field: Option<Field>) -> Head {
+        let key = match field {
+            Some(field) => Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8,
+            None => WRITTEN,
+        };
+        Head(kind << 3 | key)
+    }
+
+    fn field(self) -> Option<Field> {
+        Field::ALL.get(usize::from(self.0 & 7)).copied()
+    }
+
+    fn kind(self) -> u8 {
+        self.0 >> 3
+    }
 }
 
-const _: () = assert!(std::mem::size_of::<Entry>() == 8);
-
-const KIND_SHIFT: u32 = 30;
-const KNOWN: u32 = 1 << 29;
-const LOW: u32 = KNOWN - 1;
-const TEXT: u32 = 0;
-const INT: u32 = 1;
-const FLOAT: u32 = 2;
-const BOOL: u32 = 3;
-
-impl Entry {
-    fn known(field: Field) -> u32 {
-        KNOWN | Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u32
-    }
-
-    fn is(self, field: Field) -> bool {
-        self.key & !(3 << KIND_SHIFT) == Entry::known(field)
-    }
-
-    fn key_len(self) -> usize {
-        match self.key & KNOWN {
-            0 => (self.key & LOW) as usize,
-            _ => 0,
+/// The param written at `text[start..end]`: its key and its value.
+fn read(text: &str, start: usize, end: usize) -> (&str, ValueRef<'_>) {
+    let head = Head(text.as_bytes()[start]);
+    let (key, value_start) = match head.field() {
+        Some(field) => (field.key(), start + 1),
+        None => {
+            let written = &text[start + 1..end];
+            let colon = written.find(':').unwrap_or(0);
+            let len: usize = written[..colon].parse().unwrap_or(0);
+            let key_start = start + 1 + colon + 1;
+            (&text[key_start..key_start + len], key_start + len)
         }
-    }
+    };
+    (key, value(head.kind(), &text[value_start..end]))
+}
 
-    fn key(self, text: &str) -> &str {
-        match self.key & KNOWN {
-            0 => &text[self.at as usize..self.at as usize + self.key_len()],
-            _ => Field::ALL[(self.key & LOW) as usize].key(),
-        }
-    }
-
-    /// The value, whose text ends at `end`: where the next entry starts.
-    fn value(self, text: &str, end: usize) -> ValueRef<'_> {
-        let written = &text[self.at as usize + self.key_len()..end];
-        match self.key >> KIND_SHIFT {
-            INT => ValueRef::Int(written.parse().unwrap_or_default()),
-            FLOAT => ValueRef::Float(written.parse().unwrap_or_default()),
-            BOOL => ValueRef::Bool(written == "true"),
-            _ => ValueRef::String(written),
-        }
+fn value(kind: u8, written: &str) -> ValueRef<'_> {
+    match kind {
+        INT => ValueRef::Int(written.parse().unwrap_or_default()),
+        FLOAT => ValueRef::Float(written.parse().unwrap_or_default()),
+        BOOL => ValueRef::Bool(written == "true"),
+        _ => ValueRef::String(written),
     }
 }
 
 /// Builds the shared [`Store`] of one document's cards, card by card.
 ///
-/// The text of one document's params is at most its file (64 MiB), far
-/// below the 512 MiB a key's length and the 4 GiB an offset can say.
+/// The text of one document's params is about its file's size (at most 64
+/// MiB), far below the 4 GiB an offset can say.
 #[derive(Default)]
 pub struct ParamsBuilder {
     text: String,
-    entries: Vec<Entry>,
+    starts: Vec<u32>,
     /// Where each card's entries are, in the order added.
     cards: Vec<(u32, u32)>,
 }
@@ -106,7 +111,7 @@ impl ParamsBuilder {
     pub fn with_capacity(bytes: usize, params: usize) -> Self {
         ParamsBuilder {
             text: String::with_capacity(bytes),
-            entries: Vec::with_capacity(params),
+            starts: Vec::with_capacity(params),
             cards: Vec::new(),
         }
     }
@@ -123,7 +128,7 @@ impl ParamsBuilder {
         I::IntoIter: Clone,
     {
         let pairs = pairs.into_iter();
-        let first = self.entries.len();
+        let first = self.starts.len();
         if has_repeats(pairs.clone().map(|(key, _)| key)) {
             for (key, value) in last_values(pairs) {
                 self.push(key, value);
@@ -133,50 +138,38 @@ impl ParamsBuilder {
                 self.push(key, value);
             }
         }
-        let len = self.entries.len() - first;
+        let len = self.starts.len() - first;
         self.cards.push((first as u32, len as u32));
     }
 
     fn push(&mut self, key: &str, value: ValueRef<'_>) {
         use std::fmt::Write;
-        let at = self.text.len() as u32;
-        let key = match Field::from_key(key) {
-            Some(field) => Entry::known(field),
-            None => {
-                self.text.push_str(key);
-                key.len() as u32
-            }
-        };
+        self.starts.push(self.text.len() as u32);
         let kind = match value {
-            ValueRef::String(s) => {
-                self.text.push_str(s);
-                TEXT
-            }
-            ValueRef::Bool(b) => {
-                let _ = write!(self.text, "{b}");
-                BOOL
-            }
-            ValueRef::Int(i) => {
-                let _ = write!(self.text, "{i}");
-                INT
-            }
-            ValueRef::Float(f) => {
-                // `{:?}` writes the shortest text that reads back the same.
-                let _ = write!(self.text, "{f:?}");
-                FLOAT
-            }
+            ValueRef::String(_) => TEXT,
+            ValueRef::Int(_) => INT,
+            ValueRef::Float(_) => FLOAT,
+            ValueRef::Bool(_) => BOOL,
         };
-        self.entries.push(Entry {
-            at,
-            key: key | (kind << KIND_SHIFT),
-        });
+        let field = Field::from_key(key);
+        self.text.push(char::from(Head::new(kind, field).0));
+        if field.is_none() {
+            let _ = write!(self.text, "{}:{key}", key.len());
+        }
+        let _ = match value {
+            ValueRef::String(s) => self.text.write_str(s),
+            ValueRef::Bool(b) => write!(self.text, "{b}"),
+            ValueRef::Int(i) => write!(self.text, "{i}"),
+            // `{:?}` writes the shortest text that reads back the same.
+            ValueRef::Float(f) => write!(self.text, "{f:?}"),
+        };
     }
 
     /// Each card's params, in the order added.
     pub fn finish(self) -> impl Iterator<Item = Params> {
         let store = Arc::new(Store {
             text: self.text.into_boxed_str(),
-            entries: self.entries.into_boxed_slice(),
+            starts: self.starts.into_boxed_slice(),
         });
         self.cards.into_iter().map(move |(first, len)| Params {
             store: (len > 0).then(|| store.clone()),
@@ -321,17 +314,16 @@ impl Params {
         builder.finish().next().unwrap_or_default()
     }
 
-    /// The card's entries, each with the end of its text.
-    fn entries(&self) -> impl Iterator<Item = (Entry, usize)> + '_ {
-        let (all, text_len) = match &self.store {
-            Some(store) => (&store.entries[..], store.text.len()),
+    /// Where each of the card's params starts and ends in the store's text.
+    fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let (starts, text_len) = match &self.store {
+            Some(store) => (&store.starts[..], store.text.len()),
             None => (&[][..], 0),
         };
         let first = self.first as usize;
-        let len = self.len as usize;
-        (first..first + len).map(move |i| {
-            let end = all.get(i + 1).map_or(text_len, |next| next.at as usize);
-            (all[i], end)
+        (first..first + self.len as usize).map(move |i| {
+            let end = starts.get(i + 1).map_or(text_len, |next| *next as usize);
+            (starts[i] as usize, end)
         })
     }
 
@@ -342,8 +334,7 @@ impl Params {
     /// Every param in written order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
         let text = self.text();
-        self.entries()
-            .map(move |(e, end)| (e.key(text), e.value(text, end)))
+        self.spans().map(move |(start, end)| read(text, start, end))
     }
 
     pub fn get(&self, key: &str) -> Option<ValueRef<'_>> {
@@ -353,12 +344,13 @@ impl Params {
         self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
-    /// One of the six known params: found by its tag, no text compared (the
-    /// search index and the list ask for these for every card).
+    /// One of the fields: found by its head, no text compared (the search
+    /// index and the list ask for these for every card).
     pub fn field(&self, field: Field) -> Option<ValueRef<'_>> {
-        self.entries()
-            .find(|(e, _)| e.is(field))
-            .map(|(e, end)| e.value(self.text(), end))
+        let text = self.text();
+        self.spans()
+            .find(|(start, _)| Head(text.as_bytes()[*start]).field() == Some(field))
+            .map(|(start, end)| read(text, start, end).1)
     }
 
     pub fn len(&self) -> usize {
@@ -530,6 +522,17 @@ mod tests {
             ]
         );
         assert_eq!(cards[2].field(Field::Owner), Some(ValueRef::String("")));
+    }
+
+    #[test]
+    fn keys_of_any_shape_read_back() {
+        let long = "k".repeat(300);
+        let keys = ["12:x", ":", "a:b:", "9", "Title", "æøå-nøkkel", &long, ""];
+        let p = Params::new(keys.iter().map(|k| (*k, s(k))));
+        let got: Vec<(&str, ValueRef)> = p.iter().collect();
+        let want: Vec<(&str, ValueRef)> = keys.iter().map(|k| (*k, ValueRef::String(k))).collect();
+        assert_eq!(got, want);
+        assert_eq!(p.field(Field::Title), None);
     }
 
     #[test]
