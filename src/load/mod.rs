@@ -213,11 +213,13 @@ pub fn load_sources(sources: Vec<Source>) -> Handbook {
 /// card shortcodes and the ones given by hand).
 pub fn load_sources_with(sources: Vec<Source>, options: &Options) -> Handbook {
     let (settings, _) = options.settings_for(None);
-    let parsed = parallel::map_owned(sources, parallel::cores(), |s| {
+    // Borrowed, not given away: bytes freed on a thread other than the one
+    // that allocated them take that thread's allocator lock.
+    let parsed = parallel::map(&sources, parallel::cores(), |s| {
         let (doc, diags) = parse_document_in(&s.path, &s.bytes, &settings);
         (
             doc.map(|mut d| {
-                d.file = s.file;
+                d.file = s.file.clone();
                 d
             }),
             diags,

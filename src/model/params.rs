@@ -24,27 +24,59 @@ pub struct Params {
 
 /// The params of every card of one document: see [`Params`].
 struct Store {
-    /// Param after param, with nothing between them: each is a [`Head`]
-    /// byte, then its key unless it is one of the fields (the key's length
-    /// in decimal and `:` first), then its value.
+    /// Param after param, with nothing between them. A field with a text
+    /// value (nearly every param of a card) is only its value; any other
+    /// param is a [`Head`] byte, its key unless it is a field (the key's
+    /// length in decimal and `:` first), then its value.
     text: Box<str>,
-    /// Where each param's text starts; it ends where the next one's starts,
-    /// or with the text.
-    starts: Box<[u32]>,
+    starts: Box<[Start]>,
 }
 
-/// A param's first byte: its value's kind (bits 3 and 4) and its key: one
-/// of the fields, by its index in [`Field::ALL`], or [`WRITTEN`] (bits 0 to
-/// 2). Below 0x80, so the text stays UTF-8.
+/// Where a param's text starts in [`Store::text`] (the low 29 bits; it
+/// ends where the next one's starts, or with the text), and above that
+/// which field it is when it is a field with a text value (its index in
+/// [`Field::ALL`]), else [`OTHER`]. The fields a list or a search asks for
+/// of every card are found without reading the text.
+#[derive(Clone, Copy)]
+struct Start(u32);
+
+const CLASS_SHIFT: u32 = 29;
+const AT: u32 = (1 << CLASS_SHIFT) - 1;
+/// The class of a param whose text starts with a [`Head`]; in a head, a key
+/// that is written out.
+const OTHER: u8 = 7;
+const _: () = assert!(Field::ALL.len() <= OTHER as usize);
+
+impl Start {
+    fn new(class: u8, at: usize) -> Start {
+        Start(u32::from(class) << CLASS_SHIFT | at as u32)
+    }
+
+    fn at(self) -> usize {
+        (self.0 & AT) as usize
+    }
+
+    fn field(self) -> Option<Field> {
+        field_at(usize::from((self.0 >> CLASS_SHIFT) as u8))
+    }
+}
+
+fn field_at(index: usize) -> Option<Field> {
+    Field::ALL.get(index).copied()
+}
+
+fn field_index(field: Field) -> u8 {
+    Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8
+}
+
+/// The first byte of a param of class [`OTHER`]: its value's kind (bits 3
+/// and 4) and its key (bits 0 to 2): a field's index, or [`OTHER`] for a key
+/// written out. Below 0x80, so the text stays UTF-8.
 ///
 /// A number's or a bool's text is kept and read again when asked for: it
 /// reads back to the same value, and they are rare in cards.
 #[derive(Clone, Copy)]
 struct Head(u8);
-
-/// The key is written out after the head.
-const WRITTEN: u8 = Field::ALL.len() as u8;
-const _: () = assert!(WRITTEN < 8);
 
 const TEXT: u8 = 0;
 const INT: u8 = 1;
@@ -52,16 +84,8 @@ const FLOAT: u8 = 2;
 const BOOL: u8 = 3;
 
 impl Head {
-    fn new(kind: u8, field: Option<Field>) -> Head {
-        let key = match field {
-            Some(field) => Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8,
-            None => WRITTEN,
-        };
-        Head(kind << 3 | key)
-    }
-
     fn field(self) -> Option<Field> {
-        Field::ALL.get(usize::from(self.0 & 7)).copied()
+        field_at(usize::from(self.0 & 7))
     }
 
     fn kind(self) -> u8 {
@@ -69,20 +93,33 @@ impl Head {
     }
 }
 
-/// The param written at `text[start..end]`: its key and its value.
-fn read(text: &str, start: usize, end: usize) -> (&str, ValueRef<'_>) {
-    let head = Head(text.as_bytes()[start]);
+/// The param whose text starts at `start` and ends at `end`: its key and
+/// its value.
+fn read(text: &str, start: Start, end: usize) -> (&str, ValueRef<'_>) {
+    let at = start.at();
+    if let Some(field) = start.field() {
+        return (field.key(), ValueRef::String(&text[at..end]));
+    }
+    let head = Head(text.as_bytes()[at]);
     let (key, value_start) = match head.field() {
-        Some(field) => (field.key(), start + 1),
+        Some(field) => (field.key(), at + 1),
         None => {
-            let written = &text[start + 1..end];
+            let written = &text[at + 1..end];
             let colon = written.find(':').unwrap_or(0);
             let len: usize = written[..colon].parse().unwrap_or(0);
-            let key_start = start + 1 + colon + 1;
+            let key_start = at + 1 + colon + 1;
             (&text[key_start..key_start + len], key_start + len)
         }
     };
     (key, value(head.kind(), &text[value_start..end]))
+}
+
+/// The field a param is, if any, reading its head only when it has one.
+fn field_of(text: &str, start: Start) -> Option<Field> {
+    match start.field() {
+        Some(field) => Some(field),
+        None => Head(text.as_bytes()[start.at()]).field(),
+    }
 }
 
 fn value(kind: u8, written: &str) -> ValueRef<'_> {
@@ -97,11 +134,11 @@ fn value(kind: u8, written: &str) -> ValueRef<'_> {
 /// Builds the shared [`Store`] of one document's cards, card by card.
 ///
 /// The text of one document's params is about its file's size (at most 64
-/// MiB), far below the 4 GiB an offset can say.
+/// MiB), far below the 512 MiB a [`Start`] can say.
 #[derive(Default)]
 pub struct ParamsBuilder {
     text: String,
-    starts: Vec<u32>,
+    starts: Vec<Start>,
     /// Where each card's entries are, in the order added.
     cards: Vec<(u32, u32)>,
 }
@@ -144,15 +181,22 @@ impl ParamsBuilder {
 
     fn push(&mut self, key: &str, value: ValueRef<'_>) {
         use std::fmt::Write;
-        self.starts.push(self.text.len() as u32);
+        let at = self.text.len();
+        let field = Field::from_key(key);
+        if let (Some(field), ValueRef::String(text)) = (field, value) {
+            self.starts.push(Start::new(field_index(field), at));
+            self.text.push_str(text);
+            return;
+        }
+        self.starts.push(Start::new(OTHER, at));
         let kind = match value {
             ValueRef::String(_) => TEXT,
             ValueRef::Int(_) => INT,
             ValueRef::Float(_) => FLOAT,
             ValueRef::Bool(_) => BOOL,
         };
-        let field = Field::from_key(key);
-        self.text.push(char::from(Head::new(kind, field).0));
+        let key_class = field.map_or(OTHER, field_index);
+        self.text.push(char::from(kind << 3 | key_class));
         if field.is_none() {
             let _ = write!(self.text, "{}:{key}", key.len());
         }
@@ -314,16 +358,17 @@ impl Params {
         builder.finish().next().unwrap_or_default()
     }
 
-    /// Where each of the card's params starts and ends in the store's text.
-    fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    /// Where each of the card's params starts, and where it ends in the
+    /// store's text.
+    fn spans(&self) -> impl Iterator<Item = (Start, usize)> + '_ {
         let (starts, text_len) = match &self.store {
             Some(store) => (&store.starts[..], store.text.len()),
             None => (&[][..], 0),
         };
         let first = self.first as usize;
         (first..first + self.len as usize).map(move |i| {
-            let end = starts.get(i + 1).map_or(text_len, |next| *next as usize);
-            (starts[i] as usize, end)
+            let end = starts.get(i + 1).map_or(text_len, |next| next.at());
+            (starts[i], end)
         })
     }
 
@@ -344,12 +389,12 @@ impl Params {
         self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
-    /// One of the fields: found by its head, no text compared (the search
+    /// One of the fields: found by its class, no text compared (the search
     /// index and the list ask for these for every card).
     pub fn field(&self, field: Field) -> Option<ValueRef<'_>> {
         let text = self.text();
         self.spans()
-            .find(|(start, _)| Head(text.as_bytes()[*start]).field() == Some(field))
+            .find(|(start, _)| field_of(text, *start) == Some(field))
             .map(|(start, end)| read(text, start, end).1)
     }
 
@@ -522,6 +567,9 @@ mod tests {
             ]
         );
         assert_eq!(cards[2].field(Field::Owner), Some(ValueRef::String("")));
+        // A field whose value is not text is found all the same.
+        assert_eq!(cards[3].field(Field::Title), Some(ValueRef::Bool(false)));
+        assert_eq!(cards[3].field(Field::Owner), None);
     }
 
     #[test]
