@@ -60,7 +60,7 @@ struct Target {
 
 pub struct Reloader {
     wake: Sender<Wake>,
-    results: Receiver<Result<Loaded, String>>,
+    results: Receiver<Result<Loaded, crate::load::LoadError>>,
     /// `Err(why)` when changes are not watched (reading by hand still works).
     pub watching: Result<(), String>,
 }
@@ -106,7 +106,7 @@ impl Reloader {
     }
 
     /// A finished reload, if there is one.
-    pub fn try_take(&self) -> Option<Result<Loaded, String>> {
+    pub fn try_take(&self) -> Option<Result<Loaded, crate::load::LoadError>> {
         self.results.try_recv().ok()
     }
 }
@@ -116,7 +116,7 @@ fn worker(
     options: &crate::load::Options,
     watched: Option<Arc<Watching>>,
     wake: Receiver<Wake>,
-    results: Sender<Result<Loaded, String>>,
+    results: Sender<Result<Loaded, crate::load::LoadError>>,
 ) {
     while let Ok(first) = wake.recv() {
         if let Wake::Changed = first {
@@ -136,9 +136,7 @@ fn worker(
             watched.rearm_if_needed();
         }
         let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let loaded = crate::load::load_paths_with(&refs, options)
-            .map(Loaded::build)
-            .map_err(|e| e.to_string());
+        let loaded = crate::load::load_paths_with(&refs, options).map(Loaded::build);
         if results.send(loaded).is_err() {
             return;
         }

@@ -348,8 +348,9 @@ fn a_card_that_is_gone_leaves_the_selection_at_its_place() {
 #[test]
 fn a_failed_reload_keeps_the_handbook_and_says_why() {
     let mut app = app(120, 35);
-    app.reloaded(Err("x.md: no such file or directory".to_owned()));
+    app.reloaded(Err(crate::load::LoadError::NotFound("x.md".into())));
     assert_eq!(app.cards.visible.len(), 9);
-    assert!(message(&app).starts_with("Kunne ikke lese på nytt"));
+    // Said in the reader's language, once.
+    assert_eq!(message(&app), "Kunne ikke lese på nytt: x.md finnes ikke");
     assert!(app.message.as_ref().unwrap().error);
 }
