@@ -745,6 +745,8 @@ impl App {
             .as_ref()
             .and_then(|h| self.ctx.card_key(h.card));
 
+        self.people.remember(&self.ctx);
+        self.diagnostics.remember(&self.ctx);
         self.ctx.swap(loaded);
         self.people.reloaded(&self.ctx);
         self.diagnostics.reloaded(&self.ctx);
