@@ -170,10 +170,16 @@ impl Watching {
     fn watch_sites(&self) {
         let mut sites = sites_of(&self.targets);
         // A site whose config is gone for a moment (removed, then written
-        // again) is watched on, so that its coming back is seen.
-        for old in lock(&self.sites).iter() {
-            if old.root().is_dir() && !sites.iter().any(|s| s.root() == old.root()) {
-                sites.push(SiteFiles::of(old.root()));
+        // again) is watched on, so that its coming back is seen. Its root is
+        // copied out first: the watcher's callback takes this lock, and
+        // reading a site's files must not keep it waiting.
+        let before: Vec<PathBuf> = lock(&self.sites)
+            .iter()
+            .map(|s| s.root().to_owned())
+            .collect();
+        for root in before {
+            if root.is_dir() && !sites.iter().any(|s| s.root() == root) {
+                sites.push(SiteFiles::of(&root));
             }
         }
         let mut wanted: Vec<WatchPoint> = Vec::new();
