@@ -475,11 +475,11 @@ struct Prepared<'a> {
     /// The lower-cased title, if long enough to name (see [`names`]).
     title: Option<&'a str>,
     /// Where its input's and its output's words are in the document's
-    /// list of them (each text split once).
+    /// `all_words` (each text split once).
     input: std::ops::Range<usize>,
     output: std::ops::Range<usize>,
     /// Where its input's and its output's content words are in the
-    /// document's list of them.
+    /// document's `content` words.
     input_words: std::ops::Range<usize>,
     output_words: std::ops::Range<usize>,
 }
@@ -533,15 +533,15 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     // Each input and output split into words once: its mentions and its
     // content words are read from the same list.
     // A word and the blank after it take six bytes or more.
-    let mut split: Vec<&str> = Vec::with_capacity(lowered.len() / 6);
-    let mut words: Vec<Word> = Vec::with_capacity(lowered.len() / 6);
+    let mut all_words: Vec<&str> = Vec::with_capacity(lowered.len() / 6);
+    let mut content: Vec<Word> = Vec::with_capacity(lowered.len() / 6);
     let mut cards: Vec<Prepared> = Vec::with_capacity(spans.len());
     for (i, [title, input, output]) in spans.iter().enumerate() {
         let title = &lowered[title.clone()];
         let mut split_words = |text: std::ops::Range<usize>| {
-            let start = split.len();
-            split.extend(self::words(&lowered[text]));
-            start..split.len()
+            let start = all_words.len();
+            all_words.extend(words(&lowered[text]));
+            start..all_words.len()
         };
         let (input, output) = (split_words(input.clone()), split_words(output.clone()));
         cards.push(Prepared {
@@ -551,8 +551,8 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             },
             // Titles this short would name too much; such a card can still name others.
             title: title.chars().nth(2).is_some().then_some(title),
-            input_words: Word::add_all(&split[input.clone()], &mut words),
-            output_words: Word::add_all(&split[output.clone()], &mut words),
+            input_words: Word::add_all(&all_words[input.clone()], &mut content),
+            output_words: Word::add_all(&all_words[output.clone()], &mut content),
             input,
             output,
         });
@@ -593,7 +593,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
     let mut found_mentions = Vec::new();
     for card in &cards {
         for (text, is_input) in [(&card.input, true), (&card.output, false)] {
-            mentions(&split[text.clone()], &mut found_mentions);
+            mentions(&all_words[text.clone()], &mut found_mentions);
             for mention in &found_mentions {
                 named.clear();
                 let title_forms = |i: usize| forms(cards[i].title.unwrap_or_default());
@@ -648,7 +648,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             .enumerate()
             .filter(|(_, card)| card.input_words.len() <= MAX_PHRASE_WORDS)
             .flat_map(|(i, card)| {
-                words[card.input_words.clone()]
+                content[card.input_words.clone()]
                     .iter()
                     .map(move |w| (w.head, i))
             })
@@ -659,7 +659,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
         if a.output_words.len() > MAX_PHRASE_WORDS {
             continue;
         }
-        let output_words = &words[a.output_words.clone()];
+        let output_words = &content[a.output_words.clone()];
         candidates.clear();
         candidates.extend(
             output_words
@@ -674,7 +674,7 @@ fn document_links(document: u32, doc: &Document) -> Vec<Link> {
             .map(|&b| &cards[b])
             .filter(|b| b.id != a.id)
             .filter_map(|b| {
-                let shared = same_thing(output_words, &words[b.input_words.clone()])?;
+                let shared = same_thing(output_words, &content[b.input_words.clone()])?;
                 Some((b.id, shared))
             })
             .collect();

@@ -121,6 +121,8 @@ pub fn first_suspect(s: &str) -> Option<usize> {
 /// `"` and `\`) finds both in one pass.
 #[inline(always)]
 pub fn first_suspect_or(s: &str, also: [u8; 2]) -> Option<usize> {
+    // A non-ASCII byte could be found inside a character: no boundary then.
+    debug_assert!(also.is_ascii(), "{also:?}");
     let bytes = s.as_bytes();
     let wanted = |b: u8| suspect(b) | (b == also[0]) | (b == also[1]);
     // Norwegian text has a non-ASCII letter every few words, and none of

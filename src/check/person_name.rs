@@ -247,10 +247,9 @@ fn english(differ: &[NameDifference]) -> String {
             NameDifference::Spelling => "spelling",
         })
         .collect();
-    match words.as_slice() {
-        [] => "spelling".to_owned(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    match words.split_last() {
+        Some((last, init)) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => words.concat(),
     }
 }
 

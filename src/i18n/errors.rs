@@ -11,20 +11,21 @@ use std::io;
 impl Words {
     /// `cannot read the handbook: PATH: no such file or directory`.
     pub fn load_error(&self, error: &LoadError) -> String {
+        match self.lang {
+            Lang::En => format!("cannot read the handbook: {}", self.load_problem(error)),
+            Lang::Nb => format!("kan ikke lese håndboken: {}", self.load_problem(error)),
+        }
+    }
+
+    /// What is wrong with the path (`PATH: no such file or directory`), for
+    /// a message that has said what could not be done (a reload).
+    pub fn load_problem(&self, error: &LoadError) -> String {
         if self.lang == Lang::En {
-            return format!("cannot read the handbook: {error}");
+            return error.to_string();
         }
         match error {
-            LoadError::NotFound(path) => {
-                format!("kan ikke lese håndboken: {} finnes ikke", path.display())
-            }
-            LoadError::Io { path, error } => {
-                format!(
-                    "kan ikke lese håndboken: {}: {}",
-                    path.display(),
-                    io_nb(error)
-                )
-            }
+            LoadError::NotFound(path) => format!("{} finnes ikke", path.display()),
+            LoadError::Io { path, error } => format!("{}: {}", path.display(), io_nb(error)),
         }
     }
 

@@ -190,7 +190,7 @@ pub(super) const NB: Words = Words {
                     ("0", "Alt gikk bra."),
                     (
                         "1",
-                        "search: ingenting passet (som i grep og rg); check: det ble funnet en feil, eller en advarsel med --strict.",
+                        "search: ingen treff (som i grep og rg); check: det ble funnet en feil, eller en advarsel med --strict.",
                     ),
                     (
                         "2",
@@ -231,7 +231,7 @@ pub(super) const NB: Words = Words {
         variables: &[
             (
                 "VISUAL, EDITOR",
-                "Editoren et kort åpnes i fra terminalen (e), VISUAL først.",
+                "Redigeringsprogrammet som åpner et kort fra terminalen (e), VISUAL først.",
             ),
             (
                 "NO_COLOR",

@@ -93,9 +93,9 @@ pub(super) const NB: CommandLine = CommandLine {
         },
         CommandHelp {
             name: "search",
-            about: "Kortene som passer med et søk, beste treff først",
+            about: "Kortene som treffer et søk, beste treff først",
             long_about: Some(
-                "Kortene som passer med et søk, beste treff først\n\n\
+                "Kortene som treffer et søk, beste treff først\n\n\
                  Alle ordene må passe; `eier:`/`owner:`, `leder:`/`leader:`, `person:`, \
                  `tittel:`/`title:`, `formål:`/`purpose:`, `input:`, `output:`, \
                  `effekt:`/`effect:` foran et ord søker bare i det feltet, `side:`/`page:` \

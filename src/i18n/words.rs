@@ -619,21 +619,26 @@ impl Words {
         format!("{}:{}: {} [{}]", d.line, d.column, self.finding(d), d.rule)
     }
 
-    /// Where a name is written, said in Norwegian: `prosesseier «Ola Dahl »
-    /// i kortet «Behov»`.
-    fn name_place_nb(&self, place: &NamePlace) -> String {
+    /// Where a name is written, said in Norwegian: `prosesseier på kortet
+    /// «Behov»`; the value as written too when it holds more than the name
+    /// (`prosessleder «Plattform/Ola Dahl» på kortet «Utvikling»`).
+    fn name_place_nb(&self, place: &NamePlace, name: &str) -> String {
         let (open, close) = self.quotes;
         match place {
-            NamePlace::Card { field, value, card } => format!(
-                "{} {open}{value}{close} i kortet {open}{card}{close}",
-                self.field(*field).to_lowercase()
-            ),
-            NamePlace::Entry { name, team } => format!(
-                "oppføringen {open}{name}{close} i personkatalogen for teamet {open}{team}{close}"
-            ),
-            NamePlace::Subtitle { name, team } => format!(
-                "navigation_link.subtitle {open}{name}{close} for teamet {open}{team}{close}"
-            ),
+            NamePlace::Card { field, value, card } => {
+                let field = self.field(*field).to_lowercase();
+                if value.trim() == name.trim() {
+                    format!("{field} på kortet {open}{card}{close}")
+                } else {
+                    format!("{field} {open}{value}{close} på kortet {open}{card}{close}")
+                }
+            }
+            NamePlace::Entry { team, .. } => {
+                format!("oppføringen i personkatalogen for teamet {open}{team}{close}")
+            }
+            NamePlace::Subtitle { team, .. } => {
+                format!("navigation_link.subtitle for teamet {open}{team}{close}")
+            }
         }
     }
 
@@ -704,13 +709,13 @@ impl Words {
                 usual_at,
                 usual,
             } => format!(
-                "{} skriver {name} som {}, mens {usual_at} skriver {} (forskjell i {})",
-                self.name_place_nb(place),
+                "{}: {name} er skrevet {}, men {usual_at} skriver {} (ulikt: {})",
+                self.name_place_nb(place, spelling),
                 q(spelling),
                 q(usual),
                 and_nb(differ.iter().map(|d| match d {
                     NameDifference::Spacing => "mellomrom",
-                    NameDifference::Letters => "aksenter eller bokstaver",
+                    NameDifference::Letters => "aksenter/bokstaver",
                     NameDifference::Case => "store/små bokstaver",
                     NameDifference::Spelling => "stavemåte",
                 })),
@@ -721,16 +726,16 @@ impl Words {
                 similar,
                 team_pages,
             } => {
-                let place = self.name_place_nb(place);
+                let place = self.name_place_nb(place, name);
                 match similar {
                     Some((other, at)) => format!(
-                        "{place} nevner {}, som ikke står i personkatalogen; \
+                        "{place}: {} står ikke i personkatalogen; \
                          katalogen har {} på {at} (samme person?)",
                         q(name),
                         q(other)
                     ),
                     None => format!(
-                        "{place} nevner {}, som ikke står i personkatalogen \
+                        "{place}: {} står ikke i personkatalogen \
                          (name=-oppføringene på {})",
                         q(name),
                         match team_pages {
@@ -754,7 +759,7 @@ impl Words {
                 differ.join(", ")
             ),
             Finding::UnknownTimeZone { name, nearest } => format!(
-                "timeZone: ukjent tidssone {}{} (Hugo bygger ikke nettstedet); datoer uten sone leses som UTC",
+                "timeZone: ukjent tidssone {} (Hugo nekter å bygge nettstedet); datoer uten sone leses som UTC{}",
                 q(name),
                 nearest
                     .as_ref()
@@ -816,8 +821,6 @@ impl Words {
     }
 }
 
-/// What kind of problem a rule finds, in Norwegian: the lead of a finding
-/// that has only its English message.
 /// `a`, `a og b`, `a, b og c`.
 fn and_nb<'a>(items: impl Iterator<Item = &'a str>) -> String {
     let items: Vec<&str> = items.collect();
@@ -828,6 +831,8 @@ fn and_nb<'a>(items: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
+/// What kind of problem a rule finds, in Norwegian: the lead of a finding
+/// that has only its English message.
 fn rule_nb(rule: Rule) -> &'static str {
     match rule {
         Rule::Io => "Kunne ikke lese",
@@ -890,6 +895,46 @@ impl std::fmt::Display for ReasonText<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directory_entry_spelled_several_ways_and_a_name_it_lacks_read_as_norwegian() {
+        let said = |finding: Finding| {
+            let d = Diagnostic::warning("a.md", 9, 3, Rule::PersonName, "x").with(finding);
+            words(Lang::Nb).finding(&d)
+        };
+        let spelling = Finding::PersonSpelling {
+            place: NamePlace::Entry {
+                name: "ingrid  solbakken".into(),
+                team: "Lederlaget".into(),
+            },
+            name: "Ingrid Solbakken".into(),
+            spelling: "ingrid  solbakken".into(),
+            differ: vec![NameDifference::Spacing, NameDifference::Case],
+            usual_at: "a.md:5:13".into(),
+            usual: "Ingrid Solbakken".into(),
+        };
+        assert_eq!(
+            said(spelling),
+            "oppføringen i personkatalogen for teamet «Lederlaget»: Ingrid Solbakken er skrevet \
+             «ingrid  solbakken», men a.md:5:13 skriver «Ingrid Solbakken» \
+             (ulikt: mellomrom og store/små bokstaver)"
+        );
+        let missing = Finding::NotInDirectory {
+            place: NamePlace::Card {
+                field: Field::Owner,
+                value: "Kari Nordmann".into(),
+                card: "Behov".into(),
+            },
+            name: "Kari Nordmann".into(),
+            similar: None,
+            team_pages: 1,
+        };
+        assert_eq!(
+            said(missing),
+            "prosesseier på kortet «Behov»: «Kari Nordmann» står ikke i personkatalogen \
+             (name=-oppføringene på den ene teamsiden)"
+        );
+    }
 
     #[test]
     fn summaries_count_in_each_language() {

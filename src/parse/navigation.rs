@@ -72,7 +72,8 @@ fn read(html: &str) -> Vec<Entry> {
                 let li = tag
                     .get(..2)
                     .is_some_and(|name| name.eq_ignore_ascii_case(b"li"));
-                if li && matches!(tag.get(2), None | Some(b' ')) {
+                // `<li>`, `<li class=…>` (any space after the name), not `<link>`.
+                if li && tag.get(2).is_none_or(u8::is_ascii_whitespace) {
                     in_li += 1;
                 } else if tag.eq_ignore_ascii_case(b"/li") {
                     in_li = in_li.saturating_sub(1);
@@ -127,6 +128,10 @@ mod tests {
         let seed = "<p> - Release</p>\n<p> - Behov<p>\n";
         assert_eq!(list_items(seed), ["Release", "Behov"]);
         assert_eq!(list_items("<ul><li>A</li><li>B</li></ul>"), ["A", "B"]);
+        assert_eq!(
+            list_items("<ul><LI\tclass=\"x\">A</li><li\nid=b>B</LI></ul>"),
+            ["A", "B"]
+        );
         assert_eq!(
             list_items("<p>Prosessene:</p>\n<p> - A</p>"),
             ["A"],

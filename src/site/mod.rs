@@ -206,9 +206,17 @@ pub struct ConfigError {
 impl ConfigError {
     /// What it says, in English.
     pub fn message(&self) -> String {
+        // The question last, where a reader's eye ends.
+        let zone = &self.time_zone;
+        let meant = zone
+            .nearest
+            .as_ref()
+            .map(|n| format!("; did you mean {n:?}?"));
         format!(
-            "timeZone: {} (Hugo refuses to build the site); dates without a zone are read as UTC",
-            self.time_zone
+            "timeZone: unknown time zone {:?} (Hugo refuses to build the site); \
+             dates without a zone are read as UTC{}",
+            zone.name,
+            meant.unwrap_or_default()
         )
     }
 

@@ -722,12 +722,15 @@ impl App {
 
     /// Swap in a handbook read again, keeping the selection, the filters, the
     /// jump trail and the view on the same cards where they still exist.
-    pub fn reloaded(&mut self, result: Result<Loaded, String>) {
+    pub fn reloaded(&mut self, result: Result<Loaded, crate::load::LoadError>) {
         let t = self.ctx.words();
         let loaded = match result {
             Ok(loaded) => loaded,
             Err(why) => {
-                self.tell(format!("{}: {why}", t.reload_failed), true);
+                self.tell(
+                    format!("{}: {}", t.reload_failed, t.load_problem(&why)),
+                    true,
+                );
                 return;
             }
         };
@@ -742,6 +745,8 @@ impl App {
             .as_ref()
             .and_then(|h| self.ctx.card_key(h.card));
 
+        self.people.remember(&self.ctx);
+        self.diagnostics.remember(&self.ctx);
         self.ctx.swap(loaded);
         self.people.reloaded(&self.ctx);
         self.diagnostics.reloaded(&self.ctx);

@@ -60,7 +60,7 @@ struct Target {
 
 pub struct Reloader {
     wake: Sender<Wake>,
-    results: Receiver<Result<Loaded, String>>,
+    results: Receiver<Result<Loaded, crate::load::LoadError>>,
     /// `Err(why)` when changes are not watched (reading by hand still works).
     pub watching: Result<(), String>,
 }
@@ -106,7 +106,7 @@ impl Reloader {
     }
 
     /// A finished reload, if there is one.
-    pub fn try_take(&self) -> Option<Result<Loaded, String>> {
+    pub fn try_take(&self) -> Option<Result<Loaded, crate::load::LoadError>> {
         self.results.try_recv().ok()
     }
 }
@@ -116,7 +116,7 @@ fn worker(
     options: &crate::load::Options,
     watched: Option<Arc<Watching>>,
     wake: Receiver<Wake>,
-    results: Sender<Result<Loaded, String>>,
+    results: Sender<Result<Loaded, crate::load::LoadError>>,
 ) {
     while let Ok(first) = wake.recv() {
         if let Wake::Changed = first {
@@ -136,9 +136,7 @@ fn worker(
             watched.rearm_if_needed();
         }
         let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let loaded = crate::load::load_paths_with(&refs, options)
-            .map(Loaded::build)
-            .map_err(|e| e.to_string());
+        let loaded = crate::load::load_paths_with(&refs, options).map(Loaded::build);
         if results.send(loaded).is_err() {
             return;
         }
@@ -172,10 +170,16 @@ impl Watching {
     fn watch_sites(&self) {
         let mut sites = sites_of(&self.targets);
         // A site whose config is gone for a moment (removed, then written
-        // again) is watched on, so that its coming back is seen.
-        for old in lock(&self.sites).iter() {
-            if old.root().is_dir() && !sites.iter().any(|s| s.root() == old.root()) {
-                sites.push(SiteFiles::of(old.root()));
+        // again) is watched on, so that its coming back is seen. Its root is
+        // copied out first: the watcher's callback takes this lock, and
+        // reading a site's files must not keep it waiting.
+        let before: Vec<PathBuf> = lock(&self.sites)
+            .iter()
+            .map(|s| s.root().to_owned())
+            .collect();
+        for root in before {
+            if root.is_dir() && !sites.iter().any(|s| s.root() == root) {
+                sites.push(SiteFiles::of(&root));
             }
         }
         let mut wanted: Vec<WatchPoint> = Vec::new();

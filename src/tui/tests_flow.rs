@@ -348,8 +348,51 @@ fn a_card_that_is_gone_leaves_the_selection_at_its_place() {
 #[test]
 fn a_failed_reload_keeps_the_handbook_and_says_why() {
     let mut app = app(120, 35);
-    app.reloaded(Err("x.md: no such file or directory".to_owned()));
+    app.reloaded(Err(crate::load::LoadError::NotFound("x.md".into())));
     assert_eq!(app.cards.visible.len(), 9);
-    assert!(message(&app).starts_with("Kunne ikke lese på nytt"));
+    // Said in the reader's language, once.
+    assert_eq!(message(&app), "Kunne ikke lese på nytt: x.md finnes ikke");
     assert!(app.message.as_ref().unwrap().error);
+}
+
+#[test]
+fn reloading_keeps_the_person_and_the_finding_chosen_though_others_come_before_them() {
+    let mut app = on_disk();
+    press(&mut app, KeyCode::Char('p'));
+    super::tests::down_to_person(&mut app, "Torkel Buarøy");
+    let chosen = |app: &App| {
+        let people = app.ctx.people().unwrap();
+        people[app.people.list.selected()].name.clone()
+    };
+    assert_eq!(chosen(&app), "Torkel Buarøy");
+    // Someone new, listed before him.
+    let added = seed_on_disk("/h/utvikling-drift.md", |s| {
+        s.replacen(
+            "{{< prosesser/strategy-card",
+            "{{< prosesser/strategy-card title=\"Ny\" owner=\"Anne Berg\" >}}\n\n{{< prosesser/strategy-card",
+            1,
+        )
+    });
+    app.reloaded(Ok(Loaded::build(added)));
+    let text = screen(&draw(&app));
+    assert!(text.contains("Anne Berg"), "{text}");
+    assert_eq!(chosen(&app), "Torkel Buarøy", "{text}");
+
+    // The same for a finding: the last one, with a new one before it.
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::End);
+    let finding = |app: &App| app.ctx.diagnostics()[app.diagnostics.list.selected()].clone();
+    let last = finding(&app);
+    let more = seed_on_disk("/h/utvikling-drift.md", |s| {
+        s.replacen(
+            "{{< prosesser/strategy-card",
+            "{{< prosesser/strategy-card title=\"Ny\" owner=\"Anne Berg\" >}}\n\n\
+             {{< prosesser/strategy-card title=\"Uten leder\" >}}\n\n{{< prosesser/strategy-card",
+            1,
+        )
+    });
+    app.reloaded(Ok(Loaded::build(more)));
+    let now = finding(&app);
+    assert_eq!((now.rule, &now.message), (last.rule, &last.message));
 }

@@ -166,7 +166,9 @@ fn a_sites_unknown_time_zone_is_a_finding_that_e_opens_in_the_config() {
     press(&mut app, KeyCode::Char('w'));
     let text = screen(&draw(&app));
     assert!(
-        text.contains("> hugo.toml:2:12: feil: timeZone: ukjent tidssone «Europe/Olso»; mente du «Europe/Oslo»?"),
+        text.contains(
+            "> hugo.toml:2:12: feil: timeZone: ukjent tidssone «Europe/Olso» (Hugo nekter"
+        ),
         "{text}"
     );
     press(&mut app, KeyCode::Char('e'));

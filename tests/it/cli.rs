@@ -412,13 +412,21 @@ fn check_speaks_norwegian_by_default_and_english_with_lang_en_in_one_shape() {
         )),
         "{norwegian}"
     );
-    // A person's name written two ways, said in full too.
+    // A person's name written two ways, and one the directory does not
+    // have, said in full too.
+    assert!(
+        norwegian.contains(
+            "warning: prosessleder «Markedssjef Siri Lunde» på kortet «Marked»: «Siri Lunde» \
+             står ikke i personkatalogen; katalogen har «Siri Lunde Berg» på "
+        ),
+        "{norwegian}"
+    );
     assert!(
         norwegian.contains(&format!(
-            "{handbook}/content/prosesser/utvikling/index.md:13:1: warning: prosesseier «ola dahl» \
-             i kortet «Utvikling» skriver Ola Dahl som «ola dahl», mens \
+            "{handbook}/content/prosesser/utvikling/index.md:13:1: warning: prosesseier på kortet \
+             «Utvikling»: Ola Dahl er skrevet «ola dahl», men \
              {handbook}/content/team/plattform/index.md:5:13 skriver «Ola Dahl» \
-             (forskjell i store/små bokstaver) [person-name]\n"
+             (ulikt: store/små bokstaver) [person-name]\n"
         )),
         "{norwegian}"
     );

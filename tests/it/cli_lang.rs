@@ -170,7 +170,7 @@ fn help_is_norwegian_by_default_with_every_command_described_in_norwegian() {
     let english = ok(&["--help", "--lang", "en"]);
     let norwegian_descriptions = [
         ("list", "Alle kortene"),
-        ("search", "Kortene som passer med et søk"),
+        ("search", "Kortene som treffer et søk"),
         ("people", "Hver person én gang"),
         ("flow", "Hvordan prosessene gir arbeid videre"),
         ("history", "Hva som er endret i hvert kort"),

@@ -402,7 +402,7 @@ fn zsh_and_fish_completions_name_every_command() {
     assert!(stderr.contains("mulige verdier"), "{stderr}");
     // What zsh and fish show beside each command is in the reader's language.
     assert!(
-        zsh.contains("'search:Kortene som passer med et søk"),
+        zsh.contains("'search:Kortene som treffer et søk"),
         "{zsh}"
     );
     let english = ok(&["completions", "zsh", "--lang", "en"]);

@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::i18n::{Lang, Words};
-use crate::{Rule, Severity};
+use crate::{Diagnostic, Rule, Severity};
 
 use super::filter::{self, FilteredList};
 use super::{Effect, list_offset, row_at};
@@ -48,6 +48,9 @@ pub struct DiagnosticsView {
     /// The row of each finding shown.
     row_of: Vec<usize>,
     pub model: DiagnosticsModel,
+    /// The finding chosen before the handbook was read again, until the new
+    /// findings have arrived and it is found among them.
+    again: Option<Diagnostic>,
 }
 
 /// What the view draws: the list, and under it the selected finding in full.
@@ -66,6 +69,15 @@ impl DiagnosticsView {
         let key = (ctx.generation, ctx.facts_ready(), self.by_rule, ctx.lang);
         let t = ctx.words();
         let all = ctx.diagnostics();
+        // The same finding about the same file: its line moves when lines
+        // are written above it, its words (which name the card) do not.
+        if let Some(before) = self.again.take_if(|_| ctx.facts_ready())
+            && let Some(i) = all.iter().position(|d| {
+                (&d.path, d.rule, &d.message) == (&before.path, before.rule, &before.message)
+            })
+        {
+            self.list.reselect(i);
+        }
         let by_rule = self.by_rule;
         let refiltered = self.list.refilter(key, |query| {
             let mut shown = filter::passing(all.len(), query, |query, i| {
@@ -195,6 +207,12 @@ impl DiagnosticsView {
     /// Keep the selection within the findings of a handbook read again.
     pub fn reloaded(&mut self, ctx: &Context) {
         self.refilter(ctx);
+    }
+
+    /// Before the handbook is read again: the finding chosen, to choose it
+    /// again among the new findings if it is still there.
+    pub fn remember(&mut self, ctx: &Context) {
+        self.again = ctx.diagnostics().get(self.list.selected()).cloned();
     }
 
     /// Keep the selected finding (and its rule's heading, when it is the

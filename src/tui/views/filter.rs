@@ -96,6 +96,13 @@ impl<K> FilteredList<K> {
         }
     }
 
+    /// Choose item `i` of items just replaced (a handbook read again): the
+    /// view found its chosen item there again, at `i`, which the rows shown
+    /// may not hold yet; the next [`Self::refilter`] shows them.
+    pub fn reselect(&mut self, i: usize) {
+        self.selected = i;
+    }
+
     /// Select item `i`, if it is shown.
     pub fn select(&mut self, i: usize) {
         if self.shown.contains(&i) {

@@ -38,6 +38,10 @@ pub struct PeopleView {
     lines: Vec<InkLine>,
     /// The widest name, in columns: where the counts line up.
     name_width: usize,
+    /// The person chosen before the handbook was read again (their
+    /// [`crate::people::Person::key`]), until the new people have arrived
+    /// and they are found among them.
+    again: Option<String>,
     pub model: PeopleModel,
 }
 
@@ -53,8 +57,13 @@ impl PeopleView {
     /// handbook, the people or the filter change; the selection kept on a
     /// person shown.
     fn refilter(&mut self, ctx: &Context) {
-        let person = self.list.selected();
         let people = ctx.people().unwrap_or_default();
+        if let Some(key) = self.again.take_if(|_| ctx.people().is_some())
+            && let Some(i) = people.iter().position(|p| p.key() == key)
+        {
+            self.list.reselect(i);
+        }
+        let person = self.list.selected();
         let key = (ctx.generation, ctx.facts_ready());
         let refiltered = self.list.refilter(key, |query| {
             filter::passing(people.len(), query, |query, i| {
@@ -169,6 +178,15 @@ impl PeopleView {
     /// Keep the selection within the people of a handbook read again.
     pub fn reloaded(&mut self, ctx: &Context) {
         self.refilter(ctx);
+    }
+
+    /// Before the handbook is read again: who is chosen, to choose them
+    /// again in the new people (at another place in the list, or not at all).
+    pub fn remember(&mut self, ctx: &Context) {
+        self.again = ctx
+            .people()
+            .and_then(|people| people.get(self.list.selected()))
+            .map(crate::people::Person::key);
     }
 
     /// Keep the selected person on a list `height` rows tall.
