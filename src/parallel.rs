@@ -6,7 +6,7 @@
 //! where starting a thread costs tens of microseconds against a keystroke's
 //! millisecond.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 /// How many threads this process can run at once (1 when unknown).
 pub(crate) fn cores() -> usize {
@@ -14,50 +14,73 @@ pub(crate) fn cores() -> usize {
 }
 
 /// `f` over `items` on up to `threads` threads, this one among them; the
-/// results in the order of `items`. Items are handed out one at a time, so
-/// one big item (a large file) does not leave the other threads idle. A
-/// panic in `f` is raised again here.
+/// results in the order of `items`. See [`map_owned`].
 pub(crate) fn map<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
-    let threads = threads.min(items.len());
+    map_owned(items.iter().collect(), threads, f)
+}
+
+/// `f` over `items`, each given away to `f`, on up to `threads` threads,
+/// this one among them; the results in the order of `items`. Items are
+/// handed out one at a time, so one big item (a large file) does not leave
+/// the other threads idle. A panic in `f` is raised again here.
+///
+/// Each result goes straight to its own place in one array, which then
+/// becomes the array returned: a load's results are the whole handbook, and
+/// gathering them per thread and then in order would hold them one and a
+/// half times over.
+pub(crate) fn map_owned<T: Send, R: Send>(
+    items: Vec<T>,
+    threads: usize,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    let count = items.len();
+    let threads = threads.min(count);
     if threads <= 1 {
-        return items.iter().map(f).collect();
+        return items.into_iter().map(f).collect();
     }
-    let next = AtomicUsize::new(0);
-    // Room for a fair share from the start: a load's results are the whole
-    // handbook, and each doubling would copy it.
-    let share = items.len() / threads + 1;
+    let next = Mutex::new(items.into_iter().enumerate());
+    let places: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
     let work = || {
-        let mut done = Vec::with_capacity(share);
         loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(i) else { break };
-            done.push((i, f(item)));
+            let Some((i, item)) = lock(&next).next() else {
+                break;
+            };
+            let result = f(item);
+            *lock(&places[i]) = Some(result);
         }
-        done
     };
-    let mut results = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let others: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mut all = work();
-        all.reserve_exact(items.len() - all.len());
+        work();
         for other in others {
-            match other.join() {
-                Ok(more) => all.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
+            if let Err(panic) = other.join() {
+                std::panic::resume_unwind(panic);
             }
         }
-        all
     });
-    results.sort_unstable_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    // Every item was taken and, no thread having panicked, its result put
+    // in its place.
+    places
+        .into_iter()
+        .filter_map(|place| place.into_inner().ok().flatten())
+        .collect()
+}
+
+/// A lock is held only to take an item or to put a result, never while `f`
+/// runs, so a panic in `f` cannot poison it.
+fn lock<V>(mutex: &Mutex<V>) -> MutexGuard<'_, V> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::map;
+    use super::{map, map_owned};
 
     #[test]
     fn results_keep_the_order_of_the_items_whatever_thread_ran_them() {
@@ -71,6 +94,21 @@ mod tests {
                 n * n
             });
             assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn owned_items_are_given_away_and_come_back_in_order() {
+        let items: Vec<String> = (0..300).map(|n| n.to_string()).collect();
+        for threads in [1, 2, 5] {
+            let marked = map_owned(items.clone(), threads, |s: String| {
+                if s.ends_with('7') {
+                    std::thread::yield_now();
+                }
+                s + "!"
+            });
+            let want: Vec<String> = items.iter().map(|s| format!("{s}!")).collect();
+            assert_eq!(marked, want);
         }
     }
 

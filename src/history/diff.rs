@@ -34,7 +34,7 @@ pub struct FieldChange {
 /// order, or for a positional call its values under `0`, `1`, ... (the
 /// index a template's `.Get` takes).
 pub fn params_of(card: &Card) -> Vec<(Cow<'_, str>, ValueRef<'_>)> {
-    match &card.positional {
+    match card.positional() {
         Some(values) => values
             .iter()
             .enumerate()
@@ -371,9 +371,9 @@ mod tests {
     #[test]
     fn positional_values_are_compared_by_index() {
         let mut old = Card::named(1, 1, Vec::<(&str, Value)>::new());
-        old.positional = Some(vec![Value::String("a".into())]);
+        old.set_positional(Some(vec![Value::String("a".into())]));
         let mut new = old.clone();
-        new.positional = Some(vec![Value::String("b".into())]);
+        new.set_positional(Some(vec![Value::String("b".into())]));
         let changes = field_changes(&old, &new, false);
         assert_eq!(changes[0].field, "0");
     }

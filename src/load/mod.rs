@@ -197,8 +197,9 @@ pub fn find_files_with(paths: &[&Path], options: &Options) -> Result<Found, Load
 
 /// Read and parse the files found; each ends up as a document or a diagnostic.
 pub fn load_found(found: Found) -> Handbook {
-    let parsed = parallel::map(&found.entries, parallel::cores(), |(entry, settings)| {
-        read_and_parse(&entry.path, &entry.file, &found.settings[*settings])
+    let settings = &found.settings;
+    let parsed = parallel::map_owned(found.entries, parallel::cores(), |(entry, at)| {
+        read_and_parse(entry, &settings[at])
     });
     assemble(parsed, found.diagnostics)
 }
@@ -212,6 +213,8 @@ pub fn load_sources(sources: Vec<Source>) -> Handbook {
 /// card shortcodes and the ones given by hand).
 pub fn load_sources_with(sources: Vec<Source>, options: &Options) -> Handbook {
     let (settings, _) = options.settings_for(None);
+    // Borrowed, not given away: bytes freed on a thread other than the one
+    // that allocated them take that thread's allocator lock.
     let parsed = parallel::map(&sources, parallel::cores(), |s| {
         let (doc, diags) = parse_document_in(&s.path, &s.bytes, &settings);
         (
@@ -246,15 +249,17 @@ fn assemble(parsed: Vec<Parsed>, mut diagnostics: Vec<Diagnostic>) -> Handbook {
     }
 }
 
-fn read_and_parse(path: &str, file: &Path, settings: &Settings) -> Parsed {
-    match read_limited(file) {
+/// Takes the entry so that its file's path moves into the document.
+fn read_and_parse(entry: walk::Entry, settings: &Settings) -> Parsed {
+    let walk::Entry { path, file } = entry;
+    match read_limited(&file) {
         Ok((bytes, changed)) => {
-            let (doc, mut diags) = parse_document_in(path, &bytes, settings);
+            let (doc, mut diags) = parse_document_in(&path, &bytes, settings);
             if changed {
                 diags.insert(
                     0,
                     Diagnostic::warning(
-                        path,
+                        &path,
                         1,
                         1,
                         Rule::Io,
@@ -264,13 +269,16 @@ fn read_and_parse(path: &str, file: &Path, settings: &Settings) -> Parsed {
             }
             (
                 doc.map(|mut d| {
-                    d.file = Some(file.to_owned());
+                    d.file = Some(file);
                     d
                 }),
                 diags,
             )
         }
-        Err(message) => (None, vec![Diagnostic::error(path, 1, 1, Rule::Io, message)]),
+        Err(message) => (
+            None,
+            vec![Diagnostic::error(&path, 1, 1, Rule::Io, message)],
+        ),
     }
 }
 

@@ -200,9 +200,13 @@ impl Walk {
                         });
                         files += 1;
                         if id.is_none_or(|id| self.files.insert(id)) {
+                            // A joined path keeps room to grow; this one is
+                            // kept for good, by the document read from it.
+                            let mut file = child.file;
+                            file.shrink_to_fit();
                             entries.push(Entry {
                                 path: shown_path,
-                                file: child.file,
+                                file,
                             });
                         }
                     }

@@ -12,7 +12,7 @@ mod publication;
 mod value;
 mod zone;
 
-pub use card::{CARD, Card, CardId, STRATEGY_CARD};
+pub use card::{CARD, Card, CardId, STRATEGY_CARD, Shortcode};
 pub use diagnostic::{
     Diagnostic, Finding, NameDifference, NamePlace, Rule, Severity, TagProblem as TagFinding,
 };

@@ -1,7 +1,7 @@
 use super::{Field, Value};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -11,75 +11,134 @@ use std::sync::Arc;
 /// Stored compactly, because a catalogue has 100,000 cards and a `String` per
 /// key and value made the allocator's bookkeeping most of the memory: the
 /// cards of one document share one [`Store`] (one buffer with the text of
-/// every key and value, one table of 16-byte entries pointing into it), and a
-/// card's params are its window on that table. A document costs three
-/// allocations for the params of all its cards.
+/// every param, one table of 4-byte offsets into it), and a card's params
+/// are its window on that table. A document costs three allocations for the
+/// params of all its cards.
 #[derive(Clone, Default)]
 pub struct Params {
     store: Option<Arc<Store>>,
-    /// The card's entries: `store.entries[first..first + len]`.
+    /// The card's entries: `store.starts[first..first + len]`.
     first: u32,
     len: u32,
 }
 
 /// The params of every card of one document: see [`Params`].
 struct Store {
+    /// Param after param, with nothing between them. A field with a text
+    /// value (nearly every param of a card) is only its value; any other
+    /// param is a [`Head`] byte, its key unless it is a field (the key's
+    /// length in decimal and `:` first), then its value.
     text: Box<str>,
-    entries: Box<[Entry]>,
+    starts: Box<[Start]>,
 }
 
-/// One param: where its key and its value are in [`Store::text`].
+/// Where a param's text starts in [`Store::text`] (the low 29 bits; it
+/// ends where the next one's starts, or with the text), and above that
+/// which field it is when it is a field with a text value (its index in
+/// [`Field::ALL`]), else [`OTHER`]. The fields a list or a search asks for
+/// of every card are found without reading the text.
 #[derive(Clone, Copy)]
-struct Entry {
-    key: Span,
-    value: Span,
+struct Start(u32);
+
+const CLASS_SHIFT: u32 = 29;
+const AT: u32 = (1 << CLASS_SHIFT) - 1;
+/// The class of a param whose text starts with a [`Head`]; in a head, a key
+/// that is written out.
+const OTHER: u8 = 7;
+const _: () = assert!(Field::ALL.len() <= OTHER as usize);
+
+impl Start {
+    fn new(class: u8, at: usize) -> Start {
+        Start(u32::from(class) << CLASS_SHIFT | at as u32)
+    }
+
+    fn at(self) -> usize {
+        (self.0 & AT) as usize
+    }
+
+    fn field(self) -> Option<Field> {
+        field_at(usize::from((self.0 >> CLASS_SHIFT) as u8))
+    }
 }
 
-/// `len`'s top two bits are a tag: for a key, [`KNOWN`] marks one of the six
-/// fields (its index in `at`, no text); for a value, its kind. A number's or
-/// a bool's text is kept and read again when asked for: it reads back to the
-/// same value, and they are rare in cards.
+fn field_at(index: usize) -> Option<Field> {
+    Field::ALL.get(index).copied()
+}
+
+fn field_index(field: Field) -> u8 {
+    Field::ALL.iter().position(|f| *f == field).unwrap_or(0) as u8
+}
+
+/// The first byte of a param of class [`OTHER`]: its value's kind (bits 3
+/// and 4) and its key (bits 0 to 2): a field's index, or [`OTHER`] for a key
+/// written out. Below 0x80, so the text stays UTF-8.
+///
+/// A number's or a bool's text is kept and read again when asked for: it
+/// reads back to the same value, and they are rare in cards.
 #[derive(Clone, Copy)]
-struct Span {
-    at: u32,
-    len: u32,
+struct Head(u8);
+
+const TEXT: u8 = 0;
+const INT: u8 = 1;
+const FLOAT: u8 = 2;
+const BOOL: u8 = 3;
+
+impl Head {
+    fn field(self) -> Option<Field> {
+        field_at(usize::from(self.0 & 7))
+    }
+
+    fn kind(self) -> u8 {
+        self.0 >> 3
+    }
 }
 
-const TAG_SHIFT: u32 = 30;
-const LEN_MASK: u32 = (1 << TAG_SHIFT) - 1;
-const KNOWN: u32 = 1;
-const TEXT: u32 = 0;
-const INT: u32 = 1;
-const FLOAT: u32 = 2;
-const BOOL: u32 = 3;
-
-impl Span {
-    fn known(field: Field) -> Span {
-        let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
-        Span {
-            at: index as u32,
-            len: KNOWN << TAG_SHIFT,
+/// The param whose text starts at `start` and ends at `end`: its key and
+/// its value.
+fn read(text: &str, start: Start, end: usize) -> (&str, ValueRef<'_>) {
+    let at = start.at();
+    if let Some(field) = start.field() {
+        return (field.key(), ValueRef::String(&text[at..end]));
+    }
+    let head = Head(text.as_bytes()[at]);
+    let (key, value_start) = match head.field() {
+        Some(field) => (field.key(), at + 1),
+        None => {
+            let written = &text[at + 1..end];
+            let colon = written.find(':').unwrap_or(0);
+            let len: usize = written[..colon].parse().unwrap_or(0);
+            let key_start = at + 1 + colon + 1;
+            (&text[key_start..key_start + len], key_start + len)
         }
-    }
+    };
+    (key, value(head.kind(), &text[value_start..end]))
+}
 
-    fn tag(self) -> u32 {
-        self.len >> TAG_SHIFT
+/// The field a param is, if any, reading its head only when it has one.
+fn field_of(text: &str, start: Start) -> Option<Field> {
+    match start.field() {
+        Some(field) => Some(field),
+        None => Head(text.as_bytes()[start.at()]).field(),
     }
+}
 
-    fn text(self, text: &str) -> &str {
-        let at = self.at as usize;
-        &text[at..at + (self.len & LEN_MASK) as usize]
+fn value(kind: u8, written: &str) -> ValueRef<'_> {
+    match kind {
+        INT => ValueRef::Int(written.parse().unwrap_or_default()),
+        FLOAT => ValueRef::Float(written.parse().unwrap_or_default()),
+        BOOL => ValueRef::Bool(written == "true"),
+        _ => ValueRef::String(written),
     }
 }
 
 /// Builds the shared [`Store`] of one document's cards, card by card.
 ///
-/// The text of one document's params is at most its file (64 MiB), far
-/// below the 1 GiB a [`Span`] can point into.
+/// The text of one document's params is about its file's size (at most 64
+/// MiB), far below the 512 MiB a [`Start`] can say.
 #[derive(Default)]
 pub struct ParamsBuilder {
     text: String,
-    entries: Vec<Entry>,
+    starts: Vec<Start>,
     /// Where each card's entries are, in the order added.
     cards: Vec<(u32, u32)>,
 }
@@ -89,89 +148,72 @@ impl ParamsBuilder {
     pub fn with_capacity(bytes: usize, params: usize) -> Self {
         ParamsBuilder {
             text: String::with_capacity(bytes),
-            entries: Vec::with_capacity(params),
+            starts: Vec::with_capacity(params),
             cards: Vec::new(),
         }
     }
 
     /// Adds one card's params, (key, value) in written order; a repeated key
     /// keeps its first place and takes the later value.
-    pub fn add<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) {
-        let first = self.entries.len();
-        // Where each key is, once there are enough keys for a scan to cost
-        // more than hashing: a call with 200,000 params must stay linear.
-        let mut index: Option<HashMap<String, usize>> = None;
-        for (key, value) in pairs {
-            let value = self.push_value(value);
-            let card = &self.entries[first..];
-            if index.is_none() && card.len() >= 16 {
-                let keys = card.iter().enumerate();
-                index = Some(
-                    keys.map(|(i, e)| (key_text(&self.text, e.key).to_owned(), i))
-                        .collect(),
-                );
+    ///
+    /// The pairs are read twice, once for repeats and once to store them,
+    /// because a param's text must follow the one before it: a later value
+    /// cannot replace an earlier one in place.
+    pub fn add<'a, I>(&mut self, pairs: I)
+    where
+        I: IntoIterator<Item = (&'a str, ValueRef<'a>)>,
+        I::IntoIter: Clone,
+    {
+        let pairs = pairs.into_iter();
+        let first = self.starts.len();
+        if has_repeats(pairs.clone().map(|(key, _)| key)) {
+            for (key, value) in last_values(pairs) {
+                self.push(key, value);
             }
-            let existing = match &index {
-                Some(index) => index.get(key).copied(),
-                None => card.iter().position(|e| key_text(&self.text, e.key) == key),
-            };
-            match existing {
-                Some(i) => self.entries[first + i].value = value,
-                None => {
-                    if let Some(index) = &mut index {
-                        index.insert(key.to_owned(), card.len());
-                    }
-                    let key = match Field::from_key(key) {
-                        Some(field) => Span::known(field),
-                        None => self.push_text(key, TEXT),
-                    };
-                    self.entries.push(Entry { key, value });
-                }
+        } else {
+            for (key, value) in pairs {
+                self.push(key, value);
             }
         }
-        let len = self.entries.len() - first;
+        let len = self.starts.len() - first;
         self.cards.push((first as u32, len as u32));
     }
 
-    fn push_text(&mut self, s: &str, tag: u32) -> Span {
-        let span = Span {
-            at: self.text.len() as u32,
-            len: s.len() as u32 | (tag << TAG_SHIFT),
-        };
-        self.text.push_str(s);
-        span
-    }
-
-    fn push_value(&mut self, value: ValueRef<'_>) -> Span {
+    fn push(&mut self, key: &str, value: ValueRef<'_>) {
         use std::fmt::Write;
         let at = self.text.len();
-        let tag = match value {
-            ValueRef::String(s) => return self.push_text(s, TEXT),
-            ValueRef::Bool(b) => {
-                let _ = write!(self.text, "{b}");
-                BOOL
-            }
-            ValueRef::Int(i) => {
-                let _ = write!(self.text, "{i}");
-                INT
-            }
-            ValueRef::Float(f) => {
-                // `{:?}` writes the shortest text that reads back the same.
-                let _ = write!(self.text, "{f:?}");
-                FLOAT
-            }
-        };
-        Span {
-            at: at as u32,
-            len: (self.text.len() - at) as u32 | (tag << TAG_SHIFT),
+        let field = Field::from_key(key);
+        if let (Some(field), ValueRef::String(text)) = (field, value) {
+            self.starts.push(Start::new(field_index(field), at));
+            self.text.push_str(text);
+            return;
         }
+        self.starts.push(Start::new(OTHER, at));
+        let kind = match value {
+            ValueRef::String(_) => TEXT,
+            ValueRef::Int(_) => INT,
+            ValueRef::Float(_) => FLOAT,
+            ValueRef::Bool(_) => BOOL,
+        };
+        let key_class = field.map_or(OTHER, field_index);
+        self.text.push(char::from(kind << 3 | key_class));
+        if field.is_none() {
+            let _ = write!(self.text, "{}:{key}", key.len());
+        }
+        let _ = match value {
+            ValueRef::String(s) => self.text.write_str(s),
+            ValueRef::Bool(b) => write!(self.text, "{b}"),
+            ValueRef::Int(i) => write!(self.text, "{i}"),
+            // `{:?}` writes the shortest text that reads back the same.
+            ValueRef::Float(f) => write!(self.text, "{f:?}"),
+        };
     }
 
     /// Each card's params, in the order added.
     pub fn finish(self) -> impl Iterator<Item = Params> {
         let store = Arc::new(Store {
             text: self.text.into_boxed_str(),
-            entries: self.entries.into_boxed_slice(),
+            starts: self.starts.into_boxed_slice(),
         });
         self.cards.into_iter().map(move |(first, len)| Params {
             store: (len > 0).then(|| store.clone()),
@@ -179,6 +221,49 @@ impl ParamsBuilder {
             len,
         })
     }
+}
+
+/// Whether a key is there twice. A scan while there are few keys; past
+/// that, a set, so that a call with 200,000 params stays linear.
+fn has_repeats<'a>(keys: impl Iterator<Item = &'a str> + Clone) -> bool {
+    const SCANNED: usize = 16;
+    let mut seen: Option<HashSet<&str>> = None;
+    for (i, key) in keys.clone().enumerate() {
+        match &mut seen {
+            Some(seen) => {
+                if !seen.insert(key) {
+                    return true;
+                }
+            }
+            None => {
+                if keys.clone().take(i).any(|earlier| earlier == key) {
+                    return true;
+                }
+                if i + 1 == SCANNED {
+                    seen = Some(keys.clone().take(SCANNED).collect());
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Each key once, in the place it was first written, with its last value.
+fn last_values<'a>(
+    pairs: impl Iterator<Item = (&'a str, ValueRef<'a>)>,
+) -> Vec<(&'a str, ValueRef<'a>)> {
+    let mut kept: Vec<(&str, ValueRef)> = Vec::new();
+    let mut place: HashMap<&str, usize> = HashMap::new();
+    for (key, value) in pairs {
+        match place.get(key) {
+            Some(&i) => kept[i].1 = value,
+            None => {
+                place.insert(key, kept.len());
+                kept.push((key, value));
+            }
+        }
+    }
+    kept
 }
 
 /// A param's value, borrowed from its card: what [`Value`] is, without owning.
@@ -267,19 +352,24 @@ impl Params {
     /// As [`Params::new`], from borrowed text, with a store of their own (the
     /// parser shares one among a document's cards: [`ParamsBuilder`]).
     pub fn from_refs<'a>(pairs: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) -> Params {
+        let pairs: Vec<(&str, ValueRef)> = pairs.into_iter().collect();
         let mut builder = ParamsBuilder::default();
-        builder.add(pairs);
+        builder.add(pairs.iter().copied());
         builder.finish().next().unwrap_or_default()
     }
 
-    fn entries(&self) -> &[Entry] {
-        match &self.store {
-            Some(store) => {
-                let first = self.first as usize;
-                &store.entries[first..first + self.len as usize]
-            }
-            None => &[],
-        }
+    /// Where each of the card's params starts, and where it ends in the
+    /// store's text.
+    fn spans(&self) -> impl Iterator<Item = (Start, usize)> + '_ {
+        let (starts, text_len) = match &self.store {
+            Some(store) => (&store.starts[..], store.text.len()),
+            None => (&[][..], 0),
+        };
+        let first = self.first as usize;
+        (first..first + self.len as usize).map(move |i| {
+            let end = starts.get(i + 1).map_or(text_len, |next| next.at());
+            (starts[i], end)
+        })
     }
 
     fn text(&self) -> &str {
@@ -289,9 +379,7 @@ impl Params {
     /// Every param in written order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
         let text = self.text();
-        self.entries()
-            .iter()
-            .map(move |e| (key_text(text, e.key), value(text, e.value)))
+        self.spans().map(move |(start, end)| read(text, start, end))
     }
 
     pub fn get(&self, key: &str) -> Option<ValueRef<'_>> {
@@ -301,14 +389,13 @@ impl Params {
         self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
-    /// One of the six known params: found by its tag, no text compared (the
-    /// search index and the list ask for these for every card).
+    /// One of the fields: found by its class, no text compared (the search
+    /// index and the list ask for these for every card).
     pub fn field(&self, field: Field) -> Option<ValueRef<'_>> {
-        let known = Span::known(field);
-        self.entries()
-            .iter()
-            .find(|e| e.key.len == known.len && e.key.at == known.at)
-            .map(|e| value(self.text(), e.value))
+        let text = self.text();
+        self.spans()
+            .find(|(start, _)| field_of(text, *start) == Some(field))
+            .map(|(start, end)| read(text, start, end).1)
     }
 
     pub fn len(&self) -> usize {
@@ -322,23 +409,6 @@ impl Params {
     /// The params without the ones `drop` says to leave out.
     pub fn without(&self, drop: impl Fn(&str) -> bool) -> Params {
         Params::from_refs(self.iter().filter(|(k, _)| !drop(k)))
-    }
-}
-
-fn value(text: &str, span: Span) -> ValueRef<'_> {
-    let written = span.text(text);
-    match span.tag() {
-        INT => ValueRef::Int(written.parse().unwrap_or_default()),
-        FLOAT => ValueRef::Float(written.parse().unwrap_or_default()),
-        BOOL => ValueRef::Bool(written == "true"),
-        _ => ValueRef::String(written),
-    }
-}
-
-fn key_text(text: &str, key: Span) -> &str {
-    match key.tag() {
-        KNOWN => Field::ALL[key.at as usize].key(),
-        _ => key.text(text),
     }
 }
 
@@ -461,6 +531,56 @@ mod tests {
         assert_eq!(cards[2], Params::new([("title", s("C"))]));
         assert_eq!(cards[2].field(Field::Title), Some(ValueRef::String("C")));
         assert_eq!(cards[0].field(Field::Owner), None);
+    }
+
+    #[test]
+    fn each_value_ends_where_the_next_param_begins() {
+        let mut builder = ParamsBuilder::default();
+        builder.add([("x", ValueRef::String("1")), ("y", ValueRef::Int(2))]);
+        builder.add([]);
+        builder.add([("owner", ValueRef::String("")), ("z", ValueRef::String(""))]);
+        builder.add([
+            ("title", ValueRef::String("Å")),
+            ("x", ValueRef::Float(2.5)),
+            ("title", ValueRef::Bool(false)),
+        ]);
+        let cards: Vec<Params> = builder.finish().collect();
+        let pairs = |p: &Params| {
+            p.iter()
+                .map(|(k, v)| (k.to_owned(), v.to_value()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs(&cards[0]),
+            [("x".into(), s("1")), ("y".into(), Value::Int(2))]
+        );
+        assert!(pairs(&cards[1]).is_empty());
+        assert_eq!(
+            pairs(&cards[2]),
+            [("owner".into(), s("")), ("z".into(), s(""))]
+        );
+        assert_eq!(
+            pairs(&cards[3]),
+            [
+                ("title".into(), Value::Bool(false)),
+                ("x".into(), Value::Float(2.5))
+            ]
+        );
+        assert_eq!(cards[2].field(Field::Owner), Some(ValueRef::String("")));
+        // A field whose value is not text is found all the same.
+        assert_eq!(cards[3].field(Field::Title), Some(ValueRef::Bool(false)));
+        assert_eq!(cards[3].field(Field::Owner), None);
+    }
+
+    #[test]
+    fn keys_of_any_shape_read_back() {
+        let long = "k".repeat(300);
+        let keys = ["12:x", ":", "a:b:", "9", "Title", "æøå-nøkkel", &long, ""];
+        let p = Params::new(keys.iter().map(|k| (*k, s(k))));
+        let got: Vec<(&str, ValueRef)> = p.iter().collect();
+        let want: Vec<(&str, ValueRef)> = keys.iter().map(|k| (*k, ValueRef::String(k))).collect();
+        assert_eq!(got, want);
+        assert_eq!(p.field(Field::Title), None);
     }
 
     #[test]

@@ -229,14 +229,14 @@ fn parse(
                 inner_budget -= r.len();
                 Some(text[r].to_owned())
             });
-            Card {
-                shortcode: card_shortcodes.shared(f.call.name),
+            Card::new(
+                card_shortcodes.shared(f.call.name),
                 line,
                 column,
-                params: Default::default(),
-                positional,
-                inner,
-            }
+                Default::default(),
+            )
+            .with_positional(positional)
+            .with_inner(inner)
         })
         .collect();
     // Collected afresh, not in place: the cards would otherwise keep the
@@ -246,7 +246,10 @@ fn parse(
         cards
             .into_iter()
             .zip(store.finish())
-            .map(|(card, params)| Card { params, ..card }),
+            .map(|(mut card, params)| {
+                card.params = params;
+                card
+            }),
     );
     let cards = with_params;
     if let Some((offset, count)) = inner_dropped {

@@ -57,7 +57,7 @@ pub fn render_card(card: &Card) -> Result<String, RenderError> {
         return error(format!("'{name}' cannot be written as a shortcode name"));
     }
     let mut out = format!("{{{{< {name}");
-    match &card.positional {
+    match card.positional() {
         Some(values) => {
             if !card.params.is_empty() {
                 return error("a call cannot have both named and positional params".into());
@@ -95,7 +95,7 @@ pub fn render_card(card: &Card) -> Result<String, RenderError> {
         }
     }
     out.push_str(" >}}");
-    if let Some(inner) = &card.inner {
+    if let Some(inner) = card.inner() {
         if inner.contains("{{<") || inner.contains("{{%") {
             return error("the inner text holds shortcode calls of its own".into());
         }

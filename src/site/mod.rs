@@ -20,8 +20,7 @@ mod template;
 pub use files::{SiteChange, SiteFiles, WatchPoint};
 pub use template::is_card_template;
 
-use crate::model::{CARD, Finding, STRATEGY_CARD, TimeZone, UnknownTimeZone};
-use std::borrow::Cow;
+use crate::model::{Finding, Shortcode, TimeZone, UnknownTimeZone};
 use std::path::{Path, PathBuf};
 
 /// The shortcode names whose calls are process cards, and, inside a Hugo
@@ -29,7 +28,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardShortcodes {
     /// Few names (two by default, a handful on a real site): a scan beats hashing.
-    names: Vec<Cow<'static, str>>,
+    names: Vec<Shortcode>,
     /// The site's templates; `None` outside a site, where nothing is known
     /// about templates.
     templates: Option<Templates>,
@@ -38,7 +37,7 @@ pub struct CardShortcodes {
 impl Default for CardShortcodes {
     fn default() -> Self {
         CardShortcodes {
-            names: vec![Cow::Borrowed(STRATEGY_CARD), Cow::Borrowed(CARD)],
+            names: vec![Shortcode::STRATEGY_CARD, Shortcode::CARD],
             templates: None,
         }
     }
@@ -136,7 +135,7 @@ impl CardShortcodes {
     pub fn add(&mut self, name: &str) {
         let name = name.trim().trim_matches('/');
         if !name.is_empty() && !self.contains(name) {
-            self.names.push(Cow::Owned(name.to_owned()));
+            self.names.push(Shortcode::new(name));
         }
     }
 
@@ -149,12 +148,12 @@ impl CardShortcodes {
         self.names.iter().map(|n| n.as_ref())
     }
 
-    /// The name to store on a card: shared for the names we know, so a
-    /// handbook of many cards does not hold the same name many times.
-    pub fn shared(&self, name: &str) -> Cow<'static, str> {
-        match self.names.iter().find(|n| *n == name) {
-            Some(Cow::Borrowed(s)) => Cow::Borrowed(s),
-            _ => Cow::Owned(name.to_owned()),
+    /// The name to store on a card: found among the family's, so no card
+    /// makes a name of its own.
+    pub fn shared(&self, name: &str) -> Shortcode {
+        match self.names.iter().find(|n| **n == name) {
+            Some(known) => *known,
+            None => Shortcode::new(name),
         }
     }
 
@@ -312,7 +311,7 @@ mod tests {
             family.names().collect::<Vec<_>>(),
             ["prosesser/strategy-card", "prosesser/card"]
         );
-        assert!(matches!(family.shared(CARD), Cow::Borrowed(_)));
+        assert_eq!(family.shared(crate::model::CARD), Shortcode::CARD);
         assert!(!family.contains("onboarding/ext-nav-card"));
     }
 

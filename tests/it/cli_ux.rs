@@ -401,10 +401,7 @@ fn zsh_and_fish_completions_name_every_command() {
     let (_, stderr) = exits(2, &["completions", "tcsh"]);
     assert!(stderr.contains("mulige verdier"), "{stderr}");
     // What zsh and fish show beside each command is in the reader's language.
-    assert!(
-        zsh.contains("'search:Kortene som treffer et søk"),
-        "{zsh}"
-    );
+    assert!(zsh.contains("'search:Kortene som treffer et søk"), "{zsh}");
     let english = ok(&["completions", "zsh", "--lang", "en"]);
     assert!(
         english.contains("'search:The cards matching a query"),

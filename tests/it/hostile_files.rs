@@ -359,14 +359,14 @@ fn cards_nested_in_cards_keep_at_most_the_inner_text_limit() {
     let kept: usize = doc
         .cards
         .iter()
-        .filter_map(|c| c.inner.as_ref())
-        .map(String::len)
+        .filter_map(|c| c.inner())
+        .map(str::len)
         .sum();
     assert!(kept <= limits::MAX_INNER_BYTES_PER_FILE);
     // Cards keep their text in file order until the limit: the outer ones
     // first (each holds most of the file), the innermost ones not.
-    assert!(doc.cards[0].inner.is_some());
-    assert!(doc.cards[n - 1].inner.is_none());
+    assert!(doc.cards[0].inner().is_some());
+    assert!(doc.cards[n - 1].inner().is_none());
     let d = diagnostics_of(&hb, "nested.md");
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].rule, Rule::Limit);

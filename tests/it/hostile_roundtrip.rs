@@ -13,9 +13,8 @@
 //! for every other card it must render, and the rendering must read back.
 
 use crate::common::rng::Rng;
-use prosesser::model::{Card, Params, STRATEGY_CARD, Value};
+use prosesser::model::{Card, Params, Shortcode, Value};
 use prosesser::parse::{parse_document, render_card};
-use std::borrow::Cow;
 
 /// Pieces that trouble a shortcode lexer, and some that do not.
 const PIECES: &[&str] = &[
@@ -76,14 +75,9 @@ fn card(rng: &mut Rng) -> Card {
         (Params::new(pairs), None)
     };
     let inner = (rng.below(3) == 0).then(|| string(rng));
-    Card {
-        shortcode: Cow::Borrowed(STRATEGY_CARD),
-        line: 1,
-        column: 1,
-        params,
-        positional,
-        inner,
-    }
+    Card::new(Shortcode::STRATEGY_CARD, 1, 1, params)
+        .with_positional(positional)
+        .with_inner(inner)
 }
 
 /// The documented class of values with no faithful spelling.
@@ -96,18 +90,18 @@ fn unrepresentable_string(s: &str) -> bool {
 }
 
 fn unrepresentable(card: &Card) -> bool {
-    let strings = card
-        .params
-        .iter()
-        .filter_map(|(_, v)| v.as_str())
-        .chain(card.positional.iter().flatten().filter_map(Value::as_str));
+    let strings = card.params.iter().filter_map(|(_, v)| v.as_str()).chain(
+        card.positional()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str),
+    );
     // A call with no params is positional to Hugo, so a named one has no spelling.
-    let named_without_params = card.positional.is_none() && card.params.is_empty();
+    let named_without_params = card.positional().is_none() && card.params.is_empty();
     strings.into_iter().any(unrepresentable_string)
         || named_without_params
         || card
-            .inner
-            .as_deref()
+            .inner()
             .is_some_and(|i| i.contains("{{<") || i.contains("{{%"))
 }
 
@@ -172,13 +166,9 @@ fn every_card_of_the_seed_reads_back() {
 
 #[test]
 fn hugos_backslash_rule_decides_what_can_be_rendered() {
-    let named = |v: &str| Card {
-        shortcode: Cow::Borrowed(STRATEGY_CARD),
-        line: 1,
-        column: 1,
-        params: Params::new([("v", Value::String(v.into()))]),
-        positional: None,
-        inner: None,
+    let named = |v: &str| {
+        let params = Params::new([("v", Value::String(v.into()))]);
+        Card::new(Shortcode::STRATEGY_CARD, 1, 1, params)
     };
     // With a `\"` in it, Hugo drops every backslash of the value: a value with
     // a backtick, a quote and a backslash has no spelling.

@@ -195,7 +195,7 @@ fn same(a: &Value, b: &Value) -> bool {
 }
 
 fn our_params(card: &prosesser::Card) -> Value {
-    match &card.positional {
+    match card.positional() {
         Some(p) => serde_json::to_value(p).unwrap(),
         None => serde_json::to_value(&card.params).unwrap(),
     }

@@ -283,20 +283,22 @@ fn positional_calls_keep_values_and_have_no_named_fields() {
     let doc = ok("sc-positional.md");
     let card = &doc.cards[0];
     assert_eq!(
-        card.positional,
-        Some(vec![
-            s("Release"),
-            s("Hanne L"),
-            s("Torkel"),
-            Value::Int(7),
-            Value::Int(-3),
-            s("data-x")
-        ])
+        card.positional(),
+        Some(
+            &[
+                s("Release"),
+                s("Hanne L"),
+                s("Torkel"),
+                Value::Int(7),
+                Value::Int(-3),
+                s("data-x")
+            ][..]
+        )
     );
     assert_eq!(card.field(Field::Title), None);
     assert_eq!(
-        ok("sc-positional-escaped-quote.md").cards[0].positional,
-        Some(vec![s("a b")])
+        ok("sc-positional-escaped-quote.md").cards[0].positional(),
+        Some(&[s("a b")][..])
     );
 }
 
@@ -317,8 +319,8 @@ fn empty_and_absent_params_differ() {
     let bare = ok("sc-no-params.md");
     // No params at all: Hugo's `.IsNamedParams` is false, the list empty.
     assert_eq!(
-        (bare.cards[0].params.len(), bare.cards[0].positional.clone()),
-        (0, Some(vec![]))
+        (bare.cards[0].params.len(), bare.cards[0].positional()),
+        (0, Some(&[][..]))
     );
 }
 

@@ -158,8 +158,8 @@ fn seed_has_nine_cards_field_by_field() {
         assert_eq!(card.field(Field::Purpose).as_deref(), purpose, "{title}");
         assert_eq!(card.field(Field::Input).as_deref(), input, "{title}");
         assert_eq!(card.field(Field::Output).as_deref(), output, "{title}");
-        assert_eq!(card.positional, None);
-        assert_eq!(card.inner, None);
+        assert_eq!(card.positional(), None);
+        assert_eq!(card.inner(), None);
         assert_eq!(card.extra_params().count(), 0);
     }
 }

@@ -228,7 +228,7 @@ pub fn card_lines(
     }
     flow_lines(ctx, id, &mut out);
     other_params(ctx, card, &mut out);
-    if let Some(inner) = card.inner.as_deref().filter(|s| !s.trim().is_empty()) {
+    if let Some(inner) = card.inner().filter(|s| !s.trim().is_empty()) {
         out.labelled(
             t.content,
             vec![(wrap::clean(inner.trim()), Role::Value.into())],
@@ -314,7 +314,7 @@ fn other_params(ctx: &Context, card: &Card, out: &mut Lines) {
         };
         out.labelled(&wrap::clean_line(key), segs);
     }
-    if let Some(positional) = &card.positional {
+    if let Some(positional) = card.positional() {
         for (i, value) in positional.iter().enumerate() {
             let label = format!("{} {}", t.positional, i + 1);
             out.labelled(

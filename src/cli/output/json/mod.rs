@@ -247,7 +247,7 @@ impl Serialize for CardJson<'_, '_> {
         map.serialize_entry("line", &card.line)?;
         map.serialize_entry("column", &card.column)?;
         map.serialize_entry("params", &card.params)?;
-        if let Some(positional) = &card.positional {
+        if let Some(positional) = card.positional() {
             map.serialize_entry("positional", positional)?;
         }
         for field in Field::ALL {
