@@ -215,6 +215,14 @@ mod tests {
         }
     }
 
+    /// Who lost which role, in which commit (by its subject).
+    fn shown(former: &[FormerRole]) -> Vec<(&str, Field, &str)> {
+        former
+            .iter()
+            .map(|r| (r.person.as_str(), r.field, r.until.subject.as_str()))
+            .collect()
+    }
+
     #[test]
     fn an_owner_replaced_and_a_leader_removed_are_former_roles() {
         let h = history(vec![
@@ -235,10 +243,7 @@ mod tests {
             ),
         ]);
         let former = former_roles(&h);
-        let shown: Vec<(&str, Field, &str)> = former
-            .iter()
-            .map(|r| (r.person.as_str(), r.field, r.until.subject.as_str()))
-            .collect();
+        let shown = shown(&former);
         assert_eq!(
             shown,
             [
@@ -257,10 +262,7 @@ mod tests {
             change(4, Kind::Removed, None, None, None),
         ]);
         let former = former_roles(&h);
-        let shown: Vec<(&str, Field, &str)> = former
-            .iter()
-            .map(|r| (r.person.as_str(), r.field, r.until.subject.as_str()))
-            .collect();
+        let shown = shown(&former);
         // Hanne lost the owner role twice; the latest loss counts.
         assert_eq!(
             shown,
