@@ -231,6 +231,36 @@ fn files_changed_on_disk_are_read_again_without_a_key() {
 }
 
 #[test]
+fn a_person_chosen_stays_chosen_when_the_file_changes_and_someone_comes_before_them() {
+    let (dir, file) = seed_copy();
+    let folder = dir.path().to_str().unwrap();
+    let Some(t) = Tmux::start_without_editor("live-people", &[folder], &[]) else {
+        return;
+    };
+    t.wait_for("> Release");
+    t.key("p");
+    t.key("/");
+    t.typed("torkel");
+    t.key("Enter");
+    t.key("Escape");
+    t.wait_for_all(&["> Torkel Buarøy", "8 av 8"]);
+    // Someone new, listed before him.
+    write(
+        &file,
+        &SEED.replacen(
+            "{{< prosesser/strategy-card",
+            "{{< prosesser/strategy-card title=\"Ny\" owner=\"Anne Berg\" >}}\n\n{{< prosesser/strategy-card",
+            1,
+        ),
+    );
+    let screen = t.wait_for_all(&["Anne Berg", "9 av 9"]);
+    assert!(screen.contains("> Torkel Buarøy"), "{screen}");
+    t.key("q");
+    t.wait_for("> Release");
+    t.quit_with_q();
+}
+
+#[test]
 fn e_says_why_when_there_is_no_editor_or_it_is_missing() {
     let (dir, _) = seed_copy();
     let folder = dir.path().to_str().unwrap();
