@@ -44,20 +44,7 @@ impl TitleRepeats {
         repeats
     }
 
-    /// Another card of `id`'s document has its title.
-    pub fn in_document(&self, handbook: &Handbook, id: CardId) -> bool {
-        handbook
-            .card(id)
-            .is_some_and(|card| self.title_in_document(id.document, card.title().trim()))
-    }
-
-    /// Another card anywhere in the handbook has `id`'s title.
-    pub fn in_handbook(&self, handbook: &Handbook, id: CardId) -> bool {
-        handbook
-            .card(id)
-            .is_some_and(|card| self.in_handbook.contains(card.title().trim()))
-    }
-
+    /// Another card of `document` has `title` (trimmed).
     fn title_in_document(&self, document: u32, title: &str) -> bool {
         self.in_document
             .get(&document)
